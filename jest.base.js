@@ -1,0 +1,28 @@
+/** Shared jest settings: ts-jest with the @nestjs/swagger plugin so OpenAPI metadata matches `nest build`. */
+process.env.TZ = 'UTC';
+
+module.exports = {
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  testEnvironment: 'node',
+  moduleNameMapper: { '^src/(.*)$': '<rootDir>/src/$1', '^test/(.*)$': '<rootDir>/test/$1' },
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        diagnostics: { ignoreCodes: [151002], exclude: ['**/*'] },
+        astTransformers: {
+          before: [
+            {
+              path: '<rootDir>/test/setup/swagger-transformer.js',
+              options: {
+                classValidatorShim: true,
+                introspectComments: true,
+                dtoFileNameSuffix: ['.dto.ts', '.entity.ts'],
+              },
+            },
+          ],
+        },
+      },
+    ],
+  },
+};

@@ -1,0 +1,59 @@
+import { type INestApplication, Logger, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Reflector } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { EnvelopeInterceptor } from 'src/common/envelope/envelope.interceptor';
+import { AllExceptionsFilter, sendException } from 'src/common/errors/all-exceptions.filter';
+import { InvalidPayloadError } from 'src/common/errors/http-errors';
+import { VALIDATOR_OPTIONS } from 'src/common/validation/validation-options';
+import type { AppConfig } from 'src/config/configuration';
+import { setupOpenApi } from 'src/openapi/openapi.setup';
+
+/** JSON and form bodies are small; uploads are multipart and limited by the app config. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+/** Routes served outside `/api`: the OAuth2 consent page and RFC 8414 metadata. */
+export const NON_API_ROUTES = [
+  { path: '.well-known/{*path}', method: RequestMethod.ALL },
+  { path: 'profile/{*path}', method: RequestMethod.ALL },
+];
+
+/**
+ * The one place that shapes the HTTP surface (STYLE §1): prefix, parsers, validation,
+ * envelope, error filter, OpenAPI. main.ts and the e2e tests both call it.
+ */
+export function setupApp(app: NestExpressApplication): void {
+  const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
+  app.useLogger(app.get(PinoLogger));
+  app.set('trust proxy', config.get('app.trustProxy', { infer: true }));
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api', { exclude: NON_API_ROUTES });
+  useBodyParsers(app);
+  app.useGlobalPipes(
+    new ValidationPipe({
+      ...VALIDATOR_OPTIONS,
+      transform: true,
+      exceptionFactory: () => new InvalidPayloadError(),
+    }),
+  );
+  app.useGlobalInterceptors(new EnvelopeInterceptor(app.get(Reflector)));
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+}
+
+function useBodyParsers(app: INestApplication): void {
+  const logger = new Logger('BodyParser');
+  app.use(express.json({ limit: JSON_BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: JSON_BODY_LIMIT }));
+  // Parser failures happen before routing, so Nest's filters never see them.
+  app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
+    if (response.headersSent) {
+      next(error);
+      return;
+    }
+    sendException(error, request, response, logger);
+  });
+}

@@ -1,0 +1,69 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiExtension,
+  ApiForbiddenResponse,
+  ApiOAuth2,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ACCESS_KEY, type ScopedAccess } from 'src/auth/decorators/access.metadata';
+import type { Scope } from 'src/auth/scopes';
+
+export interface ScopesOptions {
+  admin?: boolean;
+}
+
+export const FIRST_PARTY_SECURITY = 'bearer';
+export const OAUTH2_SECURITY = 'oauth2';
+
+function accessDecorators(rule: ScopedAccess): MethodDecorator & ClassDecorator {
+  const decorators = [
+    SetMetadata(ACCESS_KEY, rule),
+    ApiBearerAuth(FIRST_PARTY_SECURITY),
+    ApiExtension('x-scopes', [...rule.scopes]),
+    ApiUnauthorizedResponse({
+      description: 'Missing, invalid, expired or revoked token, or inactive account.',
+    }),
+    ApiForbiddenResponse({
+      description: rule.isAdminOnly
+        ? 'Token lacks the scope (`insufficient_scope`), or the user is not an admin.'
+        : 'Token lacks the scope (`insufficient_scope`).',
+    }),
+  ];
+  if (!rule.isFirstPartyOnly) decorators.push(ApiOAuth2([...rule.scopes], OAUTH2_SECURITY));
+  if (rule.isAdminOnly) decorators.push(ApiExtension('x-admin-only', true));
+  return applyDecorators(...decorators);
+}
+
+/**
+ * Requires an authenticated caller; an OAuth2 token must carry every listed scope.
+ * `@Scopes(SCOPE.USERS_READ, { admin: true })` also requires an admin (spec README §3).
+ */
+export function Scopes(
+  ...args: [...Scope[], ScopesOptions] | Scope[]
+): MethodDecorator & ClassDecorator {
+  const last = args[args.length - 1];
+  const options: ScopesOptions = typeof last === 'object' ? last : {};
+  const scopes: Scope[] = [];
+  for (const arg of args as readonly (Scope | ScopesOptions)[])
+    if (typeof arg === 'string') scopes.push(arg);
+  return accessDecorators({
+    kind: 'scoped',
+    scopes,
+    isAdminOnly: options.admin === true,
+    isFirstPartyOnly: false,
+  });
+}
+
+/**
+ * Endpoints without a scope in FitTrackee (`token*` in spec README §3): reserved to first-party
+ * tokens, OAuth2 tokens are refused with 403 insufficient_scope (spec oauth2.md §6.3).
+ */
+export function FirstPartyOnly(): MethodDecorator & ClassDecorator {
+  return accessDecorators({
+    kind: 'scoped',
+    scopes: [],
+    isAdminOnly: false,
+    isFirstPartyOnly: true,
+  });
+}

@@ -1,0 +1,44 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { accessRuleOf } from 'src/auth/guards/access-rule';
+import { runStrategy } from 'src/auth/guards/run-strategy';
+import { FIRST_PARTY_STRATEGY, OAUTH2_STRATEGY } from 'src/auth/guards/strategy-names';
+import type { Principal, RequestWithPrincipal } from 'src/auth/principal';
+import { ForbiddenError, UnauthorizedError } from 'src/common/errors/http-errors';
+import { InvalidTokenError, UnsupportedTokenTypeError } from 'src/common/errors/oauth2-error';
+
+/**
+ * "Who are you": resolves the Authorization header to a principal, deny-by-default.
+ * Order of spec oauth2.md §6.1 steps 1–4: the first-party JWT is tried first, whatever the
+ * scheme word; only then the OAuth2 bearer token, whose scheme must be `Bearer`.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = accessRuleOf(this.reflector, context);
+    if (rule?.kind === 'public') return true;
+    // A handler without @Public() or @Scopes() is a programming error: never let it through.
+    if (rule === undefined) throw new ForbiddenError();
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request & RequestWithPrincipal>();
+    request.principal = await this.authenticate(request, http.getResponse<Response>());
+    return true;
+  }
+
+  private async authenticate(request: Request, response: Response): Promise<Principal> {
+    const header = request.headers.authorization;
+    if (header === undefined || header === '') throw new UnauthorizedError();
+    const space = header.indexOf(' ');
+    // FitTrackee crashes (500) on a header without a space; it can only be an invalid token.
+    if (space < 0) throw new InvalidTokenError();
+    const firstParty = await runStrategy(FIRST_PARTY_STRATEGY, request, response);
+    if (firstParty) return firstParty;
+    if (header.slice(0, space).toLowerCase() !== 'bearer') throw new UnsupportedTokenTypeError();
+    const oauth2 = await runStrategy(OAUTH2_STRATEGY, request, response);
+    if (oauth2) return oauth2;
+    throw new InvalidTokenError();
+  }
+}

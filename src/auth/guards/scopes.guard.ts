@@ -1,0 +1,29 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { accessRuleOf } from 'src/auth/guards/access-rule';
+import type { RequestWithPrincipal } from 'src/auth/principal';
+import { ForbiddenError, UnauthorizedError } from 'src/common/errors/http-errors';
+import { InsufficientScopeError } from 'src/common/errors/oauth2-error';
+
+/**
+ * "May you": scope (OAuth2 tokens only), then active account, then admin — the order of
+ * spec oauth2.md §6.1 steps 4–6, so an admin's token lacking the scope gets insufficient_scope.
+ */
+@Injectable()
+export class ScopesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const rule = accessRuleOf(this.reflector, context);
+    if (rule?.kind !== 'scoped') return rule?.kind === 'public';
+    const principal = context.switchToHttp().getRequest<RequestWithPrincipal>().principal;
+    if (!principal) throw new UnauthorizedError();
+    if (principal.kind === 'oauth2') {
+      const hasScopes = rule.scopes.every((scope) => principal.scopes.includes(scope));
+      if (rule.isFirstPartyOnly || !hasScopes) throw new InsufficientScopeError();
+    }
+    if (!principal.user.isActive) throw new UnauthorizedError();
+    if (rule.isAdminOnly && !principal.user.admin) throw new ForbiddenError();
+    return true;
+  }
+}

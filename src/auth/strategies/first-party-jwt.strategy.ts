@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { PassportStrategy } from '@nestjs/passport';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { Strategy } from 'passport-jwt';
+import { FIRST_PARTY_STRATEGY } from 'src/auth/guards/strategy-names';
+import type { Principal } from 'src/auth/principal';
+import { ALL_SCOPES } from 'src/auth/scopes';
+import type { AppConfig } from 'src/config/configuration';
+import { User } from 'src/users/user.entity';
+import { Repository } from 'typeorm';
+
+/** The text after the first space of the Authorization header, whatever the scheme word (spec oauth2.md §6.1 step 2). */
+export function tokenFromHeader(request: Request): string | null {
+  const header = request.headers.authorization ?? '';
+  const space = header.indexOf(' ');
+  return space < 0 ? null : header.slice(space + 1);
+}
+
+interface FirstPartyPayload {
+  sub?: unknown;
+}
+
+/**
+ * First-party token: an HS256 JWT signed with APP_SECRET_KEY whose `sub` is an existing user
+ * id (spec README §2.1). Anything else is "not recognised", so the guard tries OAuth2 next.
+ */
+@Injectable()
+export class FirstPartyJwtStrategy extends PassportStrategy(Strategy, FIRST_PARTY_STRATEGY) {
+  constructor(
+    config: ConfigService<AppConfig, true>,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {
+    super({
+      jwtFromRequest: tokenFromHeader,
+      secretOrKey: config.get('app.secretKey', { infer: true }),
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+      passReqToCallback: true,
+    });
+  }
+
+  async validate(request: Request, payload: FirstPartyPayload): Promise<Principal | false> {
+    const token = tokenFromHeader(request);
+    const id = typeof payload.sub === 'number' ? payload.sub : Number(payload.sub);
+    if (token === null || !Number.isSafeInteger(id)) return false;
+    const user = await this.users.findOneBy({ id });
+    if (!user) return false;
+    return { user, scopes: ALL_SCOPES, kind: 'first-party', token };
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Errors that services throw; AllExceptionsFilter renders them in the FitTrackee envelope
+ * (spec README §1.2–1.3). `status` is FitTrackee's envelope status, `httpStatus` the HTTP code.
+ */
+export type EnvelopeStatus = 'error' | 'fail' | 'not found' | 'success';
+
+export class AppError extends Error {
+  constructor(
+    readonly httpStatus: number,
+    readonly status: EnvelopeStatus,
+    readonly body: Readonly<Record<string, unknown>>,
+  ) {
+    super(typeof body['message'] === 'string' ? body['message'] : status);
+    this.name = new.target.name;
+  }
+
+  static message(httpStatus: number, status: EnvelopeStatus, message: string | string[]): AppError {
+    return new AppError(httpStatus, status, { message });
+  }
+}

@@ -1,0 +1,61 @@
+import { AppError } from 'src/common/errors/app-error';
+
+/** 400 `invalid payload`, FitTrackee's InvalidPayloadErrorResponse. */
+export class InvalidPayloadError extends AppError {
+  constructor(message: string | string[] = 'invalid payload', status: 'error' | 'fail' = 'error') {
+    super(400, status, { message });
+  }
+}
+
+/** 401 `provide a valid auth token` (spec oauth2.md §6.1 steps 1 and 5). */
+export class UnauthorizedError extends AppError {
+  constructor(message = 'provide a valid auth token') {
+    super(401, 'error', { message });
+  }
+}
+
+/** 403 `you do not have permissions` (spec README §1.3). */
+export class ForbiddenError extends AppError {
+  constructor(message = 'you do not have permissions') {
+    super(403, 'error', { message });
+  }
+}
+
+/** 404 with a message, e.g. `user does not exist`. */
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super(404, 'not found', { message });
+  }
+}
+
+/**
+ * 404 "data not found" variant: `{"status":"not found","data":{"<type>":[]}}`; for `gpx` and
+ * `chart_data` the empty value is `""` (spec README §1.3).
+ */
+export class DataNotFoundError extends AppError {
+  constructor(type: string, message?: string) {
+    const empty = type === 'gpx' || type === 'chart_data' ? '' : [];
+    super(
+      404,
+      'not found',
+      message === undefined ? { data: { [type]: empty } } : { data: { [type]: empty }, message },
+    );
+  }
+}
+
+/** 500 with FitTrackee's default text unless an endpoint documents another one. */
+export class InternalError extends AppError {
+  constructor(
+    message = 'error, please try again or contact the administrator',
+    status: 'error' | 'fail' = 'error',
+  ) {
+    super(500, status, { message });
+  }
+}
+
+/** 429 `rate limit exceeded (<limit>)` (spec README §1.6). */
+export class RateLimitError extends AppError {
+  constructor(limit: string) {
+    super(429, 'error', { message: `rate limit exceeded (${limit})` });
+  }
+}

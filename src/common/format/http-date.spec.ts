@@ -1,0 +1,22 @@
+import { toHttpDate, toHttpDateFullMonth, toHttpDateOrNull } from 'src/common/format/http-date';
+
+describe('HTTP dates (spec README §1.5)', () => {
+  it('formats RFC 1123 in UTC with GMT', () => {
+    expect(toHttpDate(new Date(Date.UTC(2019, 6, 14, 13, 51, 1)))).toBe(
+      'Sun, 14 Jul 2019 13:51:01 GMT',
+    );
+    expect(toHttpDate(new Date(Date.UTC(2023, 0, 2, 3, 4, 5, 999)))).toBe(
+      'Mon, 02 Jan 2023 03:04:05 GMT',
+    );
+  });
+
+  it('uses the full month name for OAuth2 clients (spec oauth2.md §2.2)', () => {
+    expect(toHttpDateFullMonth(new Date(Date.UTC(2022, 6, 14, 6, 27, 53)))).toBe(
+      'Thu, 14 July 2022 06:27:53 GMT',
+    );
+  });
+
+  it('maps null to null', () => {
+    expect(toHttpDateOrNull(null)).toBeNull();
+  });
+});

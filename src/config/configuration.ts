@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { EnvironmentVariables, validateEnv } from 'src/config/env.validation';
+
+export interface AppSettings {
+  nodeEnv: string;
+  host: string;
+  port: number;
+  dataDir: string;
+  uploadFolder: string;
+  uiUrl: string;
+  secretKey: string;
+  /** Express "trust proxy" setting; FitTrackee trusts one level of X-Forwarded-* (spec README §1.7). */
+  trustProxy: string | number | boolean;
+  /** AUTHLIB_INSECURE_TRANSPORT: allow the OAuth2 endpoints over plain HTTP (spec oauth2.md §4.4). */
+  isInsecureTransportAllowed: boolean;
+  logLevel: string;
+  isWorkerDisabled: boolean;
+}
+
+export interface DatabaseSettings {
+  /** PostgreSQL URL; undefined means the embedded PGlite database under `dataDir`. */
+  url: string | undefined;
+}
+
+export interface AuthSettings {
+  tokenExpirationSeconds: number;
+  passwordTokenExpirationSeconds: number;
+  bcryptRounds: number;
+}
+
+export interface OAuth2Settings {
+  tokenExpiresIn: number;
+  authorizationCodeExpiresIn: number;
+}
+
+export interface EmailSettings {
+  url: string | undefined;
+  sender: string | undefined;
+}
+
+export interface RedisSettings {
+  url: string | undefined;
+}
+
+export interface MapSettings {
+  tileServerUrl: string;
+  staticmapSubdomains: string[];
+  attribution: string;
+  isDefaultStaticmap: boolean;
+}
+
+export interface WeatherSettings {
+  provider: string | null;
+  apiKey: string | undefined;
+}
+
+export interface AppConfig {
+  app: AppSettings;
+  database: DatabaseSettings;
+  auth: AuthSettings;
+  oauth2: OAuth2Settings;
+  email: EmailSettings;
+  redis: RedisSettings;
+  rateLimits: string;
+  map: MapSettings;
+  weather: WeatherSettings;
+}
+
+const DEFAULT_MAP_ATTRIBUTION =
+  '&copy; <a href="http://www.openstreetmap.org/copyright" target="_blank" rel="noopener noreferrer">OpenStreetMap</a> contributors';
+
+const SECRET_FILE = 'secret_key';
+
+/**
+ * Without APP_SECRET_KEY the server generates a key once and keeps it in DATA_DIR, so tokens
+ * survive restarts and no default secret ever exists in the code.
+ */
+function resolveSecretKey(env: EnvironmentVariables, dataDir: string): string {
+  if (env.APP_SECRET_KEY !== undefined) return env.APP_SECRET_KEY;
+  const file = join(dataDir, SECRET_FILE);
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    if (stored.length >= 16) return stored;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const generated = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${generated}\n`, { mode: 0o600 });
+  return generated;
+}
+
+function parseTrustProxy(value: string | undefined): string | number | boolean {
+  if (value === undefined) return 1;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+  return value;
+}
+
+function weatherProvider(value: string | undefined): string | null {
+  const provider = value?.toLowerCase();
+  return provider === 'darksky' || provider === 'visualcrossing' ? provider : null;
+}
+
+export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
+  const env = validateEnv(rawEnv);
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  const tokenDays = env.TOKEN_EXPIRATION_DAYS ?? 30;
+  const tokenSeconds = env.TOKEN_EXPIRATION_SECONDS ?? 0;
+  return {
+    app: {
+      nodeEnv: env.NODE_ENV ?? 'production',
+      host: env.HOST ?? '0.0.0.0',
+      port: env.PORT ?? 5000,
+      dataDir,
+      uploadFolder: resolve(env.UPLOAD_FOLDER ?? join(dataDir, 'uploads')),
+      uiUrl: (env.UI_URL ?? `http://localhost:${env.PORT ?? 5000}`).replace(/\/+$/, ''),
+      secretKey: resolveSecretKey(env, dataDir),
+      trustProxy: parseTrustProxy(env.TRUST_PROXY),
+      isInsecureTransportAllowed: (env.AUTHLIB_INSECURE_TRANSPORT ?? '') !== '',
+      logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+      isWorkerDisabled: /^(1|true|yes)$/i.test(env.DISABLE_WORKER ?? ''),
+    },
+    database: { url: env.DATABASE_URL },
+    auth: {
+      tokenExpirationSeconds: tokenDays * 86400 + tokenSeconds,
+      passwordTokenExpirationSeconds: env.PASSWORD_TOKEN_EXPIRATION_SECONDS ?? 3600,
+      bcryptRounds: env.BCRYPT_LOG_ROUNDS ?? 13,
+    },
+    oauth2: {
+      tokenExpiresIn: env.OAUTH2_TOKEN_EXPIRES_IN ?? 864000,
+      authorizationCodeExpiresIn: 300,
+    },
+    email: { url: env.EMAIL_URL, sender: env.SENDER_EMAIL },
+    redis: { url: env.REDIS_URL },
+    rateLimits: env.API_RATE_LIMITS ?? '300 per 5 minutes',
+    map: {
+      tileServerUrl: env.TILE_SERVER_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+      staticmapSubdomains: (env.STATICMAP_SUBDOMAINS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+      attribution: env.MAP_ATTRIBUTION ?? DEFAULT_MAP_ATTRIBUTION,
+      isDefaultStaticmap: (env.DEFAULT_STATICMAP ?? '').toLowerCase() === 'true',
+    },
+    weather: {
+      provider: weatherProvider(env.WEATHER_API_PROVIDER),
+      apiKey: env.WEATHER_API_KEY === '' ? undefined : env.WEATHER_API_KEY,
+    },
+  };
+}
+
+/** The one reader of process.env (STYLE §6). */
+export function loadAppConfig(): AppConfig {
+  return buildAppConfig(process.env);
+}

@@ -1,0 +1,183 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+
+const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/**
+ * Environment variables, with FitTrackee's names where one exists (spec config.md §4).
+ * Every variable is optional: `npm start` on a bare machine must work.
+ */
+export class EnvironmentVariables {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT?: number;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  HOST?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  DATA_DIR?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'APP_SECRET_KEY must be at least 16 characters long' })
+  APP_SECRET_KEY?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  UPLOAD_FOLDER?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true },
+    { message: 'UI_URL must be an absolute URL' },
+  )
+  UI_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtp:\/\//, { message: 'EMAIL_URL must start with smtp://' })
+  EMAIL_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  SENDER_EMAIL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(
+    /^\s*\d+\s+per\s+(\d+\s+)?(second|minute|hour|day|month|year)s?\s*(,\s*\d+\s+per\s+(\d+\s+)?(second|minute|hour|day|month|year)s?\s*)*$/i,
+    {
+      message: 'API_RATE_LIMITS must look like "300 per 5 minutes,1000 per day"',
+    },
+  )
+  API_RATE_LIMITS?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  TILE_SERVER_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  STATICMAP_SUBDOMAINS?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MAP_ATTRIBUTION?: string;
+
+  @IsOptional()
+  @IsString()
+  DEFAULT_STATICMAP?: string;
+
+  @IsOptional()
+  @IsString()
+  WEATHER_API_PROVIDER?: string;
+
+  @IsOptional()
+  @IsString()
+  WEATHER_API_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  AUTHLIB_INSECURE_TRANSPORT?: string;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(4)
+  @Max(31)
+  BCRYPT_LOG_ROUNDS?: number;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  TOKEN_EXPIRATION_DAYS?: number;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  TOKEN_EXPIRATION_SECONDS?: number;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  PASSWORD_TOKEN_EXPIRATION_SECONDS?: number;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  OAUTH2_TOKEN_EXPIRES_IN?: number;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @IsString()
+  DISABLE_WORKER?: string;
+}
+
+/** Validates the whole environment at once and throws one error listing every bad variable. */
+export function validateEnv(env: Record<string, unknown>): EnvironmentVariables {
+  const parsed = plainToInstance(EnvironmentVariables, env, { enableImplicitConversion: false });
+  const errors = validateSync(parsed, { skipMissingProperties: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.flatMap((error) =>
+      Object.values(error.constraints ?? {}).map((message) => `  - ${error.property}: ${message}`),
+    );
+    throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  return parsed;
+}

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+
+import { SnakeNamingStrategy } from 'src/database/snake-naming.strategy';
+import type { DataSourceOptions } from 'typeorm';
+
+export interface ConnectionOptions {
+  url: string;
+  /** Pool size; the embedded database must use 1 so that transactions never share a session. */
+  poolSize?: number;
+  isLogging?: boolean;
+}
+
+/**
+ * Options shared by the application and the TypeORM CLI (ormconfig.ts). The schema only ever
+ * changes through migrations (STYLE §1): `synchronize` is off everywhere.
+ */
+export function buildDataSourceOptions(options: ConnectionOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.url,
+    entities: [join(__dirname, '..', '**', '*.entity.{ts,js}')],
+    migrations: [join(__dirname, 'migrations', '*.{ts,js}')],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: options.isLogging === true ? ['error', 'warn'] : false,
+    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 10000 },
+  };
+}

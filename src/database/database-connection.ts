@@ -1,0 +1,32 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { AppConfig } from 'src/config/configuration';
+import type { ConnectionOptions } from 'src/database/data-source.options';
+import { EmbeddedPostgres } from 'src/database/embedded-postgres';
+
+/** Resolves where the database is: DATABASE_URL, or the embedded PGlite under DATA_DIR. */
+@Injectable()
+export class DatabaseConnection implements OnApplicationShutdown {
+  private readonly logger = new Logger(DatabaseConnection.name);
+  private embedded: EmbeddedPostgres | undefined;
+
+  constructor(private readonly config: ConfigService<AppConfig, true>) {}
+
+  async resolve(): Promise<ConnectionOptions> {
+    const url = this.config.get('database.url', { infer: true });
+    if (url !== undefined) return { url };
+    const dataDir = this.config.get('app.dataDir', { infer: true });
+    this.embedded = await EmbeddedPostgres.start(dataDir);
+    this.logger.log(`DATABASE_URL is not set: using the embedded database in ${dataDir}/pgdata`);
+    return { url: this.embedded.url, poolSize: 1 };
+  }
+
+  get isEmbedded(): boolean {
+    return this.embedded !== undefined;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.embedded?.stop();
+    this.embedded = undefined;
+  }
+}

@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { buildDataSourceOptions } from 'src/database/data-source.options';
+import { DatabaseConnection } from 'src/database/database-connection';
+
+@Global()
+@Module({ providers: [DatabaseConnection], exports: [DatabaseConnection] })
+class DatabaseConnectionModule {}
+
+/** TypeORM on PostgreSQL; pending migrations run at start-up (STYLE §1, as immich does). */
+@Module({
+  imports: [
+    DatabaseConnectionModule,
+    TypeOrmModule.forRootAsync({
+      inject: [DatabaseConnection],
+      useFactory: async (connection: DatabaseConnection) => ({
+        ...buildDataSourceOptions(await connection.resolve()),
+        migrationsRun: true,
+        migrationsTransactionMode: 'each',
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,31 @@
+/**
+ * Workout figures that appear in every user serialization (spec auth.md §2.1). The users
+ * module depends on no feature module, so the workouts module provides the implementation
+ * under this token; records are already serialized (spec workouts.md §7.2).
+ */
+export interface UserWorkoutSummary {
+  nbSports: number;
+  nbWorkouts: number;
+  records: Record<string, unknown>[];
+  sportsList: number[];
+  totalAscent: number;
+  totalDistance: number;
+  /** Sum of workout durations in seconds. */
+  totalDurationSeconds: number;
+}
+
+export interface UserWorkoutSummaryProvider {
+  summarize(userId: number): Promise<UserWorkoutSummary>;
+}
+
+export const USER_WORKOUT_SUMMARY = Symbol('USER_WORKOUT_SUMMARY');
+
+export const EMPTY_WORKOUT_SUMMARY: UserWorkoutSummary = {
+  nbSports: 0,
+  nbWorkouts: 0,
+  records: [],
+  sportsList: [],
+  totalAscent: 0,
+  totalDistance: 0,
+  totalDurationSeconds: 0,
+};
