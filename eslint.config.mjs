@@ -50,6 +50,11 @@ export default tseslint.config(
     },
   },
   {
+    // Response mappers spread plain DTO-shaped literals, never live class instances.
+    files: ['src/**/dto/**/*.ts'],
+    rules: { '@typescript-eslint/no-misused-spread': 'off' },
+  },
+  {
     files: ['test/**/*.ts', 'src/**/*.spec.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/explicit-function-return-type': 'off',
