@@ -6,6 +6,8 @@ import { AppConfigModule } from 'src/app-config/app-config.module';
 import { AuthModule } from 'src/auth/auth.module';
 import { AuthGuard } from 'src/auth/guards/auth.guard';
 import { ScopesGuard } from 'src/auth/guards/scopes.guard';
+import { EmailModule } from 'src/common/email/email.module';
+import { JobsModule } from 'src/common/jobs/jobs.module';
 import { buildLoggerParams } from 'src/common/logging/logger.options';
 import type { AppConfig } from 'src/config/configuration';
 import { DatabaseModule } from 'src/database/database.module';
@@ -25,6 +27,8 @@ export class AppModule {
         }),
         LoggerModule.forRoot(buildLoggerParams(config.app.logLevel)),
         DatabaseModule,
+        JobsModule,
+        EmailModule,
         HealthModule,
         AuthModule,
         AppConfigModule,
