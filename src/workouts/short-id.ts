@@ -1,0 +1,36 @@
+/** shortuuid 1.0.12 defaults (spec workouts.md §1.2). */
+export const SHORT_ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+const BASE = BigInt(SHORT_ID_ALPHABET.length);
+const LENGTH = 22;
+const MAX_UUID = (1n << 128n) - 1n;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The UUID as base 57, most significant digit first, left-padded with `2` to 22 characters. */
+export function encodeShortId(uuid: string): string {
+  if (!UUID_PATTERN.test(uuid)) throw new Error(`not a UUID: ${uuid}`);
+  let value = BigInt(`0x${uuid.replace(/-/g, '')}`);
+  let digits = '';
+  while (value > 0n) {
+    digits = `${SHORT_ID_ALPHABET[Number(value % BASE)] ?? ''}${digits}`;
+    value /= BASE;
+  }
+  return digits.padStart(LENGTH, SHORT_ID_ALPHABET[0]);
+}
+
+/**
+ * The UUID of a short id, or null when it cannot name a workout: a character outside the
+ * alphabet or a value beyond 128 bits (the reference crashes with 500 there; we answer 404).
+ */
+export function decodeShortId(shortId: string): string | null {
+  // Leading `2`s are zero digits, as in the reference; the cap only bounds the work.
+  if (shortId.length === 0 || shortId.length > 64) return null;
+  let value = 0n;
+  for (const char of shortId) {
+    const digit = SHORT_ID_ALPHABET.indexOf(char);
+    if (digit < 0) return null;
+    value = value * BASE + BigInt(digit);
+  }
+  if (value > MAX_UUID) return null;
+  const hex = value.toString(16).padStart(32, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
