@@ -1,0 +1,49 @@
+import { Allow, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+/** Longest accepted manual duration: a year (the reference accepts any, we refuse absurd values). */
+export const MAX_DURATION_SECONDS = 366 * 86400;
+/** `distance` is numeric(6,3) km (spec workouts.md §1.1). */
+export const MAX_DISTANCE_KM = 999.999;
+
+/**
+ * `POST /api/workouts/no_gpx` (spec workouts.md §5). Falsy required values (0, "", null) are
+ * `invalid payload` as in the reference; wrong types and out-of-range values too (the
+ * reference stores them or fails with 500).
+ */
+export class CreateManualWorkoutDto {
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
+  sport_id!: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DURATION_SECONDS)
+  duration!: number;
+
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(Number.MIN_VALUE)
+  @Max(MAX_DISTANCE_KM)
+  distance!: number;
+
+  @IsString()
+  @MaxLength(50)
+  workout_date!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  title?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  notes?: string | null;
+
+  /** Number or numeric string, checked with `descent` (see elevation.ts). */
+  @Allow()
+  ascent?: unknown;
+
+  @Allow()
+  descent?: unknown;
+}

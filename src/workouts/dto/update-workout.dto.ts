@@ -1,0 +1,47 @@
+import { Allow, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { MAX_DISTANCE_KM, MAX_DURATION_SECONDS } from 'src/workouts/dto/create-manual-workout.dto';
+
+/**
+ * `PATCH /api/workouts/<id>` (spec workouts.md §6.1): every key optional; falsy values are
+ * ignored like the reference; `ascent`/`descent` count by presence (null clears them).
+ */
+export class UpdateWorkoutDto {
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2147483647)
+  sport_id?: number | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  title?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  notes?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  workout_date?: string | null;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_DURATION_SECONDS)
+  duration?: number | null;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(MAX_DISTANCE_KM)
+  distance?: number | null;
+
+  @Allow()
+  ascent?: unknown;
+
+  @Allow()
+  descent?: unknown;
+}

@@ -1,0 +1,38 @@
+import { AppError } from 'src/common/errors/app-error';
+
+/**
+ * Where the reference answers 500 for an unparsable query parameter, we answer 400 with the
+ * same message (spec workouts.md §3.1, README §4 case 28).
+ */
+export function badQueryParameter(): AppError {
+  return AppError.message(400, 'error', 'error, please try again or contact the administrator');
+}
+
+/** First value of a query parameter (Flask's `args.get`); empty strings count as absent. */
+export function param(query: Record<string, unknown>, key: string): string | undefined {
+  const raw = query[key];
+  const value = Array.isArray(raw) ? (raw[0] as unknown) : raw;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Python `int()`: optional sign and surrounding spaces, digits only. */
+export function parseInteger(text: string): number {
+  if (!/^\s*[+-]?\d{1,15}\s*$/.test(text)) throw badQueryParameter();
+  return Number(text.trim());
+}
+
+/** Python `float()` restricted to finite values. */
+export function parseFloatParam(text: string): number {
+  const trimmed = text.trim();
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) throw badQueryParameter();
+  const value = Number(trimmed);
+  if (!Number.isFinite(value)) throw badQueryParameter();
+  return value;
+}
+
+/** `H:MM` (extra `:SS` ignored, as the reference does) → seconds. */
+export function parseHoursMinutes(text: string): number {
+  const [hours, minutes] = text.split(':');
+  if (hours === undefined || minutes === undefined) throw badQueryParameter();
+  return parseInteger(hours) * 3600 + parseInteger(minutes) * 60;
+}

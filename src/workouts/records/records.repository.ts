@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** Integer value of each record type (spec workouts.md §7.1), exact on the stored decimals. */
+const SOURCES = [
+  ['AS', 'ave_speed', '(w.ave_speed * 100)::bigint'],
+  ['FD', 'distance', '(w.distance * 1000)::bigint'],
+  ['HA', 'ascent', '(w.ascent * 1000)::bigint'],
+  // Total seconds: the reference parses "H:MM:SS" and fails from 24 hours (spec §7.3 ⚠).
+  ['LD', 'moving', 'floor(extract(epoch FROM w.moving))::bigint'],
+  ['MS', 'max_speed', '(w.max_speed * 100)::bigint'],
+] as const;
+
+/** Best workout per type: highest value, ties → earliest workout_date (spec §7.3). */
+const BEST = SOURCES.map(
+  ([type, column, value]) => `(
+    SELECT '${type}'::varchar AS record_type, w.id AS workout_id, w.uuid AS workout_uuid,
+           w.workout_date, ${value} AS value
+    FROM workouts w
+    WHERE w.user_id = $1 AND w.sport_id = $2 AND w.${column} IS NOT NULL
+    ORDER BY w.${column} DESC, w.workout_date ASC, w.id ASC
+    LIMIT 1)`,
+).join(' UNION ALL ');
+
+/**
+ * One statement per (user, sport): upsert the record of every type whose best value is
+ * truthy, delete the others, so zero values never hold a record. Record ids survive updates.
+ */
+const RECOMPUTE = `
+  WITH best AS (SELECT * FROM (${BEST}) AS candidates WHERE value <> 0),
+  upserted AS (
+    INSERT INTO records (user_id, sport_id, workout_id, workout_uuid, record_type, workout_date, value)
+    SELECT $1, $2, workout_id, workout_uuid, record_type, workout_date, value FROM best
+    ON CONFLICT ON CONSTRAINT user_sports_records DO UPDATE
+      SET workout_id = EXCLUDED.workout_id, workout_uuid = EXCLUDED.workout_uuid,
+          workout_date = EXCLUDED.workout_date, value = EXCLUDED.value
+    RETURNING id)
+  DELETE FROM records r
+  WHERE r.user_id = $1 AND r.sport_id = $2
+    AND r.record_type NOT IN (SELECT record_type FROM best)`;
+
+export interface RecordRow {
+  id: number;
+  record_type: string;
+  sport_id: number;
+  username: string;
+  value: string;
+  workout_date_epoch: number;
+  workout_uuid: string;
+  workout_id: number;
+}
+
+const SELECT_ROWS = `
+  SELECT r.id, r.record_type, r.sport_id, u.username, r.value::text AS value,
+         extract(epoch FROM r.workout_date)::float8 AS workout_date_epoch,
+         r.workout_uuid::text AS workout_uuid, r.workout_id
+  FROM records r JOIN users u ON u.id = r.user_id`;
+
+@Injectable()
+export class RecordsRepository {
+  async recompute(manager: EntityManager, userId: number, sportId: number): Promise<void> {
+    await manager.query(RECOMPUTE, [userId, sportId]);
+  }
+
+  /** Spec §7.4 order: sport id, then record type. */
+  findByUser(manager: EntityManager, userId: number): Promise<RecordRow[]> {
+    return manager.query(`${SELECT_ROWS} WHERE r.user_id = $1 ORDER BY r.sport_id, r.record_type`, [
+      userId,
+    ]);
+  }
+
+  findByWorkouts(manager: EntityManager, workoutIds: number[]): Promise<RecordRow[]> {
+    if (workoutIds.length === 0) return Promise.resolve([]);
+    return manager.query(
+      `${SELECT_ROWS} WHERE r.workout_id = ANY($1::int[]) ORDER BY r.sport_id, r.record_type`,
+      [workoutIds],
+    );
+  }
+
+  /** Sports whose records point at a workout (recomputed when it changes, spec §6.1 step 6). */
+  async sportsHeldBy(manager: EntityManager, workoutId: number): Promise<number[]> {
+    const rows: { sport_id: number }[] = await manager.query(
+      `SELECT DISTINCT sport_id FROM records WHERE workout_id = $1`,
+      [workoutId],
+    );
+    return rows.map((row) => row.sport_id);
+  }
+}

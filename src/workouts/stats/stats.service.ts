@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { Principal } from 'src/auth/principal';
+import { AppError } from 'src/common/errors/app-error';
+import { ForbiddenError, NotFoundError } from 'src/common/errors/http-errors';
+import type { AppConfig } from 'src/config/configuration';
+import { parseDay } from 'src/workouts/date-input';
+import { badQueryParameter, param, parseInteger } from 'src/workouts/query-params';
+import type {
+  InstanceStatsResponseDto,
+  StatisticsResponseDto,
+} from 'src/workouts/stats/dto/stats-response.dto';
+import {
+  type Period,
+  PERIOD_KEYS,
+  type StatsFilters,
+  StatsRepository,
+} from 'src/workouts/stats/stats.repository';
+import { toStatsBucket } from 'src/workouts/stats/to-stats-bucket';
+import { directorySize } from 'src/workouts/stats/uploads-size';
+import { formatNaive, localToUtc } from 'src/workouts/user-time';
+import { EntityManager } from 'typeorm';
+
+interface TargetUser {
+  id: number;
+  timezone: string | null;
+}
+
+/** Statistics (spec workouts.md §9). */
+@Injectable()
+export class StatsService {
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly stats: StatsRepository,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {}
+
+  async byTime(
+    principal: Principal,
+    username: string,
+    query: Record<string, unknown>,
+  ): Promise<StatisticsResponseDto> {
+    const user = await this.targetUser(principal, username);
+    const filters = this.filters(query, user);
+    const time = param(query, 'time') ?? 'year';
+    if (!Object.hasOwn(PERIOD_KEYS, time)) {
+      // The reference only notices a bad period while looping over matching workouts.
+      if (await this.stats.hasWorkouts(this.manager, user.id, filters))
+        throw AppError.message(400, 'fail', 'Invalid time period.');
+      return { statistics: {} };
+    }
+    const rows = await this.stats.aggregate(this.manager, user.id, filters, time as Period);
+    const statistics: Record<string, Record<string, unknown>> = {};
+    for (const row of rows) {
+      const period = row.period ?? '';
+      statistics[period] = { ...statistics[period], [String(row.sport_id)]: toStatsBucket(row) };
+    }
+    return { statistics };
+  }
+
+  async bySport(
+    principal: Principal,
+    username: string,
+    query: Record<string, unknown>,
+  ): Promise<StatisticsResponseDto> {
+    const user = await this.targetUser(principal, username);
+    const filters = this.filters(query, user);
+    if (filters.sportId !== undefined) {
+      const sports: unknown[] = await this.manager.query(`SELECT 1 FROM sports WHERE id = $1`, [
+        filters.sportId,
+      ]);
+      if (sports.length === 0) throw new NotFoundError('sport does not exist');
+    }
+    const rows = await this.stats.aggregate(this.manager, user.id, filters, null);
+    const statistics: Record<string, unknown> = {};
+    for (const row of rows) statistics[String(row.sport_id)] = toStatsBucket(row);
+    return { statistics };
+  }
+
+  async instance(): Promise<InstanceStatsResponseDto> {
+    const counts = await this.stats.instanceCounts(this.manager);
+    const size = await directorySize(this.config.get('app.uploadFolder', { infer: true }));
+    return {
+      sports: counts.sports,
+      uploads_dir_size: size,
+      users: counts.users,
+      workouts: counts.workouts,
+    };
+  }
+
+  /**
+   * Access rule: the reference lets any authenticated user read anyone's statistics (spec §9.1
+   * ⚠) and the web client relies on nothing more, so first-party tokens keep that behaviour.
+   * An OAuth2 token acts for its user only: a third-party app granted `workouts:read` by one
+   * user must not read other users' figures, so it gets 403 for anyone else.
+   */
+  private async targetUser(principal: Principal, username: string): Promise<TargetUser> {
+    const rows: TargetUser[] = await this.manager.query(
+      `SELECT id, timezone FROM users WHERE username = $1`,
+      [username],
+    );
+    const user = rows[0];
+    if (user === undefined) throw new NotFoundError('user does not exist');
+    if (principal.kind === 'oauth2' && user.id !== principal.user.id) throw new ForbiddenError();
+    return user;
+  }
+
+  /** `from`/`to` in the target user's time zone, like the workouts list (spec §3.1). */
+  private filters(query: Record<string, unknown>, user: TargetUser): StatsFilters {
+    const filters: StatsFilters = {};
+    const from = param(query, 'from');
+    if (from !== undefined) {
+      const day = parseDay(from);
+      if (day === undefined) throw badQueryParameter();
+      filters.from = formatNaive(localToUtc(day, user.timezone));
+    }
+    const to = param(query, 'to');
+    if (to !== undefined) {
+      const day = parseDay(to);
+      if (day === undefined) throw badQueryParameter();
+      const last = localToUtc({ ...day, hour: 23, minute: 59, second: 59 }, user.timezone);
+      filters.toExclusive = formatNaive(new Date(last.getTime() + 1000));
+    }
+    const sportId = param(query, 'sport_id');
+    if (sportId !== undefined) filters.sportId = parseInteger(sportId);
+    return filters;
+  }
+}

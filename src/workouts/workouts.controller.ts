@@ -1,0 +1,77 @@
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Scopes } from 'src/auth/decorators';
+import { SCOPE } from 'src/auth/scopes';
+import type { PaginatedResult } from 'src/common/envelope/envelope.types';
+import { JsonBody } from 'src/common/validation/json-body.decorator';
+import type { User } from 'src/users/user.entity';
+import { CreateManualWorkoutDto } from 'src/workouts/dto/create-manual-workout.dto';
+import { UpdateWorkoutDto } from 'src/workouts/dto/update-workout.dto';
+import { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
+import { WorkoutUpdateService } from 'src/workouts/workout-update.service';
+import { WorkoutsService } from 'src/workouts/workouts.service';
+
+@ApiTags('workouts')
+@Controller('workouts')
+export class WorkoutsController {
+  constructor(
+    private readonly service: WorkoutsService,
+    private readonly updater: WorkoutUpdateService,
+  ) {}
+
+  /** The caller's workouts, filtered and paginated (spec workouts.md §3.1). */
+  @Get()
+  @Scopes(SCOPE.WORKOUTS_READ)
+  @ApiOkResponse({ type: WorkoutsListResponseDto })
+  list(
+    @CurrentUser() user: User,
+    @Query() query: Record<string, unknown>,
+  ): Promise<PaginatedResult<WorkoutsListResponseDto>> {
+    return this.service.list(user, query);
+  }
+
+  /** Create a workout from manual values (spec §5). */
+  @Post('no_gpx')
+  @Scopes(SCOPE.WORKOUTS_WRITE)
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: WorkoutsListResponseDto })
+  createManual(
+    @CurrentUser() user: User,
+    @JsonBody(CreateManualWorkoutDto) body: CreateManualWorkoutDto,
+  ): Promise<WorkoutsListResponseDto> {
+    return this.service.createManual(user, body);
+  }
+
+  /** One of the caller's workouts, with previous/next (spec §3.2). */
+  @Get(':workout_id')
+  @Scopes(SCOPE.WORKOUTS_READ)
+  @ApiOkResponse({ type: WorkoutsListResponseDto })
+  getById(
+    @CurrentUser() user: User,
+    @Param('workout_id') id: string,
+  ): Promise<WorkoutsListResponseDto> {
+    return this.service.getById(user, id);
+  }
+
+  /** Edit a workout (spec §6.1). */
+  @Patch(':workout_id')
+  @Scopes(SCOPE.WORKOUTS_WRITE)
+  @HttpCode(200)
+  @ApiOkResponse({ type: WorkoutsListResponseDto })
+  update(
+    @CurrentUser() user: User,
+    @Param('workout_id') id: string,
+    @JsonBody(UpdateWorkoutDto) body: UpdateWorkoutDto,
+  ): Promise<WorkoutsListResponseDto> {
+    return this.updater.update(user, id, body);
+  }
+
+  /** Delete a workout, its segments, records and files (spec §6.2). */
+  @Delete(':workout_id')
+  @Scopes(SCOPE.WORKOUTS_WRITE)
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  remove(@CurrentUser() user: User, @Param('workout_id') id: string): Promise<void> {
+    return this.service.remove(user, id);
+  }
+}

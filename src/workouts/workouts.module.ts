@@ -1,0 +1,69 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { USER_WORKOUT_SUMMARY } from 'src/users/user-workout-summary';
+import { RecordsController } from 'src/workouts/records/records.controller';
+import { RecordsRepository } from 'src/workouts/records/records.repository';
+import { RecordsService } from 'src/workouts/records/records.service';
+import { WorkoutRecord } from 'src/workouts/records/workout-record.entity';
+import { Sport } from 'src/workouts/sports/sport.entity';
+import { SportPreferencesController } from 'src/workouts/sports/sport-preferences.controller';
+import { SportPreferencesService } from 'src/workouts/sports/sport-preferences.service';
+import { SportsController } from 'src/workouts/sports/sports.controller';
+import { SportsService } from 'src/workouts/sports/sports.service';
+import { UserSportPreference } from 'src/workouts/sports/user-sport-preference.entity';
+import { StatsController } from 'src/workouts/stats/stats.controller';
+import { StatsRepository } from 'src/workouts/stats/stats.repository';
+import { StatsService } from 'src/workouts/stats/stats.service';
+import { UserWorkoutSummaryService } from 'src/workouts/user-workout-summary.service';
+import { Workout } from 'src/workouts/workout.entity';
+import { WorkoutFilesService } from 'src/workouts/workout-files.service';
+import { WorkoutSegment } from 'src/workouts/workout-segment.entity';
+import { WorkoutSerializer } from 'src/workouts/workout-serializer';
+import { WorkoutUpdateService } from 'src/workouts/workout-update.service';
+import { WorkoutsController } from 'src/workouts/workouts.controller';
+import { WorkoutsRepository } from 'src/workouts/workouts.repository';
+import { WorkoutsService } from 'src/workouts/workouts.service';
+import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
+
+/**
+ * Workouts, sports, records and statistics (spec workouts.md). Global so that the users area
+ * receives USER_WORKOUT_SUMMARY without importing this module (STYLE §1 dependency rule).
+ */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Sport, UserSportPreference, Workout, WorkoutSegment, WorkoutRecord]),
+  ],
+  controllers: [
+    WorkoutsController,
+    SportsController,
+    SportPreferencesController,
+    RecordsController,
+    StatsController,
+  ],
+  providers: [
+    WorkoutsService,
+    WorkoutUpdateService,
+    WorkoutsRepository,
+    WorkoutSerializer,
+    WorkoutsWriter,
+    WorkoutFilesService,
+    RecordsRepository,
+    RecordsService,
+    SportsService,
+    SportPreferencesService,
+    StatsRepository,
+    StatsService,
+    UserWorkoutSummaryService,
+    { provide: USER_WORKOUT_SUMMARY, useExisting: UserWorkoutSummaryService },
+  ],
+  exports: [
+    USER_WORKOUT_SUMMARY,
+    WorkoutsWriter,
+    WorkoutsService,
+    RecordsService,
+    WorkoutFilesService,
+    WorkoutSerializer,
+  ],
+})
+export class WorkoutsModule {}

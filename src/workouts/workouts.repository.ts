@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import type { WorkoutFilters } from 'src/workouts/list-workouts.query';
+import { SqlParams } from 'src/workouts/sql-params';
+import {
+  SEGMENT_COLUMNS,
+  type SegmentRow,
+  WORKOUT_COLUMNS,
+  type WorkoutRow,
+} from 'src/workouts/workout-rows';
+import type { EntityManager } from 'typeorm';
+
+/** Seconds parameter as an interval. */
+const INTERVAL = `float8 * interval '1 second'`;
+
+function rangeConditions(
+  params: SqlParams,
+  column: string,
+  range: { from?: number; to?: number },
+  cast: string,
+): string[] {
+  const conditions: string[] = [];
+  if (range.from !== undefined) conditions.push(`${column} >= ${params.add(range.from)}::${cast}`);
+  if (range.to !== undefined) conditions.push(`${column} <= ${params.add(range.to)}::${cast}`);
+  return conditions;
+}
+
+/** The list filter itself (spec workouts.md §3.1). */
+function listConditions(params: SqlParams, userId: number, filters: WorkoutFilters): string[] {
+  const conditions = [`w.user_id = ${params.add(userId)}`];
+  if (filters.sportId !== undefined) conditions.push(`w.sport_id = ${params.add(filters.sportId)}`);
+  if (filters.title !== undefined)
+    conditions.push(`w.title ILIKE '%' || ${params.add(filters.title)} || '%'`);
+  if (filters.from !== undefined)
+    conditions.push(`w.workout_date >= ${params.add(filters.from)}::timestamp`);
+  if (filters.toExclusive !== undefined)
+    conditions.push(`w.workout_date < ${params.add(filters.toExclusive)}::timestamp`);
+  conditions.push(...rangeConditions(params, 'w.distance', filters.distance, 'numeric'));
+  conditions.push(...rangeConditions(params, 'w.moving', filters.duration, INTERVAL));
+  conditions.push(...rangeConditions(params, 'w.ave_speed', filters.aveSpeed, 'numeric'));
+  conditions.push(...rangeConditions(params, 'w.max_speed', filters.maxSpeed, 'numeric'));
+  return conditions;
+}
+
+/**
+ * Constraints of the previous/next lookups when serializing the list (spec §2.1 ⚠): duration
+ * on `duration`, max speed only for previous, naive midnights for from/to, no title.
+ */
+function neighbourConditions(
+  params: SqlParams,
+  filters: WorkoutFilters | undefined,
+  isPrevious: boolean,
+): string {
+  if (filters === undefined) return '';
+  const conditions: string[] = [];
+  if (filters.sportId !== undefined) conditions.push(`o.sport_id = ${params.add(filters.sportId)}`);
+  if (filters.fromMidnight !== undefined)
+    conditions.push(`o.workout_date >= ${params.add(filters.fromMidnight)}::timestamp`);
+  if (filters.toMidnight !== undefined)
+    conditions.push(`o.workout_date <= ${params.add(filters.toMidnight)}::timestamp`);
+  conditions.push(...rangeConditions(params, 'o.distance', filters.distance, 'numeric'));
+  conditions.push(...rangeConditions(params, 'o.duration', filters.duration, INTERVAL));
+  conditions.push(...rangeConditions(params, 'o.ave_speed', filters.aveSpeed, 'numeric'));
+  if (isPrevious)
+    conditions.push(...rangeConditions(params, 'o.max_speed', filters.maxSpeed, 'numeric'));
+  return conditions.map((condition) => ` AND ${condition}`).join('');
+}
+
+function selectWithNeighbours(params: SqlParams, filters: WorkoutFilters | undefined): string {
+  const neighbour = (isPrevious: boolean): string => `
+    SELECT o.uuid::text FROM workouts o
+    WHERE o.user_id = w.user_id AND o.id <> w.id
+      AND o.workout_date ${isPrevious ? '<=' : '>='} w.workout_date
+      ${neighbourConditions(params, filters, isPrevious)}
+    ORDER BY o.workout_date ${isPrevious ? 'DESC' : 'ASC'}, o.id ${isPrevious ? 'DESC' : 'ASC'}
+    LIMIT 1`;
+  return `SELECT ${WORKOUT_COLUMNS},
+      (${neighbour(true)}) AS previous_uuid,
+      (${neighbour(false)}) AS next_uuid
+    FROM workouts w JOIN users u ON u.id = w.user_id`;
+}
+
+/** Read queries of the workouts area; writes live in WorkoutsWriter. */
+@Injectable()
+export class WorkoutsRepository {
+  async findIdByUuid(
+    manager: EntityManager,
+    uuid: string,
+  ): Promise<{ id: number; user_id: number; sport_id: number; gpx: string | null } | undefined> {
+    const rows: { id: number; user_id: number; sport_id: number; gpx: string | null }[] =
+      await manager.query(`SELECT id, user_id, sport_id, gpx FROM workouts WHERE uuid = $1`, [
+        uuid,
+      ]);
+    return rows[0];
+  }
+
+  /** One workout with previous/next among all of its owner's workouts. */
+  async getRow(manager: EntityManager, id: number): Promise<WorkoutRow | undefined> {
+    const params = new SqlParams();
+    const sql = `${selectWithNeighbours(params, undefined)} WHERE w.id = ${params.add(id)}`;
+    const rows: WorkoutRow[] = await manager.query(sql, params.values);
+    return rows[0];
+  }
+
+  async count(manager: EntityManager, userId: number, filters: WorkoutFilters): Promise<number> {
+    const params = new SqlParams();
+    const where = listConditions(params, userId, filters).join(' AND ');
+    const rows: { total: number }[] = await manager.query(
+      `SELECT count(*)::int AS total FROM workouts w WHERE ${where}`,
+      params.values,
+    );
+    return rows[0]?.total ?? 0;
+  }
+
+  /** One page, in the requested order; the id breaks ties so pages never overlap. */
+  async listPage(
+    manager: EntityManager,
+    userId: number,
+    filters: WorkoutFilters,
+  ): Promise<WorkoutRow[]> {
+    const params = new SqlParams();
+    const where = listConditions(params, userId, filters).join(' AND ');
+    const direction = filters.isAscending ? 'ASC' : 'DESC';
+    const limit = params.add(filters.perPage);
+    const offset = params.add((filters.page - 1) * filters.perPage);
+    const order = `w.${filters.orderColumn} ${direction}, w.id ${direction}`;
+    const sql = `WITH page AS (
+        SELECT w.id FROM workouts w WHERE ${where} ORDER BY ${order}
+        LIMIT ${limit} OFFSET ${offset})
+      ${selectWithNeighbours(params, filters)}
+      JOIN page ON page.id = w.id
+      ORDER BY ${order}`;
+    return manager.query(sql, params.values);
+  }
+
+  findSegments(manager: EntityManager, workoutIds: number[]): Promise<SegmentRow[]> {
+    if (workoutIds.length === 0) return Promise.resolve([]);
+    return manager.query(
+      `SELECT ${SEGMENT_COLUMNS} FROM workout_segments w
+       WHERE w.workout_id = ANY($1::int[]) ORDER BY w.workout_id, w.segment_id`,
+      [workoutIds],
+    );
+  }
+}
