@@ -1,0 +1,48 @@
+import type { Request } from 'express';
+import passport from 'passport';
+import { Strategy as BearerStrategy } from 'passport-http-bearer';
+import { OAUTH2_STRATEGY } from 'src/auth/guards/strategy-names';
+import type { Principal } from 'src/auth/principal';
+import { parseScopes } from 'src/auth/scopes';
+import { User } from 'src/users/user.entity';
+import type { DataSource } from 'typeorm';
+
+const PREFIX = 'test-oauth2';
+
+/**
+ * Registers a stand-in for the OAuth2 bearer strategy (built by the OAuth2 area) so scope
+ * rules can be tested here: `test-oauth2.<userId>.<scope+scope>` is an OAuth2 token of that
+ * user with those scopes. Passport is per test file (jest module registry), so this replaces
+ * the real strategy only in the file that calls it.
+ */
+export function useFakeOAuth2(dataSource: DataSource): void {
+  passport.use(
+    OAUTH2_STRATEGY,
+    new BearerStrategy({ passReqToCallback: true }, (request: Request, token: string, done) => {
+      const [prefix, id, scopes] = token.split('.');
+      if (prefix !== PREFIX || id === undefined) {
+        done(null, false);
+        return;
+      }
+      dataSource
+        .getRepository(User)
+        .findOneBy({ id: Number(id) })
+        .then((user) => {
+          if (!user) return done(null, false);
+          const principal: Principal = {
+            user,
+            scopes: parseScopes((scopes ?? '').replace(/\+/g, ' ')),
+            kind: 'oauth2',
+            token,
+          };
+          request;
+          return done(null, principal);
+        })
+        .catch((error: unknown) => done(error));
+    }),
+  );
+}
+
+export function fakeOAuth2Token(user: User, ...scopes: string[]): string {
+  return `${PREFIX}.${user.id}.${scopes.join('+')}`;
+}
