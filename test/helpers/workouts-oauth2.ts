@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import passport from 'passport';
 import { Strategy as BearerStrategy } from 'passport-http-bearer';
 import { OAUTH2_STRATEGY } from 'src/auth/guards/strategy-names';
@@ -9,6 +8,16 @@ import type { DataSource } from 'typeorm';
 
 const PREFIX = 'test-oauth2';
 
+type Done = (error: unknown, principal?: Principal | false) => void;
+
+async function resolve(dataSource: DataSource, token: string): Promise<Principal | false> {
+  const [prefix, id, scopes] = token.split('.');
+  if (prefix !== PREFIX || id === undefined) return false;
+  const user = await dataSource.getRepository(User).findOneBy({ id: Number(id) });
+  if (!user) return false;
+  return { user, scopes: parseScopes((scopes ?? '').replace(/\+/g, ' ')), kind: 'oauth2', token };
+}
+
 /**
  * Registers a stand-in for the OAuth2 bearer strategy (built by the OAuth2 area) so scope
  * rules can be tested here: `test-oauth2.<userId>.<scope+scope>` is an OAuth2 token of that
@@ -18,27 +27,15 @@ const PREFIX = 'test-oauth2';
 export function useFakeOAuth2(dataSource: DataSource): void {
   passport.use(
     OAUTH2_STRATEGY,
-    new BearerStrategy({ passReqToCallback: true }, (request: Request, token: string, done) => {
-      const [prefix, id, scopes] = token.split('.');
-      if (prefix !== PREFIX || id === undefined) {
-        done(null, false);
-        return;
-      }
-      dataSource
-        .getRepository(User)
-        .findOneBy({ id: Number(id) })
-        .then((user) => {
-          if (!user) return done(null, false);
-          const principal: Principal = {
-            user,
-            scopes: parseScopes((scopes ?? '').replace(/\+/g, ' ')),
-            kind: 'oauth2',
-            token,
-          };
-          request;
-          return done(null, principal);
-        })
-        .catch((error: unknown) => done(error));
+    new BearerStrategy((token: string, done: Done) => {
+      resolve(dataSource, token).then(
+        (principal) => {
+          done(null, principal);
+        },
+        (error: unknown) => {
+          done(error);
+        },
+      );
     }),
   );
 }
