@@ -64,6 +64,7 @@ import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
     RecordsService,
     WorkoutFilesService,
     WorkoutSerializer,
+    WorkoutsRepository,
     SportsService,
   ],
 })
