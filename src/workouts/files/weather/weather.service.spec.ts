@@ -43,7 +43,9 @@ describe('WeatherService', () => {
   let server: FakeServer;
   let reply: (res: import('node:http').ServerResponse) => void;
   beforeAll(async () => {
-    server = await startFakeServer((_req, res) => { reply(res); });
+    server = await startFakeServer((_req, res) => {
+      reply(res);
+    });
   });
   afterAll(() => server.close());
   beforeEach(() => {
@@ -81,7 +83,11 @@ describe('WeatherService', () => {
   });
 
   it('is disabled without a key or with another provider', async () => {
-    for (const env of [{ WEATHER_API_KEY: '' }, { WEATHER_API_PROVIDER: 'darksky' }]) {
+    const envs: Record<string, string>[] = [
+      { WEATHER_API_KEY: '' },
+      { WEATHER_API_PROVIDER: 'darksky' },
+    ];
+    for (const env of envs) {
       const service = weather(server.url, env);
       expect(service.isEnabled()).toBe(false);
       await expect(service.getWeather(start)).resolves.toBeNull();
