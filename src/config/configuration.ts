@@ -55,6 +55,8 @@ export interface MapSettings {
 export interface WeatherSettings {
   provider: string | null;
   apiKey: string | undefined;
+  /** Visual Crossing REST services root (WEATHER_API_URL overrides it for tests). */
+  baseUrl: string;
 }
 
 export interface AppConfig {
@@ -147,6 +149,10 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
     weather: {
       provider: weatherProvider(env.WEATHER_API_PROVIDER),
       apiKey: env.WEATHER_API_KEY === '' ? undefined : env.WEATHER_API_KEY,
+      baseUrl: (
+        env.WEATHER_API_URL ??
+        'https://weather.visualcrossing.com/VisualCrossingWebServices/rest/services'
+      ).replace(/\/+$/, ''),
     },
   };
 }

@@ -119,6 +119,15 @@ export class EnvironmentVariables {
   @IsString()
   WEATHER_API_KEY?: string;
 
+  /** Visual Crossing base URL override (tests point it at a local server). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true },
+    { message: 'WEATHER_API_URL must be an absolute URL' },
+  )
+  WEATHER_API_URL?: string;
+
   @IsOptional()
   @IsString()
   AUTHLIB_INSECURE_TRANSPORT?: string;
