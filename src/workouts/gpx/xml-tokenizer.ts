@@ -1,5 +1,10 @@
 import type { XmlAttributes, XmlHandler } from 'src/workouts/gpx/xml-attributes';
-import { decodeUtf8At, isNameCode, isNameStartCode, resolveReference } from 'src/workouts/gpx/xml-chars';
+import {
+  decodeUtf8At,
+  isNameCode,
+  isNameStartCode,
+  resolveReference,
+} from 'src/workouts/gpx/xml-chars';
 
 export class XmlSyntaxError extends Error {}
 
@@ -88,7 +93,11 @@ export class XmlTokenizer {
       const lt = buf.indexOf(LT, pos);
       const textEnd = lt < 0 ? n : lt;
       if (textEnd > pos) {
-        const stop = this.text(buf, pos, lt < 0 && !this.isFinal ? safeTextEnd(buf, pos, textEnd) : textEnd);
+        const stop = this.text(
+          buf,
+          pos,
+          lt < 0 && !this.isFinal ? safeTextEnd(buf, pos, textEnd) : textEnd,
+        );
         if (stop < textEnd) return stop;
         pos = textEnd;
       }
@@ -104,9 +113,13 @@ export class XmlTokenizer {
   private text(buf: Buffer, start: number, end: number): number {
     const isContent = this.stack.length > 0;
     let hasAmp = false;
+    let isAscii = true;
     for (let i = start; i < end; i++) {
       const c = buf[i] ?? 0;
-      if (c < 0x20) {
+      if (c >= 0x80) {
+        isAscii = false;
+        if (!isContent) throw new XmlSyntaxError('text outside the root element');
+      } else if (c < 0x20) {
         if (c !== 0x9 && c !== 0xa && c !== 0xd) throw new XmlSyntaxError('control character');
       } else if (!isContent) {
         if (c !== 0x20) throw new XmlSyntaxError('text outside the root element');
@@ -117,7 +130,7 @@ export class XmlTokenizer {
       }
     }
     if (!hasAmp) {
-      if (this.handler.isCapturing) this.handler.characters(buf.toString('utf8', start, end));
+      if (this.handler.isCapturing) this.handler.characters(slice(buf, start, end, isAscii));
       return end;
     }
     const parts: string[] = [];
@@ -147,9 +160,11 @@ export class XmlTokenizer {
     if (c1 === 0x3f) return this.openSection(buf, lt, enum_.pi, 2);
     if (c1 !== 0x21) return this.startTag(buf, lt);
     if (buf.length - lt < 4) return -1;
-    if (buf[lt + 2] === 0x2d && buf[lt + 3] === 0x2d) return this.openSection(buf, lt, enum_.comment, 4);
+    if (buf[lt + 2] === 0x2d && buf[lt + 3] === 0x2d)
+      return this.openSection(buf, lt, enum_.comment, 4);
     const opening = buf.toString('latin1', lt + 2, lt + 9);
-    if (opening === '[CDATA[' && this.stack.length > 0) return this.openSection(buf, lt, enum_.cdata, 9);
+    if (opening === '[CDATA[' && this.stack.length > 0)
+      return this.openSection(buf, lt, enum_.cdata, 9);
     if (opening.length < 7 && '[CDATA['.startsWith(opening)) return -1;
     throw new XmlSyntaxError('DOCTYPE or declaration refused');
   }
@@ -159,7 +174,8 @@ export class XmlTokenizer {
       const targetEnd = this.nameEnd(buf, lt + 2);
       if (targetEnd < 0) return -1;
       const target = buf.toString('utf8', lt + 2, targetEnd);
-      if (target.toLowerCase() === 'xml' || targetEnd === lt + 2) throw new XmlSyntaxError('bad PI');
+      if (target.toLowerCase() === 'xml' || targetEnd === lt + 2)
+        throw new XmlSyntaxError('bad PI');
       const after = buf[targetEnd];
       if (after === undefined) return -1;
       if (!isSpace(after) && !(after === 0x3f && buf[targetEnd + 1] === GT)) {
@@ -175,12 +191,14 @@ export class XmlTokenizer {
 
   /** Scans a comment, CDATA section or PI body for its end; −1 when the chunk ends first. */
   private continueSection(buf: Buffer, pos: number): number {
-    const terminator = this.state === enum_.comment ? '-->' : this.state === enum_.cdata ? ']]>' : '?>';
+    const terminator =
+      this.state === enum_.comment ? '-->' : this.state === enum_.cdata ? ']]>' : '?>';
     const end = buf.indexOf(terminator, pos);
     const bodyEnd = end < 0 ? buf.length : end;
     for (let i = pos; i < bodyEnd; i++) {
       const c = buf[i] ?? 0;
-      if (c < 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd) throw new XmlSyntaxError('control character');
+      if (c < 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd)
+        throw new XmlSyntaxError('control character');
     }
     if (this.state === enum_.comment) {
       // No `--` in a comment body, which also may not end with `-` (XML §2.5).
@@ -322,7 +340,8 @@ export class XmlTokenizer {
 function sameBytes(buf: Buffer, start: number, candidate: string): boolean {
   for (let k = 0; k < candidate.length; k++) {
     const code = candidate.charCodeAt(k);
-    if (code >= 0x80) return buf.toString('utf8', start, start + Buffer.byteLength(candidate)) === candidate;
+    if (code >= 0x80)
+      return buf.toString('utf8', start, start + Buffer.byteLength(candidate)) === candidate;
     if (buf[start + k] !== code) return false;
   }
   return true;
@@ -331,9 +350,11 @@ function sameBytes(buf: Buffer, start: number, candidate: string): boolean {
 /** Attribute value normalisation (XML §3.3.3): references resolved, `\r\n`/`\r`/`\n`/`\t` → space. */
 function attributeValue(buf: Buffer, start: number, end: number): string {
   let isPlain = true;
+  let isAscii = true;
   for (let i = start; i < end; i++) {
     const c = buf[i] ?? 0;
-    if (c === LT) throw new XmlSyntaxError('< in attribute value');
+    if (c >= 0x80) isAscii = false;
+    else if (c === LT) throw new XmlSyntaxError('< in attribute value');
     if (c < 0x20) {
       if (c !== 0x9 && c !== 0xa && c !== 0xd) throw new XmlSyntaxError('control character');
       isPlain = false;
@@ -341,8 +362,11 @@ function attributeValue(buf: Buffer, start: number, end: number): string {
       isPlain = false;
     }
   }
-  if (isPlain) return buf.toString('utf8', start, end);
-  const raw = buf.toString('utf8', start, end).replace(/\r\n?/g, '\n').replace(/[\t\n]/g, ' ');
+  if (isPlain) return slice(buf, start, end, isAscii);
+  const raw = buf
+    .toString('utf8', start, end)
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\t\n]/g, ' ');
   return raw.replace(/&([^;]*);|&/g, (match, body: string | undefined) => {
     const value = body === undefined ? undefined : resolveReference(body);
     if (value === undefined) throw new XmlSyntaxError('undefined entity');
@@ -363,6 +387,14 @@ function safeTextEnd(buf: Buffer, start: number, end: number): number {
     if (semi < 0 || semi >= e) e = amp;
   }
   return e;
+}
+
+type SliceableBuffer = Buffer & { latin1Slice?: (start: number, end: number) => string };
+
+/** ASCII bytes decode the same as Latin-1, which Node slices without UTF-8 decoding. */
+function slice(buf: SliceableBuffer, start: number, end: number, isAscii: boolean): string {
+  if (isAscii && buf.latin1Slice) return buf.latin1Slice(start, end);
+  return buf.toString('utf8', start, end);
 }
 
 function isSpace(c: number): boolean {
