@@ -28,9 +28,15 @@ function parseWithSaxes(xml: Buffer): ParsedGpx | 'invalid' {
     };
     builder.openTag(tag.name, attrs);
   });
-  sax.on('closetag', () => { builder.closeTag(); });
-  sax.on('text', (t) => { builder.characters(t); });
-  sax.on('cdata', (t) => { builder.characters(t); });
+  sax.on('closetag', () => {
+    builder.closeTag();
+  });
+  sax.on('text', (t) => {
+    builder.characters(t);
+  });
+  sax.on('cdata', (t) => {
+    builder.characters(t);
+  });
   try {
     sax.write(new TextDecoder('utf-8', { fatal: true }).decode(xml)).close();
     return builder.result();
