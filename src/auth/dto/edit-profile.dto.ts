@@ -1,4 +1,4 @@
-import { isNullableString,IsPresent } from 'src/auth/dto/is-present.decorator';
+import { isNullableString, IsPresent } from 'src/auth/dto/is-present.decorator';
 
 const isBirthDate = (value: unknown): boolean =>
   value === null ||

@@ -34,8 +34,10 @@ export class PictureService {
   ) {}
 
   /** Steps 2–8 of spec auth.md §4.10; the type is also checked on the content, not only the name. */
-  async upload(user: User, { file, contentLength }: PictureUpload): Promise<TopLevelResult> {
-    if (file === undefined) throw fail('no file part');
+  async upload(user: User, upload: PictureUpload): Promise<TopLevelResult> {
+    const { file, contentLength } = upload;
+    if (file === undefined)
+      throw fail(upload.isFileFieldEmpty ? 'no selected file' : 'no file part');
     if (file.originalname === '') throw fail('no selected file');
     const extension = extensionOf(file.originalname);
     if (!(PICTURE_EXTENSIONS as readonly string[]).includes(extension))
