@@ -235,4 +235,28 @@ describe('auth: register, login, logout (spec auth.md §4.1–4.3)', () => {
       expectUnauthorized(res);
     });
   });
+
+  describe('with email sending disabled (spec auth.md §4.12, §4.16)', () => {
+    it.each(['/api/auth/password/reset-request', '/api/auth/account/resend-confirmation'])(
+      '%s answers 404 before reading the body',
+      async (path) => {
+        for (const body of [{ email: 'someone@example.com' }, {}]) {
+          const res = await request(t.http).post(path).send(body);
+          expectEnvelopeError(
+            res,
+            404,
+            'not found',
+            'the requested URL was not found on the server',
+          );
+        }
+      },
+    );
+
+    it('reports email sending as disabled', async () => {
+      const res = await request(t.http).get('/api/config');
+      expect((res.body as { data: Record<string, unknown> }).data['is_email_sending_enabled']).toBe(
+        false,
+      );
+    });
+  });
 });

@@ -11,7 +11,7 @@ export async function login(http: App, email: string, password: string): Promise
   return body.auth_token;
 }
 
-export function register(http: App, body: Record<string, unknown>): Promise<Response> {
+export function register(http: App, body: Record<string, unknown>): request.Test {
   return request(http)
     .post('/api/auth/register')
     .send({ accepted_policy: true, password: '12345678', ...body });
