@@ -34,9 +34,12 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   protected override throwThrottlingException(
-    _context: ExecutionContext,
+    context: ExecutionContext,
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
+    // The throttler suffixes headers of non-default limits; FitTrackee sends plain Retry-After.
+    const { res } = this.getRequestResponse(context);
+    this.setResponseHeader(res, 'Retry-After', detail.timeToBlockExpire);
     const match = this.limits.find((l) => l.limit === detail.limit && l.ttlMs === detail.ttl);
     throw new RateLimitError(match?.text ?? String(detail.limit));
   }
