@@ -43,7 +43,8 @@ export class BullMqJobQueue implements JobQueue {
       attempts: 3,
       backoff: { type: 'exponential', delay: 1000 },
       removeOnComplete: true,
-      removeOnFail: 1000,
+      // Payloads carry email tokens: do not keep them in Redis once the retries are spent.
+      removeOnFail: true,
     });
   }
 
