@@ -36,6 +36,8 @@ describe('rate limiting (spec README §1.6)', () => {
       const limited = await login(t);
       expectEnvelopeError(limited, 429, 'error', 'rate limit exceeded (2 per 1 hour)');
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(3000);
+      expect(limited.headers['x-ratelimit-limit']).toBe('2');
+      expect(limited.headers['x-ratelimit-remaining']).toBe('0');
     });
 
     it('counts each route separately and leaves other routes alone', async () => {

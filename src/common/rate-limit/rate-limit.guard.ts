@@ -37,9 +37,13 @@ export class RateLimitGuard extends ThrottlerGuard {
     context: ExecutionContext,
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
-    // The throttler suffixes headers of non-default limits; FitTrackee sends plain Retry-After.
+    // The throttler suffixes headers of non-default limits and skips them on a 429; FitTrackee
+    // sends the plain headers of the exceeded limit.
     const { res } = this.getRequestResponse(context);
     this.setResponseHeader(res, 'Retry-After', detail.timeToBlockExpire);
+    this.setResponseHeader(res, 'X-RateLimit-Limit', detail.limit);
+    this.setResponseHeader(res, 'X-RateLimit-Remaining', 0);
+    this.setResponseHeader(res, 'X-RateLimit-Reset', detail.timeToExpire);
     const match = this.limits.find((l) => l.limit === detail.limit && l.ttlMs === detail.ttl);
     throw new RateLimitError(match?.text ?? String(detail.limit));
   }
