@@ -167,6 +167,14 @@ describe('auth: register, login, logout (spec auth.md §4.1–4.3)', () => {
       );
     });
 
+    it('ignores any Authorization header (public route)', async () => {
+      const res = await request(t.http)
+        .post('/api/auth/login')
+        .set(bearer('invalid'))
+        .send({ email: 'login@example.com', password: DEFAULT_PASSWORD });
+      expect(res.status).toBe(200);
+    });
+
     it('refuses an inactive account', async () => {
       await createUser(t.dataSource, { email: 'inactive@example.com', isActive: false });
       const res = await request(t.http)
