@@ -9,6 +9,7 @@ import { ScopesGuard } from 'src/auth/guards/scopes.guard';
 import { EmailModule } from 'src/common/email/email.module';
 import { JobsModule } from 'src/common/jobs/jobs.module';
 import { buildLoggerParams } from 'src/common/logging/logger.options';
+import { RateLimitModule } from 'src/common/rate-limit/rate-limit.module';
 import type { AppConfig } from 'src/config/configuration';
 import { DatabaseModule } from 'src/database/database.module';
 import { HealthModule } from 'src/health/health.module';
@@ -30,6 +31,7 @@ export class AppModule {
         DatabaseModule,
         JobsModule,
         EmailModule,
+        RateLimitModule,
         HealthModule,
         AuthModule,
         AppConfigModule,

@@ -3,15 +3,33 @@ import { ConfigService } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfigModule } from 'src/app-config/app-config.module';
+import { AccountService } from 'src/auth/account.service';
+import { AccountEmailsService } from 'src/auth/account-emails.service';
+import { AuthController } from 'src/auth/auth.controller';
 import { AuthTokensService } from 'src/auth/auth-tokens.service';
+import { BlacklistedToken } from 'src/auth/blacklist/blacklisted-token.entity';
+import { TokenBlacklistService } from 'src/auth/blacklist/token-blacklist.service';
+import { EmailSendingEnabledGuard } from 'src/auth/guards/email-sending-enabled.guard';
+import { RegistrationEnabledGuard } from 'src/auth/guards/registration-enabled.guard';
+import { PasswordService } from 'src/auth/password.service';
+import { PasswordResetService } from 'src/auth/password-reset.service';
+import { PictureService } from 'src/auth/picture/picture.service';
+import { PictureUploadInterceptor } from 'src/auth/picture/picture-upload.interceptor';
+import { ProfileController } from 'src/auth/profile.controller';
+import { ProfileService } from 'src/auth/profile.service';
+import { RegistrationService } from 'src/auth/registration.service';
+import { SessionService } from 'src/auth/session.service';
 import { FirstPartyJwtStrategy } from 'src/auth/strategies/first-party-jwt.strategy';
+import { UserSerializer } from 'src/auth/user-serializer.service';
 import type { AppConfig } from 'src/config/configuration';
 import { User } from 'src/users/user.entity';
 
 @Module({
   imports: [
     PassportModule,
-    TypeOrmModule.forFeature([User]),
+    AppConfigModule,
+    TypeOrmModule.forFeature([User, BlacklistedToken]),
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>) => ({
@@ -20,7 +38,30 @@ import { User } from 'src/users/user.entity';
       }),
     }),
   ],
-  providers: [FirstPartyJwtStrategy, AuthTokensService],
-  exports: [AuthTokensService],
+  controllers: [AuthController, ProfileController],
+  providers: [
+    FirstPartyJwtStrategy,
+    AuthTokensService,
+    TokenBlacklistService,
+    PasswordService,
+    UserSerializer,
+    AccountEmailsService,
+    RegistrationService,
+    SessionService,
+    PasswordResetService,
+    ProfileService,
+    AccountService,
+    PictureService,
+    PictureUploadInterceptor,
+    RegistrationEnabledGuard,
+    EmailSendingEnabledGuard,
+  ],
+  exports: [
+    AuthTokensService,
+    TokenBlacklistService,
+    PasswordService,
+    UserSerializer,
+    AccountEmailsService,
+  ],
 })
 export class AuthModule {}

@@ -43,6 +43,8 @@ export interface EmailSettings {
 
 export interface RedisSettings {
   url: string | undefined;
+  /** Prefix of every Redis key (job queue, rate-limit counters): instances sharing it cooperate. */
+  keyPrefix: string;
 }
 
 export interface MapSettings {
@@ -135,7 +137,7 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
       authorizationCodeExpiresIn: 300,
     },
     email: { url: env.EMAIL_URL, sender: env.SENDER_EMAIL },
-    redis: { url: env.REDIS_URL },
+    redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX ?? 'pacekeeper' },
     rateLimits: env.API_RATE_LIMITS ?? '300 per 5 minutes',
     map: {
       tileServerUrl: env.TILE_SERVER_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',

@@ -85,6 +85,11 @@ export class EnvironmentVariables {
 
   @Transform(emptyToUndefined)
   @IsOptional()
+  @Matches(/^[A-Za-z0-9_.:-]+$/, { message: 'REDIS_KEY_PREFIX may only contain [A-Za-z0-9_.:-]' })
+  REDIS_KEY_PREFIX?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
   @Matches(
     /^\s*\d+\s+per\s+(\d+\s+)?(second|minute|hour|day|month|year)s?\s*(,\s*\d+\s+per\s+(\d+\s+)?(second|minute|hour|day|month|year)s?\s*)*$/i,
     {

@@ -4,6 +4,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { Strategy } from 'passport-jwt';
+import { TokenBlacklistService } from 'src/auth/blacklist/token-blacklist.service';
 import { FIRST_PARTY_STRATEGY } from 'src/auth/guards/strategy-names';
 import type { Principal } from 'src/auth/principal';
 import { ALL_SCOPES } from 'src/auth/scopes';
@@ -24,13 +25,15 @@ interface FirstPartyPayload {
 
 /**
  * First-party token: an HS256 JWT signed with APP_SECRET_KEY whose `sub` is an existing user
- * id (spec README §2.1). Anything else is "not recognised", so the guard tries OAuth2 next.
+ * id (spec README §2.1), not blacklisted by a logout. Anything else is "not recognised", so
+ * the guard tries OAuth2 next.
  */
 @Injectable()
 export class FirstPartyJwtStrategy extends PassportStrategy(Strategy, FIRST_PARTY_STRATEGY) {
   constructor(
     config: ConfigService<AppConfig, true>,
     @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly blacklist: TokenBlacklistService,
   ) {
     super({
       jwtFromRequest: tokenFromHeader,
@@ -45,6 +48,8 @@ export class FirstPartyJwtStrategy extends PassportStrategy(Strategy, FIRST_PART
     const token = tokenFromHeader(request);
     const id = typeof payload.sub === 'number' ? payload.sub : Number(payload.sub);
     if (token === null || !Number.isSafeInteger(id)) return false;
+    // A logged-out token is "not recognised", hence invalid_token (spec oauth2.md §6.1 step 3).
+    if (await this.blacklist.isBlacklisted(token)) return false;
     const user = await this.users.findOneBy({ id });
     if (!user) return false;
     return { user, scopes: ALL_SCOPES, kind: 'first-party', token };

@@ -1,0 +1,106 @@
+import { Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, CurrentUser, FirstPartyOnly, Public } from 'src/auth/decorators';
+import { RequestDevice } from 'src/auth/decorators/request-device.decorator';
+import { EmailDto } from 'src/auth/dto/email.dto';
+import { LoginDto } from 'src/auth/dto/login.dto';
+import { PasswordUpdateDto } from 'src/auth/dto/password-update.dto';
+import { PrivacyPolicyDto } from 'src/auth/dto/privacy-policy.dto';
+import { RegisterDto } from 'src/auth/dto/register.dto';
+import { TokenDto } from 'src/auth/dto/token.dto';
+import { EmailSendingEnabledGuard } from 'src/auth/guards/email-sending-enabled.guard';
+import { RegistrationEnabledGuard } from 'src/auth/guards/registration-enabled.guard';
+import { PasswordResetService } from 'src/auth/password-reset.service';
+import type { Principal } from 'src/auth/principal';
+import { RegistrationService } from 'src/auth/registration.service';
+import { SessionService } from 'src/auth/session.service';
+import type { TopLevelResult } from 'src/common/envelope/envelope.types';
+import { RateLimitGuard } from 'src/common/rate-limit/rate-limit.guard';
+import { JsonBody } from 'src/common/validation/json-body.decorator';
+import type { User } from 'src/users/user.entity';
+
+/** Accounts and sessions: FitTrackee `/api/auth/*` outside the profile (spec auth.md §4). */
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly registration: RegistrationService,
+    private readonly sessions: SessionService,
+    private readonly passwordReset: PasswordResetService,
+  ) {}
+
+  @Post('register')
+  @Public()
+  @UseGuards(RateLimitGuard, RegistrationEnabledGuard)
+  @HttpCode(200)
+  register(
+    @JsonBody(RegisterDto) dto: RegisterDto,
+    @RequestDevice() device: string,
+  ): Promise<void> {
+    return this.registration.register(dto, device);
+  }
+
+  @Post('login')
+  @Public()
+  @UseGuards(RateLimitGuard)
+  @HttpCode(200)
+  login(@JsonBody(LoginDto) dto: LoginDto): Promise<TopLevelResult> {
+    return this.sessions.login(dto);
+  }
+
+  @Post('logout')
+  @FirstPartyOnly()
+  @HttpCode(200)
+  logout(@CurrentPrincipal() principal: Principal): Promise<TopLevelResult> {
+    return this.sessions.logout(principal);
+  }
+
+  @Post('password/reset-request')
+  @Public()
+  @UseGuards(RateLimitGuard, EmailSendingEnabledGuard)
+  @HttpCode(200)
+  requestPasswordReset(
+    @JsonBody(EmailDto) dto: EmailDto,
+    @RequestDevice() device: string,
+  ): Promise<TopLevelResult> {
+    return this.passwordReset.requestReset(dto.email, device);
+  }
+
+  @Post('password/update')
+  @Public()
+  @HttpCode(200)
+  updatePassword(
+    @JsonBody(PasswordUpdateDto) dto: PasswordUpdateDto,
+    @RequestDevice() device: string,
+  ): Promise<TopLevelResult> {
+    return this.passwordReset.updatePassword(dto, device);
+  }
+
+  @Post('account/confirm')
+  @Public()
+  @HttpCode(200)
+  confirmAccount(@JsonBody(TokenDto) dto: TokenDto): Promise<TopLevelResult> {
+    return this.registration.confirm(dto.token);
+  }
+
+  @Post('account/resend-confirmation')
+  @Public()
+  @UseGuards(RateLimitGuard, EmailSendingEnabledGuard)
+  @HttpCode(200)
+  resendConfirmation(
+    @JsonBody(EmailDto) dto: EmailDto,
+    @RequestDevice() device: string,
+  ): Promise<TopLevelResult> {
+    return this.registration.resendConfirmation(dto.email, device);
+  }
+
+  @Post('account/privacy-policy')
+  @FirstPartyOnly()
+  @HttpCode(200)
+  acceptPrivacyPolicy(
+    @CurrentUser() user: User,
+    @JsonBody(PrivacyPolicyDto) _dto: PrivacyPolicyDto,
+  ): Promise<void> {
+    return this.sessions.acceptPrivacyPolicy(user);
+  }
+}

@@ -1,0 +1,9 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { describeDevice } from 'src/auth/user-agent';
+
+/** "OS, browser" of the caller, for the emails the request triggers (spec auth.md §3). */
+export const RequestDevice = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string =>
+    describeDevice(context.switchToHttp().getRequest<Request>().headers['user-agent']),
+);

@@ -1,0 +1,43 @@
+import {
+  isBoolean,
+  isNullableBoolean,
+  isNullableString,
+  IsPresent,
+} from 'src/auth/dto/is-present.decorator';
+
+const isString50 = (value: unknown): boolean => typeof value === 'string' && value.length <= 50;
+
+/**
+ * `POST /api/auth/profile/edit/preferences` (spec auth.md §4.7): all nine keys. A null in a
+ * non-nullable column is a 500 in FitTrackee; here it is `invalid payload`.
+ */
+export class EditPreferencesDto {
+  @IsPresent(isString50)
+  date_format!: string;
+
+  @IsPresent(isBoolean)
+  display_ascent!: boolean;
+
+  @IsPresent(isBoolean)
+  imperial_units!: boolean;
+
+  /** Normalised: unknown or null becomes `en`. */
+  @IsPresent(isNullableString(50))
+  language!: string | null;
+
+  @IsPresent(isBoolean)
+  start_elevation_at_zero!: boolean;
+
+  /** Not validated, as in FitTrackee. */
+  @IsPresent(isString50)
+  timezone!: string;
+
+  @IsPresent(isNullableBoolean)
+  use_dark_mode!: boolean | null;
+
+  @IsPresent(isBoolean)
+  use_raw_gpx_speed!: boolean;
+
+  @IsPresent(isBoolean)
+  weekm!: boolean;
+}

@@ -1,0 +1,28 @@
+import { isNullableString, IsPresent } from 'src/auth/dto/is-present.decorator';
+
+const isBirthDate = (value: unknown): boolean =>
+  value === null ||
+  value === '' ||
+  (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value));
+
+/**
+ * `POST /api/auth/profile/edit` (spec auth.md §4.5): all five keys, values may be null. Column
+ * limits and unparsable dates are 500s in FitTrackee; here they are `invalid payload`.
+ */
+export class EditProfileDto {
+  @IsPresent(isNullableString(80))
+  first_name!: string | null;
+
+  @IsPresent(isNullableString(80))
+  last_name!: string | null;
+
+  @IsPresent(isNullableString(200))
+  bio!: string | null;
+
+  @IsPresent(isNullableString(80))
+  location!: string | null;
+
+  /** `YYYY-MM-DD`; empty or null clears it. */
+  @IsPresent(isBirthDate)
+  birth_date!: string | null;
+}

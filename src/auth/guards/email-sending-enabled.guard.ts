@@ -1,0 +1,18 @@
+import { type CanActivate, Injectable } from '@nestjs/common';
+import { AppConfigService } from 'src/app-config/app-config.service';
+import { NotFoundError } from 'src/common/errors/http-errors';
+
+/**
+ * Routes that exist only with email sending (spec auth.md §4.12, §4.16): otherwise FitTrackee
+ * answers its "URL not found" 404, before reading the body.
+ */
+@Injectable()
+export class EmailSendingEnabledGuard implements CanActivate {
+  constructor(private readonly appConfig: AppConfigService) {}
+
+  canActivate(): boolean {
+    if (!this.appConfig.isEmailSendingEnabled())
+      throw new NotFoundError('the requested URL was not found on the server');
+    return true;
+  }
+}

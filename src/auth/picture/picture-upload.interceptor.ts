@@ -1,0 +1,58 @@
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import multer, { MulterError } from 'multer';
+import type { Observable } from 'rxjs';
+import { AppConfigService } from 'src/app-config/app-config.service';
+import { InvalidPayloadError } from 'src/common/errors/http-errors';
+import { PayloadTooLargeError } from 'src/common/errors/payload-too-large.error';
+
+/** The request's Content-Length, the "file size" of FitTrackee's 413 message (spec README §1.3). */
+export function contentLengthOf(request: Request): number | undefined {
+  const header = request.headers['content-length'];
+  return header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined;
+}
+
+/**
+ * Parses the multipart body into memory once the global request limit (`max_zip_file_size`,
+ * spec auth.md §4.10 step 1) is known to hold; the handler sees `request.files`.
+ */
+@Injectable()
+export class PictureUploadInterceptor implements NestInterceptor {
+  constructor(private readonly appConfig: AppConfigService) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request>();
+    const { maxZipFileSize } = await this.appConfig.getUploadLimits();
+    const length = contentLengthOf(request);
+    if (length !== undefined && length > maxZipFileSize)
+      throw new PayloadTooLargeError('picture', length, maxZipFileSize);
+    await parseMultipart(request, http.getResponse<Response>(), maxZipFileSize, length);
+    return next.handle();
+  }
+}
+
+function parseMultipart(
+  request: Request,
+  response: Response,
+  maxSize: number,
+  length: number | undefined,
+): Promise<void> {
+  const middleware = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxSize, files: 5 },
+  }).any();
+  return new Promise((resolve, reject) => {
+    middleware(request, response, (error: unknown) => {
+      if (error === undefined || error === null) resolve();
+      else if (error instanceof MulterError && error.code === 'LIMIT_FILE_SIZE')
+        reject(new PayloadTooLargeError('picture', length, maxSize));
+      else reject(new InvalidPayloadError());
+    });
+  });
+}

@@ -1,0 +1,82 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AppConfigService } from 'src/app-config/app-config.service';
+import {
+  detectImageType,
+  extensionOf,
+  PICTURE_EXTENSIONS,
+  secureFilename,
+} from 'src/auth/picture/image-type';
+import type { PictureUpload } from 'src/auth/picture/picture-upload.decorator';
+import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
+import { AppError } from 'src/common/errors/app-error';
+import { InvalidPayloadError } from 'src/common/errors/http-errors';
+import { PayloadTooLargeError } from 'src/common/errors/payload-too-large.error';
+import type { AppConfig } from 'src/config/configuration';
+import { User } from 'src/users/user.entity';
+import { Repository } from 'typeorm';
+
+const fail = (message: string): AppError => new InvalidPayloadError(message, 'fail');
+
+/** Avatar upload and removal (spec auth.md §4.10–4.11); files under UPLOAD_FOLDER/pictures/<id>/. */
+@Injectable()
+export class PictureService {
+  private readonly logger = new Logger('Pictures');
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly appConfig: AppConfigService,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {}
+
+  /** Steps 2–8 of spec auth.md §4.10; the type is also checked on the content, not only the name. */
+  async upload(user: User, upload: PictureUpload): Promise<TopLevelResult> {
+    const { file, contentLength } = upload;
+    if (file === undefined)
+      throw fail(upload.isFileFieldEmpty ? 'no selected file' : 'no file part');
+    if (file.originalname === '') throw fail('no selected file');
+    const extension = extensionOf(file.originalname);
+    if (!(PICTURE_EXTENSIONS as readonly string[]).includes(extension))
+      throw fail('file extension not allowed');
+    const { maxSingleFileSize } = await this.appConfig.getUploadLimits();
+    if ((contentLength ?? file.buffer.length) > maxSingleFileSize)
+      throw new PayloadTooLargeError('picture', contentLength, maxSingleFileSize);
+    const type = detectImageType(file.buffer);
+    if (type === undefined) throw fail('file extension not allowed');
+    const name = secureFilename(file.originalname) || `picture.${type}`;
+    const relative = join('pictures', String(user.id), name);
+    try {
+      await mkdir(join(this.uploadFolder(), 'pictures', String(user.id)), { recursive: true });
+      await writeFile(join(this.uploadFolder(), relative), file.buffer);
+      if (user.picture !== null && user.picture !== relative) await this.removeFile(user.picture);
+      await this.users.update(user.id, { picture: relative });
+    } catch (error) {
+      this.logger.error({ err: error }, 'picture upload failed');
+      throw new AppError(500, 'fail', { message: 'error during picture update' });
+    }
+    return topLevel({ message: 'user picture updated' });
+  }
+
+  /** No picture is not an error here (FitTrackee crashes, spec auth.md §4.11). */
+  async remove(user: User): Promise<void> {
+    try {
+      if (user.picture !== null) await this.removeFile(user.picture);
+      await this.users.update(user.id, { picture: null });
+    } catch (error) {
+      this.logger.error({ err: error }, 'picture deletion failed');
+      throw new AppError(500, 'fail', { message: 'error during picture deletion' });
+    }
+  }
+
+  private removeFile(relative: string): Promise<void> {
+    return rm(join(this.uploadFolder(), relative), { force: true });
+  }
+
+  private uploadFolder(): string {
+    return this.config.get('app.uploadFolder', { infer: true });
+  }
+}

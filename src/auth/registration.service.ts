@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AccountEmailsService } from 'src/auth/account-emails.service';
+import {
+  emailError,
+  normaliseLanguage,
+  passwordError,
+  usernameErrors,
+} from 'src/auth/account-rules';
+import { AuthTokensService } from 'src/auth/auth-tokens.service';
+import type { RegisterDto } from 'src/auth/dto/register.dto';
+import { generateConfirmationToken, hashToken } from 'src/auth/hash-token';
+import { PasswordService } from 'src/auth/password.service';
+import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
+import { InvalidPayloadError } from 'src/common/errors/http-errors';
+import { User } from 'src/users/user.entity';
+import { Repository } from 'typeorm';
+
+/** Registration and account confirmation (spec auth.md §4.1, §4.15, §4.16). */
+@Injectable()
+export class RegistrationService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly passwords: PasswordService,
+    private readonly tokens: AuthTokensService,
+    private readonly emails: AccountEmailsService,
+  ) {}
+
+  /** Registration-disabled is checked by a guard, before the body (spec auth.md §4.1 step 1). */
+  async register(dto: RegisterDto, device: string): Promise<void> {
+    if (dto.accepted_policy !== true)
+      throw new InvalidPayloadError('sorry, you must agree privacy policy to register');
+    const errors =
+      usernameErrors(dto.username) + emailError(dto.email) + passwordError(dto.password);
+    if (errors !== '') throw new InvalidPayloadError(errors);
+    if (await this.exists('username', dto.username))
+      throw new InvalidPayloadError('sorry, that username is already taken');
+    // An existing email answers success and creates nothing: no account enumeration (§4.1 step 6).
+    if (await this.exists('email', dto.email)) return;
+    const token = generateConfirmationToken();
+    const user = await this.users.save(
+      this.users.create({
+        username: dto.username,
+        email: dto.email,
+        password: await this.passwords.hash(dto.password),
+        isActive: false,
+        timezone: 'Europe/Paris',
+        dateFormat: 'MM/dd/yyyy',
+        language: normaliseLanguage(dto.language),
+        acceptedPolicyDate: new Date(),
+        confirmationToken: hashToken(token),
+      }),
+    );
+    await this.emails.sendAccountConfirmation(user, token, device);
+  }
+
+  /** Activates the account and logs the user in (spec auth.md §4.15). */
+  async confirm(token: string): Promise<TopLevelResult> {
+    const user = await this.users.findOneBy({ confirmationToken: hashToken(token) });
+    if (!user) throw new InvalidPayloadError();
+    await this.users.update(user.id, { isActive: true, confirmationToken: null });
+    return topLevel({
+      message: 'account confirmation successful',
+      auth_token: this.tokens.issueAuthToken(user.id),
+    });
+  }
+
+  /** Email matched case-sensitively, inactive accounts only (spec auth.md §4.16). */
+  async resendConfirmation(email: string, device: string): Promise<TopLevelResult> {
+    const user = await this.users.findOneBy({ email, isActive: false });
+    if (user) {
+      const token = generateConfirmationToken();
+      await this.users.update(user.id, { confirmationToken: hashToken(token) });
+      await this.emails.sendAccountConfirmation(user, token, device);
+    }
+    return topLevel({ message: 'confirmation email resent' });
+  }
+
+  private async exists(column: 'username' | 'email', value: string): Promise<boolean> {
+    return this.users
+      .createQueryBuilder('user')
+      .where(`LOWER(user.${column}) = LOWER(:value)`, { value })
+      .getExists();
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AuthTokensService } from 'src/auth/auth-tokens.service';
+import { TokenBlacklistService } from 'src/auth/blacklist/token-blacklist.service';
+import type { LoginDto } from 'src/auth/dto/login.dto';
+import { PasswordService } from 'src/auth/password.service';
+import type { Principal } from 'src/auth/principal';
+import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
+import { InternalError, UnauthorizedError } from 'src/common/errors/http-errors';
+import { User } from 'src/users/user.entity';
+import { Repository } from 'typeorm';
+
+/** Login, logout and privacy-policy acceptance (spec auth.md §4.2, §4.3, §4.17). */
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly passwords: PasswordService,
+    private readonly tokens: AuthTokensService,
+    private readonly blacklist: TokenBlacklistService,
+    private readonly jwt: JwtService,
+  ) {}
+
+  /** Active accounts only, email compared case-insensitively (spec auth.md §4.2, §5). */
+  async login(dto: LoginDto): Promise<TopLevelResult> {
+    const user = await this.users
+      .createQueryBuilder('user')
+      .where('LOWER(user.email) = LOWER(:email)', { email: dto.email ?? '' })
+      .andWhere('user.isActive = true')
+      .getOne();
+    const isValid =
+      user !== null &&
+      dto.password !== undefined &&
+      (await this.passwords.verify(dto.password, user.password));
+    if (!user || !isValid) throw new UnauthorizedError('invalid credentials');
+    return topLevel({
+      message: 'successfully logged in',
+      auth_token: this.tokens.issueAuthToken(user.id),
+    });
+  }
+
+  /** The token is blacklisted until it expires (spec README §2.1). */
+  async logout(principal: Principal): Promise<TopLevelResult> {
+    const payload: unknown = this.jwt.decode(principal.token);
+    const exp = (payload as { exp?: unknown } | null)?.exp;
+    if (principal.kind !== 'first-party' || typeof exp !== 'number')
+      throw new InternalError('error on token blacklist');
+    await this.blacklist.add(principal.token, exp);
+    return topLevel({ message: 'successfully logged out' });
+  }
+
+  async acceptPrivacyPolicy(user: User): Promise<void> {
+    await this.users.update(user.id, { acceptedPolicyDate: new Date() });
+  }
+}

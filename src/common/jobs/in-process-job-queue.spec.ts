@@ -1,0 +1,36 @@
+import { InProcessJobQueue } from 'src/common/jobs/in-process-job-queue';
+
+describe('InProcessJobQueue', () => {
+  it('runs the handler after enqueue returns, with the payload', async () => {
+    const queue = new InProcessJobQueue();
+    const seen: unknown[] = [];
+    queue.register('job', (payload) => {
+      seen.push(payload);
+      return Promise.resolve();
+    });
+    await queue.enqueue('job', { a: 1 });
+    expect(seen).toEqual([]);
+    await queue.drain();
+    expect(seen).toEqual([{ a: 1 }]);
+  });
+
+  it('keeps running other jobs when one fails', async () => {
+    const queue = new InProcessJobQueue();
+    const seen: number[] = [];
+    queue.register('job', (payload) => {
+      if (payload['n'] === 1) return Promise.reject(new Error('boom'));
+      seen.push(payload['n'] as number);
+      return Promise.resolve();
+    });
+    await queue.enqueue('job', { n: 1 });
+    await queue.enqueue('job', { n: 2 });
+    await queue.drain();
+    expect(seen).toEqual([2]);
+  });
+
+  it('refuses a job without handler', async () => {
+    await expect(new InProcessJobQueue().enqueue('unknown', {})).rejects.toThrow(
+      'no handler registered for job unknown',
+    );
+  });
+});

@@ -1,0 +1,60 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
+import { MemoryRateLimitStorage } from 'src/common/rate-limit/memory-rate-limit.storage';
+import { RATE_LIMITS, RateLimitGuard } from 'src/common/rate-limit/rate-limit.guard';
+import { parseRateLimits, type RateLimit } from 'src/common/rate-limit/rate-limits';
+import { RedisRateLimitStorage } from 'src/common/rate-limit/redis-rate-limit.storage';
+import type { AppConfig } from 'src/config/configuration';
+
+const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
+
+/** Limits and counters: Redis when REDIS_URL is set, memory otherwise. */
+@Module({
+  providers: [
+    {
+      provide: RATE_LIMITS,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>): RateLimit[] =>
+        parseRateLimits(config.get('rateLimits', { infer: true })),
+    },
+    {
+      provide: RATE_LIMIT_STORAGE,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>): ThrottlerStorage => {
+        const url = config.get('redis.url', { infer: true });
+        return url === undefined
+          ? new MemoryRateLimitStorage()
+          : new RedisRateLimitStorage(url, config.get('redis.keyPrefix', { infer: true }));
+      },
+    },
+  ],
+  exports: [RATE_LIMITS, RATE_LIMIT_STORAGE],
+})
+class RateLimitSettingsModule {}
+
+/**
+ * Rate limiting of the routes marked `@UseGuards(RateLimitGuard)` (spec README §1.6). The
+ * first limit is named `default` so its headers carry no suffix.
+ */
+@Global()
+@Module({
+  imports: [
+    RateLimitSettingsModule,
+    ThrottlerModule.forRootAsync({
+      imports: [RateLimitSettingsModule],
+      inject: [RATE_LIMITS, RATE_LIMIT_STORAGE],
+      useFactory: (limits: RateLimit[], storage: ThrottlerStorage) => ({
+        storage,
+        throttlers: limits.map((limit, index) => ({
+          name: index === 0 ? 'default' : `limit${String(index)}`,
+          limit: limit.limit,
+          ttl: limit.ttlMs,
+        })),
+      }),
+    }),
+  ],
+  providers: [RateLimitGuard],
+  exports: [RateLimitGuard, RateLimitSettingsModule],
+})
+export class RateLimitModule {}

@@ -1,0 +1,26 @@
+import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { AppModule } from 'src/app.module';
+import { loadAppConfig } from 'src/config/configuration';
+
+/**
+ * `npm run worker`: only the BullMQ worker (emails, data exports), no HTTP server. API
+ * instances started with DISABLE_WORKER=1 then leave the jobs to it.
+ */
+async function bootstrap(): Promise<void> {
+  const config = loadAppConfig();
+  if (config.redis.url === undefined)
+    throw new Error('The worker needs REDIS_URL: without it, jobs run inside the API process.');
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ ...config, app: { ...config.app, isWorkerDisabled: false } }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(PinoLogger));
+  app.enableShutdownHooks();
+  await app.init();
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
