@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from 'src/app.module';
@@ -52,6 +54,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       if (name !== undefined) await withAdminClient((client) => dropDatabase(client, name));
+      rmSync(config.app.dataDir, { recursive: true, force: true });
     },
   };
 }
