@@ -10,7 +10,9 @@ describe('buildAppConfig', () => {
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'pacekeeper-config-'));
   });
-  afterEach(() => { rmSync(dataDir, { recursive: true, force: true }); });
+  afterEach(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('fails fast listing every bad variable at once', () => {
     const build = () =>
