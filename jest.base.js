@@ -5,7 +5,11 @@ module.exports = {
   moduleFileExtensions: ['js', 'json', 'ts'],
   testEnvironment: 'node',
   moduleNameMapper: { '^src/(.*)$': '<rootDir>/src/$1', '^test/(.*)$': '<rootDir>/test/$1' },
+  // PGlite is the only dependency transformed (see builtin-import-transformer.js).
+  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
   transform: {
+    '/node_modules/@electric-sql/pglite/dist/.+\\.c?js$':
+      '<rootDir>/test/setup/builtin-import-transformer.js',
     '^.+\\.ts$': [
       'ts-jest',
       {

@@ -27,7 +27,7 @@ export class AppModule {
           ignoreEnvFile: true,
           load: [() => ({ ...config })],
         }),
-        LoggerModule.forRoot(buildLoggerParams(config.app.logLevel)),
+        LoggerModule.forRoot(buildLoggerParams(config.app.logLevel, config.app.logFile)),
         DatabaseModule,
         JobsModule,
         EmailModule,

@@ -29,7 +29,7 @@ export function setupApp(app: NestExpressApplication): void {
   app.useLogger(app.get(PinoLogger));
   app.set('trust proxy', config.get('app.trustProxy', { infer: true }));
   app.disable('x-powered-by');
-  app.setGlobalPrefix('api', { exclude: NON_API_ROUTES });
+  useRoutePrefix(app);
   useBodyParsers(app);
   app.useGlobalPipes(
     new ValidationPipe({
@@ -42,6 +42,11 @@ export function setupApp(app: NestExpressApplication): void {
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   setupOpenApi(app);
+}
+
+/** Also applied by the OpenAPI and route-inventory tests, which build the app in preview mode. */
+export function useRoutePrefix(app: INestApplication): void {
+  app.setGlobalPrefix('api', { exclude: NON_API_ROUTES });
 }
 
 function useBodyParsers(app: INestApplication): void {

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Patch } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AppConfigService } from 'src/app-config/app-config.service';
 import { AppConfigResponseDto } from 'src/app-config/dto/app-config-response.dto';
 import { UpdateAppConfigDto } from 'src/app-config/dto/update-app-config.dto';
 import { Public, Scopes } from 'src/auth/decorators';
 import { SCOPE } from 'src/auth/scopes';
+import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { JsonBody } from 'src/common/validation/json-body.decorator';
 
@@ -16,7 +17,7 @@ export class AppConfigController {
   /** Public application configuration (FitTrackee `GET /api/config`). */
   @Get('config')
   @Public()
-  @ApiOkResponse({ type: AppConfigResponseDto })
+  @ApiEnvelopeResponse(AppConfigResponseDto)
   getConfig(): Promise<AppConfigResponseDto> {
     return this.service.get();
   }
@@ -25,7 +26,7 @@ export class AppConfigController {
   @Patch('config')
   @Scopes(SCOPE.APPLICATION_WRITE, { admin: true })
   @HttpCode(200)
-  @ApiOkResponse({ type: AppConfigResponseDto })
+  @ApiEnvelopeResponse(AppConfigResponseDto)
   updateConfig(
     @JsonBody(UpdateAppConfigDto) changes: UpdateAppConfigDto,
   ): Promise<AppConfigResponseDto> {

@@ -17,6 +17,8 @@ export interface AppSettings {
   /** AUTHLIB_INSECURE_TRANSPORT: allow the OAuth2 endpoints over plain HTTP (spec oauth2.md §4.4). */
   isInsecureTransportAllowed: boolean;
   logLevel: string;
+  /** APP_LOG: JSON logs go to this file instead of stdout. */
+  logFile: string | undefined;
   isWorkerDisabled: boolean;
 }
 
@@ -124,6 +126,7 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
       isInsecureTransportAllowed: (env.AUTHLIB_INSECURE_TRANSPORT ?? '') !== '',
       logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+      logFile: env.APP_LOG === undefined ? undefined : resolve(env.APP_LOG),
       isWorkerDisabled: /^(1|true|yes)$/i.test(env.DISABLE_WORKER ?? ''),
     },
     database: { url: env.DATABASE_URL },

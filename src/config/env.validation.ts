@@ -173,6 +173,12 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
+  /** FitTrackee's log file path (spec config.md §4); unset logs to stdout. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  APP_LOG?: string;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()

@@ -7,6 +7,8 @@ export interface ConnectionOptions {
   url: string;
   /** Pool size; the embedded database must use 1 so that transactions never share a session. */
   poolSize?: number;
+  /** How long an idle pooled connection stays open; 0 keeps it (pg's default is 10 s). */
+  idleTimeoutMillis?: number;
   isLogging?: boolean;
 }
 
@@ -25,6 +27,10 @@ export function buildDataSourceOptions(options: ConnectionOptions): DataSourceOp
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
     logging: options.isLogging === true ? ['error', 'warn'] : false,
-    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 10000 },
+    extra: {
+      max: options.poolSize ?? 10,
+      idleTimeoutMillis: options.idleTimeoutMillis ?? 10000,
+      connectionTimeoutMillis: 10000,
+    },
   };
 }

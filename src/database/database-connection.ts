@@ -18,7 +18,9 @@ export class DatabaseConnection implements OnApplicationShutdown {
     const dataDir = this.config.get('app.dataDir', { infer: true });
     this.embedded = await EmbeddedPostgres.start(dataDir);
     this.logger.log(`DATABASE_URL is not set: using the embedded database in ${dataDir}/pgdata`);
-    return { url: this.embedded.url, poolSize: 1 };
+    // The socket server accepts one connection: keep it open rather than reconnect after idling,
+    // so a new connection never races the server's release of the old one.
+    return { url: this.embedded.url, poolSize: 1, idleTimeoutMillis: 0 };
   }
 
   get isEmbedded(): boolean {

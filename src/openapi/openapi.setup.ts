@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { FIRST_PARTY_SECURITY, OAUTH2_SECURITY } from 'src/auth/decorators/scopes.decorator';
 import { ALL_SCOPES } from 'src/auth/scopes';
+import { finishDocument } from 'src/openapi/openapi-document';
 
 const SCOPE_DESCRIPTIONS: Record<string, string> = {
   'application:write': 'Edit the application configuration (admins only)',
@@ -24,7 +25,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('0.7.32')
     .setLicense('AGPL-3.0-only', 'https://www.gnu.org/licenses/agpl-3.0.html')
-    .addServer('/', 'This server')
+    .addServer('/', 'The server that serves this document')
     .addBearerAuth(
       { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'First-party token' },
       FIRST_PARTY_SECURITY,
@@ -47,9 +48,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       OAUTH2_SECURITY,
     )
     .build();
-  return SwaggerModule.createDocument(app, config, {
-    operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey,
+  const document = SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controllerKey: string, methodKey: string) =>
+      `${controllerKey}.${methodKey}`,
   });
+  return finishDocument(document);
 }
 
 /** Swagger UI at /api/docs, the document at /api/docs-json. */

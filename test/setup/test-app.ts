@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from 'src/app.module';
@@ -24,6 +27,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+@Module({})
+class TestRootModule {}
+
 export const isEmbeddedRun = (): boolean => process.env[ENV_EMBEDDED] === '1';
 
 /**
@@ -32,13 +38,19 @@ export const isEmbeddedRun = (): boolean => process.env[ENV_EMBEDDED] === '1';
  */
 export async function createTestApp(
   env: Record<string, string | undefined> = {},
+  /** Test-only modules (e.g. a controller that throws), mounted beside the application. */
+  extraImports: Type[] = [],
 ): Promise<TestApp> {
   const name = isEmbeddedRun() ? undefined : await cloneTemplate();
   const config = buildTestConfig({
     ...env,
     DATABASE_URL: name === undefined ? undefined : databaseUrl(name),
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const root: DynamicModule =
+    extraImports.length === 0
+      ? AppModule.forRoot(config)
+      : { module: TestRootModule, imports: [AppModule.forRoot(config), ...extraImports] };
+  const app = await NestFactory.create<NestExpressApplication>(root, {
     bodyParser: false,
     logger: false,
   });
@@ -52,6 +64,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       if (name !== undefined) await withAdminClient((client) => dropDatabase(client, name));
+      rmSync(config.app.dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,150 @@
+import type { Request } from 'express';
+import passport from 'passport';
+import type { AccessRule } from 'src/auth/decorators/access.metadata';
+import { AuthGuard } from 'src/auth/guards/auth.guard';
+import { FIRST_PARTY_STRATEGY, OAUTH2_STRATEGY } from 'src/auth/guards/strategy-names';
+import type { Principal } from 'src/auth/principal';
+import { SCOPE } from 'src/auth/scopes';
+import { ForbiddenError, UnauthorizedError } from 'src/common/errors/http-errors';
+import { InvalidTokenError, UnsupportedTokenTypeError } from 'src/common/errors/oauth2-error';
+import {
+  fakeReflector,
+  fakeRequest,
+  fakeUser,
+  httpContext,
+  principal,
+  PUBLIC,
+  SCOPED,
+} from 'test/helpers/guard-context';
+
+type Outcome = Principal | false | Error;
+
+/** A passport strategy whose answer the test decides; it records the tokens it was shown. */
+class FakeStrategy extends passport.Strategy {
+  readonly seen: string[] = [];
+
+  constructor(private readonly outcome: () => Outcome) {
+    super();
+  }
+
+  override authenticate(request: Request): void {
+    this.seen.push(request.headers.authorization ?? '');
+    const outcome = this.outcome();
+    if (outcome instanceof Error) this.error(outcome);
+    else if (outcome === false) this.fail();
+    else this.success(outcome);
+  }
+}
+
+describe('AuthGuard (spec oauth2.md §6.1 steps 1–4)', () => {
+  let firstParty: Outcome;
+  let oauth2: Outcome;
+  let jwtStrategy: FakeStrategy;
+  let bearerStrategy: FakeStrategy;
+
+  beforeEach(() => {
+    firstParty = false;
+    oauth2 = false;
+    jwtStrategy = new FakeStrategy(() => firstParty);
+    bearerStrategy = new FakeStrategy(() => oauth2);
+    passport.use(FIRST_PARTY_STRATEGY, jwtStrategy);
+    passport.use(OAUTH2_STRATEGY, bearerStrategy);
+  });
+
+  afterEach(() => {
+    passport.unuse(FIRST_PARTY_STRATEGY);
+    passport.unuse(OAUTH2_STRATEGY);
+  });
+
+  /** `rule: null` is a route without any access decorator. */
+  const run = (
+    authorization: string | undefined,
+    rule: AccessRule | null = SCOPED([SCOPE.WORKOUTS_READ]),
+  ) => {
+    const request = fakeRequest(authorization);
+    const guard = new AuthGuard(fakeReflector(rule ?? undefined));
+    return { request, result: guard.canActivate(httpContext(request)) };
+  };
+
+  it('lets a @Public() route through without looking at the header', async () => {
+    const { request, result } = run('Basic garbage', PUBLIC);
+    await expect(result).resolves.toBe(true);
+    expect(request.principal).toBeUndefined();
+    expect(jwtStrategy.seen).toEqual([]);
+  });
+
+  it('denies a route without @Public(), @Scopes() or @FirstPartyOnly(), even with a valid token', async () => {
+    firstParty = principal('first-party');
+    await expect(run('Bearer good', null).result).rejects.toBeInstanceOf(ForbiddenError);
+    expect(jwtStrategy.seen).toEqual([]);
+  });
+
+  it.each([[undefined], ['']])(
+    'answers 401 provide a valid auth token for header %p',
+    async (header) => {
+      const error = await run(header).result.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnauthorizedError);
+      expect(error).toMatchObject({
+        httpStatus: 401,
+        body: { message: 'provide a valid auth token' },
+      });
+    },
+  );
+
+  it('answers invalid_token for a header without a space, before any strategy runs', async () => {
+    await expect(run('Bearer').result).rejects.toBeInstanceOf(InvalidTokenError);
+    expect(jwtStrategy.seen).toEqual([]);
+  });
+
+  it('tries the first-party JWT first and stops there when it is recognised', async () => {
+    const expected = principal('first-party');
+    firstParty = expected;
+    const { request, result } = run('Bearer jwt');
+    await expect(result).resolves.toBe(true);
+    expect(request.principal).toBe(expected);
+    expect(bearerStrategy.seen).toEqual([]);
+  });
+
+  it('accepts a first-party JWT whatever the scheme word (step 2 does not check it)', async () => {
+    firstParty = principal('first-party');
+    const { request, result } = run('Basic jwt');
+    await expect(result).resolves.toBe(true);
+    expect(request.principal?.kind).toBe('first-party');
+  });
+
+  it('answers unsupported_token_type for another scheme once the JWT is refused', async () => {
+    await expect(run('Basic xxx').result).rejects.toBeInstanceOf(UnsupportedTokenTypeError);
+    expect(jwtStrategy.seen).toEqual(['Basic xxx']);
+    expect(bearerStrategy.seen).toEqual([]);
+  });
+
+  it('falls back to the OAuth2 token, with a case-insensitive Bearer scheme', async () => {
+    const expected = principal('oauth2', undefined, [SCOPE.WORKOUTS_READ]);
+    oauth2 = expected;
+    const { request, result } = run('bearer access-token');
+    await expect(result).resolves.toBe(true);
+    expect(request.principal).toBe(expected);
+    expect(jwtStrategy.seen).toEqual(['bearer access-token']);
+  });
+
+  it('answers invalid_token when neither strategy recognises the token', async () => {
+    await expect(run('Bearer unknown').result).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('answers invalid_token when no OAuth2 strategy is registered yet', async () => {
+    passport.unuse(OAUTH2_STRATEGY);
+    await expect(run('Bearer unknown').result).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('propagates an error raised by a strategy', async () => {
+    oauth2 = new InvalidTokenError();
+    await expect(run('Bearer revoked').result).rejects.toBe(oauth2);
+  });
+
+  it('leaves the active and admin checks to the ScopesGuard', async () => {
+    firstParty = principal('first-party', fakeUser({ isActive: false, admin: false }));
+    const { request, result } = run('Bearer t', SCOPED([SCOPE.USERS_WRITE], true));
+    await expect(result).resolves.toBe(true);
+    expect(request.principal?.user.isActive).toBe(false);
+  });
+});

@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { buildAppConfig } from 'src/config/configuration';
+
+describe('buildAppConfig', () => {
+  let dataDir: string;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'pacekeeper-config-'));
+  });
+  afterEach(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('fails fast listing every bad variable at once', () => {
+    const build = () =>
+      buildAppConfig({
+        DATA_DIR: dataDir,
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://db',
+        APP_SECRET_KEY: 'short',
+        EMAIL_URL: 'http://mail',
+        REDIS_URL: 'localhost:6379',
+        BCRYPT_LOG_ROUNDS: '2',
+        LOG_LEVEL: 'loud',
+        NODE_ENV: 'staging',
+        API_RATE_LIMITS: 'lots',
+      });
+    expect(build).toThrow(/^Invalid environment configuration:/);
+    const message = (() => {
+      try {
+        build();
+        return '';
+      } catch (error: unknown) {
+        return (error as Error).message;
+      }
+    })();
+    const listed = [...message.matchAll(/^ {2}- (\w+):/gm)].map((match) => match[1]);
+    expect(new Set(listed)).toEqual(
+      new Set([
+        'PORT',
+        'DATABASE_URL',
+        'APP_SECRET_KEY',
+        'EMAIL_URL',
+        'REDIS_URL',
+        'BCRYPT_LOG_ROUNDS',
+        'LOG_LEVEL',
+        'NODE_ENV',
+        'API_RATE_LIMITS',
+      ]),
+    );
+  });
+
+  it('accepts an empty environment with defaults (npm start on a bare machine)', () => {
+    const config = buildAppConfig({ DATA_DIR: dataDir });
+    expect(config.app).toMatchObject({ port: 5000, dataDir, nodeEnv: 'production' });
+    expect(config.database.url).toBeUndefined();
+    expect(config.auth.tokenExpirationSeconds).toBe(30 * 86400);
+  });
+
+  it('generates APP_SECRET_KEY once into DATA_DIR, readable by the owner only', () => {
+    const first = buildAppConfig({ DATA_DIR: dataDir }).app.secretKey;
+    const file = join(dataDir, 'secret_key');
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(file, 'utf8').trim()).toBe(first);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(buildAppConfig({ DATA_DIR: dataDir }).app.secretKey).toBe(first);
+  });
+
+  it('prefers APP_SECRET_KEY and then writes no file', () => {
+    const config = buildAppConfig({
+      DATA_DIR: dataDir,
+      APP_SECRET_KEY: 'a-secret-of-enough-length',
+    });
+    expect(config.app.secretKey).toBe('a-secret-of-enough-length');
+    expect(() => statSync(join(dataDir, 'secret_key'))).toThrow();
+  });
+
+  it('gives two data directories two different generated secrets', () => {
+    const other = mkdtempSync(join(tmpdir(), 'pacekeeper-config-'));
+    try {
+      expect(buildAppConfig({ DATA_DIR: other }).app.secretKey).not.toBe(
+        buildAppConfig({ DATA_DIR: dataDir }).app.secretKey,
+      );
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+});

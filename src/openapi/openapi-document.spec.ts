@@ -1,0 +1,36 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { finishDocument } from 'src/openapi/openapi-document';
+
+function documentWith(operations: Record<string, { operationId: string; tags?: string[] }>) {
+  const paths: OpenAPIObject['paths'] = {};
+  for (const [path, operation] of Object.entries(operations))
+    paths[path] = { get: { ...operation, responses: {} } };
+  return { openapi: '3.0.0', info: { title: 't', version: '1' }, paths } as OpenAPIObject;
+}
+
+describe('finishDocument', () => {
+  const finished = finishDocument(
+    documentWith({
+      '/api/users': { operationId: 'UsersController.list', tags: ['users'] },
+      '/api/workouts': { operationId: 'WorkoutsController.list', tags: ['workouts'] },
+      '/api/ping': { operationId: 'AppConfigController.ping', tags: ['config', 'zzz'] },
+    }),
+  );
+
+  it('uses the method name, prefixed by the controller only when two share it', () => {
+    expect(Object.values(finished.paths).map((item) => item.get?.operationId)).toEqual([
+      'usersList',
+      'workoutsList',
+      'ping',
+    ]);
+  });
+
+  it('marks operations without security as public', () => {
+    expect(finished.paths['/api/ping']?.get?.security).toEqual([]);
+  });
+
+  it('lists every tag used, sorted, each with a description', () => {
+    expect(finished.tags?.map((tag) => tag.name)).toEqual(['config', 'users', 'workouts', 'zzz']);
+    expect(finished.tags?.every((tag) => (tag.description ?? '') !== '')).toBe(true);
+  });
+});

@@ -1,0 +1,61 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+// The package exports the document type only; its parts are derived from it.
+type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
+type TagObject = NonNullable<OpenAPIObject['tags']>[number];
+
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  auth: 'Registration, login and the authenticated user’s account (FitTrackee `/api/auth`)',
+  config: 'Application configuration and liveness (FitTrackee `/api/config`, `/api/ping`)',
+  health: 'Readiness of the server and its database',
+  oauth2: 'OAuth2 clients and the authorization server (FitTrackee `/api/oauth`)',
+  records: 'Personal records per sport',
+  sports: 'Sports and their settings',
+  stats: 'Workout statistics',
+  users: 'User accounts (FitTrackee `/api/users`)',
+  workouts: 'Workouts, GPX files and chart data (FitTrackee `/api/workouts`)',
+};
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+function operationsOf(document: OpenAPIObject): OperationObject[] {
+  return Object.values(document.paths).flatMap((item) =>
+    HTTP_METHODS.flatMap((method) => (item[method] === undefined ? [] : [item[method]])),
+  );
+}
+
+/**
+ * operationId is the handler's method name (STYLE §3); when two controllers share a method
+ * name it is prefixed with the controller's, so ids stay unique.
+ */
+function assignOperationIds(operations: readonly OperationObject[]): void {
+  const methodOf = (id: string): string => id.slice(id.indexOf('.') + 1);
+  const counts = new Map<string, number>();
+  for (const { operationId = '' } of operations)
+    counts.set(methodOf(operationId), (counts.get(methodOf(operationId)) ?? 0) + 1);
+  for (const operation of operations) {
+    const id = operation.operationId ?? '';
+    const method = methodOf(id);
+    const controller = id.slice(0, id.indexOf('.')).replace(/Controller$/, '');
+    operation.operationId =
+      (counts.get(method) ?? 0) > 1
+        ? `${controller.charAt(0).toLowerCase()}${controller.slice(1)}${method.charAt(0).toUpperCase()}${method.slice(1)}`
+        : method;
+  }
+}
+
+/**
+ * Final touches the decorators cannot express: unique operation ids, an explicit empty
+ * `security` on public routes (every other route gets one from @Scopes(), and the route
+ * inventory test guarantees each handler has one or the other), and a described tag list.
+ */
+export function finishDocument(document: OpenAPIObject): OpenAPIObject {
+  const operations = operationsOf(document);
+  assignOperationIds(operations);
+  for (const operation of operations) operation.security ??= [];
+  const names = new Set(operations.flatMap((operation) => operation.tags ?? []));
+  const tags: TagObject[] = [...names]
+    .sort()
+    .map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? `${name} endpoints` }));
+  return { ...document, tags };
+}

@@ -1,0 +1,64 @@
+import request from 'supertest';
+import { bearer, firstPartyToken } from 'test/helpers/auth';
+import { expectUnauthorized } from 'test/helpers/expect-envelope';
+import { createUser } from 'test/helpers/factories';
+import { createTestApp, isEmbeddedRun, type TestApp } from 'test/setup/test-app';
+
+/**
+ * The smallest proof that the server works on a database: run by `npm run test:e2e:embedded`
+ * on the embedded PGlite, and with the rest of the e2e suite on PostgreSQL.
+ */
+describe(`smoke (${isEmbeddedRun() ? 'embedded' : 'PostgreSQL'} database)`, () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('GET /api/ping answers pong', async () => {
+    const res = await request(t.http).get('/api/ping').expect(200);
+    expect(res.body).toEqual({ status: 'success', message: 'pong!' });
+  });
+
+  it('GET /api/config reads the row created at start-up', async () => {
+    const res = await request(t.http).get('/api/config').expect(200);
+    expect(res.body).toMatchObject({
+      status: 'success',
+      data: { max_users: 0, version: '0.7.32', is_registration_enabled: true },
+    });
+  });
+
+  it('GET /api/health reports the database up', async () => {
+    const res = await request(t.http).get('/api/health').expect(200);
+    expect(res.body).toEqual({
+      status: 'ok',
+      info: { database: { status: 'up' } },
+      error: {},
+      details: { database: { status: 'up' } },
+    });
+  });
+
+  it('PATCH /api/config works for an admin with a first-party token, and needs one', async () => {
+    const admin = await createUser(t.dataSource, { admin: true });
+    expectUnauthorized(await request(t.http).patch('/api/config').send({ max_users: 3 }));
+    const res = await request(t.http)
+      .patch('/api/config')
+      .set(bearer(firstPartyToken(t.app, admin)))
+      .send({ max_users: 3 });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ max_users: 3, is_registration_enabled: true });
+  });
+
+  it('answers concurrent requests that write and read', async () => {
+    const admin = await createUser(t.dataSource, { admin: true });
+    const token = firstPartyToken(t.app, admin);
+    const calls = Array.from({ length: 10 }, (_, i) =>
+      i % 2 === 0
+        ? request(t.http).get('/api/config')
+        : request(t.http).patch('/api/config').set(bearer(token)).send({ gpx_limit_import: i }),
+    );
+    const statuses = (await Promise.all(calls)).map((res) => res.status);
+    expect(statuses).toEqual(Array.from({ length: 10 }, () => 200));
+  });
+});
