@@ -1,0 +1,219 @@
+import {
+  areBoundsAccepted,
+  FIELD_BITS,
+  FieldCheck,
+  isAcceptedValue,
+  pointFieldCheck,
+} from 'src/workouts/gpx/gpx-field-checks';
+import { type NamespaceScope, NamespaceTracker, ROOT_SCOPE } from 'src/workouts/gpx/gpx-namespaces';
+import { type GpxTime, parseGpxTime } from 'src/workouts/gpx/gpx-time';
+import type { GpxSegmentPoints, GpxTrackData, ParsedGpx } from 'src/workouts/gpx/gpx-types';
+import { parsePythonFloat } from 'src/workouts/gpx/python-number';
+import { SegmentBuilder } from 'src/workouts/gpx/segment-builder';
+
+const K = {
+  other: 0,
+  root: 1,
+  metadata: 2,
+  trk: 3,
+  trkseg: 4,
+  trkpt: 5,
+  wpt: 6,
+  rte: 7,
+  rtept: 8,
+  field: 9,
+};
+const TRACK_NAME = 1;
+const TRACK_NUMBER = 2;
+
+/** Thrown by the builder on content gpxpy refuses; the parser maps it to `gpx file is invalid`. */
+export class GpxContentError extends Error {}
+
+/**
+ * Turns SAX events into typed-array tracks with gpxpy 1.6.2's reading rules: the root's name is
+ * not checked; `trk` children of the root, `trkseg` of `trk`, `trkpt` of `trkseg`; the first
+ * `<name>`, `<ele>`, `<time>` child only; text before the first child element (ElementTree
+ * `.text`).
+ */
+export class GpxDocumentBuilder {
+  private readonly kinds: number[] = [];
+  private readonly scopes: NamespaceScope[] = [];
+  private readonly namespaces = new NamespaceTracker();
+  private readonly tracks: { name: string | null; segments: GpxSegmentPoints[] }[] = [];
+  private isVersion11 = false;
+  private isBoundsSeen = false;
+  private trackSeen = 0;
+  private segment: SegmentBuilder | null = null;
+  private pointSeen = 0;
+  private lat = 0;
+  private lon = 0;
+  private ele = NaN;
+  private readonly time: GpxTime = { micros: NaN, naive: true, invalidOffset: false };
+  private field = '';
+  private fieldCheck: FieldCheck = FieldCheck.None;
+  private fieldDepth = -1;
+  private text: string | null = null;
+  private isCapturing = false;
+
+  openTag(name: string, attributes: Record<string, string>): void {
+    const depth = this.kinds.length;
+    const parentScope = this.scopes[depth - 1] ?? ROOT_SCOPE;
+    const scope = this.namespaces.enter(parentScope, attributes);
+    const isPlain = scope === null ? null : this.namespaces.isPlain(scope, name);
+    if (scope === null || isPlain === null) throw new GpxContentError('unbound prefix');
+    this.scopes.push(scope);
+    this.isCapturing = false;
+    if (depth === 0) {
+      this.isVersion11 = attributes['version'] === '1.1';
+      this.kinds.push(K.root);
+      return;
+    }
+    const parent = this.kinds[depth - 1] ?? K.other;
+    this.kinds.push(isPlain ? this.childKind(parent, name, attributes) : K.other);
+  }
+
+  characters(data: string): void {
+    if (!this.isCapturing || data === '') return;
+    this.text = this.text === null ? data : this.text + data;
+  }
+
+  closeTag(): void {
+    const kind = this.kinds.pop();
+    this.scopes.pop();
+    if (kind === K.field && this.kinds.length === this.fieldDepth) this.endField();
+    else if (kind === K.trkpt) this.endTrackPoint();
+    else if (kind === K.trkseg) this.endSegment();
+    this.isCapturing = false;
+  }
+
+  result(): ParsedGpx {
+    return {
+      tracks: this.tracks.map((t): GpxTrackData => ({ name: t.name, segments: t.segments })),
+    };
+  }
+
+  private childKind(parent: number, name: string, attributes: Record<string, string>): number {
+    switch (parent) {
+      case K.root:
+        return this.rootChild(name, attributes);
+      case K.metadata:
+        return name === 'bounds' ? this.bounds(attributes) : K.other;
+      case K.trk:
+        return this.trackChild(name);
+      case K.trkseg:
+        return name === 'trkpt' ? this.startPoint(attributes, K.trkpt) : K.other;
+      case K.rte:
+        if (name === 'rtept') return this.startPoint(attributes, K.rtept);
+        return name === 'number' && !this.flag(TRACK_NUMBER)
+          ? this.startField(name, FieldCheck.Int)
+          : K.other;
+      case K.trkpt:
+      case K.wpt:
+      case K.rtept:
+        return this.pointChild(parent, name);
+      default:
+        return K.other;
+    }
+  }
+
+  private rootChild(name: string, attributes: Record<string, string>): number {
+    if (name === 'trk') {
+      this.tracks.push({ name: null, segments: [] });
+      this.trackSeen = 0;
+      return K.trk;
+    }
+    if (name === 'wpt') return this.startPoint(attributes, K.wpt);
+    if (name === 'rte') {
+      this.trackSeen = 0;
+      return K.rte;
+    }
+    if (name === 'metadata' && this.isVersion11) return K.metadata;
+    if (name === 'bounds' && !this.isVersion11) return this.bounds(attributes);
+    return K.other;
+  }
+
+  private trackChild(name: string): number {
+    if (name === 'trkseg') {
+      this.segment = new SegmentBuilder();
+      return K.trkseg;
+    }
+    if (name === 'name' && !this.flag(TRACK_NAME)) return this.startField(name, FieldCheck.None);
+    if (name === 'number' && !this.flag(TRACK_NUMBER)) return this.startField(name, FieldCheck.Int);
+    return K.other;
+  }
+
+  /** Marks a once-per-track child as read; true when it was already. */
+  private flag(bit: number): boolean {
+    const seen = (this.trackSeen & bit) !== 0;
+    this.trackSeen |= bit;
+    return seen;
+  }
+
+  private bounds(attributes: Record<string, string>): number {
+    if (this.isBoundsSeen) return K.other;
+    this.isBoundsSeen = true;
+    if (!areBoundsAccepted(attributes)) throw new GpxContentError('bounds');
+    return K.other;
+  }
+
+  private startPoint(attributes: Record<string, string>, kind: number): number {
+    const lat = attributes['lat'];
+    const lon = attributes['lon'];
+    const latValue = lat === undefined ? undefined : parsePythonFloat(lat);
+    const lonValue = lon === undefined ? undefined : parsePythonFloat(lon);
+    if (latValue === undefined || lonValue === undefined) throw new GpxContentError('lat/lon');
+    this.lat = latValue;
+    this.lon = lonValue;
+    this.ele = NaN;
+    this.time.micros = NaN;
+    this.pointSeen = 0;
+    return kind;
+  }
+
+  private pointChild(parent: number, name: string): number {
+    const bit = FIELD_BITS[name];
+    if (bit === undefined || (this.pointSeen & bit) !== 0) return K.other;
+    if (name === 'ele' || name === 'time') {
+      this.pointSeen |= bit;
+      return this.startField(name, name === 'ele' ? FieldCheck.Float : FieldCheck.None);
+    }
+    const check = pointFieldCheck(name, parent === K.trkpt && !this.isVersion11);
+    if (check === FieldCheck.None) return K.other;
+    this.pointSeen |= bit;
+    return this.startField(name, check);
+  }
+
+  private startField(name: string, check: FieldCheck): number {
+    this.field = name;
+    this.fieldCheck = check;
+    this.fieldDepth = this.kinds.length;
+    this.text = null;
+    this.isCapturing = true;
+    return K.field;
+  }
+
+  private endField(): void {
+    const text = this.text;
+    this.fieldDepth = -1;
+    if (!isAcceptedValue(this.fieldCheck, text)) throw new GpxContentError(this.field);
+    if (this.field === 'ele') {
+      this.ele = text === null ? NaN : (parsePythonFloat(text) ?? NaN);
+    } else if (this.field === 'time') {
+      if (text !== null) parseGpxTime(text, this.time);
+    } else if (this.field === 'name' && this.kinds[this.kinds.length - 1] === K.trk) {
+      const track = this.tracks[this.tracks.length - 1];
+      if (track) track.name = text;
+    }
+  }
+
+  private endTrackPoint(): void {
+    const t = this.time;
+    this.segment?.push(this.lat, this.lon, this.ele, t.micros, t.naive, t.invalidOffset);
+  }
+
+  private endSegment(): void {
+    const track = this.tracks[this.tracks.length - 1];
+    if (track && this.segment) track.segments.push(this.segment.build());
+    this.segment = null;
+  }
+}

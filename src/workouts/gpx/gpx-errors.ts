@@ -1,0 +1,37 @@
+import { AppError } from 'src/common/errors/app-error';
+
+/**
+ * Messages FitTrackee gives for a GPX file it cannot turn into a workout (spec workouts.md §4.1
+ * item 9, §3.3). The reference answers 500 with these texts; we answer 400 with the same body
+ * (spec fixtures/hostile/README.md), except for the segment lookups of §3.3.
+ */
+export const GPX_ERROR_MESSAGES = {
+  invalid: 'gpx file is invalid',
+  noTracks: 'no tracks in gpx file',
+  missingTime: '<time> is missing in gpx file',
+  parsing: 'error during gpx file parsing',
+  processing: 'error during gpx processing',
+} as const;
+
+export type GpxErrorCode = keyof typeof GPX_ERROR_MESSAGES;
+
+/** A GPX file refused by the analysis; `code` lets callers branch without comparing text. */
+export class GpxError extends AppError {
+  constructor(readonly code: GpxErrorCode) {
+    super(400, 'error', { message: GPX_ERROR_MESSAGES[code] });
+  }
+}
+
+/** `GET …/segment/<n>` with n = 0 or negative (spec §3.3: `Incorrect segment id`; 400, not 500). */
+export class IncorrectSegmentIdError extends AppError {
+  constructor() {
+    super(400, 'error', { message: 'Incorrect segment id' });
+  }
+}
+
+/** `GET …/segment/<n>` beyond the first track's segments (spec §3.3). */
+export class SegmentNotFoundError extends AppError {
+  constructor(segmentId: number) {
+    super(404, 'not found', { message: `No segment with id '${segmentId}'` });
+  }
+}
