@@ -50,6 +50,13 @@ export class NoWorkoutInZipError extends AppError {
   }
 }
 
+/** §4.1 rule 4, for a name whose extension no converter handles. */
+export class FileExtensionNotAllowedError extends AppError {
+  constructor() {
+    super(400, 'fail', { message: 'file extension not allowed' });
+  }
+}
+
 /**
  * A file that cannot be turned into a GPX track. Messages follow FitTrackee's later file
  * services (`error when parsing tcx file`, `no tracks in kml file`...).
