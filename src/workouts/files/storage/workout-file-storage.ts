@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+import { resolveInside } from 'src/workouts/files/storage/upload-paths';
+
+export interface StagedFile {
+  /** Final path, relative to the upload folder (the value stored in the database). */
+  relativePath: string;
+  tempPath: string;
+}
+
+/** Tells whether a committed database row references this relative path. */
+export type CommitResolver = (relativePath: string) => Promise<boolean>;
+
+export interface SweepResult {
+  removed: number;
+  committed: number;
+}
+
+const TEMP_DIR = '.tmp';
+const PART = '.part';
+/** `/` cannot appear in a file name: the final path is kept in the temp name with `~`. */
+const encode = (relativePath: string): string => relativePath.replace(/\//g, '~');
+const decode = (tempName: string): string | null => {
+  const match = /^(.+)\.[0-9a-f]{12}\.part$/.exec(tempName);
+  return match?.[1] === undefined ? null : match[1].replace(/~/g, '/');
+};
+
+/**
+ * Files of uploaded workouts under the upload folder (spec workouts.md §4.4). A file is first
+ * written to `.tmp/`, the caller commits its database row, then `commit` renames it into place;
+ * the start-up sweep finishes or drops whatever a crash left in `.tmp/`, so there is never a
+ * row without its file nor an orphan file that nobody removes.
+ */
+export class WorkoutFileStorage {
+  constructor(readonly root: string) {}
+
+  resolve(relativePath: string): string {
+    return resolveInside(this.root, relativePath);
+  }
+
+  async stage(relativePath: string, data: Buffer | string): Promise<StagedFile> {
+    this.resolve(relativePath);
+    const tempName = `${encode(relativePath)}.${randomBytes(6).toString('hex')}${PART}`;
+    const tempPath = this.resolve(`${TEMP_DIR}/${tempName}`);
+    await mkdir(dirname(tempPath), { recursive: true });
+    const file = await open(tempPath, 'wx', 0o640);
+    try {
+      await file.writeFile(data);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    return { relativePath, tempPath };
+  }
+
+  async commit(staged: StagedFile): Promise<void> {
+    const target = this.resolve(staged.relativePath);
+    await mkdir(dirname(target), { recursive: true });
+    await rename(staged.tempPath, target);
+  }
+
+  async discard(staged: StagedFile): Promise<void> {
+    await rm(staged.tempPath, { force: true });
+  }
+
+  async read(relativePath: string): Promise<Buffer> {
+    return readFile(this.resolve(relativePath));
+  }
+
+  /** Deletes a stored file; a missing one is not an error (DELETE of a workout, §6.2). */
+  async remove(relativePath: string): Promise<void> {
+    await rm(this.resolve(relativePath), { force: true });
+  }
+
+  /**
+   * Temp files older than `maxAgeMs` are renamed into place when `isCommitted` says their row
+   * exists (the crash came between commit and rename), deleted otherwise.
+   */
+  async sweep(maxAgeMs: number, isCommitted?: CommitResolver): Promise<SweepResult> {
+    const result: SweepResult = { removed: 0, committed: 0 };
+    const dir = join(this.root, TEMP_DIR);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const now = Date.now();
+    for (const name of names) {
+      const tempPath = join(dir, name);
+      const info = await stat(tempPath).catch(() => null);
+      if (info === null || !info.isFile() || now - info.mtimeMs < maxAgeMs) continue;
+      const relativePath = decode(name);
+      const isRowCommitted =
+        relativePath !== null && isCommitted !== undefined && (await isCommitted(relativePath));
+      if (
+        relativePath !== null &&
+        isRowCommitted &&
+        (await this.tryCommit(relativePath, tempPath))
+      ) {
+        result.committed += 1;
+      } else {
+        await rm(tempPath, { force: true });
+        result.removed += 1;
+      }
+    }
+    return result;
+  }
+
+  private async tryCommit(relativePath: string, tempPath: string): Promise<boolean> {
+    try {
+      await this.commit({ relativePath, tempPath });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
