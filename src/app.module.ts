@@ -12,6 +12,7 @@ import { buildLoggerParams } from 'src/common/logging/logger.options';
 import type { AppConfig } from 'src/config/configuration';
 import { DatabaseModule } from 'src/database/database.module';
 import { HealthModule } from 'src/health/health.module';
+import { WorkoutUploadsModule } from 'src/workouts/file-uploads/workout-uploads.module';
 import { WorkoutsModule } from 'src/workouts/workouts.module';
 
 /** Root module; the configuration is built (and validated) by the caller: main.ts or the tests. */
@@ -34,6 +35,7 @@ export class AppModule {
         AuthModule,
         AppConfigModule,
         WorkoutsModule,
+        WorkoutUploadsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
