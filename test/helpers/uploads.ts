@@ -79,3 +79,47 @@ export function listFiles(dir: string): string[] {
     })
     .sort();
 }
+
+export interface MultipartPart {
+  name: string;
+  value: Buffer | string;
+  fileName?: string;
+}
+
+/** A hand-built multipart body, so that its exact Content-Length is known to the test. */
+export function buildMultipart(parts: MultipartPart[]): { body: Buffer; contentType: string } {
+  const boundary = '----pacekeeper-test-boundary';
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    const file = part.fileName === undefined ? '' : `; filename="${part.fileName}"`;
+    const type = part.fileName === undefined ? '' : '\r\nContent-Type: application/octet-stream';
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"${file}${type}\r\n\r\n`,
+      ),
+      Buffer.isBuffer(part.value) ? part.value : Buffer.from(part.value),
+      Buffer.from('\r\n'),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Sends a hand-built multipart body to `POST /api/workouts`. */
+export function postMultipart(t: TestApp, token: string, parts: MultipartPart[]): request.Test {
+  const { body, contentType } = buildMultipart(parts);
+  return request(t.http)
+    .post('/api/workouts')
+    .set(bearer(token))
+    .set('Content-Type', contentType)
+    .send(body);
+}
+
+/** Workouts rows and files left by a user: both must stay empty after a refused upload. */
+export async function countWorkouts(t: TestApp, userId: number): Promise<number> {
+  const rows = await t.dataSource.query<{ n: string }[]>(
+    `SELECT count(*) AS n FROM workouts WHERE user_id = $1`,
+    [userId],
+  );
+  return Number(rows[0]?.n ?? 0);
+}

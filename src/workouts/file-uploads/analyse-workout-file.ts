@@ -50,7 +50,9 @@ export interface WeatherPoint {
 }
 
 /** Spec §3.6: first point of the first track and last point of its last segment. */
-export function weatherPoints(parsed: ParsedGpx): { start: WeatherPoint; end: WeatherPoint } | null {
+export function weatherPoints(
+  parsed: ParsedGpx,
+): { start: WeatherPoint; end: WeatherPoint } | null {
   const segments = parsed.tracks[0]?.segments ?? [];
   const first = segments[0];
   const last = segments[segments.length - 1];

@@ -55,9 +55,10 @@ export function toGpxWorkoutRows(
     weatherStart: files.weatherStart,
     weatherEnd: files.weatherEnd,
   };
-  const segments = analysis.segments.map(
-    (segment): NewSegment => ({ segmentId: segment.segmentId, ...storedFigures(segment) }),
-  );
+  const segments = analysis.segments.map((segment): NewSegment => ({
+    segmentId: segment.segmentId,
+    ...storedFigures(segment),
+  }));
   return { workout, segments };
 }
 

@@ -31,8 +31,5 @@ export function pyFloatText(value: number): string {
   // Python's repr turns to scientific notation below 1e-4 (JS only below 1e-6).
   const isScientific = Math.abs(value) < 1e-4 || Math.abs(value) >= 1e16;
   if (!isScientific) return String(value);
-  return value
-    .toFixed(10)
-    .replace(/0+$/, '')
-    .replace(/\.$/, '');
+  return value.toFixed(10).replace(/0+$/, '').replace(/\.$/, '');
 }

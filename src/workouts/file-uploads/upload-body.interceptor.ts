@@ -10,11 +10,14 @@ import { from, type Observable, switchMap } from 'rxjs';
 import { AppConfigService, type UploadLimits } from 'src/app-config/app-config.service';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
 import { PayloadTooLargeError } from 'src/common/errors/payload-too-large.error';
+import { watchEmptyFileName } from 'src/workouts/file-uploads/empty-file-name-watch';
 import { NoFilePartError } from 'src/workouts/file-uploads/upload-errors';
 
 /** The request after this interceptor: the admin limits it applied travel with it. */
 export interface UploadRequest extends Request {
   uploadLimits?: UploadLimits;
+  /** A `file` part came with an empty file name (multer drops it). */
+  hasEmptyFileName?: boolean;
 }
 
 /** Declared body size, undefined when absent or unusable (chunked transfer). */
@@ -54,8 +57,10 @@ export class UploadBodyInterceptor implements NestInterceptor {
       storage: multer.memoryStorage(),
       limits: { fileSize: limits.maxZipFileSize, files: 1, fields: 20, parts: 24 },
     }).single('file');
+    const isEmptyFileNameSeen = watchEmptyFileName(request);
     await new Promise<void>((resolve, reject) => {
       parse(request, response, (error: unknown) => {
+        request.hasEmptyFileName = isEmptyFileNameSeen();
         if (error === undefined || error === null) resolve();
         else reject(toUploadError(error, size, limits.maxZipFileSize));
       });

@@ -24,10 +24,12 @@ export type UploadKind = WorkoutFileExtension | 'zip';
  */
 export function checkUploadedFile(
   file: UploadedFile | undefined,
+  hasEmptyFileName: boolean,
   limits: UploadLimits,
   requestSize: number | undefined,
 ): UploadKind {
-  if (file === undefined) throw new NoFilePartError();
+  if (file === undefined)
+    throw hasEmptyFileName ? new NoSelectedFileError() : new NoFilePartError();
   if (file.originalname === '') throw new NoSelectedFileError();
   const kind: UploadKind | null =
     getFileExtension(file.originalname) === 'zip'

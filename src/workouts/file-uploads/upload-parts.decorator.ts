@@ -1,11 +1,15 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { UploadLimits } from 'src/app-config/app-config.service';
-import { contentLength, type UploadRequest } from 'src/workouts/file-uploads/upload-body.interceptor';
+import {
+  contentLength,
+  type UploadRequest,
+} from 'src/workouts/file-uploads/upload-body.interceptor';
 import type { UploadedFile } from 'src/workouts/file-uploads/upload-file-checks';
 
 /** What `UploadBodyInterceptor` read from a `POST /api/workouts` request. */
 export interface UploadParts {
   file: UploadedFile | undefined;
+  hasEmptyFileName: boolean;
   data: unknown;
   limits: UploadLimits;
   requestSize: number | undefined;
@@ -19,6 +23,7 @@ export const UploadPartsParam = createParamDecorator(
     if (limits === undefined) throw new Error('UploadBodyInterceptor did not run');
     return {
       file: request.file,
+      hasEmptyFileName: request.hasEmptyFileName ?? false,
       data: body?.['data'],
       limits,
       requestSize: contentLength(request),

@@ -34,7 +34,10 @@ export class WorkoutGpxFilesController {
   @Get('chart_data')
   @Scopes(SCOPE.WORKOUTS_READ)
   @ApiOkResponse({ description: '`{"status":"success","message":"","data":{"chart_data":[...]}}`' })
-  getChartData(@CurrentUser() user: User, @Param('workout_id') id: string): Promise<TopLevelResult> {
+  getChartData(
+    @CurrentUser() user: User,
+    @Param('workout_id') id: string,
+  ): Promise<TopLevelResult> {
     return this.files.getData(user, id, 'chart_data');
   }
 

@@ -64,7 +64,8 @@ export class WorkoutGpxFilesService {
     const workout = await this.findByShortId(shortId);
     if (workout === undefined || workout.user_id !== user.id)
       throw new DataNotFoundError('workout', `workout not found (id: ${shortId})`);
-    if (!workout.gpx) throw new DataNotFoundError('gpx', `no gpx file for workout (id: ${shortId})`);
+    if (!workout.gpx)
+      throw new DataNotFoundError('gpx', `no gpx file for workout (id: ${shortId})`);
     const content = await this.storage.read(workout.gpx);
     const name = workout.gpx.slice(workout.gpx.lastIndexOf('/') + 1);
     return new StreamableFile(content, {

@@ -5,7 +5,10 @@ import { SCOPE } from 'src/auth/scopes';
 import type { User } from 'src/users/user.entity';
 import { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
 import { UploadBodyInterceptor } from 'src/workouts/file-uploads/upload-body.interceptor';
-import { type UploadParts, UploadPartsParam } from 'src/workouts/file-uploads/upload-parts.decorator';
+import {
+  type UploadParts,
+  UploadPartsParam,
+} from 'src/workouts/file-uploads/upload-parts.decorator';
 import { WorkoutUploadService } from 'src/workouts/file-uploads/workout-upload.service';
 
 @ApiTags('workouts')

@@ -5,8 +5,14 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { AppError } from 'src/common/errors/app-error';
 import type { User } from 'src/users/user.entity';
 import type { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
-import { type AnalysedFile, analyseWorkoutFile } from 'src/workouts/file-uploads/analyse-workout-file';
-import { type GpxWorkoutContext, toGpxWorkoutRows } from 'src/workouts/file-uploads/gpx-workout-rows';
+import {
+  type AnalysedFile,
+  analyseWorkoutFile,
+} from 'src/workouts/file-uploads/analyse-workout-file';
+import {
+  type GpxWorkoutContext,
+  toGpxWorkoutRows,
+} from 'src/workouts/file-uploads/gpx-workout-rows';
 import { parseUploadData } from 'src/workouts/file-uploads/upload-data';
 import { WorkoutSaveError } from 'src/workouts/file-uploads/upload-errors';
 import { checkUploadedFile, type UploadedFile } from 'src/workouts/file-uploads/upload-file-checks';
@@ -18,7 +24,11 @@ import type { StagedFile } from 'src/workouts/files/storage/workout-file-storage
 import { WorkoutFileStorageService } from 'src/workouts/files/storage/workout-file-storage.service';
 import { extractWorkoutFiles } from 'src/workouts/files/zip/workout-zip';
 import { WorkoutSerializer } from 'src/workouts/workout-serializer';
-import { type NewSegment, type NewWorkout, WorkoutsWriter } from 'src/workouts/workouts-writer.service';
+import {
+  type NewSegment,
+  type NewWorkout,
+  WorkoutsWriter,
+} from 'src/workouts/workouts-writer.service';
 import { EntityManager } from 'typeorm';
 
 interface PreparedWorkout {
@@ -47,7 +57,7 @@ export class WorkoutUploadService {
 
   async create(user: User, parts: UploadParts): Promise<WorkoutsListResponseDto> {
     const { file, limits } = parts;
-    const kind = checkUploadedFile(file, limits, parts.requestSize);
+    const kind = checkUploadedFile(file, parts.hasEmptyFileName, limits, parts.requestSize);
     const data = parseUploadData(parts.data);
     const sport = await this.sports.resolve(user, data.sportId);
     const upload = file as UploadedFile;
@@ -57,7 +67,8 @@ export class WorkoutUploadService {
         : [{ name: upload.originalname, data: upload.buffer }];
     const options = { ...sport.analysis, maxSingleFileSize: limits.maxSingleFileSize };
     const analysed: AnalysedFile[] = [];
-    for (const input of inputs) analysed.push(await analyseWorkoutFile(input.name, input.data, options));
+    for (const input of inputs)
+      analysed.push(await analyseWorkoutFile(input.name, input.data, options));
     const context: GpxWorkoutContext = {
       userId: user.id,
       timezone: user.timezone,
