@@ -134,14 +134,18 @@ describe('assertProcessable (FitTrackee get_gpx_info refusals)', () => {
   it('refuses a first-track point without time', () => {
     const missing = segment([...walk, [45.1, 6, 1, null]]);
 
-    expect(() => { assertProcessable(file([missing])); }).toThrow('<time> is missing in gpx file');
-    expect(() => { assertProcessable(file([segment(walk)], [missing])); }).not.toThrow();
+    expect(() => {
+      assertProcessable(file([missing]));
+    }).toThrow('<time> is missing in gpx file');
+    expect(() => {
+      assertProcessable(file([segment(walk)], [missing]));
+    }).not.toThrow();
   });
 
   it('refuses times with and without offset in one track (Python TypeError)', () => {
-    expect(() => { assertProcessable(file([segment(walk), segment(walk, true)])); }).toThrow(
-      'error during gpx file parsing',
-    );
+    expect(() => {
+      assertProcessable(file([segment(walk), segment(walk, true)]));
+    }).toThrow('error during gpx file parsing');
   });
 
   it('refuses a first track without points (no start)', async () => {
