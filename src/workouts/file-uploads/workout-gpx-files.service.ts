@@ -3,11 +3,9 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { DataNotFoundError, ForbiddenError, NotFoundError } from 'src/common/errors/http-errors';
 import type { User } from 'src/users/user.entity';
-import { buildChartData } from 'src/workouts/file-uploads/chart-data';
-import { buildSegmentGpx } from 'src/workouts/file-uploads/segment-gpx';
 import { WorkoutFileStorageService } from 'src/workouts/files/storage/workout-file-storage.service';
-import { IncorrectSegmentIdError } from 'src/workouts/gpx/gpx-errors';
-import { parseGpxSync } from 'src/workouts/gpx/gpx-parser';
+import { chartData } from 'src/workouts/gpx/chart-data';
+import { segmentGpx } from 'src/workouts/gpx/segment-gpx';
 import { decodeShortId } from 'src/workouts/short-id';
 import { EntityManager } from 'typeorm';
 
@@ -18,7 +16,7 @@ interface WorkoutFileRow {
   gpx: string | null;
 }
 
-/** Flask's `<int:segment_id>` only matches digits; anything else is an unknown route. */
+/** Flask's `<int:segment_id>` only matches digits; anything else is an unknown route (404). */
 const ROUTE_NOT_FOUND = 'the requested URL was not found on the server';
 
 /**
@@ -46,16 +44,12 @@ export class WorkoutGpxFilesService {
       throw new DataNotFoundError(type, `workout not found (id: ${shortId})`);
     if (workout.user_id !== user.id) throw new ForbiddenError();
     if (!workout.gpx) throw new NotFoundError(`no gpx file for this workout (id: ${shortId})`);
-    const segmentId = segmentText === undefined ? undefined : parseSegmentId(segmentText);
+    const segmentId = segmentText === undefined ? undefined : Number(segmentText);
     const content = await this.storage.read(workout.gpx);
-    if (type === 'chart_data') {
-      const parsed = parseGpxSync(content);
-      return topLevel({ message: '', data: { chart_data: buildChartData(parsed, segmentId) } });
-    }
+    if (type === 'chart_data')
+      return topLevel({ message: '', data: { chart_data: await chartData(content, segmentId) } });
     const gpx =
-      segmentId === undefined
-        ? content.toString('utf8')
-        : buildSegmentGpx(parseGpxSync(content), segmentId);
+      segmentId === undefined ? content.toString('utf8') : await segmentGpx(content, segmentId);
     return topLevel({ message: '', data: { gpx } });
   }
 
@@ -84,11 +78,4 @@ export class WorkoutGpxFilesService {
     );
     return rows[0];
   }
-}
-
-/** 1-based segment number of the URL; `0` is refused (spec §3.3, 400 instead of 500). */
-function parseSegmentId(text: string): number {
-  const id = Number(text);
-  if (id === 0) throw new IncorrectSegmentIdError();
-  return id;
 }
