@@ -134,15 +134,17 @@ describe('workouts (spec workouts.md §2, §3.2, §5, §6)', () => {
       expect(workout['descent']).toBe(0);
     });
 
-    it.each([
+    it.each<[string, unknown]>([
       ['no body', undefined],
       ['an empty body', {}],
-      ...['sport_id', 'duration', 'distance', 'workout_date'].flatMap((key) => [
-        [`no ${key}`, { ...valid, [key]: undefined }],
-        [`${key} 0`, { ...valid, [key]: 0 }],
-        [`${key} ""`, { ...valid, [key]: '' }],
-        [`${key} null`, { ...valid, [key]: null }],
-      ]),
+      ...['sport_id', 'duration', 'distance', 'workout_date'].flatMap(
+        (key): [string, unknown][] => [
+          [`no ${key}`, { ...valid, [key]: undefined }],
+          [`${key} 0`, { ...valid, [key]: 0 }],
+          [`${key} ""`, { ...valid, [key]: '' }],
+          [`${key} null`, { ...valid, [key]: null }],
+        ],
+      ),
       ['only ascent', { ...valid, ascent: 10 }],
       ['only descent', { ...valid, descent: 10 }],
       ['a null ascent with a descent', { ...valid, ascent: null, descent: 100 }],
@@ -161,7 +163,7 @@ describe('workouts (spec workouts.md §2, §3.2, §5, §6)', () => {
       ['a numeric title', { ...valid, title: 12 }],
     ])('answers invalid payload for %s', async (_label, body) => {
       const req = request(t.http).post('/api/workouts/no_gpx').set(bearer(token));
-      expectInvalidPayload(await (body === undefined ? req : req.send(body)));
+      expectInvalidPayload(await (body === undefined ? req : req.send(body as object)));
     });
 
     it.each([

@@ -10,6 +10,7 @@ import { type GpxTime, parseGpxTime } from 'src/workouts/gpx/gpx-time';
 import type { GpxSegmentPoints, GpxTrackData, ParsedGpx } from 'src/workouts/gpx/gpx-types';
 import { parsePythonFloat } from 'src/workouts/gpx/python-number';
 import { SegmentBuilder } from 'src/workouts/gpx/segment-builder';
+import { attributeValue, type XmlAttributes, type XmlHandler } from 'src/workouts/gpx/xml-attributes';
 
 const K = {
   other: 0,
@@ -35,7 +36,7 @@ export class GpxContentError extends Error {}
  * `<name>`, `<ele>`, `<time>` child only; text before the first child element (ElementTree
  * `.text`).
  */
-export class GpxDocumentBuilder {
+export class GpxDocumentBuilder implements XmlHandler {
   private readonly kinds: number[] = [];
   private readonly scopes: NamespaceScope[] = [];
   private readonly namespaces = new NamespaceTracker();
@@ -53,9 +54,9 @@ export class GpxDocumentBuilder {
   private fieldCheck: FieldCheck = FieldCheck.None;
   private fieldDepth = -1;
   private text: string | null = null;
-  private isCapturing = false;
+  isCapturing = false;
 
-  openTag(name: string, attributes: Record<string, string>): void {
+  openTag(name: string, attributes: XmlAttributes): void {
     const depth = this.kinds.length;
     const parentScope = this.scopes[depth - 1] ?? ROOT_SCOPE;
     const scope = this.namespaces.enter(parentScope, attributes);
@@ -64,7 +65,7 @@ export class GpxDocumentBuilder {
     this.scopes.push(scope);
     this.isCapturing = false;
     if (depth === 0) {
-      this.isVersion11 = attributes['version'] === '1.1';
+      this.isVersion11 = attributeValue(attributes, 'version') === '1.1';
       this.kinds.push(K.root);
       return;
     }
@@ -92,7 +93,7 @@ export class GpxDocumentBuilder {
     };
   }
 
-  private childKind(parent: number, name: string, attributes: Record<string, string>): number {
+  private childKind(parent: number, name: string, attributes: XmlAttributes): number {
     switch (parent) {
       case K.root:
         return this.rootChild(name, attributes);
@@ -116,7 +117,7 @@ export class GpxDocumentBuilder {
     }
   }
 
-  private rootChild(name: string, attributes: Record<string, string>): number {
+  private rootChild(name: string, attributes: XmlAttributes): number {
     if (name === 'trk') {
       this.tracks.push({ name: null, segments: [] });
       this.trackSeen = 0;
@@ -149,16 +150,16 @@ export class GpxDocumentBuilder {
     return seen;
   }
 
-  private bounds(attributes: Record<string, string>): number {
+  private bounds(attributes: XmlAttributes): number {
     if (this.isBoundsSeen) return K.other;
     this.isBoundsSeen = true;
     if (!areBoundsAccepted(attributes)) throw new GpxContentError('bounds');
     return K.other;
   }
 
-  private startPoint(attributes: Record<string, string>, kind: number): number {
-    const lat = attributes['lat'];
-    const lon = attributes['lon'];
+  private startPoint(attributes: XmlAttributes, kind: number): number {
+    const lat = attributeValue(attributes, 'lat');
+    const lon = attributeValue(attributes, 'lon');
     const latValue = lat === undefined ? undefined : parsePythonFloat(lat);
     const lonValue = lon === undefined ? undefined : parsePythonFloat(lon);
     if (latValue === undefined || lonValue === undefined) throw new GpxContentError('lat/lon');
@@ -193,7 +194,8 @@ export class GpxDocumentBuilder {
   }
 
   private endField(): void {
-    const text = this.text;
+    // XML end-of-line handling (§2.11), which expat applies and the tokenizer leaves to us.
+    const text = this.text?.includes('\r') ? this.text.replace(/\r\n?/g, '\n') : this.text;
     this.fieldDepth = -1;
     if (!isAcceptedValue(this.fieldCheck, text)) throw new GpxContentError(this.field);
     if (this.field === 'ele') {

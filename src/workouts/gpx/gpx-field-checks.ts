@@ -1,4 +1,5 @@
 import { isPythonInt, parsePythonFloat } from 'src/workouts/gpx/python-number';
+import { attributeValue, type XmlAttributes } from 'src/workouts/gpx/xml-attributes';
 
 /**
  * Point children gpxpy 1.6.2 converts while loading (`GPX_10_POINT_FIELDS`,
@@ -68,9 +69,9 @@ export function isAcceptedValue(check: FieldCheck, text: string | null): boolean
 }
 
 /** `<bounds>` attributes are floats when present (gpxpy `GPXBounds`). */
-export function areBoundsAccepted(attributes: Record<string, string>): boolean {
+export function areBoundsAccepted(attributes: XmlAttributes): boolean {
   for (const key of ['minlat', 'maxlat', 'minlon', 'maxlon']) {
-    const value = attributes[key];
+    const value = attributeValue(attributes, key);
     if (value !== undefined && parsePythonFloat(value) === undefined) return false;
   }
   return true;

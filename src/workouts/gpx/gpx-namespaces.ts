@@ -4,6 +4,8 @@
  * GPX elements come out as plain names; any other namespaced element is invisible to it.
  * An unbound prefix is an XML error (expat), hence `gpx file is invalid`.
  */
+import type { XmlAttributes } from 'src/workouts/gpx/xml-attributes';
+
 export interface NamespaceScope {
   /** Unprefixed elements here have no namespace (GPX elements for gpxpy). */
   readonly isDefaultEmpty: boolean;
@@ -21,13 +23,14 @@ export class NamespaceTracker {
   private isFirstDefaultRemoved = false;
 
   /** The scope an element opens, or `scope` itself when it declares nothing; null if invalid. */
-  enter(scope: NamespaceScope, attributes: Record<string, string>): NamespaceScope | null {
+  enter(scope: NamespaceScope, attributes: XmlAttributes): NamespaceScope | null {
     let isDefaultEmpty = scope.isDefaultEmpty;
     let prefixes: Set<string> | null = null;
     let isChanged = false;
-    for (const key in attributes) {
+    for (let k = 0; k < attributes.count; k++) {
+      const key = attributes.names[k] ?? '';
       if (key === 'xmlns') {
-        const value = attributes[key] ?? '';
+        const value = attributes.values[k] ?? '';
         isChanged = true;
         if (value !== '' && !this.isFirstDefaultRemoved) {
           this.isFirstDefaultRemoved = true;
@@ -35,6 +38,7 @@ export class NamespaceTracker {
         }
         isDefaultEmpty = value === '';
       } else if (key.startsWith('xmlns:')) {
+        if (attributes.values[k] === '') return null;
         prefixes ??= new Set<string>();
         prefixes.add(key.slice(6));
         isChanged = true;
@@ -43,7 +47,8 @@ export class NamespaceTracker {
     const next = isChanged
       ? { isDefaultEmpty, prefixes: prefixes ?? new Set<string>(), parent: scope }
       : scope;
-    for (const key in attributes) {
+    for (let k = 0; k < attributes.count; k++) {
+      const key = attributes.names[k] ?? '';
       const colon = key.indexOf(':');
       if (colon > 0 && !key.startsWith('xmlns:') && !isBound(next, key.slice(0, colon)))
         return null;

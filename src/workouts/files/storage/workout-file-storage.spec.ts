@@ -45,7 +45,9 @@ describe('WorkoutFileStorage', () => {
     root = mkdtempSync(join(tmpdir(), 'pacekeeper-storage-'));
     storage = new WorkoutFileStorage(root);
   });
-  afterEach(() => { rmSync(root, { recursive: true, force: true }); });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
 
   it('stages in .tmp, then commit renames into place', async () => {
     const staged = await storage.stage('workouts/1/a.gpx', '<gpx/>');

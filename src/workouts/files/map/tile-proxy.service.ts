@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { AppError } from 'src/common/errors/app-error';
+import type { AppConfig } from 'src/config/configuration';
+import type { HttpResponse } from 'src/workouts/files/http/http-get';
+import { TileFetcher } from 'src/workouts/files/map/tile-fetcher';
+import { fillTileUrl, secureFilename, type TileCoordinates } from 'src/workouts/files/map/tile-url';
+
+/** Spec workouts.md §3.8. */
+export const TILE_PROXY_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64; rv:88.0)';
+export const TILE_PROXY_TIMEOUT_MS = 30_000;
+
+/** The tile server did not answer: a gateway problem, not the client's. */
+export class TileUnavailableError extends AppError {
+  constructor() {
+    super(502, 'error', { message: 'error when getting map tile' });
+  }
+}
+
+/**
+ * `GET /api/workouts/map_tile/<s>/<z>/<x>/<y>.png` (§3.8): the sanitised parts go into
+ * TILE_SERVER_URL and the upstream status, content type and body come back unchanged.
+ * Successful PNG tiles are cached on disk (shared with the static maps).
+ */
+@Injectable()
+export class TileProxyService {
+  private readonly template: string;
+  private readonly fetcher: TileFetcher;
+
+  constructor(config: ConfigService<AppConfig, true>) {
+    this.template = config.get('map.tileServerUrl', { infer: true });
+    this.fetcher = new TileFetcher({
+      cacheDir: join(config.get('app.dataDir', { infer: true }), 'tile-cache'),
+      userAgent: TILE_PROXY_USER_AGENT,
+    });
+  }
+
+  async getTile(tile: TileCoordinates): Promise<HttpResponse> {
+    const url = fillTileUrl(this.template, {
+      s: secureFilename(tile.s),
+      z: secureFilename(String(tile.z)),
+      x: secureFilename(String(tile.x)),
+      y: secureFilename(String(tile.y)),
+    });
+    try {
+      return await this.fetcher.fetch(url, TILE_PROXY_TIMEOUT_MS);
+    } catch {
+      throw new TileUnavailableError();
+    }
+  }
+}

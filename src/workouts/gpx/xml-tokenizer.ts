@@ -1,0 +1,377 @@
+import type { XmlAttributes, XmlHandler } from 'src/workouts/gpx/xml-attributes';
+import { decodeUtf8At, isNameCode, isNameStartCode, resolveReference } from 'src/workouts/gpx/xml-chars';
+
+export class XmlSyntaxError extends Error {}
+
+const LT = 0x3c;
+const GT = 0x3e;
+const AMP = 0x26;
+const MAX_TOKEN_BYTES = 4 << 20;
+const enum_ = { text: 0, comment: 1, cdata: 2, pi: 3 } as const;
+
+/**
+ * A well-formedness-checking XML 1.0 tokenizer over UTF-8 bytes (validated beforehand), for
+ * speed on large GPX files: no DTD at all (any `<!DOCTYPE` is an error), only the predefined
+ * entities and character references, tags matched, one root, nothing but comments, PIs and
+ * spaces around it. Chunks may split any construct; an unfinished tag waits for the next chunk.
+ */
+export class XmlTokenizer {
+  private pending: Buffer | null = null;
+  private state: number = enum_.text;
+  private isStarted = false;
+  private isRootClosed = false;
+  private isFinal = false;
+  private readonly stack: string[] = [];
+  private readonly attributes: XmlAttributes = { count: 0, names: [], values: [] };
+  private readonly names = new Map<number, string[]>();
+
+  constructor(private readonly handler: XmlHandler) {}
+
+  write(chunk: Buffer): void {
+    let buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = null;
+    if (!this.isStarted) {
+      const started = buf.length < 6 ? null : this.start(buf, false);
+      if (started === null) {
+        if (buf.length > MAX_TOKEN_BYTES) throw new XmlSyntaxError('xml declaration');
+        this.pending = Buffer.from(buf);
+        return;
+      }
+      buf = started;
+    }
+    const rest = this.run(buf, 0);
+    if (rest < buf.length) {
+      if (buf.length - rest > MAX_TOKEN_BYTES) throw new XmlSyntaxError('token too long');
+      this.pending = Buffer.from(buf.subarray(rest));
+    }
+  }
+
+  end(): void {
+    let rest = this.pending ?? Buffer.alloc(0);
+    this.pending = null;
+    if (!this.isStarted) rest = this.start(rest, true) ?? rest;
+    this.isFinal = true;
+    if (this.run(rest, 0) < rest.length) throw new XmlSyntaxError('unexpected end');
+    if (this.state !== enum_.text || !this.isRootClosed) throw new XmlSyntaxError('unexpected end');
+  }
+
+  /** Skips a BOM and checks the XML declaration, which only the very start may hold. */
+  private start(buf: Buffer, isLast: boolean): Buffer | null {
+    let b = buf;
+    if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
+    if (b.subarray(0, 5).toString('latin1') === '<?xml' && isSpace(b[5] ?? 0)) {
+      const end = b.indexOf('?>', 5);
+      if (end < 0) {
+        if (isLast) throw new XmlSyntaxError('xml declaration');
+        return null;
+      }
+      checkDeclaration(b.subarray(5, end).toString('latin1'));
+      b = b.subarray(end + 2);
+    } else if (!isLast && b.length < 9) {
+      return null;
+    }
+    this.isStarted = true;
+    return b;
+  }
+
+  /** Consumes complete constructs; returns where the unconsumed rest starts. */
+  private run(buf: Buffer, from: number): number {
+    let pos = from;
+    const n = buf.length;
+    while (pos < n) {
+      if (this.state !== enum_.text) {
+        const next = this.continueSection(buf, pos);
+        if (next < 0) return this.isFinal ? pos : this.sectionRest(buf, pos);
+        pos = next;
+        continue;
+      }
+      const lt = buf.indexOf(LT, pos);
+      const textEnd = lt < 0 ? n : lt;
+      if (textEnd > pos) {
+        const stop = this.text(buf, pos, lt < 0 && !this.isFinal ? safeTextEnd(buf, pos, textEnd) : textEnd);
+        if (stop < textEnd) return stop;
+        pos = textEnd;
+      }
+      if (lt < 0) return n;
+      const next = this.markup(buf, lt);
+      if (next < 0) return lt;
+      pos = next;
+    }
+    return pos;
+  }
+
+  /** Character data [start, end): checked; decoded only when the handler captures it. */
+  private text(buf: Buffer, start: number, end: number): number {
+    const isContent = this.stack.length > 0;
+    let hasAmp = false;
+    for (let i = start; i < end; i++) {
+      const c = buf[i] ?? 0;
+      if (c < 0x20) {
+        if (c !== 0x9 && c !== 0xa && c !== 0xd) throw new XmlSyntaxError('control character');
+      } else if (!isContent) {
+        if (c !== 0x20) throw new XmlSyntaxError('text outside the root element');
+      } else if (c === AMP) {
+        hasAmp = true;
+      } else if (c === 0x5d && buf[i + 1] === 0x5d && buf[i + 2] === GT) {
+        throw new XmlSyntaxError(']]> in text');
+      }
+    }
+    if (!hasAmp) {
+      if (this.handler.isCapturing) this.handler.characters(buf.toString('utf8', start, end));
+      return end;
+    }
+    const parts: string[] = [];
+    let from = start;
+    for (let amp = buf.indexOf(AMP, start); amp >= 0 && amp < end; amp = buf.indexOf(AMP, from)) {
+      const semi = buf.indexOf(0x3b, amp);
+      if (semi < 0 || semi >= end) throw new XmlSyntaxError('unterminated reference');
+      const value = resolveReference(buf.toString('latin1', amp + 1, semi));
+      if (value === undefined) throw new XmlSyntaxError('undefined entity');
+      parts.push(buf.toString('utf8', from, amp), value);
+      from = semi + 1;
+    }
+    return this.flushText(parts, buf, from, end);
+  }
+
+  private flushText(parts: string[], buf: Buffer, from: number, end: number): number {
+    parts.push(buf.toString('utf8', from, end));
+    if (this.handler.isCapturing) this.handler.characters(parts.join(''));
+    return end;
+  }
+
+  /** `<…` at `lt`: returns the position after the construct, or −1 when it is not complete. */
+  private markup(buf: Buffer, lt: number): number {
+    const c1 = buf[lt + 1];
+    if (c1 === undefined) return -1;
+    if (c1 === 0x2f) return this.endTag(buf, lt);
+    if (c1 === 0x3f) return this.openSection(buf, lt, enum_.pi, 2);
+    if (c1 !== 0x21) return this.startTag(buf, lt);
+    if (buf.length - lt < 4) return -1;
+    if (buf[lt + 2] === 0x2d && buf[lt + 3] === 0x2d) return this.openSection(buf, lt, enum_.comment, 4);
+    const opening = buf.toString('latin1', lt + 2, lt + 9);
+    if (opening === '[CDATA[' && this.stack.length > 0) return this.openSection(buf, lt, enum_.cdata, 9);
+    if (opening.length < 7 && '[CDATA['.startsWith(opening)) return -1;
+    throw new XmlSyntaxError('DOCTYPE or declaration refused');
+  }
+
+  private openSection(buf: Buffer, lt: number, state: number, skip: number): number {
+    if (state === enum_.pi) {
+      const targetEnd = this.nameEnd(buf, lt + 2);
+      if (targetEnd < 0) return -1;
+      const target = buf.toString('utf8', lt + 2, targetEnd);
+      if (target.toLowerCase() === 'xml' || targetEnd === lt + 2) throw new XmlSyntaxError('bad PI');
+      const after = buf[targetEnd];
+      if (after === undefined) return -1;
+      if (!isSpace(after) && !(after === 0x3f && buf[targetEnd + 1] === GT)) {
+        if (buf[targetEnd + 1] === undefined && after === 0x3f) return -1;
+        throw new XmlSyntaxError('bad PI');
+      }
+      this.state = state;
+      return targetEnd;
+    }
+    this.state = state;
+    return lt + skip;
+  }
+
+  /** Scans a comment, CDATA section or PI body for its end; −1 when the chunk ends first. */
+  private continueSection(buf: Buffer, pos: number): number {
+    const terminator = this.state === enum_.comment ? '-->' : this.state === enum_.cdata ? ']]>' : '?>';
+    const end = buf.indexOf(terminator, pos);
+    const bodyEnd = end < 0 ? buf.length : end;
+    for (let i = pos; i < bodyEnd; i++) {
+      const c = buf[i] ?? 0;
+      if (c < 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd) throw new XmlSyntaxError('control character');
+    }
+    if (this.state === enum_.comment) {
+      // No `--` in a comment body, which also may not end with `-` (XML §2.5).
+      const dashes = buf.indexOf('--', pos);
+      if (dashes >= 0 && (end >= 0 ? dashes < end : dashes + 2 < buf.length)) {
+        throw new XmlSyntaxError('-- in comment');
+      }
+    }
+    if (end < 0) return -1;
+    if (this.state === enum_.cdata && this.handler.isCapturing) {
+      this.handler.characters(buf.toString('utf8', pos, end));
+    }
+    this.state = enum_.text;
+    return end + terminator.length;
+  }
+
+  /** Keeps the last bytes of an open section: its terminator may straddle the boundary. */
+  private sectionRest(buf: Buffer, pos: number): number {
+    let cut = Math.max(pos, buf.length - 2);
+    while (cut > pos && ((buf[cut] ?? 0) & 0xc0) === 0x80) cut--;
+    if (this.state === enum_.cdata && this.handler.isCapturing && cut > pos) {
+      // CDATA text is passed on as it comes; only a possible `]]` is held back.
+      this.handler.characters(buf.toString('utf8', pos, cut));
+    }
+    return cut;
+  }
+
+  private endTag(buf: Buffer, lt: number): number {
+    const nameEnd = this.nameEnd(buf, lt + 2);
+    if (nameEnd < 0) return -1;
+    let i = nameEnd;
+    while (i < buf.length && isSpace(buf[i] ?? 0)) i++;
+    if (i >= buf.length) return -1;
+    if (buf[i] !== GT) throw new XmlSyntaxError('bad end tag');
+    const name = this.name(buf, lt + 2, nameEnd);
+    if (this.stack.pop() !== name) throw new XmlSyntaxError('mismatched end tag');
+    this.handler.closeTag();
+    if (this.stack.length === 0) this.isRootClosed = true;
+    return i + 1;
+  }
+
+  private startTag(buf: Buffer, lt: number): number {
+    if (this.isRootClosed) throw new XmlSyntaxError('second root element');
+    const nameEnd = this.nameEnd(buf, lt + 1);
+    if (nameEnd < 0) return -1;
+    if (nameEnd === lt + 1) throw new XmlSyntaxError('bad start tag');
+    const attrs = this.attributes;
+    attrs.count = 0;
+    let i = nameEnd;
+    for (;;) {
+      const spaceStart = i;
+      while (i < buf.length && isSpace(buf[i] ?? 0)) i++;
+      const c = buf[i];
+      if (c === undefined) return -1;
+      if (c === GT || c === 0x2f) {
+        if (c === 0x2f) {
+          if (buf[i + 1] === undefined) return -1;
+          if (buf[i + 1] !== GT) throw new XmlSyntaxError('bad empty tag');
+        }
+        const name = this.name(buf, lt + 1, nameEnd);
+        this.stack.push(name);
+        this.handler.openTag(name, attrs);
+        if (c === 0x2f) {
+          this.stack.pop();
+          this.handler.closeTag();
+          if (this.stack.length === 0) this.isRootClosed = true;
+          return i + 2;
+        }
+        return i + 1;
+      }
+      if (i === spaceStart) throw new XmlSyntaxError('attributes need spaces between them');
+      i = this.attribute(buf, i);
+      if (i < 0) return -1;
+    }
+  }
+
+  /** One `name = "value"`; returns the position after it, −1 when incomplete. */
+  private attribute(buf: Buffer, start: number): number {
+    const nameEnd = this.nameEnd(buf, start);
+    if (nameEnd < 0) return -1;
+    if (nameEnd === start) throw new XmlSyntaxError('bad attribute');
+    let i = nameEnd;
+    while (i < buf.length && isSpace(buf[i] ?? 0)) i++;
+    if (i >= buf.length) return -1;
+    if (buf[i] !== 0x3d) throw new XmlSyntaxError('attribute without value');
+    i++;
+    while (i < buf.length && isSpace(buf[i] ?? 0)) i++;
+    const quote = buf[i];
+    if (quote === undefined) return -1;
+    if (quote !== 0x22 && quote !== 0x27) throw new XmlSyntaxError('unquoted attribute');
+    const close = buf.indexOf(quote, i + 1);
+    if (close < 0) return -1;
+    const value = attributeValue(buf, i + 1, close);
+    const name = this.name(buf, start, nameEnd);
+    const attrs = this.attributes;
+    for (let k = 0; k < attrs.count; k++) {
+      if (attrs.names[k] === name) throw new XmlSyntaxError('duplicate attribute');
+    }
+    attrs.names[attrs.count] = name;
+    attrs.values[attrs.count] = value;
+    attrs.count++;
+    return close + 1;
+  }
+
+  /** End of the XML Name starting at `start` (== start when none); −1 when the chunk ends in it. */
+  private nameEnd(buf: Buffer, start: number): number {
+    let i = start;
+    while (i < buf.length) {
+      const c = buf[i] ?? 0;
+      if (c < 0x80) {
+        const ok = i === start ? isNameStartCode(c) : isNameCode(c);
+        if (!ok) return i;
+        i++;
+        continue;
+      }
+      const [code, length] = decodeUtf8At(buf, i);
+      if (i + length > buf.length) return -1;
+      if (!(i === start ? isNameStartCode(code) : isNameCode(code))) return i;
+      i += length;
+    }
+    return -1;
+  }
+
+  /** Names repeat endlessly in a GPX file: reuse one string per distinct byte sequence. */
+  private name(buf: Buffer, start: number, end: number): string {
+    const length = end - start;
+    const key = length * 65536 + (buf[start] ?? 0) * 256 + (buf[end - 1] ?? 0);
+    const candidates = this.names.get(key);
+    if (candidates) {
+      for (const candidate of candidates) if (sameBytes(buf, start, candidate)) return candidate;
+    }
+    const name = buf.toString('utf8', start, end);
+    if (candidates) candidates.push(name);
+    else this.names.set(key, [name]);
+    return name;
+  }
+}
+
+function sameBytes(buf: Buffer, start: number, candidate: string): boolean {
+  for (let k = 0; k < candidate.length; k++) {
+    const code = candidate.charCodeAt(k);
+    if (code >= 0x80) return buf.toString('utf8', start, start + Buffer.byteLength(candidate)) === candidate;
+    if (buf[start + k] !== code) return false;
+  }
+  return true;
+}
+
+/** Attribute value normalisation (XML §3.3.3): references resolved, `\r\n`/`\r`/`\n`/`\t` → space. */
+function attributeValue(buf: Buffer, start: number, end: number): string {
+  let isPlain = true;
+  for (let i = start; i < end; i++) {
+    const c = buf[i] ?? 0;
+    if (c === LT) throw new XmlSyntaxError('< in attribute value');
+    if (c < 0x20) {
+      if (c !== 0x9 && c !== 0xa && c !== 0xd) throw new XmlSyntaxError('control character');
+      isPlain = false;
+    } else if (c === AMP) {
+      isPlain = false;
+    }
+  }
+  if (isPlain) return buf.toString('utf8', start, end);
+  const raw = buf.toString('utf8', start, end).replace(/\r\n?/g, '\n').replace(/[\t\n]/g, ' ');
+  return raw.replace(/&([^;]*);|&/g, (match, body: string | undefined) => {
+    const value = body === undefined ? undefined : resolveReference(body);
+    if (value === undefined) throw new XmlSyntaxError('undefined entity');
+    return value;
+  });
+}
+
+/**
+ * Where text cut by the end of a chunk may safely stop: before the last 64 bytes (a reference
+ * or `]]>` may straddle the boundary), on a character boundary, before an unfinished reference.
+ */
+function safeTextEnd(buf: Buffer, start: number, end: number): number {
+  let e = Math.max(start, end - 64);
+  while (e > start && ((buf[e] ?? 0) & 0xc0) === 0x80) e--;
+  const amp = buf.lastIndexOf(AMP, e - 1);
+  if (amp >= start) {
+    const semi = buf.indexOf(0x3b, amp);
+    if (semi < 0 || semi >= e) e = amp;
+  }
+  return e;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0xa || c === 0x9 || c === 0xd;
+}
+
+/** `version="1.x"`, then optional `encoding` and `standalone` (XML §2.8), in that order. */
+function checkDeclaration(body: string): void {
+  const pattern =
+    /^\s*version\s*=\s*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:\s+encoding\s*=\s*(?:"[A-Za-z][\w.-]*"|'[A-Za-z][\w.-]*'))?(?:\s+standalone\s*=\s*(?:"(?:yes|no)"|'(?:yes|no)'))?\s*$/;
+  if (!pattern.test(body)) throw new XmlSyntaxError('bad xml declaration');
+}
