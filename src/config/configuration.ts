@@ -55,6 +55,7 @@ export interface MapSettings {
 export interface WeatherSettings {
   provider: string | null;
   apiKey: string | undefined;
+  apiUrl: string;
 }
 
 export interface AppConfig {
@@ -147,6 +148,10 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
     weather: {
       provider: weatherProvider(env.WEATHER_API_PROVIDER),
       apiKey: env.WEATHER_API_KEY === '' ? undefined : env.WEATHER_API_KEY,
+      apiUrl: (
+        env.WEATHER_API_URL ??
+        'https://weather.visualcrossing.com/VisualCrossingWebServices/rest/services'
+      ).replace(/\/+$/, ''),
     },
   };
 }

@@ -119,6 +119,12 @@ export class EnvironmentVariables {
   @IsString()
   WEATHER_API_KEY?: string;
 
+  /** Visual Crossing API root; only tests point it elsewhere (a local fake server). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  WEATHER_API_URL?: string;
+
   @IsOptional()
   @IsString()
   AUTHLIB_INSECURE_TRANSPORT?: string;

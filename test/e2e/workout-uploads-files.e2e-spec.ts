@@ -73,7 +73,9 @@ describe('workouts from files: upload then read (spec workouts.md §3.3–3.7, �
       .parse((res, done) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => { done(null, Buffer.concat(chunks)); });
+        res.on('end', () => {
+          done(null, Buffer.concat(chunks));
+        });
       })
       .expect(200);
     expect(download.headers['content-type']).toMatch(/^application\/gpx\+xml/);
@@ -232,7 +234,7 @@ describe('workouts from files: upload then read (spec workouts.md §3.3–3.7, �
       .expect(200);
     const [after] = workoutsOf(patched);
     expect(after).toMatchObject({ sport_id: 6, distance: 0.32, duration: '0:04:10' });
-    const records = await get('../records').expect(200);
+    const records = await request(t.http).get('/api/records').set(bearer(token)).expect(200);
     const sports = (records.body.data.records as { sport_id: number }[]).map((r) => r.sport_id);
     expect(sports).not.toContain(4);
     expect(sports.filter((s) => s === 6)).toHaveLength(5);

@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { weatherPoints } from 'src/workouts/file-uploads/analyse-workout-file';
+import { WeatherClientService } from 'src/workouts/file-uploads/weather-client.service';
+import { StaticMapService } from 'src/workouts/files/map/static-map.service';
 import type { ParsedGpx } from 'src/workouts/gpx/gpx-types';
 
 export interface WorkoutWeather {
@@ -7,17 +10,46 @@ export interface WorkoutWeather {
 }
 
 /**
- * What an upload adds around the figures: the static map PNG (spec workouts.md §4.4) and the
- * weather at start and end (§3.6). Neither may fail or stall an upload: a map that cannot be
- * drawn is null, weather that cannot be fetched in time is null.
+ * What an upload adds around the figures: the static map PNG of the first track (spec
+ * workouts.md §4.4) and the weather at its start and end (§3.6). Neither may fail or stall an
+ * upload: the map falls back to a track-only image, then to none; weather falls back to null.
  */
 @Injectable()
 export class WorkoutExtrasService {
-  renderMap(_parsed: ParsedGpx): Promise<Buffer | null> {
-    return Promise.resolve(null);
+  private readonly logger = new Logger(WorkoutExtrasService.name);
+
+  constructor(
+    private readonly maps: StaticMapService,
+    private readonly weather: WeatherClientService,
+  ) {}
+
+  async renderMap(parsed: ParsedGpx): Promise<Buffer | null> {
+    const segments = parsed.tracks[0]?.segments ?? [];
+    const total = segments.reduce((n, s) => n + s.count, 0);
+    if (total === 0) return null;
+    const lats = new Float64Array(total);
+    const lons = new Float64Array(total);
+    let at = 0;
+    for (const s of segments) {
+      lats.set(s.lat.subarray(0, s.count), at);
+      lons.set(s.lon.subarray(0, s.count), at);
+      at += s.count;
+    }
+    try {
+      return await this.maps.render(lats, lons);
+    } catch (error) {
+      this.logger.warn(`map not generated: ${(error as Error).message}`);
+      return null;
+    }
   }
 
-  fetchWeather(_parsed: ParsedGpx): Promise<WorkoutWeather> {
-    return Promise.resolve({ start: null, end: null });
+  async fetchWeather(parsed: ParsedGpx): Promise<WorkoutWeather> {
+    const points = this.weather.isEnabled() ? weatherPoints(parsed) : null;
+    if (points === null) return { start: null, end: null };
+    const [start, end] = await Promise.all([
+      this.weather.getWeather(points.start),
+      this.weather.getWeather(points.end),
+    ]);
+    return { start, end };
   }
 }

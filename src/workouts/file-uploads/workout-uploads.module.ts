@@ -3,6 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { AppConfigModule } from 'src/app-config/app-config.module';
 import { UploadBodyInterceptor } from 'src/workouts/file-uploads/upload-body.interceptor';
 import { UploadSportsService } from 'src/workouts/file-uploads/upload-sports.service';
+import { WeatherClientService } from 'src/workouts/file-uploads/weather-client.service';
 import { WorkoutExtrasService } from 'src/workouts/file-uploads/workout-extras.service';
 import { WorkoutGpxFilesController } from 'src/workouts/file-uploads/workout-gpx-files.controller';
 import { WorkoutGpxFilesService } from 'src/workouts/file-uploads/workout-gpx-files.service';
@@ -10,6 +11,8 @@ import { WorkoutMapsController } from 'src/workouts/file-uploads/workout-maps.co
 import { WorkoutMapsService } from 'src/workouts/file-uploads/workout-maps.service';
 import { WorkoutUploadController } from 'src/workouts/file-uploads/workout-upload.controller';
 import { WorkoutUploadService } from 'src/workouts/file-uploads/workout-upload.service';
+import { StaticMapService } from 'src/workouts/files/map/static-map.service';
+import { TileProxyService } from 'src/workouts/files/map/tile-proxy.service';
 import { WorkoutFileStorageService } from 'src/workouts/files/storage/workout-file-storage.service';
 import { EntityManager } from 'typeorm';
 
@@ -22,6 +25,9 @@ import { EntityManager } from 'typeorm';
   controllers: [WorkoutUploadController, WorkoutGpxFilesController, WorkoutMapsController],
   providers: [
     WorkoutFileStorageService,
+    StaticMapService,
+    TileProxyService,
+    WeatherClientService,
     UploadBodyInterceptor,
     UploadSportsService,
     WorkoutExtrasService,
