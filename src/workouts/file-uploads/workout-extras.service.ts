@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { weatherPoints } from 'src/workouts/file-uploads/analyse-workout-file';
+import { mapPoints } from 'src/workouts/file-uploads/map-points';
 import { WeatherClientService } from 'src/workouts/file-uploads/weather-client.service';
 import { StaticMapService } from 'src/workouts/files/map/static-map.service';
 import type { ParsedGpx } from 'src/workouts/gpx/gpx-types';
@@ -24,17 +25,8 @@ export class WorkoutExtrasService {
   ) {}
 
   async renderMap(parsed: ParsedGpx): Promise<Buffer | null> {
-    const segments = parsed.tracks[0]?.segments ?? [];
-    const total = segments.reduce((n, s) => n + s.count, 0);
-    if (total === 0) return null;
-    const lats = new Float64Array(total);
-    const lons = new Float64Array(total);
-    let at = 0;
-    for (const s of segments) {
-      lats.set(s.lat.subarray(0, s.count), at);
-      lons.set(s.lon.subarray(0, s.count), at);
-      at += s.count;
-    }
+    const { lats, lons } = mapPoints(parsed);
+    if (lats.length === 0) return null;
     try {
       return await this.maps.render(lats, lons);
     } catch (error) {
