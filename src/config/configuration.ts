@@ -55,7 +55,8 @@ export interface MapSettings {
 export interface WeatherSettings {
   provider: string | null;
   apiKey: string | undefined;
-  apiUrl: string;
+  /** Visual Crossing REST services root (WEATHER_API_URL overrides it for tests). */
+  baseUrl: string;
 }
 
 export interface AppConfig {
@@ -148,7 +149,7 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
     weather: {
       provider: weatherProvider(env.WEATHER_API_PROVIDER),
       apiKey: env.WEATHER_API_KEY === '' ? undefined : env.WEATHER_API_KEY,
-      apiUrl: (
+      baseUrl: (
         env.WEATHER_API_URL ??
         'https://weather.visualcrossing.com/VisualCrossingWebServices/rest/services'
       ).replace(/\/+$/, ''),

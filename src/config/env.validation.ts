@@ -119,10 +119,13 @@ export class EnvironmentVariables {
   @IsString()
   WEATHER_API_KEY?: string;
 
-  /** Visual Crossing API root; only tests point it elsewhere (a local fake server). */
+  /** Visual Crossing base URL override (tests point it at a local server). */
   @Transform(emptyToUndefined)
   @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true })
+  @IsUrl(
+    { require_tld: false, require_protocol: true },
+    { message: 'WEATHER_API_URL must be an absolute URL' },
+  )
   WEATHER_API_URL?: string;
 
   @IsOptional()

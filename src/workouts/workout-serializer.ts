@@ -17,10 +17,9 @@ export class WorkoutSerializer {
 
   async serialize(manager: EntityManager, rows: WorkoutRow[]): Promise<WorkoutResponseDto[]> {
     const ids = rows.map((row) => row.id);
-    const [records, segments] = await Promise.all([
-      this.records.findByWorkouts(manager, ids),
-      this.workouts.findSegments(manager, ids),
-    ]);
+    // Sequential: `manager` may be a transaction's, whose single client must not be shared.
+    const records = await this.records.findByWorkouts(manager, ids);
+    const segments = await this.workouts.findSegments(manager, ids);
     return rows.map((row) =>
       toWorkoutResponse(
         row,

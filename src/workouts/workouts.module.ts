@@ -64,6 +64,8 @@ import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
     RecordsService,
     WorkoutFilesService,
     WorkoutSerializer,
+    WorkoutsRepository,
+    SportsService,
   ],
 })
 export class WorkoutsModule {}

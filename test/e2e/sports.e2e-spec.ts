@@ -1,4 +1,5 @@
 import type { User } from 'src/users/user.entity';
+import { SportsService } from 'src/workouts/sports/sports.service';
 import request from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
 import {
@@ -294,6 +295,26 @@ describe('sports and sport preferences (spec workouts.md §8, auth.md §4.8–4.
           .send({ sport_id: 1, color: '#000000' }),
       );
     });
+  });
+
+  it('gives uploads the label and the threshold to use (preference first, spec §4.2)', async () => {
+    const sports = t.app.get(SportsService);
+    const manager = t.dataSource.manager;
+    const fresh = await createUser(t.dataSource);
+    expect(await sports.getForUpload(manager, fresh.id, 3)).toEqual({
+      label: 'Hiking',
+      stoppedSpeedThreshold: 0.1,
+    });
+    await request(t.http)
+      .post('/api/auth/profile/edit/sports')
+      .set(bearer(firstPartyToken(t.app, fresh)))
+      .send({ sport_id: 3, stopped_speed_threshold: 0.5 })
+      .expect(200);
+    expect(await sports.getForUpload(manager, fresh.id, 3)).toEqual({
+      label: 'Hiking',
+      stoppedSpeedThreshold: 0.5,
+    });
+    expect(await sports.getForUpload(manager, fresh.id, 99)).toBeUndefined();
   });
 
   describe('DELETE /api/auth/profile/reset/sports/<id>', () => {

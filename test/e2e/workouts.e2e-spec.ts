@@ -346,6 +346,80 @@ describe('workouts (spec workouts.md §2, §3.2, §5, §6)', () => {
     it('requires the workouts:write scope', async () => {
       expectInsufficientScope(await patch({ title: 'x' }, fakeOAuth2Token(user, 'workouts:read')));
     });
+
+    it('applies only sport, title and notes to a workout with a GPX file', async () => {
+      const writer = t.app.get(WorkoutsWriter);
+      const created = await writer.inUserTransaction(user.id, (manager) =>
+        writer.insert(
+          manager,
+          {
+            userId: user.id,
+            sportId: 1,
+            title: 'from file',
+            workoutDate: new Date('2021-02-01T10:00:00Z'),
+            notes: null,
+            gpx: 'workouts/none.gpx',
+            duration: 250,
+            pauses: null,
+            moving: 250,
+            distance: 0.32,
+            minAlt: 975,
+            maxAlt: 998,
+            ascent: 0.4,
+            descent: 23.4,
+            maxSpeed: 5.12,
+            aveSpeed: 4.61,
+          },
+          [
+            {
+              segmentId: 0,
+              duration: 250,
+              pauses: 0,
+              moving: 250,
+              distance: 0.32,
+              minAlt: 975,
+              maxAlt: 998,
+              ascent: 0,
+              descent: 23.4,
+              maxSpeed: 5.12,
+              aveSpeed: 4.61,
+            },
+          ],
+        ),
+      );
+      const gpxId = encodeShortId(created.uuid);
+      const res = await request(t.http)
+        .patch(`/api/workouts/${gpxId}`)
+        .set(bearer(token))
+        .send({ title: 'renamed', notes: 'ok', sport_id: 2, distance: 99, duration: 99, ascent: 5 })
+        .expect(200);
+      expect(res.body.data.workouts[0]).toMatchObject({
+        title: 'renamed',
+        notes: 'ok',
+        sport_id: 2,
+        distance: 0.32,
+        duration: '0:04:10',
+        ascent: 0.4,
+        ave_speed: 4.61,
+        with_gpx: true,
+        segments: [
+          {
+            workout_id: gpxId,
+            segment_id: 0,
+            duration: '0:04:10',
+            pauses: null,
+            moving: '0:04:10',
+            distance: 0.32,
+            min_alt: 975,
+            max_alt: 998,
+            descent: 23.4,
+            ascent: null,
+            max_speed: 5.12,
+            ave_speed: 4.61,
+          },
+        ],
+      });
+    });
   });
 
   describe('DELETE /api/workouts/<id>', () => {

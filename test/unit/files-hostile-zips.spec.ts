@@ -58,6 +58,18 @@ describe('hostile zip archives', () => {
     expect(ms).toBeLessThan(1000);
   });
 
+  it('reads an archive from a file path as well', async () => {
+    const error = await extractWorkoutFiles(sharedFixture('hostile', '09_zip_200_gpx.zip'), limits)
+      .then(() => null)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ZipTooManyFilesError);
+    const members = await extractWorkoutFiles(sharedFixture('hostile', '09_zip_200_gpx.zip'), {
+      ...limits,
+      gpxLimitImport: 500,
+    });
+    expect(members).toHaveLength(200);
+  });
+
   it('09 200 files: imported when the limit allows them', async () => {
     const members = await extractWorkoutFiles(hostile('09_zip_200_gpx.zip'), {
       ...limits,

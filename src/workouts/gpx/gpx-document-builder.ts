@@ -10,7 +10,11 @@ import { type GpxTime, parseGpxTime } from 'src/workouts/gpx/gpx-time';
 import type { GpxSegmentPoints, GpxTrackData, ParsedGpx } from 'src/workouts/gpx/gpx-types';
 import { parsePythonFloat } from 'src/workouts/gpx/python-number';
 import { SegmentBuilder } from 'src/workouts/gpx/segment-builder';
-import { attributeValue, type XmlAttributes, type XmlHandler } from 'src/workouts/gpx/xml-attributes';
+import {
+  attributeValue,
+  type XmlAttributes,
+  type XmlHandler,
+} from 'src/workouts/gpx/xml-attributes';
 
 const K = {
   other: 0,

@@ -6,7 +6,7 @@ import type { ParsedGpx } from 'src/workouts/gpx/gpx-types';
 import { Utf8Validator } from 'src/workouts/gpx/utf8-validator';
 import { XmlSyntaxError, XmlTokenizer } from 'src/workouts/gpx/xml-tokenizer';
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 16;
 /** Let other requests run between slices of a large in-memory file. */
 const YIELD_EVERY_BYTES = 8 << 20;
 

@@ -53,7 +53,8 @@ export function resolveReference(body: string): string | undefined {
   if (body.startsWith('#')) {
     const isHex = body[1] === 'x';
     const digits = body.slice(isHex ? 2 : 1);
-    if (!(isHex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits) || digits.length > 8) return undefined;
+    if (!(isHex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits) || digits.length > 8)
+      return undefined;
     const code = parseInt(digits, isHex ? 16 : 10);
     return isXmlCharCode(code) ? String.fromCodePoint(code) : undefined;
   }
@@ -66,7 +67,10 @@ export function decodeUtf8At(buf: Uint8Array, i: number): [code: number, length:
   if (b0 < 0x80) return [b0, 1];
   if (b0 < 0xe0) return [((b0 & 0x1f) << 6) | ((buf[i + 1] ?? 0) & 0x3f), 2];
   if (b0 < 0xf0) {
-    return [((b0 & 0x0f) << 12) | (((buf[i + 1] ?? 0) & 0x3f) << 6) | ((buf[i + 2] ?? 0) & 0x3f), 3];
+    return [
+      ((b0 & 0x0f) << 12) | (((buf[i + 1] ?? 0) & 0x3f) << 6) | ((buf[i + 2] ?? 0) & 0x3f),
+      3,
+    ];
   }
   const code =
     ((b0 & 0x07) << 18) |

@@ -1,7 +1,21 @@
 import type { XmlAttributes, XmlHandler } from 'src/workouts/gpx/xml-attributes';
-import { decodeUtf8At, isNameCode, isNameStartCode, resolveReference } from 'src/workouts/gpx/xml-chars';
+import {
+  decodeUtf8At,
+  isNameCode,
+  isNameStartCode,
+  resolveReference,
+} from 'src/workouts/gpx/xml-chars';
+import {
+  attributeValue,
+  checkDeclaration,
+  isSpace,
+  safeTextEnd,
+  sameBytes,
+  slice,
+  XmlSyntaxError,
+} from 'src/workouts/gpx/xml-text';
 
-export class XmlSyntaxError extends Error {}
+export { XmlSyntaxError };
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -88,7 +102,11 @@ export class XmlTokenizer {
       const lt = buf.indexOf(LT, pos);
       const textEnd = lt < 0 ? n : lt;
       if (textEnd > pos) {
-        const stop = this.text(buf, pos, lt < 0 && !this.isFinal ? safeTextEnd(buf, pos, textEnd) : textEnd);
+        const stop = this.text(
+          buf,
+          pos,
+          lt < 0 && !this.isFinal ? safeTextEnd(buf, pos, textEnd) : textEnd,
+        );
         if (stop < textEnd) return stop;
         pos = textEnd;
       }
@@ -104,9 +122,13 @@ export class XmlTokenizer {
   private text(buf: Buffer, start: number, end: number): number {
     const isContent = this.stack.length > 0;
     let hasAmp = false;
+    let isAscii = true;
     for (let i = start; i < end; i++) {
       const c = buf[i] ?? 0;
-      if (c < 0x20) {
+      if (c >= 0x80) {
+        isAscii = false;
+        if (!isContent) throw new XmlSyntaxError('text outside the root element');
+      } else if (c < 0x20) {
         if (c !== 0x9 && c !== 0xa && c !== 0xd) throw new XmlSyntaxError('control character');
       } else if (!isContent) {
         if (c !== 0x20) throw new XmlSyntaxError('text outside the root element');
@@ -117,7 +139,7 @@ export class XmlTokenizer {
       }
     }
     if (!hasAmp) {
-      if (this.handler.isCapturing) this.handler.characters(buf.toString('utf8', start, end));
+      if (this.handler.isCapturing) this.handler.characters(slice(buf, start, end, isAscii));
       return end;
     }
     const parts: string[] = [];
@@ -147,9 +169,11 @@ export class XmlTokenizer {
     if (c1 === 0x3f) return this.openSection(buf, lt, enum_.pi, 2);
     if (c1 !== 0x21) return this.startTag(buf, lt);
     if (buf.length - lt < 4) return -1;
-    if (buf[lt + 2] === 0x2d && buf[lt + 3] === 0x2d) return this.openSection(buf, lt, enum_.comment, 4);
+    if (buf[lt + 2] === 0x2d && buf[lt + 3] === 0x2d)
+      return this.openSection(buf, lt, enum_.comment, 4);
     const opening = buf.toString('latin1', lt + 2, lt + 9);
-    if (opening === '[CDATA[' && this.stack.length > 0) return this.openSection(buf, lt, enum_.cdata, 9);
+    if (opening === '[CDATA[' && this.stack.length > 0)
+      return this.openSection(buf, lt, enum_.cdata, 9);
     if (opening.length < 7 && '[CDATA['.startsWith(opening)) return -1;
     throw new XmlSyntaxError('DOCTYPE or declaration refused');
   }
@@ -159,7 +183,8 @@ export class XmlTokenizer {
       const targetEnd = this.nameEnd(buf, lt + 2);
       if (targetEnd < 0) return -1;
       const target = buf.toString('utf8', lt + 2, targetEnd);
-      if (target.toLowerCase() === 'xml' || targetEnd === lt + 2) throw new XmlSyntaxError('bad PI');
+      if (target.toLowerCase() === 'xml' || targetEnd === lt + 2)
+        throw new XmlSyntaxError('bad PI');
       const after = buf[targetEnd];
       if (after === undefined) return -1;
       if (!isSpace(after) && !(after === 0x3f && buf[targetEnd + 1] === GT)) {
@@ -175,12 +200,14 @@ export class XmlTokenizer {
 
   /** Scans a comment, CDATA section or PI body for its end; −1 when the chunk ends first. */
   private continueSection(buf: Buffer, pos: number): number {
-    const terminator = this.state === enum_.comment ? '-->' : this.state === enum_.cdata ? ']]>' : '?>';
+    const terminator =
+      this.state === enum_.comment ? '-->' : this.state === enum_.cdata ? ']]>' : '?>';
     const end = buf.indexOf(terminator, pos);
     const bodyEnd = end < 0 ? buf.length : end;
     for (let i = pos; i < bodyEnd; i++) {
       const c = buf[i] ?? 0;
-      if (c < 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd) throw new XmlSyntaxError('control character');
+      if (c < 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd)
+        throw new XmlSyntaxError('control character');
     }
     if (this.state === enum_.comment) {
       // No `--` in a comment body, which also may not end with `-` (XML §2.5).
@@ -317,61 +344,4 @@ export class XmlTokenizer {
     else this.names.set(key, [name]);
     return name;
   }
-}
-
-function sameBytes(buf: Buffer, start: number, candidate: string): boolean {
-  for (let k = 0; k < candidate.length; k++) {
-    const code = candidate.charCodeAt(k);
-    if (code >= 0x80) return buf.toString('utf8', start, start + Buffer.byteLength(candidate)) === candidate;
-    if (buf[start + k] !== code) return false;
-  }
-  return true;
-}
-
-/** Attribute value normalisation (XML §3.3.3): references resolved, `\r\n`/`\r`/`\n`/`\t` → space. */
-function attributeValue(buf: Buffer, start: number, end: number): string {
-  let isPlain = true;
-  for (let i = start; i < end; i++) {
-    const c = buf[i] ?? 0;
-    if (c === LT) throw new XmlSyntaxError('< in attribute value');
-    if (c < 0x20) {
-      if (c !== 0x9 && c !== 0xa && c !== 0xd) throw new XmlSyntaxError('control character');
-      isPlain = false;
-    } else if (c === AMP) {
-      isPlain = false;
-    }
-  }
-  if (isPlain) return buf.toString('utf8', start, end);
-  const raw = buf.toString('utf8', start, end).replace(/\r\n?/g, '\n').replace(/[\t\n]/g, ' ');
-  return raw.replace(/&([^;]*);|&/g, (match, body: string | undefined) => {
-    const value = body === undefined ? undefined : resolveReference(body);
-    if (value === undefined) throw new XmlSyntaxError('undefined entity');
-    return value;
-  });
-}
-
-/**
- * Where text cut by the end of a chunk may safely stop: before the last 64 bytes (a reference
- * or `]]>` may straddle the boundary), on a character boundary, before an unfinished reference.
- */
-function safeTextEnd(buf: Buffer, start: number, end: number): number {
-  let e = Math.max(start, end - 64);
-  while (e > start && ((buf[e] ?? 0) & 0xc0) === 0x80) e--;
-  const amp = buf.lastIndexOf(AMP, e - 1);
-  if (amp >= start) {
-    const semi = buf.indexOf(0x3b, amp);
-    if (semi < 0 || semi >= e) e = amp;
-  }
-  return e;
-}
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0xa || c === 0x9 || c === 0xd;
-}
-
-/** `version="1.x"`, then optional `encoding` and `standalone` (XML §2.8), in that order. */
-function checkDeclaration(body: string): void {
-  const pattern =
-    /^\s*version\s*=\s*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:\s+encoding\s*=\s*(?:"[A-Za-z][\w.-]*"|'[A-Za-z][\w.-]*'))?(?:\s+standalone\s*=\s*(?:"(?:yes|no)"|'(?:yes|no)'))?\s*$/;
-  if (!pattern.test(body)) throw new XmlSyntaxError('bad xml declaration');
 }

@@ -7,7 +7,7 @@ import { toSportResponse } from 'src/workouts/sports/dto/to-sport-response';
 import { Sport } from 'src/workouts/sports/sport.entity';
 import { UserSportPreference } from 'src/workouts/sports/user-sport-preference.entity';
 import { Workout } from 'src/workouts/workout.entity';
-import { In, Repository } from 'typeorm';
+import { type EntityManager, In, Repository } from 'typeorm';
 
 /** Parses a path id the way Flask's `<int:...>` would match it; anything else names no sport. */
 export function parseSportId(text: string): number | undefined {
@@ -41,6 +41,29 @@ export class SportsService {
     sport.isActive = isActive;
     await this.sports.save(sport);
     return { sports: await this.serialize(user, [sport]) };
+  }
+
+  /**
+   * For file uploads (spec workouts.md §4.1 step 7, §4.2): the sport's label (default titles)
+   * and the stopped-speed threshold T, the user's preference if any, else the sport default.
+   * Undefined for an unknown sport. Pass the transaction's manager when inside one.
+   */
+  async getForUpload(
+    manager: EntityManager,
+    userId: number,
+    sportId: number,
+  ): Promise<{ label: string; stoppedSpeedThreshold: number } | undefined> {
+    const rows: { label: string; threshold: number }[] = await manager.query(
+      `SELECT s.label, coalesce(p.stopped_speed_threshold, s.stopped_speed_threshold) AS threshold
+       FROM sports s
+       LEFT JOIN users_sports_preferences p ON p.sport_id = s.id AND p.user_id = $1
+       WHERE s.id = $2`,
+      [userId, sportId],
+    );
+    const row = rows[0];
+    return row === undefined
+      ? undefined
+      : { label: row.label, stoppedSpeedThreshold: row.threshold };
   }
 
   private async findOrFail(id: string): Promise<Sport> {
