@@ -1,4 +1,5 @@
 import { convertToGpx } from 'src/workouts/files/formats/convert-to-gpx';
+import type { WeatherPoint } from 'src/workouts/files/weather/weather-data';
 import { assertProcessable } from 'src/workouts/gpx/analyze-gpx';
 import { analyzeParsedGpx } from 'src/workouts/gpx/gpx-analysis';
 import { GpxError } from 'src/workouts/gpx/gpx-errors';
@@ -41,12 +42,6 @@ export function firstTrackCoordinates(parsed: ParsedGpx): [number, number][] {
     }
   }
   return coordinates;
-}
-
-export interface WeatherPoint {
-  latitude: number;
-  longitude: number;
-  time: Date;
 }
 
 /** Spec §3.6: first point of the first track and last point of its last segment. */

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { weatherPoints } from 'src/workouts/file-uploads/analyse-workout-file';
 import { mapPoints } from 'src/workouts/file-uploads/map-points';
-import { WeatherClientService } from 'src/workouts/file-uploads/weather-client.service';
 import { StaticMapService } from 'src/workouts/files/map/static-map.service';
+import { WeatherService } from 'src/workouts/files/weather/weather.service';
 import type { ParsedGpx } from 'src/workouts/gpx/gpx-types';
 
 export interface WorkoutWeather {
@@ -21,7 +21,7 @@ export class WorkoutExtrasService {
 
   constructor(
     private readonly maps: StaticMapService,
-    private readonly weather: WeatherClientService,
+    private readonly weather: WeatherService,
   ) {}
 
   async renderMap(parsed: ParsedGpx): Promise<Buffer | null> {
@@ -38,10 +38,13 @@ export class WorkoutExtrasService {
   async fetchWeather(parsed: ParsedGpx): Promise<WorkoutWeather> {
     const points = this.weather.isEnabled() ? weatherPoints(parsed) : null;
     if (points === null) return { start: null, end: null };
-    const [start, end] = await Promise.all([
-      this.weather.getWeather(points.start),
-      this.weather.getWeather(points.end),
-    ]);
-    return { start, end };
+    const { weatherStart, weatherEnd } = await this.weather.getWorkoutWeather(
+      points.start,
+      points.end,
+    );
+    return {
+      start: weatherStart ? { ...weatherStart } : null,
+      end: weatherEnd ? { ...weatherEnd } : null,
+    };
   }
 }

@@ -3,7 +3,6 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { AppConfigModule } from 'src/app-config/app-config.module';
 import { UploadBodyInterceptor } from 'src/workouts/file-uploads/upload-body.interceptor';
 import { UploadSportsService } from 'src/workouts/file-uploads/upload-sports.service';
-import { WeatherClientService } from 'src/workouts/file-uploads/weather-client.service';
 import { WorkoutExtrasService } from 'src/workouts/file-uploads/workout-extras.service';
 import { WorkoutGpxFilesController } from 'src/workouts/file-uploads/workout-gpx-files.controller';
 import { WorkoutGpxFilesService } from 'src/workouts/file-uploads/workout-gpx-files.service';
@@ -14,6 +13,7 @@ import { WorkoutUploadService } from 'src/workouts/file-uploads/workout-upload.s
 import { StaticMapService } from 'src/workouts/files/map/static-map.service';
 import { TileProxyService } from 'src/workouts/files/map/tile-proxy.service';
 import { WorkoutFileStorageService } from 'src/workouts/files/storage/workout-file-storage.service';
+import { WeatherService } from 'src/workouts/files/weather/weather.service';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -27,7 +27,7 @@ import { EntityManager } from 'typeorm';
     WorkoutFileStorageService,
     StaticMapService,
     TileProxyService,
-    WeatherClientService,
+    WeatherService,
     UploadBodyInterceptor,
     UploadSportsService,
     WorkoutExtrasService,
