@@ -79,7 +79,14 @@ export class WorkoutUploadService {
     const staged: StagedFile[] = [];
     let ids: number[];
     try {
-      const prepared = await Promise.all(analysed.map((f) => this.prepare(f, context, staged)));
+      // allSettled: every staged file is known before a failure is handled (none is left behind).
+      const settled = await Promise.allSettled(
+        analysed.map((f) => this.prepare(f, context, staged)),
+      );
+      const prepared = settled.map((result) => {
+        if (result.status === 'rejected') throw result.reason;
+        return result.value;
+      });
       ids = await this.insertAll(user.id, prepared);
     } catch (error) {
       await Promise.all(staged.map((s) => this.storage.discard(s)));
