@@ -13,6 +13,7 @@ import { RateLimitModule } from 'src/common/rate-limit/rate-limit.module';
 import type { AppConfig } from 'src/config/configuration';
 import { DatabaseModule } from 'src/database/database.module';
 import { HealthModule } from 'src/health/health.module';
+import { WorkoutUploadsModule } from 'src/workouts/file-uploads/workout-uploads.module';
 import { WorkoutsModule } from 'src/workouts/workouts.module';
 
 /** Root module; the configuration is built (and validated) by the caller: main.ts or the tests. */
@@ -36,6 +37,7 @@ export class AppModule {
         AuthModule,
         AppConfigModule,
         WorkoutsModule,
+        WorkoutUploadsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

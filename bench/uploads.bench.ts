@@ -1,0 +1,110 @@
+/**
+ * Upload benchmark (issue 6): median wall time of `POST /api/workouts` for a generated
+ * 100,000-point GPX file, sequentially, end to end over HTTP (multipart parsing, analysis, map
+ * without tile server, files, database, response). Target: ≤ 0.16 s median on 2 cores.
+ * Standalone: it creates a scratch database on the local PostgreSQL (TEST_DATABASE_URL or
+ * postgresql://postgres@127.0.0.1:5432), starts the application itself and drops the database.
+ *
+ *   npx ts-node -r tsconfig-paths/register --transpile-only bench/uploads.bench.ts
+ */
+import type { AddressInfo } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
+
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from 'src/app.module';
+import { setupApp } from 'src/app.setup';
+import { AuthTokensService } from 'src/auth/auth-tokens.service';
+import { runMigrations } from 'src/database/run-migrations';
+import { createUser } from 'test/helpers/factories';
+import { syntheticGpx } from 'test/helpers/synthetic-gpx';
+import { buildTestConfig } from 'test/setup/test-config';
+import {
+  databaseUrl,
+  dropDatabase,
+  newDatabaseName,
+  withAdminClient,
+} from 'test/setup/test-database';
+import { DataSource } from 'typeorm';
+
+const POINTS = 100_000;
+const WARM_UP = 3;
+const SAMPLES = 15;
+const TARGET_MEDIAN_MS = 160;
+
+function quantile(sorted: number[], q: number): number {
+  const i = Math.min(sorted.length - 1, Math.floor(q * sorted.length));
+  return sorted[i] ?? NaN;
+}
+
+async function upload(base: string, token: string, gpx: Buffer, i: number): Promise<number> {
+  const form = new FormData();
+  form.append('data', '{"sport_id": 1}');
+  form.append('file', new Blob([gpx]), `bench-${i}.gpx`);
+  const started = performance.now();
+  const response = await fetch(`${base}/api/workouts`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: form,
+  });
+  await response.arrayBuffer();
+  const elapsed = performance.now() - started;
+  if (response.status !== 201) throw new Error(`upload ${i}: HTTP ${response.status}`);
+  return elapsed;
+}
+
+async function main(): Promise<void> {
+  const name = newDatabaseName();
+  await withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`));
+  const config = buildTestConfig({
+    DATABASE_URL: databaseUrl(name),
+    NODE_ENV: 'production',
+    // No tile server: the map is drawn track-only, as when tiles are down (issue 6).
+    TILE_SERVER_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png',
+  });
+  await runMigrations(config);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: false,
+  });
+  try {
+    setupApp(app);
+    await app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const dataSource = app.get(DataSource);
+    await dataSource.query(
+      `UPDATE app_config SET max_single_file_size = 64 << 20, max_zip_file_size = 128 << 20`,
+    );
+    const user = await createUser(dataSource);
+    const token = app.get(AuthTokensService).issueAuthToken(user.id);
+    const gpx = syntheticGpx({ points: POINTS });
+    for (let i = 0; i < WARM_UP; i++) await upload(base, token, gpx, i);
+    const times: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) times.push(await upload(base, token, gpx, WARM_UP + i));
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = quantile(sorted, 0.5);
+    const result = {
+      benchmark: 'POST /api/workouts, one GPX file',
+      points: POINTS,
+      file_mb: Number((gpx.length / 1024 / 1024).toFixed(2)),
+      samples: SAMPLES,
+      median_ms: Number(median.toFixed(1)),
+      p90_ms: Number(quantile(sorted, 0.9).toFixed(1)),
+      min_ms: Number((sorted[0] ?? NaN).toFixed(1)),
+      target_median_ms: TARGET_MEDIAN_MS,
+      ok: median <= TARGET_MEDIAN_MS,
+      cores: availableParallelism(),
+      load_average_1m: Number((loadavg()[0] ?? 0).toFixed(2)),
+    };
+    console.table([result]);
+    console.log(JSON.stringify(result));
+  } finally {
+    await app.close();
+    await withAdminClient((client) => dropDatabase(client, name));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

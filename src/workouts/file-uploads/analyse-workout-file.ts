@@ -1,0 +1,62 @@
+import { convertToGpx } from 'src/workouts/files/formats/convert-to-gpx';
+import type { WeatherPoint } from 'src/workouts/files/weather/weather-data';
+import { assertProcessable } from 'src/workouts/gpx/analyze-gpx';
+import { analyzeParsedGpx } from 'src/workouts/gpx/gpx-analysis';
+import { GpxError } from 'src/workouts/gpx/gpx-errors';
+import { parseGpx } from 'src/workouts/gpx/gpx-parser';
+import type { GpxAnalysis, GpxAnalysisOptions, ParsedGpx } from 'src/workouts/gpx/gpx-types';
+
+/** One uploaded workout file, converted to GPX, parsed and analysed, before anything is stored. */
+export interface AnalysedFile {
+  /** The GPX text stored as the workout's file (the upload itself for `.gpx`). */
+  gpx: Buffer;
+  parsed: ParsedGpx;
+  analysis: GpxAnalysis & { start: Date };
+}
+
+/**
+ * FitTrackee's `process_one_gpx_file` up to the figures (spec workouts.md §4.1 rule 9, §4.2),
+ * for any accepted format; refusals are `GpxError` / `WorkoutFileError` (400). The parsed
+ * tracks are kept for the map, the weather points and nothing else.
+ */
+export async function analyseWorkoutFile(
+  fileName: string,
+  data: Buffer,
+  options: GpxAnalysisOptions & { maxSingleFileSize: number },
+): Promise<AnalysedFile> {
+  const gpx = await convertToGpx(fileName, data, { maxSingleFileSize: options.maxSingleFileSize });
+  const parsed = await parseGpx(gpx);
+  assertProcessable(parsed);
+  const analysis = analyzeParsedGpx(parsed, options);
+  const { start } = analysis;
+  if (start === null) throw new GpxError('processing');
+  return { gpx, parsed, analysis: { ...analysis, start } };
+}
+
+/** `[lon, lat]` of every point of the first track: the map's polyline (spec §4.4). */
+export function firstTrackCoordinates(parsed: ParsedGpx): [number, number][] {
+  const coordinates: [number, number][] = [];
+  for (const segment of parsed.tracks[0]?.segments ?? []) {
+    for (let i = 0; i < segment.count; i++) {
+      coordinates.push([segment.lon[i] ?? 0, segment.lat[i] ?? 0]);
+    }
+  }
+  return coordinates;
+}
+
+/** Spec §3.6: first point of the first track and last point of its last segment. */
+export function weatherPoints(
+  parsed: ParsedGpx,
+): { start: WeatherPoint; end: WeatherPoint } | null {
+  const segments = parsed.tracks[0]?.segments ?? [];
+  const first = segments[0];
+  const last = segments[segments.length - 1];
+  if (first === undefined || last === undefined || first.count === 0 || last.count === 0)
+    return null;
+  const point = (s: typeof first, i: number): WeatherPoint => ({
+    latitude: s.lat[i] ?? 0,
+    longitude: s.lon[i] ?? 0,
+    time: new Date(Math.floor((s.time[i] ?? 0) / 1000)),
+  });
+  return { start: point(first, 0), end: point(last, last.count - 1) };
+}

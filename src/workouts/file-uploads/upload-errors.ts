@@ -1,0 +1,34 @@
+import { AppError } from 'src/common/errors/app-error';
+
+/**
+ * `POST /api/workouts` refusals of spec workouts.md §4.1 that are not about a file's content
+ * (those are `GpxError` and the errors of `src/workouts/files`).
+ */
+
+/** Rule 2. */
+export class NoFilePartError extends AppError {
+  constructor() {
+    super(400, 'fail', { message: 'no file part' });
+  }
+}
+
+/** Rule 3. */
+export class NoSelectedFileError extends AppError {
+  constructor() {
+    super(400, 'fail', { message: 'no selected file' });
+  }
+}
+
+/** Rule 7; the reference answers 500 for this client mistake, we answer 400 (BRIEF). */
+export class UnknownSportError extends AppError {
+  constructor(sportId: string) {
+    super(400, 'error', { message: `Sport id: ${sportId} does not exist` });
+  }
+}
+
+/** Rule 10: `notes` over 500 characters or a track name over 255 (a database error there). */
+export class WorkoutSaveError extends AppError {
+  constructor(httpStatus = 400) {
+    super(httpStatus, 'error', { message: 'error when saving workout' });
+  }
+}

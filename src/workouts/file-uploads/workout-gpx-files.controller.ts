@@ -1,0 +1,62 @@
+import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Scopes } from 'src/auth/decorators';
+import { SCOPE } from 'src/auth/scopes';
+import type { TopLevelResult } from 'src/common/envelope/envelope.types';
+import { RawResponse } from 'src/common/envelope/raw-response.decorator';
+import type { User } from 'src/users/user.entity';
+import { WorkoutGpxFilesService } from 'src/workouts/file-uploads/workout-gpx-files.service';
+
+/** A workout's GPX file, segments and chart data (spec workouts.md §3.3–3.5). */
+@ApiTags('workouts')
+@Controller('workouts/:workout_id')
+export class WorkoutGpxFilesController {
+  constructor(private readonly files: WorkoutGpxFilesService) {}
+
+  @Get('gpx')
+  @Scopes(SCOPE.WORKOUTS_READ)
+  @ApiOkResponse({ description: '`{"status":"success","message":"","data":{"gpx":"<xml>"}}`' })
+  getGpx(@CurrentUser() user: User, @Param('workout_id') id: string): Promise<TopLevelResult> {
+    return this.files.getData(user, id, 'gpx');
+  }
+
+  @Get('gpx/segment/:segment_id')
+  @Scopes(SCOPE.WORKOUTS_READ)
+  @ApiOkResponse({ description: 'GPX document of one segment (1-based id)' })
+  getSegmentGpx(
+    @CurrentUser() user: User,
+    @Param('workout_id') id: string,
+    @Param('segment_id') segmentId: string,
+  ): Promise<TopLevelResult> {
+    return this.files.getData(user, id, 'gpx', segmentId);
+  }
+
+  @Get('chart_data')
+  @Scopes(SCOPE.WORKOUTS_READ)
+  @ApiOkResponse({ description: '`{"status":"success","message":"","data":{"chart_data":[...]}}`' })
+  getChartData(
+    @CurrentUser() user: User,
+    @Param('workout_id') id: string,
+  ): Promise<TopLevelResult> {
+    return this.files.getData(user, id, 'chart_data');
+  }
+
+  @Get('chart_data/segment/:segment_id')
+  @Scopes(SCOPE.WORKOUTS_READ)
+  @ApiOkResponse({ description: 'Chart data of one segment (1-based id)' })
+  getSegmentChartData(
+    @CurrentUser() user: User,
+    @Param('workout_id') id: string,
+    @Param('segment_id') segmentId: string,
+  ): Promise<TopLevelResult> {
+    return this.files.getData(user, id, 'chart_data', segmentId);
+  }
+
+  @Get('gpx/download')
+  @Scopes(SCOPE.WORKOUTS_READ)
+  @RawResponse()
+  @ApiProduces('application/gpx+xml')
+  download(@CurrentUser() user: User, @Param('workout_id') id: string): Promise<StreamableFile> {
+    return this.files.download(user, id);
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
+import { DataNotFoundError, ForbiddenError, NotFoundError } from 'src/common/errors/http-errors';
+import type { User } from 'src/users/user.entity';
+import { WorkoutFileStorageService } from 'src/workouts/files/storage/workout-file-storage.service';
+import { chartData } from 'src/workouts/gpx/chart-data';
+import { segmentGpx } from 'src/workouts/gpx/segment-gpx';
+import { decodeShortId } from 'src/workouts/short-id';
+import { EntityManager } from 'typeorm';
+
+type WorkoutDataType = 'gpx' | 'chart_data';
+
+interface WorkoutFileRow {
+  user_id: number;
+  gpx: string | null;
+}
+
+/** Flask's `<int:segment_id>` only matches digits; anything else is an unknown route (404). */
+const ROUTE_NOT_FOUND = 'the requested URL was not found on the server';
+
+/**
+ * Reading a workout's GPX file (spec workouts.md §3.3–3.5): the file itself, one segment of it,
+ * chart data, or the file as a download.
+ */
+@Injectable()
+export class WorkoutGpxFilesService {
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly storage: WorkoutFileStorageService,
+  ) {}
+
+  /** FitTrackee `get_workout_data`: 404/403, no file 404, then the content. */
+  async getData(
+    user: User,
+    shortId: string,
+    type: WorkoutDataType,
+    segmentText?: string,
+  ): Promise<TopLevelResult> {
+    if (segmentText !== undefined && !/^\d+$/.test(segmentText))
+      throw new NotFoundError(ROUTE_NOT_FOUND);
+    const workout = await this.findByShortId(shortId);
+    if (workout === undefined)
+      throw new DataNotFoundError(type, `workout not found (id: ${shortId})`);
+    if (workout.user_id !== user.id) throw new ForbiddenError();
+    if (!workout.gpx) throw new NotFoundError(`no gpx file for this workout (id: ${shortId})`);
+    const segmentId = segmentText === undefined ? undefined : Number(segmentText);
+    const content = await this.storage.read(workout.gpx);
+    if (type === 'chart_data')
+      return topLevel({ message: '', data: { chart_data: await chartData(content, segmentId) } });
+    const gpx =
+      segmentId === undefined ? content.toString('utf8') : await segmentGpx(content, segmentId);
+    return topLevel({ message: '', data: { gpx } });
+  }
+
+  /** `GET …/gpx/download`: looked up among the caller's workouts only, no 403 (spec §3.5). */
+  async download(user: User, shortId: string): Promise<StreamableFile> {
+    const workout = await this.findByShortId(shortId);
+    if (workout === undefined || workout.user_id !== user.id)
+      throw new DataNotFoundError('workout', `workout not found (id: ${shortId})`);
+    if (!workout.gpx)
+      throw new DataNotFoundError('gpx', `no gpx file for workout (id: ${shortId})`);
+    const content = await this.storage.read(workout.gpx);
+    const name = workout.gpx.slice(workout.gpx.lastIndexOf('/') + 1);
+    return new StreamableFile(content, {
+      type: 'application/gpx+xml',
+      disposition: `attachment; filename=${name}`,
+      length: content.length,
+    });
+  }
+
+  private async findByShortId(shortId: string): Promise<WorkoutFileRow | undefined> {
+    const uuid = decodeShortId(shortId);
+    if (uuid === null) return undefined;
+    const rows = await this.manager.query<WorkoutFileRow[]>(
+      `SELECT user_id, gpx FROM workouts WHERE uuid = $1`,
+      [uuid],
+    );
+    return rows[0];
+  }
+}

@@ -1,0 +1,37 @@
+import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from 'src/auth/decorators';
+import { RawResponse } from 'src/common/envelope/raw-response.decorator';
+import { WorkoutMapsService } from 'src/workouts/file-uploads/workout-maps.service';
+
+/** Public, not rate limited (spec workouts.md §3.7, §3.8). */
+@ApiTags('workouts')
+@Controller('workouts')
+export class WorkoutMapsController {
+  constructor(private readonly maps: WorkoutMapsService) {}
+
+  @Get('map/:map_id')
+  @Public()
+  @RawResponse()
+  @ApiProduces('image/png')
+  getMap(@Param('map_id') mapId: string): Promise<StreamableFile> {
+    return this.maps.getMap(mapId);
+  }
+
+  @Get('map_tile/:s/:z/:x/:y.png')
+  @Public()
+  @RawResponse()
+  @ApiProduces('image/png')
+  async getTile(
+    @Param('s') s: string,
+    @Param('z') z: string,
+    @Param('x') x: string,
+    @Param('y') y: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const tile = await this.maps.getTile({ s, z, x, y });
+    if (tile.contentType !== null) response.setHeader('Content-Type', tile.contentType);
+    response.status(tile.status).end(tile.body);
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { NotFoundError } from 'src/common/errors/http-errors';
+import type { HttpResponse } from 'src/workouts/files/http/http-get';
+import { TileProxyService } from 'src/workouts/files/map/tile-proxy.service';
+import type { TileCoordinates } from 'src/workouts/files/map/tile-url';
+import { WorkoutFileStorageService } from 'src/workouts/files/storage/workout-file-storage.service';
+import { EntityManager } from 'typeorm';
+
+/** Public map images (spec workouts.md §3.7) and the tile proxy of the web client (§3.8). */
+@Injectable()
+export class WorkoutMapsService {
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly storage: WorkoutFileStorageService,
+    private readonly tiles: TileProxyService,
+  ) {}
+
+  async getMap(mapId: string): Promise<StreamableFile> {
+    const rows = await this.manager.query<{ map: string | null }[]>(
+      `SELECT map FROM workouts WHERE map_id = $1 LIMIT 1`,
+      [mapId],
+    );
+    const path = rows[0]?.map;
+    if (!path) throw new NotFoundError('Map does not exist.');
+    let image: Buffer;
+    try {
+      image = await this.storage.read(path);
+    } catch {
+      throw new NotFoundError('Map file does not exist.');
+    }
+    return new StreamableFile(image, { type: 'image/png', length: image.length });
+  }
+
+  /** Upstream body, content type and status unchanged (spec §3.8). */
+  getTile(tile: TileCoordinates): Promise<HttpResponse> {
+    return this.tiles.getTile(tile);
+  }
+}

@@ -1,0 +1,32 @@
+import { Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { ApiConsumes, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Scopes } from 'src/auth/decorators';
+import { SCOPE } from 'src/auth/scopes';
+import type { User } from 'src/users/user.entity';
+import { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
+import { UploadBodyInterceptor } from 'src/workouts/file-uploads/upload-body.interceptor';
+import {
+  type UploadParts,
+  UploadPartsParam,
+} from 'src/workouts/file-uploads/upload-parts.decorator';
+import { WorkoutUploadService } from 'src/workouts/file-uploads/workout-upload.service';
+
+@ApiTags('workouts')
+@Controller('workouts')
+export class WorkoutUploadController {
+  constructor(private readonly uploads: WorkoutUploadService) {}
+
+  /** Create workouts from a GPX (FIT, TCX, KML, KMZ) file or a zip of them (spec workouts.md §4). */
+  @Post()
+  @Scopes(SCOPE.WORKOUTS_WRITE)
+  @HttpCode(201)
+  @UseInterceptors(UploadBodyInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiCreatedResponse({ type: WorkoutsListResponseDto })
+  create(
+    @CurrentUser() user: User,
+    @UploadPartsParam() parts: UploadParts,
+  ): Promise<WorkoutsListResponseDto> {
+    return this.uploads.create(user, parts);
+  }
+}
