@@ -6,10 +6,21 @@ import { InsecureTransportError } from 'src/oauth2/oauth2.errors';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
-/** True over https (X-Forwarded-Proto honoured through "trust proxy"), or on a loopback host. */
+function isLoopbackAddress(address: string | undefined): boolean {
+  return address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
+}
+
+/**
+ * True over https (X-Forwarded-Proto honoured through "trust proxy"), or for a direct loopback
+ * call: both the Host and the peer are loopback and no proxy said the scheme was http.
+ */
 export function isSecureTransport(request: Request, isInsecureAllowed: boolean): boolean {
   if (isInsecureAllowed || request.protocol === 'https') return true;
-  return LOOPBACK_HOSTS.has(request.hostname.toLowerCase());
+  if (request.headers['x-forwarded-proto'] !== undefined) return false;
+  return (
+    LOOPBACK_HOSTS.has(request.hostname.toLowerCase()) &&
+    isLoopbackAddress(request.socket.remoteAddress)
+  );
 }
 
 /**
