@@ -141,7 +141,8 @@ describe('OAuth2 refresh, revocation and resource protection (spec oauth2.md §4
     });
 
     it('revokes the pair from its refresh token, with or without hint', async () => {
-      for (const hint of [{}, { token_type_hint: 'refresh_token' }]) {
+      const hints: Record<string, string>[] = [{}, { token_type_hint: 'refresh_token' }];
+      for (const hint of hints) {
         const pair: TokenPair & { client: TestClient } = await grant();
         expect((await revoke(pair.client, { token: pair.refresh_token, ...hint })).status).toBe(
           200,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 import type { User } from 'src/users/user.entity';
-import request, { type Response } from 'supertest';
+import request from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
 import type { TestApp } from 'test/setup/test-app';
 
@@ -56,7 +56,7 @@ export function authorize(
   t: TestApp,
   userToken: string,
   fields: Record<string, string>,
-): Promise<Response> {
+): request.Test {
   return request(t.http)
     .post('/api/oauth/authorize')
     .set(bearer(userToken))
