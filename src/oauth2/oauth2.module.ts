@@ -4,6 +4,9 @@ import { OAuth2AuthorizeService } from 'src/oauth2/authorization/oauth2-authoriz
 import { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import { OAuth2ClientsController } from 'src/oauth2/clients/oauth2-clients.controller';
 import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
+import { BrowserLoginService } from 'src/oauth2/consent/browser-login.service';
+import { ConsentController } from 'src/oauth2/consent/consent.controller';
+import { ConsentService } from 'src/oauth2/consent/consent.service';
 import { OAuth2Controller } from 'src/oauth2/oauth2.controller';
 import { OAuth2MetadataController } from 'src/oauth2/oauth2-metadata.controller';
 import { OAuth2TokenService } from 'src/oauth2/oauth2-token.service';
@@ -18,7 +21,12 @@ import { User } from 'src/users/user.entity';
 /** The OAuth2 provider (spec oauth2.md). Never imports AuthModule: the global guard authenticates. */
 @Module({
   imports: [TypeOrmModule.forFeature([OAuth2Client, OAuth2AuthorizationCode, OAuth2Token, User])],
-  controllers: [OAuth2ClientsController, OAuth2Controller, OAuth2MetadataController],
+  controllers: [
+    OAuth2ClientsController,
+    OAuth2Controller,
+    OAuth2MetadataController,
+    ConsentController,
+  ],
   providers: [
     OAuth2ClientsService,
     OAuth2CodesService,
@@ -27,6 +35,8 @@ import { User } from 'src/users/user.entity';
     OAuth2AuthorizeService,
     OAuth2BearerStrategy,
     SecureTransportGuard,
+    BrowserLoginService,
+    ConsentService,
   ],
   exports: [OAuth2TokensService],
 })

@@ -42,14 +42,15 @@ export function toQueryString(params: AuthorizationParams): string {
 }
 
 /**
- * A refused authorization request. `canRedirect` is false when the client or the redirect URI
- * cannot be trusted: the error must then be shown, never sent to a URI (RFC 6749 §4.1.2.1).
+ * A refused authorization request. `redirectUri` is set only once the client and the redirect
+ * URI are trusted; otherwise the error must be shown, never sent to a URI (RFC 6749 §4.1.2.1).
  */
 export class AuthorizationRequestError extends Error {
   constructor(
     readonly error: string,
     readonly description: string,
-    readonly canRedirect: boolean,
+    readonly redirectUri?: string,
+    readonly state?: string,
   ) {
     super(description);
     this.name = 'AuthorizationRequestError';

@@ -32,30 +32,19 @@ export class OAuth2AuthorizeService {
   /** Client and redirect URI first: until both are trusted nothing may be redirected. */
   async validate(params: AuthorizationParams): Promise<ValidatedAuthorization> {
     const client = params.clientId ? await this.clients.findByClientId(params.clientId) : null;
-    if (!client)
-      throw new AuthorizationRequestError('invalid_client', 'OAuth2 client not found', false);
+    if (!client) throw new AuthorizationRequestError('invalid_client', 'OAuth2 client not found');
     if (params.redirectUri !== undefined && !client.redirectUris.includes(params.redirectUri))
-      throw new AuthorizationRequestError(
-        'invalid_request',
-        'Invalid "redirect_uri" in request.',
-        false,
-      );
+      throw new AuthorizationRequestError('invalid_request', 'Invalid "redirect_uri" in request.');
     const redirectUri = params.redirectUri ?? client.redirectUris[0];
     if (redirectUri === undefined)
-      throw new AuthorizationRequestError(
-        'invalid_request',
-        'Missing "redirect_uri" in request.',
-        false,
-      );
-    const validated = { client, params, redirectUri };
+      throw new AuthorizationRequestError('invalid_request', 'Missing "redirect_uri" in request.');
+    const refuse = (error: string, description: string): AuthorizationRequestError =>
+      new AuthorizationRequestError(error, description, redirectUri, params.state);
     if (params.responseType !== 'code')
-      throw new AuthorizationRequestError(
-        'unsupported_response_type',
-        'response_type must be "code"',
-        true,
-      );
-    checkCodeChallenge(params);
-    return validated;
+      throw refuse('unsupported_response_type', 'response_type must be "code"');
+    const problem = codeChallengeProblem(params);
+    if (problem !== null) throw refuse('invalid_request', problem);
+    return { client, params, redirectUri };
   }
 
   async issueCode(user: User, authorization: ValidatedAuthorization): Promise<string> {
@@ -109,19 +98,14 @@ export class OAuth2AuthorizeService {
 }
 
 /** Authlib CodeChallenge.validate_code_challenge (RFC 7636 §4.2–4.3). */
-function checkCodeChallenge(params: AuthorizationParams): void {
+function codeChallengeProblem(params: AuthorizationParams): string | null {
   const { codeChallenge, codeChallengeMethod } = params;
-  if (codeChallenge === undefined && codeChallengeMethod === undefined) return;
-  if (codeChallenge === undefined)
-    throw new AuthorizationRequestError('invalid_request', 'Missing "code_challenge"', true);
-  if (!codeVerifierMatchesFormat(codeChallenge))
-    throw new AuthorizationRequestError('invalid_request', 'Invalid "code_challenge"', true);
+  if (codeChallenge === undefined && codeChallengeMethod === undefined) return null;
+  if (codeChallenge === undefined) return 'Missing "code_challenge"';
+  if (!codeVerifierMatchesFormat(codeChallenge)) return 'Invalid "code_challenge"';
   if (codeChallengeMethod !== undefined && !isCodeChallengeMethod(codeChallengeMethod))
-    throw new AuthorizationRequestError(
-      'invalid_request',
-      'Unsupported "code_challenge_method"',
-      true,
-    );
+    return 'Unsupported "code_challenge_method"';
+  return null;
 }
 
 /** Granted only when `confirm`, lower-cased, is `true` (spec oauth2.md §4.1); JSON `true` too. */
