@@ -67,7 +67,11 @@ describe('consent page /profile/apps/authorize (server-rendered)', () => {
   }
 
   it('shows an error page, never a redirect, for an unknown client or redirect URI', async () => {
-    for (const extra of [{ client_id: 'nope' }, { redirect_uri: 'https://evil.example/cb' }]) {
+    const invalid: Record<string, string>[] = [
+      { client_id: 'nope' },
+      { redirect_uri: 'https://evil.example/cb' },
+    ];
+    for (const extra of invalid) {
       const res = await request(t.http).get(path(extra));
       expect(res.status).toBe(400);
       expect(res.headers['location']).toBeUndefined();
