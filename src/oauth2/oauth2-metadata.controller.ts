@@ -5,7 +5,7 @@ import { Public } from 'src/auth/decorators';
 import { ALL_SCOPES } from 'src/auth/scopes';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
 import type { AppConfig } from 'src/config/configuration';
-import { CODE_CHALLENGE_METHODS } from 'src/oauth2/grants/pkce';
+import { CODE_CHALLENGE_METHODS } from 'src/oauth2/tokens/pkce';
 
 /** RFC 8414 §2 authorization server metadata. */
 export interface AuthorizationServerMetadata {

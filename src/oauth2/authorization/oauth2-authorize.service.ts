@@ -8,8 +8,8 @@ import {
 import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
 import { withQuery } from 'src/oauth2/clients/redirect-uri';
-import { codeVerifierMatchesFormat, isCodeChallengeMethod } from 'src/oauth2/grants/pkce';
 import { OAuth2CodesService } from 'src/oauth2/tokens/oauth2-codes.service';
+import { codeVerifierMatchesFormat, isCodeChallengeMethod } from 'src/oauth2/tokens/pkce';
 import type { User } from 'src/users/user.entity';
 
 export interface ValidatedAuthorization {

@@ -1,7 +1,7 @@
 import type OAuth2Server from '@node-oauth/oauth2-server';
 import AuthorizationCodeGrantType from '@node-oauth/oauth2-server/lib/grant-types/authorization-code-grant-type';
-import { codeVerifierMatchesFormat } from 'src/oauth2/grants/pkce';
 import { InvalidGrantError, InvalidRequestError } from 'src/oauth2/oauth2.errors';
+import { codeVerifierMatchesFormat } from 'src/oauth2/tokens/pkce';
 
 type GrantRequest = Parameters<AuthorizationCodeGrantType['handle']>[0];
 
