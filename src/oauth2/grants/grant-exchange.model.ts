@@ -88,8 +88,12 @@ export class GrantExchangeModel
     return Promise.reject(new Error('authorization codes are not issued through the token model'));
   }
 
-  revokeAuthorizationCode(): Promise<boolean> {
-    return this.code ? this.codes.markUsed(this.code.id) : Promise.resolve(false);
+  /** Losing a race for the same code is a replay too: revoke what the winner got. */
+  async revokeAuthorizationCode(): Promise<boolean> {
+    if (!this.code) return false;
+    if (await this.codes.markUsed(this.code.id)) return true;
+    await this.tokens.revokeIssuedFromCode(this.code.id);
+    return false;
   }
 
   /** Authlib `get_allowed_scope`: requested scopes the client may have, in requested order. */
