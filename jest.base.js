@@ -4,7 +4,11 @@ process.env.TZ = 'UTC';
 module.exports = {
   moduleFileExtensions: ['js', 'json', 'ts'],
   testEnvironment: 'node',
-  moduleNameMapper: { '^src/(.*)$': '<rootDir>/src/$1', '^test/(.*)$': '<rootDir>/test/$1' },
+  moduleNameMapper: {
+    '^src/(.*)$': '<rootDir>/src/$1',
+    '^test/(.*)$': '<rootDir>/test/$1',
+    '^examples/(.*)$': '<rootDir>/examples/$1',
+  },
   // PGlite is the only dependency transformed (see builtin-import-transformer.js).
   transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
   transform: {

@@ -15,6 +15,7 @@ import { DatabaseModule } from 'src/database/database.module';
 import { HealthModule } from 'src/health/health.module';
 import { WorkoutUploadsModule } from 'src/workouts/file-uploads/workout-uploads.module';
 import { WorkoutsModule } from 'src/workouts/workouts.module';
+import { OAuth2Module } from 'src/oauth2/oauth2.module';
 
 /** Root module; the configuration is built (and validated) by the caller: main.ts or the tests. */
 @Module({})
@@ -38,6 +39,7 @@ export class AppModule {
         AppConfigModule,
         WorkoutsModule,
         WorkoutUploadsModule,
+        OAuth2Module,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

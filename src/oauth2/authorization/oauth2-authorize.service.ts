@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InvalidPayloadError } from 'src/common/errors/http-errors';
+import {
+  type AuthorizationParams,
+  AuthorizationRequestError,
+  readAuthorizationParams,
+} from 'src/oauth2/authorization/authorization-request';
+import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
+import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
+import { withQuery } from 'src/oauth2/clients/redirect-uri';
+import { OAuth2CodesService } from 'src/oauth2/tokens/oauth2-codes.service';
+import { codeVerifierMatchesFormat, isCodeChallengeMethod } from 'src/oauth2/tokens/pkce';
+import type { User } from 'src/users/user.entity';
+
+export interface ValidatedAuthorization {
+  client: OAuth2Client;
+  params: AuthorizationParams;
+  /** Where the answer goes: the requested URI, else the client's first one. */
+  redirectUri: string;
+}
+
+const DENIED = 'The resource owner or authorization server denied the request';
+
+/** Authorization requests (spec oauth2.md §4.1), for the API and for the consent page. */
+@Injectable()
+export class OAuth2AuthorizeService {
+  constructor(
+    private readonly clients: OAuth2ClientsService,
+    private readonly codes: OAuth2CodesService,
+  ) {}
+
+  /** Client and redirect URI first: until both are trusted nothing may be redirected. */
+  async validate(params: AuthorizationParams): Promise<ValidatedAuthorization> {
+    const client = params.clientId ? await this.clients.findByClientId(params.clientId) : null;
+    if (!client) throw new AuthorizationRequestError('invalid_client', 'OAuth2 client not found');
+    if (params.redirectUri !== undefined && !client.redirectUris.includes(params.redirectUri))
+      throw new AuthorizationRequestError('invalid_request', 'Invalid "redirect_uri" in request.');
+    const redirectUri = params.redirectUri ?? client.redirectUris[0];
+    if (redirectUri === undefined)
+      throw new AuthorizationRequestError('invalid_request', 'Missing "redirect_uri" in request.');
+    const refuse = (error: string, description: string): AuthorizationRequestError =>
+      new AuthorizationRequestError(error, description, redirectUri, params.state);
+    if (params.responseType !== 'code')
+      throw refuse('unsupported_response_type', 'response_type must be "code"');
+    const problem = codeChallengeProblem(params);
+    if (problem !== null) throw refuse('invalid_request', problem);
+    return { client, params, redirectUri };
+  }
+
+  async issueCode(user: User, authorization: ValidatedAuthorization): Promise<string> {
+    const { client, params } = authorization;
+    const code = await this.codes.create({
+      clientId: client.id,
+      userId: user.id,
+      redirectUri: params.redirectUri ?? null,
+      scope: params.scope ?? null,
+      codeChallenge: params.codeChallenge ?? null,
+      // A challenge without a method is `plain` (RFC 7636 §4.3).
+      codeChallengeMethod: params.codeChallenge ? (params.codeChallengeMethod ?? 'plain') : null,
+    });
+    return withQuery(authorization.redirectUri, { code, state: params.state });
+  }
+
+  /** The error redirect of RFC 6749 §4.1.2.1, e.g. `access_denied` when the user cancels. */
+  errorRedirect(
+    authorization: ValidatedAuthorization,
+    error: string,
+    description?: string,
+  ): string {
+    return withQuery(authorization.redirectUri, {
+      error,
+      error_description: description,
+      state: authorization.params.state,
+    });
+  }
+
+  /**
+   * `POST /api/oauth/authorize` (spec oauth2.md §4.1): refusals are 400 with the Authlib
+   * description; an unknown client or unregistered redirect URI is a clear 400 too, where the
+   * reference answered 200 `{"redirect_url": null}`.
+   */
+  async authorizeFromApi(user: User, form: unknown): Promise<{ redirect_url: string }> {
+    const body = typeof form === 'object' && form !== null ? (form as Record<string, unknown>) : {};
+    const params = readAuthorizationParams(body);
+    if (Object.keys(body).length === 0 || !params.clientId || params.responseType !== 'code')
+      throw new InvalidPayloadError();
+    let authorization: ValidatedAuthorization;
+    try {
+      authorization = await this.validate(params);
+    } catch (error) {
+      if (error instanceof AuthorizationRequestError)
+        throw new InvalidPayloadError(error.description);
+      throw error;
+    }
+    if (!isConfirmed(body['confirm'])) throw new InvalidPayloadError(DENIED);
+    return { redirect_url: await this.issueCode(user, authorization) };
+  }
+}
+
+/** Authlib CodeChallenge.validate_code_challenge (RFC 7636 §4.2–4.3). */
+function codeChallengeProblem(params: AuthorizationParams): string | null {
+  const { codeChallenge, codeChallengeMethod } = params;
+  if (codeChallenge === undefined && codeChallengeMethod === undefined) return null;
+  if (codeChallenge === undefined) return 'Missing "code_challenge"';
+  if (!codeVerifierMatchesFormat(codeChallenge)) return 'Invalid "code_challenge"';
+  if (codeChallengeMethod !== undefined && !isCodeChallengeMethod(codeChallengeMethod))
+    return 'Unsupported "code_challenge_method"';
+  return null;
+}
+
+/** Granted only when `confirm`, lower-cased, is `true` (spec oauth2.md §4.1); JSON `true` too. */
+function isConfirmed(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
+}

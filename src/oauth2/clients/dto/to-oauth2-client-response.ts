@@ -1,0 +1,22 @@
+import { toHttpDateFullMonth } from 'src/common/format/http-date';
+import type { OAuth2ClientResponseDto } from 'src/oauth2/clients/dto/oauth2-client-response.dto';
+import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
+
+/** Allow-list mapper; the secret is passed only by the creation request (spec oauth2.md §2.2). */
+export function toOAuth2ClientResponse(
+  client: OAuth2Client,
+  clientSecret?: string,
+): OAuth2ClientResponseDto {
+  const response: OAuth2ClientResponseDto = {
+    client_description: client.description,
+    client_id: client.clientId,
+    id: client.id,
+    issued_at: toHttpDateFullMonth(client.issuedAt),
+    name: client.name,
+    redirect_uris: [...client.redirectUris],
+    scope: client.scope,
+    website: client.website,
+  };
+  if (clientSecret !== undefined) response.client_secret = clientSecret;
+  return response;
+}

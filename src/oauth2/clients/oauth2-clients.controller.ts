@@ -1,0 +1,61 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, FirstPartyOnly } from 'src/auth/decorators';
+import type { PaginatedResult } from 'src/common/envelope/envelope.types';
+import type { OAuth2ClientResponseDto } from 'src/oauth2/clients/dto/oauth2-client-response.dto';
+import { OAuth2ClientsService, parsePage } from 'src/oauth2/clients/oauth2-clients.service';
+import type { User } from 'src/users/user.entity';
+
+type ClientEnvelope = { client: OAuth2ClientResponseDto };
+
+/** FitTrackee `/api/oauth/apps` (spec oauth2.md §3); first-party tokens only (§6.3). */
+@ApiTags('oauth2')
+@Controller('oauth/apps')
+export class OAuth2ClientsController {
+  constructor(private readonly service: OAuth2ClientsService) {}
+
+  @Get()
+  @FirstPartyOnly()
+  list(
+    @CurrentUser() user: User,
+    @Query('page') page: unknown,
+  ): Promise<PaginatedResult<{ clients: OAuth2ClientResponseDto[] }>> {
+    return this.service.list(user, parsePage(page));
+  }
+
+  @Post()
+  @FirstPartyOnly()
+  @HttpCode(201)
+  create(@CurrentUser() user: User, @Body() body: unknown): Promise<ClientEnvelope> {
+    return this.service.create(user, body);
+  }
+
+  @Get(':client_id')
+  @FirstPartyOnly()
+  getByClientId(
+    @CurrentUser() user: User,
+    @Param('client_id') clientId: string,
+  ): Promise<ClientEnvelope> {
+    return this.service.getByClientId(user, clientId);
+  }
+
+  @Get(':id/by_id')
+  @FirstPartyOnly()
+  getById(@CurrentUser() user: User, @Param('id') id: string): Promise<ClientEnvelope> {
+    return this.service.getById(user, id);
+  }
+
+  @Delete(':id')
+  @FirstPartyOnly()
+  @HttpCode(204)
+  remove(@CurrentUser() user: User, @Param('id') id: string): Promise<void> {
+    return this.service.remove(user, id);
+  }
+
+  @Post(':id/revoke')
+  @FirstPartyOnly()
+  @HttpCode(200)
+  revokeTokens(@CurrentUser() user: User, @Param('id') id: string): Promise<void> {
+    return this.service.revokeTokens(user, id);
+  }
+}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  buildPagination,
+  paginated,
+  type PaginatedResult,
+} from 'src/common/envelope/envelope.types';
+import { InvalidPayloadError, NotFoundError } from 'src/common/errors/http-errors';
+import { parseClientMetadata } from 'src/oauth2/clients/client-metadata';
+import type { OAuth2ClientResponseDto } from 'src/oauth2/clients/dto/oauth2-client-response.dto';
+import { toOAuth2ClientResponse } from 'src/oauth2/clients/dto/to-oauth2-client-response';
+import { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
+import { OAuth2TokensService } from 'src/oauth2/tokens/oauth2-tokens.service';
+import { hashSecret, matchesHash, randomAlphanumeric } from 'src/oauth2/tokens/secrets';
+import type { User } from 'src/users/user.entity';
+import { Repository } from 'typeorm';
+
+/** Fixed page size of `GET /api/oauth/apps` (spec oauth2.md §3.1). */
+export const CLIENTS_PER_PAGE = 5;
+const NOT_FOUND = 'OAuth2 client not found';
+
+type ClientEnvelope = { client: OAuth2ClientResponseDto };
+
+/** A user's own OAuth2 clients (spec oauth2.md §3), plus client lookup for the grants. */
+@Injectable()
+export class OAuth2ClientsService {
+  constructor(
+    @InjectRepository(OAuth2Client) private readonly clients: Repository<OAuth2Client>,
+    private readonly tokens: OAuth2TokensService,
+  ) {}
+
+  async list(
+    user: User,
+    page: number,
+  ): Promise<PaginatedResult<{ clients: OAuth2ClientResponseDto[] }>> {
+    const [rows, total] = await this.clients.findAndCount({
+      where: { userId: user.id },
+      order: { id: 'DESC' },
+      skip: (page - 1) * CLIENTS_PER_PAGE,
+      take: CLIENTS_PER_PAGE,
+    });
+    return paginated(
+      { clients: rows.map((client) => toOAuth2ClientResponse(client)) },
+      buildPagination(page, CLIENTS_PER_PAGE, total),
+    );
+  }
+
+  /** Client id 24 and secret 48 alphanumerics; the secret is returned this once only. */
+  async create(user: User, body: unknown): Promise<ClientEnvelope> {
+    const metadata = parseClientMetadata(body);
+    const clientSecret = randomAlphanumeric(48);
+    const client = await this.clients.save(
+      this.clients.create({
+        ...metadata,
+        clientId: randomAlphanumeric(24),
+        clientSecretHash: hashSecret(clientSecret),
+        issuedAt: new Date(),
+        userId: user.id,
+      }),
+    );
+    return { client: toOAuth2ClientResponse(client, clientSecret) };
+  }
+
+  async getByClientId(user: User, clientId: string): Promise<ClientEnvelope> {
+    const client = await this.clients.findOneBy({ clientId, userId: user.id });
+    if (!client) throw new NotFoundError(NOT_FOUND);
+    return { client: toOAuth2ClientResponse(client) };
+  }
+
+  async getById(user: User, id: string): Promise<ClientEnvelope> {
+    return { client: toOAuth2ClientResponse(await this.requireOwn(user, id)) };
+  }
+
+  /** Codes and tokens go with the client (ON DELETE CASCADE). */
+  async remove(user: User, id: string): Promise<void> {
+    await this.clients.delete({ id: (await this.requireOwn(user, id)).id });
+  }
+
+  /** Owner only, unlike the reference (spec oauth2.md §3.6 ⚠). */
+  async revokeTokens(user: User, id: string): Promise<void> {
+    await this.tokens.revokeForClient((await this.requireOwn(user, id)).id);
+  }
+
+  findByClientId(clientId: string): Promise<OAuth2Client | null> {
+    return this.clients.findOneBy({ clientId });
+  }
+
+  /** client_secret_post authentication, the secret compared in constant time. */
+  async authenticate(clientId: unknown, clientSecret: unknown): Promise<OAuth2Client | null> {
+    if (typeof clientId !== 'string' || typeof clientSecret !== 'string') return null;
+    if (clientId === '' || clientSecret === '') return null;
+    const client = await this.findByClientId(clientId);
+    return client && matchesHash(clientSecret, client.clientSecretHash) ? client : null;
+  }
+
+  private async requireOwn(user: User, id: string): Promise<OAuth2Client> {
+    const numericId = /^\d{1,9}$/.test(id) ? Number(id) : undefined;
+    const client =
+      numericId === undefined
+        ? null
+        : await this.clients.findOneBy({ id: numericId, userId: user.id });
+    if (!client) throw new NotFoundError(NOT_FOUND);
+    return client;
+  }
+}
+
+/** `page` query: default 1, below 1 → 1 (spec README §1.4); not an integer → invalid payload. */
+export function parsePage(value: unknown): number {
+  if (value === undefined || value === '') return 1;
+  if (typeof value !== 'string' || !/^-?\d{1,9}$/.test(value)) throw new InvalidPayloadError();
+  return Math.max(1, Number(value));
+}

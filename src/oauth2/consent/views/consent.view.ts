@@ -1,0 +1,56 @@
+import { isScope } from 'src/auth/scopes';
+import { escapeHtml, layout } from 'src/oauth2/consent/views/html';
+import { SCOPE_DESCRIPTIONS } from 'src/oauth2/consent/views/scope-descriptions';
+
+export interface ConsentView {
+  action: string;
+  csrf: string;
+  username: string;
+  clientName: string;
+  clientWebsite: string;
+  clientDescription: string | null;
+  /** The scopes the token would get. */
+  scopes: readonly string[];
+}
+
+function scopeList(scopes: readonly string[]): string {
+  if (scopes.length === 0) return '<p>This application asks for no access to your data.</p>';
+  const items = [...new Set(scopes)]
+    .filter(isScope)
+    .map(
+      (scope) =>
+        `<li>${escapeHtml(SCOPE_DESCRIPTIONS[scope])} <small>(${escapeHtml(scope)})</small></li>`,
+    );
+  return `<p>It will be able to:</p>\n<ul class="scopes">${items.join('\n')}</ul>`;
+}
+
+/** client_uri is not validated (spec oauth2.md §2.1): only http(s) becomes a link. */
+function website(uri: string): string {
+  const text = escapeHtml(uri);
+  return /^https?:\/\//i.test(uri)
+    ? `<a href="${text}" rel="noopener noreferrer">${text}</a>`
+    : text;
+}
+
+/** The consent screen: who asks, for what, with "Authorize" and "Cancel" (spec oauth2.md §4). */
+export function renderConsentPage(view: ConsentView): string {
+  const description =
+    view.clientDescription === null || view.clientDescription === ''
+      ? ''
+      : `<p>${escapeHtml(view.clientDescription)}</p>`;
+  return layout(
+    `Authorize ${view.clientName}`,
+    `<h1>Authorize <span id="client-name">${escapeHtml(view.clientName)}</span>?</h1>
+<p>Signed in as <strong>${escapeHtml(view.username)}</strong>.</p>
+<p>Website: ${website(view.clientWebsite)}</p>
+${description}
+${scopeList(view.scopes)}
+<form method="post" action="${escapeHtml(view.action)}">
+<input type="hidden" name="csrf_token" value="${escapeHtml(view.csrf)}">
+<div class="actions">
+<button class="primary" type="submit" name="action" value="authorize">Authorize</button>
+<button class="secondary" type="submit" name="action" value="cancel">Cancel</button>
+</div>
+</form>`,
+  );
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { AppConfig } from 'src/config/configuration';
+import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
+import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
+import { AuthorizationCodeGrant } from 'src/oauth2/grants/authorization-code.grant';
+import { GrantExchangeModel, toLibraryClient } from 'src/oauth2/grants/grant-exchange.model';
+import { RefreshTokenGrant } from 'src/oauth2/grants/refresh-token.grant';
+import {
+  InvalidClientError,
+  InvalidRequestError,
+  UnsupportedGrantTypeError,
+  UnsupportedTokenTypeHintError,
+} from 'src/oauth2/oauth2.errors';
+import { OAuth2CodesService } from 'src/oauth2/tokens/oauth2-codes.service';
+import { OAuth2TokensService } from 'src/oauth2/tokens/oauth2-tokens.service';
+
+export type OAuth2Form = Readonly<Record<string, unknown>>;
+
+/** RFC 6749 §5.1 body; `scope` omitted when empty (spec oauth2.md §4.2). */
+export interface TokenResponse {
+  access_token: string;
+  expires_in: number;
+  refresh_token: string;
+  scope?: string;
+  token_type: 'Bearer';
+}
+
+const GRANTS = { authorization_code: AuthorizationCodeGrant, refresh_token: RefreshTokenGrant };
+
+/** `POST /api/oauth/token` and `POST /api/oauth/revoke` (spec oauth2.md §4.2–4.3). */
+@Injectable()
+export class OAuth2TokenService {
+  constructor(
+    private readonly clients: OAuth2ClientsService,
+    private readonly codes: OAuth2CodesService,
+    private readonly tokens: OAuth2TokensService,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {}
+
+  async token(form: OAuth2Form, authorization: string | undefined): Promise<TokenResponse> {
+    const grantType = form['grant_type'];
+    if (grantType !== 'authorization_code' && grantType !== 'refresh_token')
+      throw new UnsupportedGrantTypeError();
+    const client = await this.authenticateClient(form, authorization);
+    const expiresIn = this.config.get('oauth2.tokenExpiresIn', { infer: true });
+    const Grant = GRANTS[grantType];
+    const grant = new Grant({
+      model: new GrantExchangeModel(
+        client,
+        this.codes,
+        this.tokens,
+        this.config.get('oauth2.authorizationCodeExpiresIn', { infer: true }),
+      ),
+      accessTokenLifetime: expiresIn,
+      refreshTokenLifetime: 2 * expiresIn,
+      alwaysIssueNewRefreshToken: true,
+      enablePlainPKCE: true,
+    });
+    const issued = await grant.handle({ body: { ...form }, query: {} }, toLibraryClient(client));
+    const response: TokenResponse = {
+      access_token: issued.accessToken,
+      expires_in: expiresIn,
+      refresh_token: issued.refreshToken ?? '',
+      token_type: 'Bearer',
+    };
+    if (issued.scope && issued.scope.length > 0) response.scope = issued.scope.join(' ');
+    return response;
+  }
+
+  /** RFC 7009: always `{}` once the client is authenticated and a token is given. */
+  async revoke(
+    form: OAuth2Form,
+    authorization: string | undefined,
+  ): Promise<Record<string, never>> {
+    const client = await this.authenticateClient(form, authorization);
+    const token = form['token'];
+    if (typeof token !== 'string' || token === '') throw new InvalidRequestError();
+    const hint = form['token_type_hint'];
+    if (hint !== undefined && hint !== 'access_token' && hint !== 'refresh_token')
+      throw new UnsupportedTokenTypeHintError();
+    await this.tokens.revokeForRevocationRequest(token, client.id, hint);
+    return {};
+  }
+
+  /** client_secret_post only (spec oauth2.md §4.2): HTTP Basic is refused outright. */
+  private async authenticateClient(
+    form: OAuth2Form,
+    authorization: string | undefined,
+  ): Promise<OAuth2Client> {
+    if (authorization !== undefined && /^basic\s/i.test(authorization))
+      throw new InvalidClientError(
+        'client_secret_basic is not supported: send client_id and client_secret in the form body',
+      );
+    const client = await this.clients.authenticate(form['client_id'], form['client_secret']);
+    if (!client) throw new InvalidClientError();
+    return client;
+  }
+}

@@ -1,0 +1,73 @@
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Post,
+  Res,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { NoFilesInterceptor } from '@nestjs/platform-express';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, FirstPartyOnly, Public } from 'src/auth/decorators';
+import { RawResponse } from 'src/common/envelope/raw-response.decorator';
+import { OAuth2AuthorizeService } from 'src/oauth2/authorization/oauth2-authorize.service';
+import { NO_STORE_HEADERS } from 'src/oauth2/oauth2.errors';
+import {
+  type OAuth2Form,
+  OAuth2TokenService,
+  type TokenResponse,
+} from 'src/oauth2/oauth2-token.service';
+import { SecureTransportGuard } from 'src/oauth2/transport/secure-transport.guard';
+import type { User } from 'src/users/user.entity';
+
+/** The OAuth2 endpoints (spec oauth2.md §4): form fields in, RFC 6749 bodies out. */
+@ApiTags('oauth2')
+@Controller('oauth')
+@UseGuards(SecureTransportGuard)
+@UseInterceptors(NoFilesInterceptor())
+@ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
+export class OAuth2Controller {
+  constructor(
+    private readonly authorizeService: OAuth2AuthorizeService,
+    private readonly tokenService: OAuth2TokenService,
+  ) {}
+
+  /** The first-party web client grants a client; answers `{"redirect_url": ...}`. */
+  @Post('authorize')
+  @FirstPartyOnly()
+  @RawResponse()
+  @HttpCode(200)
+  authorize(@CurrentUser() user: User, @Body() form: unknown): Promise<{ redirect_url: string }> {
+    return this.authorizeService.authorizeFromApi(user, form);
+  }
+
+  @Post('token')
+  @Public()
+  @RawResponse()
+  @HttpCode(200)
+  token(
+    @Body() form: OAuth2Form | undefined,
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenResponse> {
+    response.set(NO_STORE_HEADERS);
+    return this.tokenService.token(form ?? {}, authorization);
+  }
+
+  /** RFC 7009 revocation. */
+  @Post('revoke')
+  @Public()
+  @RawResponse()
+  @HttpCode(200)
+  revoke(
+    @Body() form: OAuth2Form | undefined,
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Record<string, never>> {
+    response.set(NO_STORE_HEADERS);
+    return this.tokenService.revoke(form ?? {}, authorization);
+  }
+}

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OAuth2AuthorizeService } from 'src/oauth2/authorization/oauth2-authorize.service';
+import { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
+import { OAuth2ClientsController } from 'src/oauth2/clients/oauth2-clients.controller';
+import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
+import { BrowserLoginService } from 'src/oauth2/consent/browser-login.service';
+import { ConsentController } from 'src/oauth2/consent/consent.controller';
+import { ConsentService } from 'src/oauth2/consent/consent.service';
+import { OAuth2Controller } from 'src/oauth2/oauth2.controller';
+import { OAuth2MetadataController } from 'src/oauth2/oauth2-metadata.controller';
+import { OAuth2TokenService } from 'src/oauth2/oauth2-token.service';
+import { OAuth2BearerStrategy } from 'src/oauth2/strategies/oauth2-bearer.strategy';
+import { OAuth2AuthorizationCode } from 'src/oauth2/tokens/oauth2-authorization-code.entity';
+import { OAuth2CodesService } from 'src/oauth2/tokens/oauth2-codes.service';
+import { OAuth2Token } from 'src/oauth2/tokens/oauth2-token.entity';
+import { OAuth2TokensService } from 'src/oauth2/tokens/oauth2-tokens.service';
+import { SecureTransportGuard } from 'src/oauth2/transport/secure-transport.guard';
+import { User } from 'src/users/user.entity';
+
+/** The OAuth2 provider (spec oauth2.md). Never imports AuthModule: the global guard authenticates. */
+@Module({
+  imports: [TypeOrmModule.forFeature([OAuth2Client, OAuth2AuthorizationCode, OAuth2Token, User])],
+  controllers: [
+    OAuth2ClientsController,
+    OAuth2Controller,
+    OAuth2MetadataController,
+    ConsentController,
+  ],
+  providers: [
+    OAuth2ClientsService,
+    OAuth2CodesService,
+    OAuth2TokensService,
+    OAuth2TokenService,
+    OAuth2AuthorizeService,
+    OAuth2BearerStrategy,
+    SecureTransportGuard,
+    BrowserLoginService,
+    ConsentService,
+  ],
+  exports: [OAuth2TokensService],
+})
+export class OAuth2Module {}

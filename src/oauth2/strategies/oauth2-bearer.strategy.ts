@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { Strategy } from 'passport-http-bearer';
+import { OAUTH2_STRATEGY } from 'src/auth/guards/strategy-names';
+import type { Principal } from 'src/auth/principal';
+import { parseScopes } from 'src/auth/scopes';
+import { InvalidTokenError } from 'src/common/errors/oauth2-error';
+import { OAuth2TokensService } from 'src/oauth2/tokens/oauth2-tokens.service';
+
+/**
+ * Third-party path of spec oauth2.md §6.1 step 4: the token after `Bearer` must be a known,
+ * unexpired, unrevoked access token. Scopes are checked afterwards by the ScopesGuard.
+ */
+@Injectable()
+export class OAuth2BearerStrategy extends PassportStrategy(Strategy, OAUTH2_STRATEGY) {
+  constructor(private readonly tokens: OAuth2TokensService) {
+    super();
+  }
+
+  async validate(token: string): Promise<Principal> {
+    const found = await this.tokens.verifyAccessToken(token);
+    if (!found) throw new InvalidTokenError();
+    return { user: found.user, scopes: parseScopes(found.token.scope), kind: 'oauth2', token };
+  }
+}

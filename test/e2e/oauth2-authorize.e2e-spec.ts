@@ -1,0 +1,226 @@
+import request from 'supertest';
+import { bearer, firstPartyToken } from 'test/helpers/auth';
+import {
+  expectEnvelopeError,
+  expectInsufficientScope,
+  expectInvalidPayload,
+  expectOAuthError,
+} from 'test/helpers/expect-envelope';
+import { createUser } from 'test/helpers/factories';
+import {
+  authorize,
+  createOAuth2Client,
+  issueOAuth2Tokens,
+  pkcePair,
+  REDIRECT_URI,
+  type TestClient,
+} from 'test/helpers/oauth2-flow';
+import { createTestApp, type TestApp } from 'test/setup/test-app';
+
+const DENIED = 'The resource owner or authorization server denied the request';
+
+describe('POST /api/oauth/authorize (spec oauth2.md §4.1), metadata and transport', () => {
+  let t: TestApp;
+  let userToken: string;
+  let client: TestClient;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    userToken = firstPartyToken(t.app, await createUser(t.dataSource));
+    client = await createOAuth2Client(t, userToken, {
+      redirect_uris: [REDIRECT_URI, 'https://app.example.net/other?x=1'],
+    });
+  });
+  afterAll(() => t.close());
+
+  const base = () => ({ client_id: client.client_id, response_type: 'code', confirm: 'true' });
+
+  it('answers the redirect URL with a code and the state', async () => {
+    const res = await authorize(t, userToken, {
+      ...base(),
+      scope: 'profile:read',
+      state: 'af0ifjsldkj',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      redirect_url: expect.stringMatching(
+        /^https:\/\/app\.example\.net\/callback\?code=[A-Za-z0-9]{48}&state=af0ifjsldkj$/,
+      ),
+    });
+  });
+
+  it('appends to a registered redirect URI that has a query', async () => {
+    const res = await authorize(t, userToken, {
+      ...base(),
+      redirect_uri: 'https://app.example.net/other?x=1',
+    });
+    expect(res.body.redirect_url).toMatch(
+      /^https:\/\/app\.example\.net\/other\?x=1&code=[A-Za-z0-9]{48}$/,
+    );
+  });
+
+  it('accepts JSON bodies with confirm true', async () => {
+    const res = await request(t.http)
+      .post('/api/oauth/authorize')
+      .set(bearer(userToken))
+      .send({ client_id: client.client_id, response_type: 'code', confirm: true });
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    ['an empty form', {}],
+    ['no client_id', { response_type: 'code', confirm: 'true' }],
+    ['no response_type', { client_id: 'x', confirm: 'true' }],
+    ['response_type token', { client_id: 'x', response_type: 'token', confirm: 'true' }],
+  ])('invalid payload for %s', async (_name, fields) => {
+    expectInvalidPayload(await authorize(t, userToken, fields));
+  });
+
+  it.each([[{ confirm: undefined }], [{ confirm: 'false' }], [{ confirm: 'yes' }]])(
+    'denies without confirm=true (%p)',
+    async (change) => {
+      const fields: Record<string, string> = { ...base() };
+      if (change.confirm === undefined) delete fields['confirm'];
+      else fields['confirm'] = change.confirm;
+      expectEnvelopeError(await authorize(t, userToken, fields), 400, 'error', DENIED);
+    },
+  );
+
+  it('accepts TRUE in any case', async () => {
+    expect((await authorize(t, userToken, { ...base(), confirm: 'TRUE' })).status).toBe(200);
+  });
+
+  it('checks the PKCE parameters', async () => {
+    const { challenge } = pkcePair();
+    expectEnvelopeError(
+      await authorize(t, userToken, {
+        ...base(),
+        code_challenge: challenge,
+        code_challenge_method: 'S512',
+      }),
+      400,
+      'error',
+      'Unsupported "code_challenge_method"',
+    );
+    expectEnvelopeError(
+      await authorize(t, userToken, { ...base(), code_challenge_method: 'S256' }),
+      400,
+      'error',
+      'Missing "code_challenge"',
+    );
+    expectEnvelopeError(
+      await authorize(t, userToken, { ...base(), code_challenge: 'short' }),
+      400,
+      'error',
+      'Invalid "code_challenge"',
+    );
+  });
+
+  it('answers a clear 400 for an unknown client or an unregistered redirect URI', async () => {
+    expectEnvelopeError(
+      await authorize(t, userToken, { ...base(), client_id: 'unknownclient' }),
+      400,
+      'error',
+      'OAuth2 client not found',
+    );
+    expectEnvelopeError(
+      await authorize(t, userToken, { ...base(), redirect_uri: 'https://evil.example/cb' }),
+      400,
+      'error',
+      'Invalid "redirect_uri" in request.',
+    );
+  });
+
+  it('refuses OAuth2 tokens (first-party only, spec oauth2.md §6.3)', async () => {
+    const tokens = await issueOAuth2Tokens(t, await createUser(t.dataSource), 'profile:read');
+    expectInsufficientScope(
+      await request(t.http)
+        .post('/api/oauth/authorize')
+        .set(bearer(tokens.access_token))
+        .type('form')
+        .send(base()),
+    );
+  });
+
+  describe('https requirement (spec oauth2.md §4.4)', () => {
+    const token = () =>
+      request(t.http).post('/api/oauth/token').type('form').send({ grant_type: 'password' });
+
+    it('refuses plain http on a non-loopback host with insecure_transport', async () => {
+      for (const path of ['/api/oauth/token', '/api/oauth/revoke']) {
+        const res = await request(t.http)
+          .post(path)
+          .set('Host', 'tracker.example.org')
+          .type('form')
+          .send({});
+        expectOAuthError(res, 400, 'insecure_transport', 'OAuth 2 MUST utilize https.');
+      }
+      const res = await authorize(t, userToken, base()).set('Host', 'tracker.example.org');
+      expectOAuthError(res, 400, 'insecure_transport', 'OAuth 2 MUST utilize https.');
+    });
+
+    it('honours X-Forwarded-Proto and allows loopback', async () => {
+      const proxied = await token()
+        .set('Host', 'tracker.example.org')
+        .set('X-Forwarded-Proto', 'https');
+      expectOAuthError(proxied, 400, 'unsupported_grant_type');
+      const spoofedHttp = await token()
+        .set('Host', 'tracker.example.org')
+        .set('X-Forwarded-Proto', 'http');
+      expectOAuthError(spoofedHttp, 400, 'insecure_transport', 'OAuth 2 MUST utilize https.');
+      expectOAuthError(await token().set('Host', 'localhost:5000'), 400, 'unsupported_grant_type');
+    });
+
+    it('is lifted by AUTHLIB_INSECURE_TRANSPORT', async () => {
+      const insecure = await createTestApp({
+        AUTHLIB_INSECURE_TRANSPORT: '1',
+        OAUTH2_TOKEN_EXPIRES_IN: '60',
+      });
+      try {
+        const res = await request(insecure.http)
+          .post('/api/oauth/token')
+          .set('Host', 'tracker.example.org')
+          .type('form')
+          .send({ grant_type: 'password' });
+        expectOAuthError(res, 400, 'unsupported_grant_type');
+        const owner = await createUser(insecure.dataSource);
+        const pair = await issueOAuth2Tokens(insecure, owner, 'profile:read');
+        const refreshed = await request(insecure.http).post('/api/oauth/token').type('form').send({
+          grant_type: 'refresh_token',
+          client_id: pair.client.client_id,
+          client_secret: pair.client.client_secret,
+          refresh_token: pair.refresh_token,
+        });
+        expect(refreshed.body.expires_in).toBe(60);
+      } finally {
+        await insecure.close();
+      }
+    });
+  });
+
+  it('publishes RFC 8414 metadata outside /api', async () => {
+    const res = await request(t.http).get('/.well-known/oauth-authorization-server');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      issuer: 'http://localhost:5000',
+      authorization_endpoint: 'http://localhost:5000/profile/apps/authorize',
+      token_endpoint: 'http://localhost:5000/api/oauth/token',
+      revocation_endpoint: 'http://localhost:5000/api/oauth/revoke',
+      scopes_supported: [
+        'application:write',
+        'profile:read',
+        'profile:write',
+        'users:read',
+        'users:write',
+        'workouts:read',
+        'workouts:write',
+      ],
+      response_types_supported: ['code'],
+      response_modes_supported: ['query'],
+      grant_types_supported: ['authorization_code', 'refresh_token'],
+      token_endpoint_auth_methods_supported: ['client_secret_post'],
+      revocation_endpoint_auth_methods_supported: ['client_secret_post'],
+      code_challenge_methods_supported: ['S256', 'plain'],
+    });
+  });
+});
