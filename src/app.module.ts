@@ -13,9 +13,9 @@ import { RateLimitModule } from 'src/common/rate-limit/rate-limit.module';
 import type { AppConfig } from 'src/config/configuration';
 import { DatabaseModule } from 'src/database/database.module';
 import { HealthModule } from 'src/health/health.module';
+import { OAuth2Module } from 'src/oauth2/oauth2.module';
 import { WorkoutUploadsModule } from 'src/workouts/file-uploads/workout-uploads.module';
 import { WorkoutsModule } from 'src/workouts/workouts.module';
-import { OAuth2Module } from 'src/oauth2/oauth2.module';
 
 /** Root module; the configuration is built (and validated) by the caller: main.ts or the tests. */
 @Module({})

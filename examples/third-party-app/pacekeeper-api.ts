@@ -35,14 +35,15 @@ export async function callProtectedApi(
   settings: ExampleSettings,
   tokens: Tokens,
 ): Promise<CallResult> {
-  const hasBody = 'body' in PROTECTED_API_CALL;
+  const { body } = PROTECTED_API_CALL;
+  const hasBody = body !== undefined;
   const response = await fetch(`${settings.pacekeeperUrl}${PROTECTED_API_CALL.path}`, {
     method: PROTECTED_API_CALL.method,
     headers: {
       Authorization: `Bearer ${tokens.accessToken}`,
       ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
     },
-    ...(hasBody ? { body: JSON.stringify(PROTECTED_API_CALL.body) } : {}),
+    ...(hasBody ? { body: JSON.stringify(body) } : {}),
   });
   return { status: response.status, text: await response.text() };
 }
