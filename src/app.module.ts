@@ -12,6 +12,7 @@ import { buildLoggerParams } from 'src/common/logging/logger.options';
 import type { AppConfig } from 'src/config/configuration';
 import { DatabaseModule } from 'src/database/database.module';
 import { HealthModule } from 'src/health/health.module';
+import { UsersModule } from 'src/users/users.module';
 
 /** Root module; the configuration is built (and validated) by the caller: main.ts or the tests. */
 @Module({})
@@ -32,6 +33,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         AppConfigModule,
+        UsersModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfigModule } from 'src/app-config/app-config.module';
+import { AuthTokensService } from 'src/auth/auth-tokens.service';
+import type { AppConfig } from 'src/config/configuration';
+import { User } from 'src/users/user.entity';
+import { UserAdminNotifier } from 'src/users/user-admin-notifier';
+import { UserDeletionService } from 'src/users/user-deletion.service';
+import { UserFilesService } from 'src/users/user-files.service';
+import { UserManagerService } from 'src/users/user-manager.service';
+import { UserPictureService } from 'src/users/user-picture.service';
+import { UserSerializer } from 'src/users/user-serializer.service';
+import { UsersController } from 'src/users/users.controller';
+import { UsersRepository } from 'src/users/users.repository';
+import { UsersService } from 'src/users/users.service';
+import { UsersAdminService } from 'src/users/users-admin.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User]),
+    AppConfigModule,
+    // Password-reset links of the admin update are signed exactly as the auth feature signs
+    // them; a local AuthTokensService keeps this module free of an import of AuthModule.
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>) => ({
+        secret: config.get('app.secretKey', { infer: true }),
+        signOptions: { algorithm: 'HS256' },
+      }),
+    }),
+  ],
+  controllers: [UsersController],
+  providers: [
+    AuthTokensService,
+    UsersRepository,
+    UsersService,
+    UserSerializer,
+    UserFilesService,
+    UserPictureService,
+    UserManagerService,
+    UserAdminNotifier,
+    UsersAdminService,
+    UserDeletionService,
+  ],
+  exports: [UsersService, UserSerializer, UserFilesService, UserManagerService],
+})
+export class UsersModule {}
