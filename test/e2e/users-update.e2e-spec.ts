@@ -1,5 +1,5 @@
-import { compareSync } from 'bcrypt';
 import { JwtService } from '@nestjs/jwt';
+import { compareSync } from 'bcrypt';
 import { SCOPE } from 'src/auth/scopes';
 import { type EmailMessage, MAILER, type Mailer } from 'src/common/email/mailer';
 import { hashConfirmationToken } from 'src/users/secrets';
