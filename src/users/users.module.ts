@@ -5,6 +5,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfigModule } from 'src/app-config/app-config.module';
 import { AuthTokensService } from 'src/auth/auth-tokens.service';
 import type { AppConfig } from 'src/config/configuration';
+import { DataExportController } from 'src/users/export/data-export.controller';
+import { DataExportService } from 'src/users/export/data-export.service';
+import { DataExportArchiver } from 'src/users/export/data-export-archiver';
+import { DataExportProcessor } from 'src/users/export/data-export-processor';
+import { UserDataExport } from 'src/users/export/user-data-export.entity';
 import { User } from 'src/users/user.entity';
 import { UserAdminNotifier } from 'src/users/user-admin-notifier';
 import { UserDeletionService } from 'src/users/user-deletion.service';
@@ -19,7 +24,7 @@ import { UsersAdminService } from 'src/users/users-admin.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User]),
+    TypeOrmModule.forFeature([User, UserDataExport]),
     AppConfigModule,
     // Password-reset links of the admin update are signed exactly as the auth feature signs
     // them; a local AuthTokensService keeps this module free of an import of AuthModule.
@@ -31,7 +36,7 @@ import { UsersAdminService } from 'src/users/users-admin.service';
       }),
     }),
   ],
-  controllers: [UsersController],
+  controllers: [UsersController, DataExportController],
   providers: [
     AuthTokensService,
     UsersRepository,
@@ -43,7 +48,17 @@ import { UsersAdminService } from 'src/users/users-admin.service';
     UserAdminNotifier,
     UsersAdminService,
     UserDeletionService,
+    DataExportArchiver,
+    DataExportProcessor,
+    DataExportService,
   ],
-  exports: [UsersService, UserSerializer, UserFilesService, UserManagerService],
+  exports: [
+    UsersService,
+    UserSerializer,
+    UserFilesService,
+    UserManagerService,
+    DataExportService,
+    DataExportProcessor,
+  ],
 })
 export class UsersModule {}
