@@ -8,10 +8,16 @@ import { toExportRequestResponse } from 'src/users/export/dto/to-export-request-
 import { UserDataExport } from 'src/users/export/user-data-export.entity';
 import type { User } from 'src/users/user.entity';
 import { UserFilesService } from 'src/users/user-files.service';
-import { QueryFailedError, Repository } from 'typeorm';
+import { LessThan, QueryFailedError, Repository } from 'typeorm';
 
 /** FitTrackee `DATA_EXPORT_EXPIRATION`: a completed export blocks a new one for 24 hours. */
 const EXPORT_EXPIRATION_MS = 24 * 3600 * 1000;
+
+export interface CleanedArchives {
+  deletedRequests: number;
+  deletedArchives: number;
+  freedSpace: number;
+}
 
 const ongoing = (): AppError => AppError.message(400, 'error', 'ongoing request exists');
 
@@ -71,5 +77,30 @@ export class DataExportService {
     await this.requests.delete(request.id);
     if (request.fileName !== null)
       await this.files.remove(`exports/${request.userId}/${request.fileName}`);
+  }
+
+  /**
+   * FitTrackee `clean_user_data_export` (`users clean_archives --days N`): completed requests
+   * created more than `days` days ago are deleted with their archives.
+   */
+  async clean(days: number): Promise<CleanedArchives> {
+    const counts: CleanedArchives = { deletedRequests: 0, deletedArchives: 0, freedSpace: 0 };
+    const limit = new Date(Date.now() - days * 86400 * 1000);
+    const expired = await this.requests.findBy({ completed: true, createdAt: LessThan(limit) });
+    for (const request of expired) {
+      if (request.fileName !== null) {
+        const archive = await this.files.openRegularFile(
+          `exports/${request.userId}/${request.fileName}`,
+        );
+        if (archive !== null) {
+          await archive.handle.close();
+          counts.deletedArchives += 1;
+          counts.freedSpace += request.fileSize ?? archive.size;
+        }
+      }
+      await this.removeRequest(request);
+      counts.deletedRequests += 1;
+    }
+    return counts;
   }
 }
