@@ -1,4 +1,4 @@
-import { type INestApplicationContext,Inject, Injectable } from '@nestjs/common';
+import { type INestApplicationContext, Inject, Injectable } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from 'src/app.module';
 import { CLI_CONFIG } from 'src/cli/cli-output';
