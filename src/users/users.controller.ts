@@ -9,6 +9,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { CurrentUser, Public, Scopes } from 'src/auth/decorators';
 import { SCOPE } from 'src/auth/scopes';
 import type { PaginatedResult } from 'src/common/envelope/envelope.types';
@@ -58,6 +59,8 @@ export class UsersController {
   /** The user's avatar image; public (FitTrackee `GET /api/users/<username>/picture`). */
   @Get(':username/picture')
   @Public()
+  // FitTrackee exempts the avatar from rate limiting (spec README §1.6).
+  @SkipThrottle()
   @RawResponse()
   @ApiProduces('image/jpeg', 'image/png', 'image/gif')
   getPicture(@Param('username') username: string): Promise<StreamableFile> {

@@ -115,6 +115,32 @@ describe('GET /api/users (spec users.md §1)', () => {
     expect(usernamesOf(await list(`?order_by=${orderBy}&order=${order}`))).toEqual(expected);
   });
 
+  it('sorts by the number of workouts once the workouts table exists', async () => {
+    // The workouts feature owns the table; when it is absent here, a minimal one stands in.
+    const exists: { found: boolean }[] = await t.dataSource.query(
+      `SELECT to_regclass('workouts') IS NOT NULL AS "found"`,
+    );
+    if (exists[0]?.found === true) return;
+    await t.dataSource.query(
+      `CREATE TABLE "workouts" ("id" SERIAL PRIMARY KEY, "user_id" integer)`,
+    );
+    try {
+      const ids = await t.dataSource.getRepository(User).find({ order: { username: 'ASC' } });
+      const [adminRow, samRow, totoRow] = ids;
+      await t.dataSource.query(
+        `INSERT INTO "workouts" ("user_id") VALUES ($1), ($1), ($2), ($2), ($2), ($3)`,
+        [samRow!.id, totoRow!.id, adminRow!.id],
+      );
+      expect(usernamesOf(await list('?order_by=workouts_count&order=desc'))).toEqual([
+        'toto',
+        'sam',
+        'admin',
+      ]);
+    } finally {
+      await t.dataSource.query(`DROP TABLE "workouts"`);
+    }
+  });
+
   it('filters case-insensitively on a username substring', async () => {
     const res = await list('?q=AM').expect(200);
     expect(usernamesOf(res)).toEqual(['sam']);

@@ -1,4 +1,4 @@
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { SCOPE } from 'src/auth/scopes';
@@ -151,6 +151,16 @@ describe('GET /api/users/<username>/picture (spec users.md §3)', () => {
     writeUpload(t.config, `pictures/${sam.id}/.keep`, '');
     symlinkSync(outside, join(t.config.app.uploadFolder, `pictures/${sam.id}/link.png`));
     await setPicture(`pictures/${sam.id}/link.png`);
+    expectNotFound(await picture('sam'), 'No picture.');
+  });
+
+  it('never follows a symlinked folder', async () => {
+    const outsideDir = join(t.config.app.dataDir, 'outside-dir');
+    mkdirSync(outsideDir, { recursive: true });
+    writeFileSync(join(outsideDir, 'avatar.png'), TINY_PNG);
+    writeUpload(t.config, 'pictures/.keep', '');
+    symlinkSync(outsideDir, join(t.config.app.uploadFolder, 'pictures/linked'));
+    await setPicture('pictures/linked/avatar.png');
     expectNotFound(await picture('sam'), 'No picture.');
   });
 
