@@ -9,7 +9,7 @@ import { newConfirmationToken, tokenUrlSafe } from 'src/users/secrets';
 import { User } from 'src/users/user.entity';
 import { isValidEmail, registerControls } from 'src/users/user-rules';
 import { UsersService } from 'src/users/users.service';
-import { Repository } from 'typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
 
 export interface UserChanges {
   /** null/undefined: unchanged. */
@@ -79,7 +79,13 @@ export class UserManagerService {
       result.isUpdated = true;
     }
     changes.validate?.();
-    result.user = await this.users.save(user);
+    try {
+      result.user = await this.users.save(user);
+    } catch (error) {
+      // The unique email index: FitTrackee answers 500 when another account has the address.
+      if (isUniqueViolation(error)) throw new InvalidPayloadError();
+      throw error;
+    }
     return result;
   }
 
@@ -105,6 +111,11 @@ export class UserManagerService {
     });
     return { user: await this.users.save(user), password: clearPassword };
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  return (error.driverError as { code?: unknown } | undefined)?.code === '23505';
 }
 
 function activate(user: User): void {

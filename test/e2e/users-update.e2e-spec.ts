@@ -134,6 +134,13 @@ describe('PATCH /api/users/<username> without email sending (spec users.md §4)'
     });
   });
 
+  it("answers invalid payload for another account's email (a 500 in the reference)", async () => {
+    const user = await target();
+    const other = await target();
+    expectInvalidPayload(await patch(user.username, { new_email: other.email.toUpperCase() }));
+    expect((await reloadUser(t.dataSource, user.id))?.email).toBe(user.email);
+  });
+
   it.each([['not-an-email'], [''], [42]])(
     'answers valid email must be provided for new_email %p',
     async (newEmail) => {
