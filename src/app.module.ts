@@ -14,6 +14,7 @@ import type { AppConfig } from 'src/config/configuration';
 import { DatabaseModule } from 'src/database/database.module';
 import { HealthModule } from 'src/health/health.module';
 import { OAuth2Module } from 'src/oauth2/oauth2.module';
+import { UsersModule } from 'src/users/users.module';
 import { WorkoutUploadsModule } from 'src/workouts/file-uploads/workout-uploads.module';
 import { WorkoutsModule } from 'src/workouts/workouts.module';
 
@@ -40,6 +41,7 @@ export class AppModule {
         WorkoutsModule,
         WorkoutUploadsModule,
         OAuth2Module,
+        UsersModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

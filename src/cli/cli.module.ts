@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AppContextRunner } from 'src/cli/app-context';
+import { CLI_CONFIG, CLI_OUTPUT, type CliOutput } from 'src/cli/cli-output';
+import { CommanderSetup } from 'src/cli/commander-setup';
+import { DbCommand, DbUpgradeCommand } from 'src/cli/commands/db.command';
+import { OAuth2CleanCommand, OAuth2Command } from 'src/cli/commands/oauth2.command';
+import { UsersCommand } from 'src/cli/commands/users.command';
+import { UsersCreateCommand } from 'src/cli/commands/users-create.command';
+import {
+  UsersCleanArchivesCommand,
+  UsersCleanTokensCommand,
+  UsersExportArchivesCommand,
+} from 'src/cli/commands/users-maintenance.commands';
+import { UsersUpdateCommand } from 'src/cli/commands/users-update.command';
+import type { AppConfig } from 'src/config/configuration';
+
+/**
+ * The commands only: FitTrackee's `ftcli` groups (spec cli.md). Commands that need the
+ * database build the application context themselves (AppContextRunner).
+ */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig, output: CliOutput): DynamicModule {
+    return {
+      module: CliModule,
+      providers: [
+        { provide: CLI_CONFIG, useValue: config },
+        { provide: CLI_OUTPUT, useValue: output },
+        AppContextRunner,
+        CommanderSetup,
+        DbCommand,
+        DbUpgradeCommand,
+        UsersCommand,
+        UsersCreateCommand,
+        UsersUpdateCommand,
+        UsersCleanTokensCommand,
+        UsersCleanArchivesCommand,
+        UsersExportArchivesCommand,
+        OAuth2Command,
+        OAuth2CleanCommand,
+      ],
+    };
+  }
+}

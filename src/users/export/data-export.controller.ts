@@ -1,0 +1,44 @@
+import { Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, FirstPartyOnly } from 'src/auth/decorators';
+import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
+import { RawResponse } from 'src/common/envelope/raw-response.decorator';
+import { DataExportService } from 'src/users/export/data-export.service';
+import { ExportRequestResponseDto } from 'src/users/export/dto/export-request-response.dto';
+import { User } from 'src/users/user.entity';
+
+/** Export requests answer with a top-level `request` key, not `data` (spec README §1.2). */
+@ApiTags('auth')
+@Controller('auth/account/export')
+export class DataExportController {
+  constructor(private readonly exports: DataExportService) {}
+
+  /** Starts a data export (FitTrackee `POST /api/auth/account/export/request`). */
+  @Post('request')
+  @FirstPartyOnly()
+  @HttpCode(200)
+  @ApiOkResponse({ type: ExportRequestResponseDto })
+  async request(@CurrentUser() user: User): Promise<TopLevelResult> {
+    return topLevel({ request: await this.exports.request(user) });
+  }
+
+  /** The user's export request, or null (FitTrackee `GET /api/auth/account/export`). */
+  @Get()
+  @FirstPartyOnly()
+  @ApiOkResponse({ type: ExportRequestResponseDto })
+  async get(@CurrentUser() user: User): Promise<TopLevelResult> {
+    return topLevel({ request: await this.exports.get(user) });
+  }
+
+  /** Downloads the archive (FitTrackee `GET /api/auth/account/export/<file_name>`). */
+  @Get(':fileName')
+  @FirstPartyOnly()
+  @RawResponse()
+  @ApiProduces('application/zip')
+  download(
+    @CurrentUser() user: User,
+    @Param('fileName') fileName: string,
+  ): Promise<StreamableFile> {
+    return this.exports.download(user, fileName);
+  }
+}

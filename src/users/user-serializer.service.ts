@@ -1,0 +1,53 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { AppConfigService } from 'src/app-config/app-config.service';
+import { toUserResponse } from 'src/users/dto/to-user-response';
+import type { UserResponseDto } from 'src/users/dto/user-response.dto';
+import { findOptionalProvider } from 'src/users/optional-provider';
+import type { User } from 'src/users/user.entity';
+import {
+  EMPTY_WORKOUT_SUMMARY,
+  USER_WORKOUT_SUMMARY,
+  type UserWorkoutSummary,
+  type UserWorkoutSummaryProvider,
+} from 'src/users/user-workout-summary';
+
+/**
+ * FitTrackee's `User.serialize(current_user)` (spec auth.md §2): the self view when the viewer
+ * is the user, the admin view otherwise. Workout figures come from the workouts feature.
+ */
+@Injectable()
+export class UserSerializer {
+  constructor(
+    private readonly appConfig: AppConfigService,
+    private readonly moduleRef: ModuleRef,
+    @Optional()
+    @Inject(USER_WORKOUT_SUMMARY)
+    private readonly injectedSummary?: UserWorkoutSummaryProvider,
+  ) {}
+
+  async serialize(user: User, viewer: User): Promise<UserResponseDto> {
+    const [serialized] = await this.serializeMany([user], viewer);
+    if (serialized === undefined) throw new Error('serialization produced no user');
+    return serialized;
+  }
+
+  async serializeMany(users: readonly User[], viewer: User): Promise<UserResponseDto[]> {
+    const { privacyPolicyDate } = await this.appConfig.getRow();
+    const result: UserResponseDto[] = [];
+    for (const user of users) {
+      const view = user.id === viewer.id ? 'self' : 'admin';
+      result.push(toUserResponse(user, view, await this.summarize(user.id), privacyPolicyDate));
+    }
+    return result;
+  }
+
+  summarize(userId: number): Promise<UserWorkoutSummary> {
+    const provider =
+      this.injectedSummary ??
+      findOptionalProvider<UserWorkoutSummaryProvider>(this.moduleRef, USER_WORKOUT_SUMMARY, {
+        summarize: () => Promise.resolve(EMPTY_WORKOUT_SUMMARY),
+      });
+    return provider.summarize(userId);
+  }
+}
