@@ -23,6 +23,10 @@ import { SessionService } from 'src/auth/session.service';
 import { FirstPartyJwtStrategy } from 'src/auth/strategies/first-party-jwt.strategy';
 import { UserSerializer } from 'src/auth/user-serializer.service';
 import type { AppConfig } from 'src/config/configuration';
+import {
+  BLACKLISTED_TOKENS_CLEANER,
+  type ExpiredTokensCleaner,
+} from 'src/users/maintenance/token-cleaners';
 import { User } from 'src/users/user.entity';
 
 @Module({
@@ -40,6 +44,13 @@ import { User } from 'src/users/user.entity';
   ],
   controllers: [AuthController, ProfileController],
   providers: [
+    {
+      provide: BLACKLISTED_TOKENS_CLEANER,
+      inject: [TokenBlacklistService],
+      useFactory: (blacklist: TokenBlacklistService): ExpiredTokensCleaner => ({
+        cleanExpired: (days) => blacklist.purgeExpiredBefore(days),
+      }),
+    },
     FirstPartyJwtStrategy,
     AuthTokensService,
     TokenBlacklistService,

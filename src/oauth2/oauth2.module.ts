@@ -16,6 +16,10 @@ import { OAuth2CodesService } from 'src/oauth2/tokens/oauth2-codes.service';
 import { OAuth2Token } from 'src/oauth2/tokens/oauth2-token.entity';
 import { OAuth2TokensService } from 'src/oauth2/tokens/oauth2-tokens.service';
 import { SecureTransportGuard } from 'src/oauth2/transport/secure-transport.guard';
+import {
+  type ExpiredTokensCleaner,
+  OAUTH2_TOKENS_CLEANER,
+} from 'src/users/maintenance/token-cleaners';
 import { User } from 'src/users/user.entity';
 
 /** The OAuth2 provider (spec oauth2.md). Never imports AuthModule: the global guard authenticates. */
@@ -28,6 +32,13 @@ import { User } from 'src/users/user.entity';
     ConsentController,
   ],
   providers: [
+    {
+      provide: OAUTH2_TOKENS_CLEANER,
+      inject: [OAuth2TokensService],
+      useFactory: (tokens: OAuth2TokensService): ExpiredTokensCleaner => ({
+        cleanExpired: (days) => tokens.deleteExpiredBefore(days),
+      }),
+    },
     OAuth2ClientsService,
     OAuth2CodesService,
     OAuth2TokensService,

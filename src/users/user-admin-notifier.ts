@@ -45,6 +45,7 @@ export class UserAdminNotifier {
         data: {
           ...base,
           expiration_delay: readableDelay(lifetime),
+          token: resetToken,
           password_reset_url: `${uiUrl}/password-reset?token=${resetToken}`,
         },
       });
@@ -56,6 +57,8 @@ export class UserAdminNotifier {
         language,
         data: {
           ...base,
+          token: update.confirmationToken,
+          new_email: user.emailToConfirm,
           email_confirmation_url: `${uiUrl}/email-update?token=${update.confirmationToken}`,
         },
       });

@@ -135,6 +135,23 @@ export class OAuth2TokensService {
     );
   }
 
+  /**
+   * `ftcli oauth2 clean --days N` (spec cli.md): delete tokens whose access token expired more
+   * than `days` days ago (`issued_at + expires_in < now − days`); returns how many.
+   */
+  async deleteExpiredBefore(days: number): Promise<number> {
+    const result = await this.tokens
+      .createQueryBuilder()
+      .delete()
+      .where('expires_in > 0')
+      .andWhere(
+        "issued_at + expires_in * interval '1 second' < (now() AT TIME ZONE 'utc') - :days * interval '1 day'",
+        { days },
+      )
+      .execute();
+    return result.affected ?? 0;
+  }
+
   private async revokeWhere(column: RevocationColumn, value: string | number): Promise<void> {
     await this.tokens.query(
       `UPDATE "oauth2_tokens"
