@@ -52,10 +52,19 @@ function assignOperationIds(operations: readonly OperationObject[]): void {
 export function finishDocument(document: OpenAPIObject): OpenAPIObject {
   const operations = operationsOf(document);
   assignOperationIds(operations);
-  for (const operation of operations) operation.security ??= [];
+  for (const operation of operations) {
+    operation.security ??= [];
+    operation.summary ??= summaryOf(operation.operationId ?? '');
+  }
   const names = new Set(operations.flatMap((operation) => operation.tags ?? []));
   const tags: TagObject[] = [...names]
     .sort()
     .map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? `${name} endpoints` }));
   return { ...document, tags };
+}
+
+/** Handlers without a doc comment get a summary from their operation id: `getSegmentGpx` → "Get segment gpx". */
+function summaryOf(operationId: string): string {
+  const words = operationId.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

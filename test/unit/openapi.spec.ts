@@ -1,11 +1,18 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { buildOpenApiDocument } from 'src/openapi/openapi.setup';
 import { operationsOf, toStableJson } from 'test/helpers/openapi';
 import { controllersOf, routesOf } from 'test/helpers/route-inventory';
+
+/** HTML pages (the OAuth2 consent page) are excluded from the API document on purpose. */
+function documentedControllersOf(app: INestApplication): Type[] {
+  return controllersOf(app).filter(
+    (controller) => Reflect.getMetadata('swagger/apiExcludeController', controller) === undefined,
+  );
+}
 import { createPreviewApp } from 'test/setup/preview-app';
 
 const COMMITTED = join(__dirname, '..', '..', 'openapi.json');
@@ -32,14 +39,14 @@ describe('OpenAPI document', () => {
   });
 
   it('documents every route of the application', () => {
-    const routes = controllersOf(app).flatMap(routesOf);
+    const routes = documentedControllersOf(app).flatMap(routesOf);
     expect(operationsOf(document)).toHaveLength(routes.length);
   });
 
   it('shows the scopes and both security schemes on each scoped route', () => {
     const operations = operationsOf(document);
     const scoped = operations.filter(([, operation]) => operation['x-scopes'] !== undefined);
-    const routes = controllersOf(app).flatMap(routesOf);
+    const routes = documentedControllersOf(app).flatMap(routesOf);
     expect(scoped).toHaveLength(routes.filter((r) => r.access?.kind === 'scoped').length);
     for (const [label, operation] of scoped) {
       const scopes = operation['x-scopes'] ?? [];
@@ -52,7 +59,7 @@ describe('OpenAPI document', () => {
   });
 
   it('marks public routes with an explicit empty security list', () => {
-    const routes = controllersOf(app).flatMap(routesOf);
+    const routes = documentedControllersOf(app).flatMap(routesOf);
     const open = operationsOf(document).filter(([, op]) => op.security?.length === 0);
     expect(open).toHaveLength(routes.filter((r) => r.access?.kind === 'public').length);
     for (const [, operation] of open) expect(operation['x-scopes']).toBeUndefined();
