@@ -1,14 +1,4 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-
-/**
- * The shared fixtures folder: `../shared/fixtures` beside the clone (CI), else the
- * workstation copy.
- */
-export function sharedFixturesDir(): string {
-  const besideClone = path.resolve(process.cwd(), '..', 'shared', 'fixtures');
-  return existsSync(besideClone) ? besideClone : '/work/shared/fixtures';
-}
+export { sharedFixturesDir } from 'test/helpers/shared-fixtures';
 
 /** Figures as FitTrackee v0.7.32 reports them in `fixtures/gpx/<name>.json`. */
 export interface ReferenceFigures {

@@ -6,7 +6,7 @@ import {
   ZipUnsafeEntryError,
 } from 'src/workouts/files/workout-file.errors';
 import { extractWorkoutFiles } from 'src/workouts/files/zip/workout-zip';
-import { sharedFixture } from 'test/unit/files-shared-fixtures';
+import { sharedFixture } from 'test/helpers/shared-fixtures';
 import { forgeDeclaredSize } from 'test/unit/files-zip-builder';
 
 /** FitTrackee's default app config, as in the hostile fixtures README. */

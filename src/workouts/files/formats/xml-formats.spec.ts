@@ -4,8 +4,8 @@ import { kmlToGpx } from 'src/workouts/files/formats/kml-to-gpx';
 import { kmzToGpx } from 'src/workouts/files/formats/kmz-to-gpx';
 import { tcxToGpx } from 'src/workouts/files/formats/tcx-to-gpx';
 import { WorkoutFileError, ZipInvalidError } from 'src/workouts/files/workout-file.errors';
+import { sharedFixture } from 'test/helpers/shared-fixtures';
 import { readGpxTracks } from 'test/unit/files-gpx-tracks';
-import { sharedFixture } from 'test/unit/files-shared-fixtures';
 import { buildZip } from 'test/unit/files-zip-builder';
 
 const tcx = (activities: string): Buffer =>
