@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { USER_WORKOUTS_EXPORT } from 'src/users/export/user-workouts-export';
 import { USER_WORKOUT_SUMMARY } from 'src/users/user-workout-summary';
 import { RecordsController } from 'src/workouts/records/records.controller';
 import { RecordsRepository } from 'src/workouts/records/records.repository';
@@ -23,6 +24,7 @@ import { WorkoutUpdateService } from 'src/workouts/workout-update.service';
 import { WorkoutsController } from 'src/workouts/workouts.controller';
 import { WorkoutsRepository } from 'src/workouts/workouts.repository';
 import { WorkoutsService } from 'src/workouts/workouts.service';
+import { WorkoutsExportService } from 'src/workouts/workouts-export.service';
 import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
 
 /**
@@ -56,9 +58,12 @@ import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
     StatsService,
     UserWorkoutSummaryService,
     { provide: USER_WORKOUT_SUMMARY, useExisting: UserWorkoutSummaryService },
+    WorkoutsExportService,
+    { provide: USER_WORKOUTS_EXPORT, useExisting: WorkoutsExportService },
   ],
   exports: [
     USER_WORKOUT_SUMMARY,
+    USER_WORKOUTS_EXPORT,
     WorkoutsWriter,
     WorkoutsService,
     RecordsService,

@@ -144,6 +144,33 @@ describe('data export (spec auth.md §4.18–4.20)', () => {
     expect(entries.get('user_data.json')!.toString()).toContain('\n    "admin": false');
   });
 
+  it('exports the workouts with Python date-times and sport labels', async () => {
+    const { token } = await newUser();
+    await request(t.http)
+      .post('/api/workouts/no_gpx')
+      .set(bearer(token))
+      .send({ sport_id: 1, duration: 3600, distance: 10, workout_date: '2023-04-01 07:30' })
+      .expect(201);
+    await post(token).expect(200);
+    await jobs.drain();
+    const done = (await status(token).expect(200)).body;
+    const file = await download(token, done.request.file_name).expect(200);
+    const entries = await readZipEntries(bodyBuffer(file));
+    const workouts = JSON.parse(entries.get('user_workouts_data.json')!.toString());
+    expect(workouts).toHaveLength(1);
+    expect(workouts[0]).toMatchObject({
+      sport_id: 1,
+      sport_label: 'Cycling (Sport)',
+      distance: 10,
+      duration: '1:00:00',
+      gpx: null,
+      workout_date: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+      creation_date: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/),
+    });
+    for (const key of ['next_workout', 'previous_workout', 'bounds', 'user', 'map', 'with_gpx'])
+      expect(workouts[0]).not.toHaveProperty(key);
+  });
+
   it('refuses a new request while one is in progress', async () => {
     const { user, token } = await newUser();
     await requests().save({ userId: user.id, createdAt: new Date(), completed: false });
