@@ -6,10 +6,10 @@ import { emailError, passwordError } from 'src/auth/account-rules';
 import type { EditAccountDto } from 'src/auth/dto/edit-account.dto';
 import { generateConfirmationToken, hashToken } from 'src/auth/hash-token';
 import { PasswordService } from 'src/auth/password.service';
-import { UserSerializer } from 'src/auth/user-serializer.service';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { InvalidPayloadError, UnauthorizedError } from 'src/common/errors/http-errors';
 import { User } from 'src/users/user.entity';
+import { UserSerializer } from 'src/users/user-serializer.service';
 import { Repository } from 'typeorm';
 
 /** Email and password changes (spec auth.md §4.6, §4.14). */
@@ -50,7 +50,7 @@ export class AccountService {
       await this.emails.sendEmailUpdate(saved, saved.emailToConfirm, emailToken, device);
     return topLevel({
       message: 'user account updated',
-      data: await this.serializer.serialize(saved),
+      data: await this.serializer.serializeSelf(saved),
     });
   }
 

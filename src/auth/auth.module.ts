@@ -21,17 +21,18 @@ import { ProfileService } from 'src/auth/profile.service';
 import { RegistrationService } from 'src/auth/registration.service';
 import { SessionService } from 'src/auth/session.service';
 import { FirstPartyJwtStrategy } from 'src/auth/strategies/first-party-jwt.strategy';
-import { UserSerializer } from 'src/auth/user-serializer.service';
 import type { AppConfig } from 'src/config/configuration';
 import {
   BLACKLISTED_TOKENS_CLEANER,
   type ExpiredTokensCleaner,
 } from 'src/users/maintenance/token-cleaners';
 import { User } from 'src/users/user.entity';
+import { UsersModule } from 'src/users/users.module';
 
 @Module({
   imports: [
     PassportModule,
+    UsersModule,
     AppConfigModule,
     TypeOrmModule.forFeature([User, BlacklistedToken]),
     JwtModule.registerAsync({
@@ -55,7 +56,6 @@ import { User } from 'src/users/user.entity';
     AuthTokensService,
     TokenBlacklistService,
     PasswordService,
-    UserSerializer,
     AccountEmailsService,
     RegistrationService,
     SessionService,
@@ -67,12 +67,6 @@ import { User } from 'src/users/user.entity';
     RegistrationEnabledGuard,
     EmailSendingEnabledGuard,
   ],
-  exports: [
-    AuthTokensService,
-    TokenBlacklistService,
-    PasswordService,
-    UserSerializer,
-    AccountEmailsService,
-  ],
+  exports: [AuthTokensService, TokenBlacklistService, PasswordService, AccountEmailsService],
 })
 export class AuthModule {}

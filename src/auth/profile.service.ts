@@ -3,11 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { normaliseLanguage } from 'src/auth/account-rules';
 import type { EditPreferencesDto } from 'src/auth/dto/edit-preferences.dto';
 import type { EditProfileDto } from 'src/auth/dto/edit-profile.dto';
-import { UserSerializer } from 'src/auth/user-serializer.service';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
 import type { UserResponseDto } from 'src/users/dto/user-response.dto';
 import { User } from 'src/users/user.entity';
+import { UserSerializer } from 'src/users/user-serializer.service';
 import { Repository } from 'typeorm';
 
 /** `YYYY-MM-DD` at midnight UTC; an impossible date (2023-02-30) is `invalid payload`. */
@@ -28,7 +28,7 @@ export class ProfileService {
   ) {}
 
   get(user: User): Promise<UserResponseDto> {
-    return this.serializer.serialize(user);
+    return this.serializer.serializeSelf(user);
   }
 
   async edit(user: User, dto: EditProfileDto): Promise<TopLevelResult> {
@@ -55,6 +55,6 @@ export class ProfileService {
 
   private async saved(user: User, message: string): Promise<TopLevelResult> {
     const saved = await this.users.save(user);
-    return topLevel({ message, data: await this.serializer.serialize(saved) });
+    return topLevel({ message, data: await this.serializer.serializeSelf(saved) });
   }
 }

@@ -32,6 +32,11 @@ export class UserSerializer {
     return serialized;
   }
 
+  /** The user's own view (profile, account and preferences responses). */
+  serializeSelf(user: User): Promise<UserResponseDto> {
+    return this.serialize(user, user);
+  }
+
   async serializeMany(users: readonly User[], viewer: User): Promise<UserResponseDto[]> {
     const { privacyPolicyDate } = await this.appConfig.getRow();
     const result: UserResponseDto[] = [];
