@@ -8,7 +8,7 @@ import type { AppConfig } from 'src/config/configuration';
 /**
  * Files of a deleted workout (spec workouts.md §6.2): the GPX and the map PNG, removed after
  * the row is gone; missing or undeletable files are only logged. Paths are relative to UPLOAD_FOLDER.
- * This is the hook the uploads area builds on.
+ * This is the hook the uploads module builds on.
  */
 @Injectable()
 export class WorkoutFilesService {

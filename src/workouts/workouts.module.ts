@@ -28,7 +28,7 @@ import { WorkoutsExportService } from 'src/workouts/workouts-export.service';
 import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
 
 /**
- * Workouts, sports, records and statistics (spec workouts.md). Global so that the users area
+ * Workouts, sports, records and statistics (spec workouts.md). Global so that the users module
  * receives USER_WORKOUT_SUMMARY without importing this module (STYLE §1 dependency rule).
  */
 @Global()

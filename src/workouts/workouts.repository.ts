@@ -79,7 +79,7 @@ function selectWithNeighbours(params: SqlParams, filters: WorkoutFilters | undef
     FROM workouts w JOIN users u ON u.id = w.user_id`;
 }
 
-/** Read queries of the workouts area; writes live in WorkoutsWriter. */
+/** Read queries of the workouts module; writes live in WorkoutsWriter. */
 @Injectable()
 export class WorkoutsRepository {
   async findIdByUuid(

@@ -50,7 +50,7 @@ describe('OAuth2 scope matrix over the route inventory', () => {
   const label = (route: InventoryRoute, o: Outcome) =>
     `${route.method.toUpperCase()} ${route.url} (${route.name}) → ${o.status} ${JSON.stringify(o.error ?? null)}`;
 
-  it('finds the routes of every area, each with an access rule', () => {
+  it('finds the routes of every module, each with an access rule', () => {
     const urls = routes.map((r) => `${r.method.toUpperCase()} ${r.url}`);
     expect(urls).toEqual(
       expect.arrayContaining(['PATCH /api/config', 'GET /api/oauth/apps', 'POST /api/oauth/token']),

@@ -7,7 +7,7 @@ import { User } from 'src/users/user.entity';
 import type { DataSource } from 'typeorm';
 
 /**
- * Stands in for the OAuth2 bearer strategy (built in the oauth2 area) so scope rules can be
+ * Stands in for the OAuth2 bearer strategy (the real one is covered by the OAuth2 scope-matrix test) so scope rules can be
  * tested here: token `fake-oauth2.<user id>.<scope+scope>` is an OAuth2 token with those scopes.
  */
 export function installFakeOAuth2(dataSource: DataSource): void {

@@ -19,7 +19,7 @@ async function resolve(dataSource: DataSource, token: string): Promise<Principal
 }
 
 /**
- * Registers a stand-in for the OAuth2 bearer strategy (built by the OAuth2 area) so scope
+ * Registers a stand-in for the OAuth2 bearer strategy (the real one is covered by the OAuth2 scope-matrix test) so scope
  * rules can be tested here: `test-oauth2.<userId>.<scope+scope>` is an OAuth2 token of that
  * user with those scopes. Passport is per test file (jest module registry), so this replaces
  * the real strategy only in the file that calls it.

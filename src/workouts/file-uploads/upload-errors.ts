@@ -19,7 +19,7 @@ export class NoSelectedFileError extends AppError {
   }
 }
 
-/** Rule 7; the reference answers 500 for this client mistake, we answer 400 (BRIEF). */
+/** Rule 7; the reference answers 500 for this client mistake; we answer 400 with the same message. */
 export class UnknownSportError extends AppError {
   constructor(sportId: string) {
     super(400, 'error', { message: `Sport id: ${sportId} does not exist` });
