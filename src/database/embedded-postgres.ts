@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { EmbeddedLock } from 'src/database/embedded-lock';
 
 /**
  * The embedded database: PGlite (the PostgreSQL engine compiled to WASM) served on a loopback
@@ -15,25 +16,33 @@ export class EmbeddedPostgres {
   private constructor(
     private readonly db: PGlite,
     private readonly server: PGLiteSocketServer,
+    private readonly lock: EmbeddedLock,
     readonly url: string,
   ) {}
 
   static async start(dataDir: string): Promise<EmbeddedPostgres> {
     const directory = join(dataDir, 'pgdata');
     mkdirSync(directory, { recursive: true });
-    const db = await PGlite.create(directory);
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
-    await server.start();
-    const address = server.getServerConn();
-    return new EmbeddedPostgres(
-      db,
-      server,
-      `postgresql://postgres:postgres@${address}/postgres?sslmode=disable`,
-    );
+    const lock = EmbeddedLock.acquire(join(dataDir, 'pgdata.lock'));
+    try {
+      const db = await PGlite.create(directory);
+      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+      await server.start();
+      const address = server.getServerConn();
+      const url = `postgresql://postgres:postgres@${address}/postgres?sslmode=disable`;
+      return new EmbeddedPostgres(db, server, lock, url);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
   }
 
   async stop(): Promise<void> {
-    await this.server.stop();
-    await this.db.close();
+    try {
+      await this.server.stop();
+      await this.db.close();
+    } finally {
+      this.lock.release();
+    }
   }
 }
