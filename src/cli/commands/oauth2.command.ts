@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
+import { Command, CommandRunner, SubCommand } from 'nest-commander';
 import { AppContextRunner } from 'src/cli/app-context';
 import { CLI_OUTPUT, type CliOutput } from 'src/cli/cli-output';
 import { cleanExpiredTokens } from 'src/cli/commands/clean-expired-tokens';
-import { parseInteger } from 'src/cli/parse-options';
+import { DaysCommand } from 'src/cli/commands/days-command';
 import { OAUTH2_TOKENS_CLEANER } from 'src/users/maintenance/token-cleaners';
 
 /** `oauth2 clean --days N` (spec cli.md): expired OAuth2 tokens. */
@@ -11,7 +11,7 @@ import { OAUTH2_TOKENS_CLEANER } from 'src/users/maintenance/token-cleaners';
   name: 'clean',
   description: 'Clean tokens expired for more than provided number of days.',
 })
-export class OAuth2CleanCommand extends CommandRunner {
+export class OAuth2CleanCommand extends DaysCommand {
   constructor(
     private readonly context: AppContextRunner,
     @Inject(CLI_OUTPUT) private readonly output: CliOutput,
@@ -24,11 +24,6 @@ export class OAuth2CleanCommand extends CommandRunner {
       cleanExpiredTokens(app, OAUTH2_TOKENS_CLEANER, 'OAuth2 tokens', options.days),
     );
     this.output.out(`Expired deleted tokens: ${count}.`);
-  }
-
-  @Option({ flags: '--days <days>', description: 'Number of days.', required: true })
-  parseDays(value: string): number {
-    return parseInteger(value);
   }
 }
 

@@ -3,19 +3,12 @@ import { CommandRunner, Option, SubCommand } from 'nest-commander';
 import { AppContextRunner } from 'src/cli/app-context';
 import { CLI_OUTPUT, type CliOutput } from 'src/cli/cli-output';
 import { cleanExpiredTokens } from 'src/cli/commands/clean-expired-tokens';
+import { DaysCommand } from 'src/cli/commands/days-command';
 import { naturalSize } from 'src/cli/natural-size';
 import { parseInteger } from 'src/cli/parse-options';
 import { DataExportService } from 'src/users/export/data-export.service';
 import { DataExportProcessor } from 'src/users/export/data-export-processor';
 import { BLACKLISTED_TOKENS_CLEANER } from 'src/users/maintenance/token-cleaners';
-
-/** Base of the commands that take `--days N`. */
-abstract class DaysCommand extends CommandRunner {
-  @Option({ flags: '--days <days>', description: 'Number of days.', required: true })
-  parseDays(value: string): number {
-    return parseInteger(value);
-  }
-}
 
 /** `users clean_tokens --days N` (spec cli.md, README §2.1). */
 @SubCommand({
