@@ -14,14 +14,14 @@ module.exports = {
       'users-depends-on-common-only',
       // Every controller needs the scope vocabulary and decorators (auth/scopes, auth/decorators),
       // the serialization needs the privacy-policy date (app-config), and admin password resets
-      // sign the reset JWT (auth-tokens.service, a leaf). Nothing else of auth or any feature.
+      // sign the reset JWT (auth-tokens module, a leaf). Nothing else of auth or any feature.
       'users imports common, config, database, the scope machinery, app-config and token signing',
       { path: '^src/users/' },
       {
         path: '^src/',
         pathNot: [
           '^src/(users|common|config|database)/',
-          '^src/auth/(scopes|principal|auth-tokens\\.service)\\.ts$',
+          '^src/auth/(scopes|principal|auth-tokens\\.(service|module))\\.ts$',
           '^src/auth/decorators/',
           '^src/app-config/app-config\\.(module|service)\\.ts$',
         ],

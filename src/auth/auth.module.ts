@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfigModule } from 'src/app-config/app-config.module';
 import { AccountService } from 'src/auth/account.service';
 import { AccountEmailsService } from 'src/auth/account-emails.service';
 import { AuthController } from 'src/auth/auth.controller';
-import { AuthTokensService } from 'src/auth/auth-tokens.service';
+import { AuthTokensModule } from 'src/auth/auth-tokens.module';
 import { BlacklistedToken } from 'src/auth/blacklist/blacklisted-token.entity';
 import { TokenBlacklistService } from 'src/auth/blacklist/token-blacklist.service';
 import { EmailSendingEnabledGuard } from 'src/auth/guards/email-sending-enabled.guard';
@@ -21,7 +19,6 @@ import { ProfileService } from 'src/auth/profile.service';
 import { RegistrationService } from 'src/auth/registration.service';
 import { SessionService } from 'src/auth/session.service';
 import { FirstPartyJwtStrategy } from 'src/auth/strategies/first-party-jwt.strategy';
-import type { AppConfig } from 'src/config/configuration';
 import {
   BLACKLISTED_TOKENS_CLEANER,
   type ExpiredTokensCleaner,
@@ -35,13 +32,7 @@ import { UsersModule } from 'src/users/users.module';
     UsersModule,
     AppConfigModule,
     TypeOrmModule.forFeature([User, BlacklistedToken]),
-    JwtModule.registerAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) => ({
-        secret: config.get('app.secretKey', { infer: true }),
-        signOptions: { algorithm: 'HS256' },
-      }),
-    }),
+    AuthTokensModule,
   ],
   controllers: [AuthController, ProfileController],
   providers: [
@@ -53,7 +44,6 @@ import { UsersModule } from 'src/users/users.module';
       }),
     },
     FirstPartyJwtStrategy,
-    AuthTokensService,
     TokenBlacklistService,
     PasswordService,
     AccountEmailsService,
@@ -67,6 +57,6 @@ import { UsersModule } from 'src/users/users.module';
     RegistrationEnabledGuard,
     EmailSendingEnabledGuard,
   ],
-  exports: [AuthTokensService, TokenBlacklistService, PasswordService, AccountEmailsService],
+  exports: [AuthTokensModule, TokenBlacklistService, PasswordService, AccountEmailsService],
 })
 export class AuthModule {}

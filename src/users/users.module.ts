@@ -1,10 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfigModule } from 'src/app-config/app-config.module';
-import { AuthTokensService } from 'src/auth/auth-tokens.service';
-import type { AppConfig } from 'src/config/configuration';
+import { AuthTokensModule } from 'src/auth/auth-tokens.module';
 import { DataExportController } from 'src/users/export/data-export.controller';
 import { DataExportService } from 'src/users/export/data-export.service';
 import { DataExportArchiver } from 'src/users/export/data-export-archiver';
@@ -26,19 +23,11 @@ import { UsersAdminService } from 'src/users/users-admin.service';
   imports: [
     TypeOrmModule.forFeature([User, UserDataExport]),
     AppConfigModule,
-    // Password-reset links of the admin update are signed exactly as the auth feature signs
-    // them; a local AuthTokensService keeps this module free of an import of AuthModule.
-    JwtModule.registerAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) => ({
-        secret: config.get('app.secretKey', { infer: true }),
-        signOptions: { algorithm: 'HS256' },
-      }),
-    }),
+    // Password-reset links of the admin update are signed as the auth endpoints sign them.
+    AuthTokensModule,
   ],
   controllers: [UsersController, DataExportController],
   providers: [
-    AuthTokensService,
     UsersRepository,
     UsersService,
     UserSerializer,
