@@ -9,10 +9,8 @@ import { AppError } from 'src/common/errors/app-error';
 import { InternalError } from 'src/common/errors/http-errors';
 import type { AppConfig } from 'src/config/configuration';
 import { User } from 'src/users/user.entity';
+import { isValidEmail } from 'src/users/user-rules';
 import { Repository } from 'typeorm';
-
-/** FitTrackee's email rule (spec auth.md §1.1), reused for `admin_contact`. */
-const EMAIL_PATTERN = /^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+$/;
 
 export interface UploadLimits {
   gpxLimitImport: number;
@@ -107,7 +105,7 @@ function validateChanges(changes: UpdateAppConfigDto): string[] {
   if (isNotPositive(changes.max_zip_file_size))
     errors.push('Max. size of zip archive must be greater than 0');
   const contact = changes.admin_contact;
-  if (contact !== undefined && contact !== null && contact !== '' && !EMAIL_PATTERN.test(contact)) {
+  if (contact !== undefined && contact !== null && contact !== '' && !isValidEmail(contact)) {
     errors.push('valid email must be provided for admin contact');
   }
   return errors;

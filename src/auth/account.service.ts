@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AppConfigService } from 'src/app-config/app-config.service';
 import { AccountEmailsService } from 'src/auth/account-emails.service';
-import { emailError, passwordError } from 'src/auth/account-rules';
 import type { EditAccountDto } from 'src/auth/dto/edit-account.dto';
-import { generateConfirmationToken, hashToken } from 'src/auth/hash-token';
 import { PasswordService } from 'src/auth/password.service';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { InvalidPayloadError, UnauthorizedError } from 'src/common/errors/http-errors';
+import { hashToken, newConfirmationToken } from 'src/users/secrets';
 import { User } from 'src/users/user.entity';
+import { emailError, passwordError } from 'src/users/user-rules';
 import { UserSerializer } from 'src/users/user-serializer.service';
 import { Repository } from 'typeorm';
 
@@ -84,9 +84,9 @@ export class AccountService {
       user.confirmationToken = null;
       return undefined;
     }
-    const token = generateConfirmationToken();
+    const { token, hash } = newConfirmationToken();
     user.emailToConfirm = email;
-    user.confirmationToken = hashToken(token);
+    user.confirmationToken = hash;
     return token;
   }
 }

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AccountEmailsService } from 'src/auth/account-emails.service';
-import { passwordError } from 'src/auth/account-rules';
 import { AuthTokensService } from 'src/auth/auth-tokens.service';
 import type { PasswordUpdateDto } from 'src/auth/dto/password-update.dto';
 import { PasswordService } from 'src/auth/password.service';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { InvalidPayloadError, UnauthorizedError } from 'src/common/errors/http-errors';
 import { User } from 'src/users/user.entity';
+import { passwordError } from 'src/users/user-rules';
 import { Repository } from 'typeorm';
 
 const INVALID_RESET_TOKEN = 'invalid token, please request a new token';

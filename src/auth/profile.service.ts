@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { normaliseLanguage } from 'src/auth/account-rules';
 import type { EditPreferencesDto } from 'src/auth/dto/edit-preferences.dto';
 import type { EditProfileDto } from 'src/auth/dto/edit-profile.dto';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
 import type { UserResponseDto } from 'src/users/dto/user-response.dto';
 import { User } from 'src/users/user.entity';
+import { normalizeLanguage } from 'src/users/user-rules';
 import { UserSerializer } from 'src/users/user-serializer.service';
 import { Repository } from 'typeorm';
 
@@ -44,7 +44,7 @@ export class ProfileService {
     user.dateFormat = dto.date_format;
     user.displayAscent = dto.display_ascent;
     user.imperialUnits = dto.imperial_units;
-    user.language = normaliseLanguage(dto.language);
+    user.language = normalizeLanguage(dto.language);
     user.startElevationAtZero = dto.start_elevation_at_zero;
     user.timezone = dto.timezone;
     user.useDarkMode = dto.use_dark_mode;

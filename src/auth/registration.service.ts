@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AccountEmailsService } from 'src/auth/account-emails.service';
-import {
-  emailError,
-  normaliseLanguage,
-  passwordError,
-  usernameErrors,
-} from 'src/auth/account-rules';
 import { AuthTokensService } from 'src/auth/auth-tokens.service';
 import type { RegisterDto } from 'src/auth/dto/register.dto';
-import { generateConfirmationToken, hashToken } from 'src/auth/hash-token';
 import { PasswordService } from 'src/auth/password.service';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
+import { hashToken, newConfirmationToken } from 'src/users/secrets';
 import { User } from 'src/users/user.entity';
+import { normalizeLanguage, registerControls } from 'src/users/user-rules';
 import { Repository } from 'typeorm';
 
 /** Registration and account confirmation (spec auth.md §4.1, §4.15, §4.16). */
@@ -30,14 +25,13 @@ export class RegistrationService {
   async register(dto: RegisterDto, device: string): Promise<void> {
     if (dto.accepted_policy !== true)
       throw new InvalidPayloadError('sorry, you must agree privacy policy to register');
-    const errors =
-      usernameErrors(dto.username) + emailError(dto.email) + passwordError(dto.password);
+    const errors = registerControls(dto.username, dto.email, dto.password);
     if (errors !== '') throw new InvalidPayloadError(errors);
     if (await this.exists('username', dto.username))
       throw new InvalidPayloadError('sorry, that username is already taken');
     // An existing email answers success and creates nothing: no account enumeration (§4.1 step 6).
     if (await this.exists('email', dto.email)) return;
-    const token = generateConfirmationToken();
+    const { token, hash } = newConfirmationToken();
     const user = await this.users.save(
       this.users.create({
         username: dto.username,
@@ -46,9 +40,9 @@ export class RegistrationService {
         isActive: false,
         timezone: 'Europe/Paris',
         dateFormat: 'MM/dd/yyyy',
-        language: normaliseLanguage(dto.language),
+        language: normalizeLanguage(dto.language),
         acceptedPolicyDate: new Date(),
-        confirmationToken: hashToken(token),
+        confirmationToken: hash,
       }),
     );
     await this.emails.sendAccountConfirmation(user, token, device);
@@ -69,8 +63,8 @@ export class RegistrationService {
   async resendConfirmation(email: string, device: string): Promise<TopLevelResult> {
     const user = await this.users.findOneBy({ email, isActive: false });
     if (user) {
-      const token = generateConfirmationToken();
-      await this.users.update(user.id, { confirmationToken: hashToken(token) });
+      const { token, hash } = newConfirmationToken();
+      await this.users.update(user.id, { confirmationToken: hash });
       await this.emails.sendAccountConfirmation(user, token, device);
     }
     return topLevel({ message: 'confirmation email resent' });

@@ -6,15 +6,15 @@ export function tokenUrlSafe(bytes: number): string {
 }
 
 /**
- * Confirmation tokens (account and email-change) are emailed in clear and stored as their
- * SHA-256 hex digest (see `User.confirmationToken`), so a database leak does not leak them.
+ * Hex SHA-256: what the database keeps instead of a token (confirmation tokens, blacklisted
+ * JWTs), so a database leak does not leak them.
  */
-export function hashConfirmationToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
 /** A new confirmation token: 30 random bytes → 40 URL-safe characters (spec auth.md §1). */
 export function newConfirmationToken(): { token: string; hash: string } {
   const token = tokenUrlSafe(30);
-  return { token, hash: hashConfirmationToken(token) };
+  return { token, hash: hashToken(token) };
 }

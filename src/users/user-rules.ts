@@ -1,17 +1,37 @@
-/** FitTrackee's email rule (spec auth.md §1.1). */
+/** FitTrackee's account rules (spec auth.md §1.1) and supported languages (spec config.md §3). */
 export const EMAIL_PATTERN = /^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+$/;
 
 const USERNAME_PATTERN = /^[a-zA-Z0-9_]+$/;
 
-/** Languages FitTrackee knows (spec auth.md §1); anything else becomes `en`. */
 export const LANGUAGES = ['en', 'fr', 'de', 'it', 'nb', 'nl', 'es', 'gl', 'pl', 'eu'] as const;
 
 export function isValidEmail(value: unknown): value is string {
   return typeof value === 'string' && value !== '' && EMAIL_PATTERN.test(value);
 }
 
-export function normalizeLanguage(language: string | null | undefined): string {
-  return (LANGUAGES as readonly string[]).includes(language ?? '') ? (language ?? 'en') : 'en';
+/** Anything but a supported language becomes `en` (spec auth.md §1). */
+export function normalizeLanguage(value: unknown): string {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
+    ? value
+    : 'en';
+}
+
+/** Both username checks run; their messages are concatenated (spec auth.md §1.1). */
+export function usernameErrors(username: string): string {
+  let errors = '';
+  if (username.length < 3 || username.length > 30)
+    errors += 'username: 3 to 30 characters required\n';
+  if (!USERNAME_PATTERN.test(username))
+    errors += 'username: only alphanumeric characters and the underscore character "_" allowed\n';
+  return errors;
+}
+
+export function emailError(email: string): string {
+  return isValidEmail(email) ? '' : 'email: valid email must be provided\n';
+}
+
+export function passwordError(password: string): string {
+  return password.length < 8 ? 'password: 8 characters required\n' : '';
 }
 
 /**
@@ -19,12 +39,5 @@ export function normalizeLanguage(language: string | null | undefined): string {
  * every failing message concatenated, each ending with `\n`. Empty string when all pass.
  */
 export function registerControls(username: string, email: string, password: string): string {
-  let errors = '';
-  if (username.length < 3 || username.length > 30)
-    errors += 'username: 3 to 30 characters required\n';
-  if (!USERNAME_PATTERN.test(username))
-    errors += 'username: only alphanumeric characters and the underscore character "_" allowed\n';
-  if (!isValidEmail(email)) errors += 'email: valid email must be provided\n';
-  if (password.length < 8) errors += 'password: 8 characters required\n';
-  return errors;
+  return usernameErrors(username) + emailError(email) + passwordError(password);
 }

@@ -1,7 +1,7 @@
 import { toExportRequestResponse } from 'src/users/export/dto/to-export-request-response';
 import type { UserDataExport } from 'src/users/export/user-data-export.entity';
 import { toPythonDateTime } from 'src/users/export/user-workouts-export';
-import { hashConfirmationToken, newConfirmationToken } from 'src/users/secrets';
+import { hashToken, newConfirmationToken } from 'src/users/secrets';
 import { readableDelay } from 'src/users/user-admin-notifier';
 import { isValidEmail, normalizeLanguage, registerControls } from 'src/users/user-rules';
 
@@ -51,7 +51,7 @@ describe('confirmation tokens', () => {
   it('are 40 URL-safe characters stored as their SHA-256', () => {
     const { token, hash } = newConfirmationToken();
     expect(token).toMatch(/^[\w-]{40}$/);
-    expect(hash).toBe(hashConfirmationToken(token));
+    expect(hash).toBe(hashToken(token));
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
   });
 });

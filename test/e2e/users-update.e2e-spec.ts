@@ -2,7 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { compareSync } from 'bcrypt';
 import { SCOPE } from 'src/auth/scopes';
 import { type EmailMessage, MAILER, type Mailer } from 'src/common/email/mailer';
-import { hashConfirmationToken } from 'src/users/secrets';
+import { hashToken } from 'src/users/secrets';
 import { User } from 'src/users/user.entity';
 import request from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
@@ -237,7 +237,7 @@ describe('PATCH /api/users/<username> with email sending (spec users.md §4, aut
     )?.[1];
     expect(token).toBeDefined();
     const stored = await reloadUser(t.dataSource, user.id);
-    expect(stored?.confirmationToken).toBe(hashConfirmationToken(token!));
+    expect(stored?.confirmationToken).toBe(hashToken(token!));
   });
 
   it('sends nothing for admin or activate changes', async () => {

@@ -1,6 +1,6 @@
 import type { BlacklistedToken } from 'src/auth/blacklist/blacklisted-token.entity';
 import { TokenBlacklistService } from 'src/auth/blacklist/token-blacklist.service';
-import { hashToken } from 'src/auth/hash-token';
+import { hashToken } from 'src/users/secrets';
 import type { Repository } from 'typeorm';
 import { LessThan } from 'typeorm';
 

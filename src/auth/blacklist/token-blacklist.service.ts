@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BlacklistedToken } from 'src/auth/blacklist/blacklisted-token.entity';
-import { hashToken } from 'src/auth/hash-token';
+import { hashToken } from 'src/users/secrets';
 import { LessThan, Repository } from 'typeorm';
 
 /** The logout blacklist (spec README §2.1); exported for the `clean_tokens` CLI command. */

@@ -1,4 +1,6 @@
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt, timingSafeEqual } from 'node:crypto';
+
+import { hashToken } from 'src/users/secrets';
 
 const ALPHANUMERICS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -15,7 +17,7 @@ export function randomAlphanumeric(length: number): string {
  * random strings, so a fast unsalted hash is enough and lets us look them up by digest.
  */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return hashToken(secret);
 }
 
 /** Compares a presented secret with a stored digest in constant time. */
