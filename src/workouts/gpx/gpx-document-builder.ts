@@ -10,6 +10,7 @@ import { type GpxTime, parseGpxTime } from 'src/workouts/gpx/gpx-time';
 import type { GpxSegmentPoints, GpxTrackData, ParsedGpx } from 'src/workouts/gpx/gpx-types';
 import { parsePythonFloat } from 'src/workouts/gpx/python-number';
 import { SegmentBuilder } from 'src/workouts/gpx/segment-builder';
+import { type ScannedPoint, scanTrackPoint } from 'src/workouts/gpx/track-point-scanner';
 import {
   attributeValue,
   type XmlAttributes,
@@ -58,7 +59,25 @@ export class GpxDocumentBuilder implements XmlHandler {
   private fieldCheck: FieldCheck = FieldCheck.None;
   private fieldDepth = -1;
   private text: string | null = null;
+  private readonly scanned: ScannedPoint = { lat: 0, lon: 0, ele: NaN, micros: NaN, naive: false };
   isCapturing = false;
+
+  /** `isFastPathOn: false` reads every element event by event (the tests compare both ways). */
+  constructor(private readonly isFastPathOn = true) {}
+
+  /**
+   * A plain `<trkpt>` directly in a plain `<trkseg>` is read whole by the byte scanner, which
+   * yields exactly what `openTag`…`closeTag` would (see `track-point-scanner.ts`).
+   */
+  readElement(buf: Buffer, lt: number): number {
+    const depth = this.kinds.length;
+    if (!this.isFastPathOn || this.kinds[depth - 1] !== K.trkseg) return -1;
+    if (!(this.scopes[depth - 1] ?? ROOT_SCOPE).isDefaultEmpty) return -1;
+    const p = this.scanned;
+    const end = scanTrackPoint(buf, lt, p);
+    if (end >= 0) this.segment?.push(p.lat, p.lon, p.ele, p.micros, p.naive, false);
+    return end;
+  }
 
   openTag(name: string, attributes: XmlAttributes): void {
     const depth = this.kinds.length;

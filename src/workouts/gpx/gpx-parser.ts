@@ -17,8 +17,8 @@ const YIELD_EVERY_BYTES = 8 << 20;
  * the tests use as a cross-check, tops out near 48 MB/s here; the target is 60). Any XML or gpxpy content error → `gpx file is invalid`;
  * a file without `<trk>` → `no tracks in gpx file` (spec workouts.md §4.1 item 9).
  */
-export async function parseGpx(input: Buffer | Readable): Promise<ParsedGpx> {
-  const reader = new GpxStreamReader();
+export async function parseGpx(input: Buffer | Readable, isFastPathOn = true): Promise<ParsedGpx> {
+  const reader = new GpxStreamReader(isFastPathOn);
   if (Buffer.isBuffer(input)) {
     for (let offset = 0; offset < input.length; offset += CHUNK_BYTES) {
       reader.write(input.subarray(offset, offset + CHUNK_BYTES));
@@ -32,8 +32,8 @@ export async function parseGpx(input: Buffer | Readable): Promise<ParsedGpx> {
 }
 
 /** Synchronous variant for a file already in memory (chart data, segment extraction). */
-export function parseGpxSync(input: Buffer): ParsedGpx {
-  const reader = new GpxStreamReader();
+export function parseGpxSync(input: Buffer, isFastPathOn = true): ParsedGpx {
+  const reader = new GpxStreamReader(isFastPathOn);
   for (let offset = 0; offset < input.length; offset += CHUNK_BYTES) {
     reader.write(input.subarray(offset, offset + CHUNK_BYTES));
   }
@@ -42,8 +42,13 @@ export function parseGpxSync(input: Buffer): ParsedGpx {
 
 class GpxStreamReader {
   private readonly utf8 = new Utf8Validator();
-  private readonly builder = new GpxDocumentBuilder();
-  private readonly xml = new XmlTokenizer(this.builder);
+  private readonly builder: GpxDocumentBuilder;
+  private readonly xml: XmlTokenizer;
+
+  constructor(isFastPathOn: boolean) {
+    this.builder = new GpxDocumentBuilder(isFastPathOn);
+    this.xml = new XmlTokenizer(this.builder);
+  }
 
   write(bytes: Buffer): void {
     try {

@@ -54,7 +54,7 @@ export function parseGpxTime(text: string, out: GpxTime): void {
     offsetMinutes = zone;
     out.naive = false;
   }
-  if (!isValidDate(year, month, day, hour, minute, second)) return;
+  if (!isValidDateTime(year, month, day, hour, minute, second)) return;
   out.invalidOffset = Math.abs(offsetMinutes) >= 24 * 60;
   const days = daysFromCivil(year, month, day);
   const seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60;
@@ -115,7 +115,15 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function isValidDate(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+/** Python's `datetime(...)` range checks (no leap seconds, no 24:00). */
+export function isValidDateTime(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+): boolean {
   if (y < 1 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const monthDays = mo === 2 && leap ? 29 : (DAYS_IN_MONTH[mo - 1] ?? 0);

@@ -12,6 +12,11 @@ export interface XmlHandler {
   openTag(name: string, attributes: XmlAttributes): void;
   closeTag(): void;
   characters(text: string): void;
+  /**
+   * Optionally reads a whole element starting at `lt` (`<` of its start tag) by itself;
+   * returns the position after it, or −1 to let the tokenizer read it event by event.
+   */
+  readElement?(buf: Buffer, lt: number): number;
 }
 
 export function attributeValue(attributes: XmlAttributes, name: string): string | undefined {

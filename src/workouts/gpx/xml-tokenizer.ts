@@ -167,7 +167,10 @@ export class XmlTokenizer {
     if (c1 === undefined) return -1;
     if (c1 === 0x2f) return this.endTag(buf, lt);
     if (c1 === 0x3f) return this.openSection(buf, lt, enum_.pi, 2);
-    if (c1 !== 0x21) return this.startTag(buf, lt);
+    if (c1 !== 0x21) {
+      const end = this.handler.readElement ? this.handler.readElement(buf, lt) : -1;
+      return end >= 0 ? end : this.startTag(buf, lt);
+    }
     if (buf.length - lt < 4) return -1;
     if (buf[lt + 2] === 0x2d && buf[lt + 3] === 0x2d)
       return this.openSection(buf, lt, enum_.comment, 4);

@@ -1,0 +1,190 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+
+import { parseGpx } from 'src/workouts/gpx/gpx-parser';
+import type { ParsedGpx } from 'src/workouts/gpx/gpx-types';
+import * as scanner from 'src/workouts/gpx/track-point-scanner';
+import { sharedFixturesDir } from 'test/helpers/gpx-fixtures';
+import { syntheticGpx } from 'test/helpers/synthetic-gpx';
+
+/**
+ * The byte scanner for plain `<trkpt>` elements must give exactly what the event-by-event
+ * reader gives — same points bit for bit, same refusals — or step aside.
+ */
+async function read(
+  xml: Buffer,
+  isFastPathOn: boolean,
+  chunk?: number,
+): Promise<ParsedGpx | string> {
+  const input = chunk === undefined ? xml : Readable.from(splitBytes(xml, chunk));
+  return parseGpx(input, isFastPathOn).catch((e: unknown) => (e as Error).message);
+}
+
+function splitBytes(xml: Buffer, size: number): Buffer[] {
+  const parts: Buffer[] = [];
+  for (let i = 0; i < xml.length; i += size) parts.push(xml.subarray(i, i + size));
+  return parts;
+}
+
+/** Typed arrays as plain arrays of `Object.is`-comparable numbers, for exact comparison. */
+function flatten(result: ParsedGpx | string): unknown {
+  if (typeof result === 'string') return result;
+  return result.tracks.map((t) => ({
+    name: t.name,
+    segments: t.segments.map((s) => ({
+      ...s,
+      lat: Array.from(s.lat),
+      lon: Array.from(s.lon),
+      ele: Array.from(s.ele).map((v) => (Object.is(v, -0) ? '-0' : v)),
+      time: Array.from(s.time),
+    })),
+  }));
+}
+
+async function expectSameBothWays(xml: Buffer, chunks: number[]): Promise<unknown> {
+  const expected = flatten(await read(xml, false));
+  expect(flatten(await read(xml, true))).toEqual(expected);
+  for (const size of chunks) expect(flatten(await read(xml, true, size))).toEqual(expected);
+  return expected;
+}
+
+const doc = (
+  points: string,
+  root = '<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1">',
+): Buffer =>
+  Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?>\n${root}<trk><trkseg>\n` +
+      `<trkpt lat="45.5" lon="6.25"><ele>10</ele><time>2021-06-01T00:00:00Z</time></trkpt>\n` +
+      `${points}\n</trkseg></trk></gpx>`,
+  );
+const T = '<time>2021-06-01T00:00:05Z</time>';
+
+const POINTS: [string, string][] = [
+  ['plain', `<trkpt lat="45.000025" lon="6.020400"><ele>1000.3</ele>${T}</trkpt>`],
+  ['lon before lat', `<trkpt lon="6.1" lat="45.2"><ele>1</ele>${T}</trkpt>`],
+  ['time before ele', `<trkpt lat="45.2" lon="6.1">${T}<ele>-3.5</ele></trkpt>`],
+  ['no ele', `<trkpt lat="45.2" lon="6.1">${T}</trkpt>`],
+  ['no time', `<trkpt lat="45.2" lon="6.1"><ele>1</ele></trkpt>`],
+  ['no child', `<trkpt lat="45.2" lon="6.1"></trkpt>`],
+  ['self-closing', `<trkpt lat="45.2" lon="6.1"/>`],
+  [
+    'white space everywhere',
+    `<trkpt\n\tlat="45.2"\r\n lon="6.1" >\n <ele>1</ele>\n\t${T}\r\n</trkpt>`,
+  ],
+  ['end tag with space', `<trkpt lat="45.2" lon="6.1"><ele>1</ele>${T}</trkpt >`],
+  ['single quotes', `<trkpt lat='45.2' lon='6.1'><ele>1</ele>${T}</trkpt>`],
+  ['attribute spaces', `<trkpt lat = "45.2" lon="6.1"><ele>1</ele>${T}</trkpt>`],
+  ['no space between attributes', `<trkpt lat="45.2"lon="6.1"><ele>1</ele>${T}</trkpt>`],
+  ['extra attribute', `<trkpt lat="45.2" lon="6.1" x="1"><ele>1</ele>${T}</trkpt>`],
+  ['duplicate attribute', `<trkpt lat="45.2" lat="45.3" lon="6.1">${T}</trkpt>`],
+  ['missing lon', `<trkpt lat="45.2">${T}</trkpt>`],
+  ['bad lat', `<trkpt lat="north" lon="6.1">${T}</trkpt>`],
+  ['lat with reference', `<trkpt lat="&#52;5.2" lon="6.1">${T}</trkpt>`],
+  ['lat with exponent', `<trkpt lat="4.52e1" lon="6.1">${T}</trkpt>`],
+  ['lat with spaces', `<trkpt lat=" 45.2 " lon="6.1">${T}</trkpt>`],
+  ['lat with plus', `<trkpt lat="+45.2" lon="6.1">${T}</trkpt>`],
+  ['lat 17 digits', `<trkpt lat="45.123456789012345678" lon="6.1">${T}</trkpt>`],
+  ['lat 15 digits', `<trkpt lat="45.1234567890123" lon="-6.1234567890123">${T}</trkpt>`],
+  ['lat 16 digits', `<trkpt lat="45.12345678901234" lon="6.1">${T}</trkpt>`],
+  ['negative zero', `<trkpt lat="-0" lon="-0.0"><ele>-0</ele>${T}</trkpt>`],
+  ['trailing dot', `<trkpt lat="45." lon=".5"><ele>1.</ele>${T}</trkpt>`],
+  ['underscore', `<trkpt lat="4_5" lon="6"><ele>1_0</ele>${T}</trkpt>`],
+  ['nan ele', `<trkpt lat="45" lon="6"><ele>nan</ele>${T}</trkpt>`],
+  ['bad ele', `<trkpt lat="45" lon="6"><ele>high</ele>${T}</trkpt>`],
+  ['empty ele', `<trkpt lat="45" lon="6"><ele></ele>${T}</trkpt>`],
+  ['empty ele tag', `<trkpt lat="45" lon="6"><ele/>${T}</trkpt>`],
+  ['ele in CDATA', `<trkpt lat="45" lon="6"><ele><![CDATA[12]]></ele>${T}</trkpt>`],
+  ['ele with spaces', `<trkpt lat="45" lon="6"><ele> 12 </ele>${T}</trkpt>`],
+  ['two eles', `<trkpt lat="45" lon="6"><ele>1</ele><ele>2</ele>${T}</trkpt>`],
+  ['two times', `<trkpt lat="45" lon="6">${T}<time>2021-06-01T00:00:09Z</time></trkpt>`],
+  ['comment inside', `<trkpt lat="45" lon="6"><!-- c --><ele>1</ele>${T}</trkpt>`],
+  [
+    'extensions',
+    `<trkpt lat="45" lon="6"><ele>1</ele>${T}<extensions><hr>150</hr></extensions></trkpt>`,
+  ],
+  ['hdop', `<trkpt lat="45" lon="6"><hdop>x</hdop>${T}</trkpt>`],
+  ['namespace declaration', `<trkpt lat="45" lon="6" xmlns="urn:other"><ele>1</ele>${T}</trkpt>`],
+  ['prefixed attribute', `<trkpt lat="45" lon="6" g:x="1"><ele>1</ele>${T}</trkpt>`],
+  ['fraction', `<trkpt lat="45" lon="6"><time>2021-06-01T00:00:05.1Z</time></trkpt>`],
+  ['micro fraction', `<trkpt lat="45" lon="6"><time>2021-06-01T00:00:05.123456Z</time></trkpt>`],
+  [
+    'long fraction',
+    `<trkpt lat="45" lon="6"><time>2021-06-01T00:00:05.123456789012345Z</time></trkpt>`,
+  ],
+  [
+    'too long fraction',
+    `<trkpt lat="45" lon="6"><time>2021-06-01T00:00:05.1234567890123456Z</time></trkpt>`,
+  ],
+  ['empty fraction', `<trkpt lat="45" lon="6"><time>2021-06-01T00:00:05.Z</time></trkpt>`],
+  ['naive time', `<trkpt lat="45" lon="6"><time>2021-06-01T00:00:05</time></trkpt>`],
+  ['offset time', `<trkpt lat="45" lon="6"><time>2021-06-01T02:00:05+02:00</time></trkpt>`],
+  ['lower-case z', `<trkpt lat="45" lon="6"><time>2021-06-01T00:00:05z</time></trkpt>`],
+  ['space separator', `<trkpt lat="45" lon="6"><time>2021-06-01 00:00:05Z</time></trkpt>`],
+  ['short month', `<trkpt lat="45" lon="6"><time>2021-6-01T00:00:05Z</time></trkpt>`],
+  ['31 February', `<trkpt lat="45" lon="6"><time>2021-02-31T00:00:05Z</time></trkpt>`],
+  ['29 February 2024', `<trkpt lat="45" lon="6"><time>2024-02-29T23:59:59Z</time></trkpt>`],
+  ['hour 24', `<trkpt lat="45" lon="6"><time>2021-06-01T24:00:00Z</time></trkpt>`],
+  ['year 0', `<trkpt lat="45" lon="6"><time>0000-06-01T00:00:00Z</time></trkpt>`],
+  ['time with newline', `<trkpt lat="45" lon="6"><time>2021-06-01T00:00:05Z\n</time></trkpt>`],
+  ['time with space', `<trkpt lat="45" lon="6"><time>2021-06-01T00:00:05Z </time></trkpt>`],
+  ['not a time', `<trkpt lat="45" lon="6"><time>yesterday</time></trkpt>`],
+  ['control character', `<trkpt lat="45" lon="6">\u0001<ele>1</ele></trkpt>`],
+  ['unclosed', `<trkpt lat="45" lon="6"><ele>1</ele>`],
+  ['mismatched end', `<trkpt lat="45" lon="6"><ele>1</ele></trkpoint>`],
+  ['wrong inner end', `<trkpt lat="45" lon="6"><ele>1</elevation></trkpt>`],
+  ['text before child', `<trkpt lat="45" lon="6">x<ele>1</ele></trkpt>`],
+];
+
+describe('plain <trkpt> byte scanner', () => {
+  it.each(POINTS)('%s: same result as the event-by-event reader', async (_label, point) => {
+    await expectSameBothWays(doc(point), [1, 5, 64]);
+  });
+
+  it.each([
+    [
+      'a second default namespace makes GPX names foreign',
+      '<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><x xmlns="urn:y"/>',
+    ],
+    ['GPX 1.0', '<gpx version="1.0" xmlns="http://www.topografix.com/GPX/1/0">'],
+    ['no namespace', '<gpx version="1.1">'],
+  ])('%s', async (_label, root) => {
+    await expectSameBothWays(doc(`<trkpt lat="45" lon="6"><ele>1</ele>${T}</trkpt>`, root), [3]);
+  });
+
+  it('reads mixed naive and aware times as the event reader does (a parsing error later)', async () => {
+    const result = await expectSameBothWays(
+      doc(`<trkpt lat="45" lon="6"><time>2021-06-01T00:00:05</time></trkpt>`),
+      [7],
+    );
+    expect(result).toEqual([
+      expect.objectContaining({
+        segments: [expect.objectContaining({ hasNaiveTimes: true, hasAwareTimes: true })],
+      }),
+    ]);
+  });
+
+  it('reads the plain points itself (the comparisons above are not vacuous)', async () => {
+    const scan = jest.spyOn(scanner, 'scanTrackPoint');
+    try {
+      await read(doc(POINTS[0]![1] + POINTS[1]![1] + POINTS[3]![1]), true);
+      const taken = scan.mock.results.filter((r) => (r.value as number) > 0);
+      expect(taken).toHaveLength(4);
+    } finally {
+      scan.mockRestore();
+    }
+  });
+
+  it('reads a synthetic track the same at every chunk size', async () => {
+    const xml = syntheticGpx({ points: 500, name: 'synthetic' });
+    const expected = await expectSameBothWays(xml, [1, 13, 4096, 65536]);
+    expect(expected).toEqual([expect.objectContaining({ name: 'synthetic' })]);
+  });
+
+  const dir = path.join(sharedFixturesDir(), 'gpx');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.gpx'));
+
+  it.each(files.map((f) => [f]))('%s: same tracks with and without the scanner', async (file) => {
+    await expectSameBothWays(readFileSync(path.join(dir, file)), [4093]);
+  });
+});
