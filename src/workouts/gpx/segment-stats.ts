@@ -1,5 +1,6 @@
 import { distance2d, distance3d } from 'src/workouts/gpx/gpx-distance';
 import type { GpxSegmentPoints } from 'src/workouts/gpx/gpx-types';
+import { selectKth } from 'src/workouts/gpx/select-kth';
 
 /** gpxpy `IGNORE_TOP_SPEED_PERCENTILES`: the top 5 % of speeds are dropped. */
 const KEPT_FRACTION = 1 - 0.05;
@@ -93,7 +94,8 @@ function rawMaxSpeed(speeds: Float64Array, n: number): number {
 
 /**
  * gpxpy `geo.calculate_max_speed`: keep pairs whose distance is within 1.5 population
- * standard deviations of the mean distance, sort their speeds, take index ⌊n × 0.95⌋.
+ * standard deviations of the mean distance, sort their speeds, take index ⌊n × 0.95⌋ (selected,
+ * not sorted).
  */
 function filteredMaxSpeed(speeds: Float64Array, distances: Float64Array, n: number): number {
   if (n < 2) return 0;
@@ -112,10 +114,9 @@ function filteredMaxSpeed(speeds: Float64Array, distances: Float64Array, n: numb
     if (Math.abs((distances[i] ?? 0) - mean) <= limit) kept[k++] = speeds[i] ?? 0;
   }
   if (k === 0) return 0;
-  const sorted = kept.subarray(0, k).sort();
   let index = Math.trunc(k * KEPT_FRACTION);
   if (index >= k) index = k - 1;
-  return sorted[index] ?? 0;
+  return selectKth(kept, k, index);
 }
 
 /** gpxpy `get_duration`: first/last point, or their neighbours when they lack a time. */
