@@ -106,12 +106,17 @@ export class WorkoutUploadService {
     staged: StagedFile[],
   ): Promise<PreparedWorkout> {
     const names = buildWorkoutFileNames(context.userId, context.sportId, file.analysis.start);
-    const [map, weather] = await Promise.all([
+    // The GPX file is written (and synced) while the map is drawn and the weather fetched;
+    // allSettled so that a staged file is always recorded before any failure is passed on.
+    const [gpxResult, mapResult, weatherResult] = await Promise.allSettled([
+      this.storage.stage(names.gpx, file.gpx),
       this.extras.renderMap(file.parsed),
       this.extras.fetchWeather(file.parsed),
     ]);
-    const gpx = await this.storage.stage(names.gpx, file.gpx);
-    staged.push(gpx);
+    if (gpxResult.status === 'fulfilled') staged.push(gpxResult.value);
+    valueOf(gpxResult);
+    const map = valueOf(mapResult);
+    const weather = valueOf(weatherResult);
     if (map !== null) staged.push(await this.storage.stage(names.map, map));
     return toGpxWorkoutRows(file, context, {
       gpx: names.gpx,
@@ -136,4 +141,9 @@ export class WorkoutUploadService {
       throw new WorkoutSaveError(500);
     }
   }
+}
+
+function valueOf<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
 }
