@@ -10,7 +10,11 @@ import { type GpxTime, parseGpxTime } from 'src/workouts/gpx/gpx-time';
 import type { GpxSegmentPoints, GpxTrackData, ParsedGpx } from 'src/workouts/gpx/gpx-types';
 import { parsePythonFloat } from 'src/workouts/gpx/python-number';
 import { SegmentBuilder } from 'src/workouts/gpx/segment-builder';
-import { type ScannedPoint, scanTrackPoint } from 'src/workouts/gpx/track-point-scanner';
+import {
+  type ScannedPoint,
+  scanTrackPoint,
+  skipSpaces,
+} from 'src/workouts/gpx/track-point-scanner';
 import {
   attributeValue,
   type XmlAttributes,
@@ -74,9 +78,19 @@ export class GpxDocumentBuilder implements XmlHandler {
     if (!this.isFastPathOn || this.kinds[depth - 1] !== K.trkseg) return -1;
     if (!(this.scopes[depth - 1] ?? ROOT_SCOPE).isDefaultEmpty) return -1;
     const p = this.scanned;
-    const end = scanTrackPoint(buf, lt, p);
-    if (end >= 0) this.segment?.push(p.lat, p.lon, p.ele, p.micros, p.naive, false);
-    return end;
+    const segment = this.segment;
+    let end = scanTrackPoint(buf, lt, p);
+    if (end < 0 || segment === null) return end;
+    // Runs of points are read in one go; the white space between them is content the
+    // builder ignores (it only checks that it is white space).
+    for (;;) {
+      segment.push(p.lat, p.lon, p.ele, p.micros, p.naive, false);
+      const next = skipSpaces(buf, end, buf.length);
+      if (buf[next] !== 0x3c) return end;
+      const after = scanTrackPoint(buf, next, p);
+      if (after < 0) return end;
+      end = after;
+    }
   }
 
   openTag(name: string, attributes: XmlAttributes): void {
