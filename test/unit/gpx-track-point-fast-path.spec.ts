@@ -51,7 +51,7 @@ async function expectSameBothWays(xml: Buffer, chunks: number[]): Promise<unknow
 
 const doc = (
   points: string,
-  root = '<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1">',
+  root = '<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1" xmlns:gpxtpx="urn:tpx">',
 ): Buffer =>
   Buffer.from(
     `<?xml version="1.0" encoding="UTF-8"?>\n${root}<trk><trkseg>\n` +
@@ -104,6 +104,76 @@ const POINTS: [string, string][] = [
     `<trkpt lat="45" lon="6"><ele>1</ele>${T}<extensions><hr>150</hr></extensions></trkpt>`,
   ],
   ['hdop', `<trkpt lat="45" lon="6"><hdop>x</hdop>${T}</trkpt>`],
+  ['valid hdop', `<trkpt lat="45" lon="6"><hdop>1.5</hdop>${T}</trkpt>`],
+  ['name and sym', `<trkpt lat="45" lon="6"><name>TP 1 ✓</name><sym>Flag</sym>${T}</trkpt>`],
+  ['speed (checked in GPX 1.0 only)', `<trkpt lat="45" lon="6"><speed>fast</speed>${T}</trkpt>`],
+  [
+    'garmin extensions',
+    `<trkpt lat="44.34797703288495540618896484375" lon="3.94873310811817646026611328125"><ele>495.79998779296875</ele><time>2023-05-27T07:49:40.000Z</time><extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>112</gpxtpx:hr><gpxtpx:cad>80</gpxtpx:cad></gpxtpx:TrackPointExtension></extensions></trkpt>`,
+  ],
+  [
+    'unbound prefix',
+    `<trkpt lat="45" lon="6"><ele>1</ele><extensions><nope:hr>1</nope:hr></extensions></trkpt>`,
+  ],
+  ['unbound prefix as child', `<trkpt lat="45" lon="6"><nope:hr>1</nope:hr></trkpt>`],
+  ['bound prefix as child', `<trkpt lat="45" lon="6"><gpxtpx:hr>1</gpxtpx:hr>${T}</trkpt>`],
+  [
+    'ele inside extensions',
+    `<trkpt lat="45" lon="6"><extensions><ele>8</ele><time>x</time></extensions><ele>2</ele></trkpt>`,
+  ],
+  ['ele after extensions only', `<trkpt lat="45" lon="6"><extensions/><ele>2</ele></trkpt>`],
+  [
+    'attribute in extensions',
+    `<trkpt lat="45" lon="6"><extensions><x a="1">2</x></extensions></trkpt>`,
+  ],
+  [
+    'reference in extensions',
+    `<trkpt lat="45" lon="6"><extensions><x>&amp;</x></extensions></trkpt>`,
+  ],
+  [
+    'bad reference in extensions',
+    `<trkpt lat="45" lon="6"><extensions><x>&nope;</x></extensions></trkpt>`,
+  ],
+  [
+    'CDATA end in extensions',
+    `<trkpt lat="45" lon="6"><extensions><x>a]]>b</x></extensions></trkpt>`,
+  ],
+  [
+    'control in extensions',
+    `<trkpt lat="45" lon="6"><extensions><x>\u0002</x></extensions></trkpt>`,
+  ],
+  [
+    'mismatched tags in extensions',
+    `<trkpt lat="45" lon="6"><extensions><x><y></x></y></extensions></trkpt>`,
+  ],
+  ['end tag prefix of name', `<trkpt lat="45" lon="6"><extensions><abc></ab></extensions></trkpt>`],
+  [
+    'deep extensions',
+    `<trkpt lat="45" lon="6"><extensions>${'<a>'.repeat(12)}1${'</a>'.repeat(12)}</extensions></trkpt>`,
+  ],
+  [
+    'non-ASCII name in extensions',
+    `<trkpt lat="45" lon="6"><extensions><été>1</été></extensions></trkpt>`,
+  ],
+  [
+    'non-ASCII text in extensions',
+    `<trkpt lat="45" lon="6"><extensions><x>température 20 °C</x></extensions></trkpt>`,
+  ],
+  [
+    'two colons in a name',
+    `<trkpt lat="45" lon="6"><extensions><gpxtpx:a:b>1</gpxtpx:a:b></extensions></trkpt>`,
+  ],
+  ['offset +00:00', `<trkpt lat="45" lon="6"><time>2025-12-14T17:33:59+00:00</time></trkpt>`],
+  ['offset -05:30', `<trkpt lat="45" lon="6"><time>2025-12-14T17:33:59.5-05:30</time></trkpt>`],
+  ['offset +23:59', `<trkpt lat="45" lon="6"><time>2025-12-14T17:33:59+23:59</time></trkpt>`],
+  ['offset +24:00', `<trkpt lat="45" lon="6"><time>2025-12-14T17:33:59+24:00</time></trkpt>`],
+  ['offset +01:99', `<trkpt lat="45" lon="6"><time>2025-12-14T17:33:59+01:99</time></trkpt>`],
+  ['offset +0100', `<trkpt lat="45" lon="6"><time>2025-12-14T17:33:59+0100</time></trkpt>`],
+  ['offset +01', `<trkpt lat="45" lon="6"><time>2025-12-14T17:33:59+01</time></trkpt>`],
+  [
+    'minus sign offset',
+    `<trkpt lat="45" lon="6"><time>2025-12-14T17:33:59\u221201:00</time></trkpt>`,
+  ],
   ['namespace declaration', `<trkpt lat="45" lon="6" xmlns="urn:other"><ele>1</ele>${T}</trkpt>`],
   ['prefixed attribute', `<trkpt lat="45" lon="6" g:x="1"><ele>1</ele>${T}</trkpt>`],
   ['fraction', `<trkpt lat="45" lon="6"><time>2021-06-01T00:00:05.1Z</time></trkpt>`],
@@ -143,13 +213,20 @@ describe('plain <trkpt> byte scanner', () => {
 
   it.each([
     [
-      'a second default namespace makes GPX names foreign',
+      'a default namespace declared on another element',
       '<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><x xmlns="urn:y"/>',
     ],
     ['GPX 1.0', '<gpx version="1.0" xmlns="http://www.topografix.com/GPX/1/0">'],
     ['no namespace', '<gpx version="1.1">'],
   ])('%s', async (_label, root) => {
-    await expectSameBothWays(doc(`<trkpt lat="45" lon="6"><ele>1</ele>${T}</trkpt>`, root), [3]);
+    for (const point of [
+      `<trkpt lat="45" lon="6"><ele>1</ele>${T}</trkpt>`,
+      `<trkpt lat="45" lon="6"><speed>1.5</speed><name>x</name>${T}</trkpt>`,
+      `<trkpt lat="45" lon="6"><speed>fast</speed>${T}</trkpt>`,
+      `<trkpt lat="45" lon="6"><course>x</course>${T}</trkpt>`,
+    ]) {
+      await expectSameBothWays(doc(point, root), [3]);
+    }
   });
 
   it('reads mixed naive and aware times as the event reader does (a parsing error later)', async () => {
@@ -165,11 +242,13 @@ describe('plain <trkpt> byte scanner', () => {
   });
 
   it('reads the plain points itself (the comparisons above are not vacuous)', async () => {
+    const labels = ['plain', 'lon before lat', 'no ele', 'garmin extensions', 'offset -05:30'];
+    const points = labels.map((label) => POINTS.find(([l]) => l === label)?.[1] ?? '');
     const scan = jest.spyOn(scanner, 'scanTrackPoint');
     try {
-      await read(doc(POINTS[0]![1] + POINTS[1]![1] + POINTS[3]![1]), true);
+      await read(doc(points.join('\n')), true);
       const taken = scan.mock.results.filter((r) => (r.value as number) > 0);
-      expect(taken).toHaveLength(4);
+      expect(taken).toHaveLength(1 + labels.length);
     } finally {
       scan.mockRestore();
     }

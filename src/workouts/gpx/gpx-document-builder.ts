@@ -8,6 +8,7 @@ import {
 import { type NamespaceScope, NamespaceTracker, ROOT_SCOPE } from 'src/workouts/gpx/gpx-namespaces';
 import { type GpxTime, parseGpxTime } from 'src/workouts/gpx/gpx-time';
 import type { GpxSegmentPoints, GpxTrackData, ParsedGpx } from 'src/workouts/gpx/gpx-types';
+import { PointChildNameCache } from 'src/workouts/gpx/point-child-names';
 import { parsePythonFloat } from 'src/workouts/gpx/python-number';
 import { SegmentBuilder } from 'src/workouts/gpx/segment-builder';
 import {
@@ -64,6 +65,10 @@ export class GpxDocumentBuilder implements XmlHandler {
   private fieldDepth = -1;
   private text: string | null = null;
   private readonly scanned: ScannedPoint = { lat: 0, lon: 0, ele: NaN, micros: NaN, naive: false };
+  private readonly pointChildNames = new PointChildNameCache((name, isDirectChild) =>
+    this.isIgnoredInPoint(name, isDirectChild),
+  );
+  private pointChildScope: NamespaceScope | null = null;
   isCapturing = false;
 
   /** `isFastPathOn: false` reads every element event by event (the tests compare both ways). */
@@ -76,10 +81,16 @@ export class GpxDocumentBuilder implements XmlHandler {
   readElement(buf: Buffer, lt: number): number {
     const depth = this.kinds.length;
     if (!this.isFastPathOn || this.kinds[depth - 1] !== K.trkseg) return -1;
-    if (!(this.scopes[depth - 1] ?? ROOT_SCOPE).isDefaultEmpty) return -1;
+    const scope = this.scopes[depth - 1] ?? ROOT_SCOPE;
+    if (!scope.isDefaultEmpty) return -1;
+    if (scope !== this.pointChildScope) {
+      this.pointChildNames.reset();
+      this.pointChildScope = scope;
+    }
     const p = this.scanned;
     const segment = this.segment;
-    let end = scanTrackPoint(buf, lt, p);
+    const names = this.pointChildNames;
+    let end = scanTrackPoint(buf, lt, p, names);
     if (end < 0 || segment === null) return end;
     // Runs of points are read in one go; the white space between them is content the
     // builder ignores (it only checks that it is white space).
@@ -87,7 +98,7 @@ export class GpxDocumentBuilder implements XmlHandler {
       segment.push(p.lat, p.lon, p.ele, p.micros, p.naive, false);
       const next = skipSpaces(buf, end, buf.length);
       if (buf[next] !== 0x3c) return end;
-      const after = scanTrackPoint(buf, next, p);
+      const after = scanTrackPoint(buf, next, p, names);
       if (after < 0) return end;
       end = after;
     }
@@ -128,6 +139,23 @@ export class GpxDocumentBuilder implements XmlHandler {
     return {
       tracks: this.tracks.map((t): GpxTrackData => ({ name: t.name, segments: t.segments })),
     };
+  }
+
+  /**
+   * Whether `openTag` would make an element of this name (without attributes) `K.other`
+   * inside a plain track point without error: a bound prefix, or a plain name `pointChild`
+   * neither reads nor checks. Deeper inside such an element only the prefix matters.
+   */
+  private isIgnoredInPoint(name: string, isDirectChild: boolean): boolean {
+    const scope = this.pointChildScope ?? ROOT_SCOPE;
+    const isPlain = this.namespaces.isPlain(scope, name);
+    if (isPlain === null) return false;
+    if (!isDirectChild || !isPlain) return true;
+    if (name === 'ele' || name === 'time') return false;
+    return (
+      !Object.hasOwn(FIELD_BITS, name) ||
+      pointFieldCheck(name, !this.isVersion11) === FieldCheck.None
+    );
   }
 
   private childKind(parent: number, name: string, attributes: XmlAttributes): number {
