@@ -4,7 +4,6 @@ import { User } from 'src/users/user.entity';
 import request from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
 import { getProfile } from 'test/helpers/auth-api';
-import { fakeOAuth2Token, installFakeOAuth2 } from 'test/helpers/auth-fake-oauth2';
 import {
   expectEnvelopeError,
   expectInsufficientScope,
@@ -13,6 +12,7 @@ import {
   expectUnauthorized,
 } from 'test/helpers/expect-envelope';
 import { createUser, DEFAULT_PASSWORD } from 'test/helpers/factories';
+import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 const PROFILE = {
@@ -53,7 +53,6 @@ describe('auth: profile, account, preferences (spec auth.md §4.4–4.7, §4.17)
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
-    installFakeOAuth2(t.dataSource);
   });
   afterAll(() => t.close());
 
@@ -72,19 +71,15 @@ describe('auth: profile, account, preferences (spec auth.md §4.4–4.7, §4.17)
     it('answers insufficient_scope to an OAuth2 token without the scope', async () => {
       const user = await createUser(t.dataSource);
       const others = Object.values(SCOPE).filter((s) => s !== scope);
-      expectInsufficientScope(
-        await request(t.http)
-          [method](path)
-          .set(bearer(fakeOAuth2Token(user, ...others))),
-      );
+      const token = await oauth2AccessToken(t.app, user, ...others);
+      expectInsufficientScope(await request(t.http)[method](path).set(bearer(token)));
     });
 
     if (scope !== null) {
       it(`lets an OAuth2 token with ${scope} through`, async () => {
         const user = await createUser(t.dataSource);
-        const res = await request(t.http)
-          [method](path)
-          .set(bearer(fakeOAuth2Token(user, scope)));
+        const token = await oauth2AccessToken(t.app, user, scope);
+        const res = await request(t.http)[method](path).set(bearer(token));
         expect([401, 403]).not.toContain(res.status);
       });
     }

@@ -15,8 +15,8 @@ import {
   expectUnauthorized,
 } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
+import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
 import { giveAvatar, TINY_PNG, writeUpload } from 'test/helpers/users-fixtures';
-import { useTestOAuth2Tokens } from 'test/helpers/users-oauth2';
 import { binaryParser, bodyBuffer, readZipEntries } from 'test/helpers/users-zip';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
@@ -27,12 +27,10 @@ const FILE_NOT_FOUND = { status: 'not found', data: { archive: [] }, message: 'f
 describe('data export (spec auth.md §4.18–4.20)', () => {
   let t: TestApp;
   let jobs: InProcessJobQueue;
-  let oauth2Token: ReturnType<typeof useTestOAuth2Tokens>;
 
   beforeAll(async () => {
     t = await createTestApp();
     jobs = t.app.get(InProcessJobQueue);
-    oauth2Token = useTestOAuth2Tokens(t.dataSource);
   });
   afterAll(() => t.close());
 
@@ -63,7 +61,7 @@ describe('data export (spec auth.md §4.18–4.20)', () => {
         method === 'POST' ? request(t.http).post(path) : request(t.http).get(path);
       expectUnauthorized(await call());
       expectInvalidToken(await call().set(bearer('invalid')));
-      const allScopes = oauth2Token(user, Object.values(SCOPE));
+      const allScopes = await oauth2AccessToken(t.app, user, ...Object.values(SCOPE));
       expectInsufficientScope(await call().set(bearer(allScopes)));
     });
   });

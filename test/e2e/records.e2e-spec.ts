@@ -7,8 +7,8 @@ import request from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
 import { expectInsufficientScope, expectUnauthorized } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
+import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
 import { createManualWorkout } from 'test/helpers/workouts-api';
-import { fakeOAuth2Token, useFakeOAuth2 } from 'test/helpers/workouts-oauth2';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 interface RecordBody {
@@ -24,7 +24,6 @@ describe('records and the create/edit/delete scenario (spec workouts.md §7, §9
 
   beforeAll(async () => {
     t = await createTestApp();
-    useFakeOAuth2(t.dataSource);
   });
   afterAll(() => t.close());
 
@@ -275,14 +274,9 @@ describe('records and the create/edit/delete scenario (spec workouts.md §7, §9
       .expect(200);
     expect(res.body).toEqual({ status: 'success', data: { records: [] } });
     expectUnauthorized(await request(t.http).get('/api/records'));
-    expectInsufficientScope(
-      await request(t.http)
-        .get('/api/records')
-        .set(bearer(fakeOAuth2Token(user, 'workouts:write'))),
-    );
-    await request(t.http)
-      .get('/api/records')
-      .set(bearer(fakeOAuth2Token(user, 'workouts:read')))
-      .expect(200);
+    const writeOnly = await oauth2AccessToken(t.app, user, 'workouts:write');
+    const readOnly = await oauth2AccessToken(t.app, user, 'workouts:read');
+    expectInsufficientScope(await request(t.http).get('/api/records').set(bearer(writeOnly)));
+    await request(t.http).get('/api/records').set(bearer(readOnly)).expect(200);
   });
 });

@@ -11,8 +11,8 @@ import {
   expectUnauthorized,
 } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
+import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
 import { createManualWorkout } from 'test/helpers/workouts-api';
-import { fakeOAuth2Token, useFakeOAuth2 } from 'test/helpers/workouts-oauth2';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 const LABELS = [
@@ -45,7 +45,6 @@ describe('sports and sport preferences (spec workouts.md §8, auth.md §4.8–4.
 
   beforeAll(async () => {
     t = await createTestApp();
-    useFakeOAuth2(t.dataSource);
     admin = await createUser(t.dataSource, { admin: true });
     user = await createUser(t.dataSource);
     adminToken = firstPartyToken(t.app, admin);
@@ -82,15 +81,10 @@ describe('sports and sport preferences (spec workouts.md §8, auth.md §4.8–4.
     });
 
     it('requires workouts:read for OAuth2 tokens', async () => {
-      expectInsufficientScope(
-        await request(t.http)
-          .get('/api/sports')
-          .set(bearer(fakeOAuth2Token(user, 'workouts:write'))),
-      );
-      await request(t.http)
-        .get('/api/sports')
-        .set(bearer(fakeOAuth2Token(user, 'workouts:read')))
-        .expect(200);
+      const writeOnly = await oauth2AccessToken(t.app, user, 'workouts:write');
+      const readOnly = await oauth2AccessToken(t.app, user, 'workouts:read');
+      expectInsufficientScope(await request(t.http).get('/api/sports').set(bearer(writeOnly)));
+      await request(t.http).get('/api/sports').set(bearer(readOnly)).expect(200);
     });
   });
 
@@ -177,10 +171,11 @@ describe('sports and sport preferences (spec workouts.md §8, auth.md §4.8–4.
     });
 
     it('requires workouts:write for OAuth2 tokens', async () => {
+      const readOnly = await oauth2AccessToken(t.app, admin, 'workouts:read');
       expectInsufficientScope(
         await request(t.http)
           .patch('/api/sports/1')
-          .set(bearer(fakeOAuth2Token(admin, 'workouts:read')))
+          .set(bearer(readOnly))
           .send({ is_active: false }),
       );
     });
@@ -288,10 +283,16 @@ describe('sports and sport preferences (spec workouts.md §8, auth.md §4.8–4.
     });
 
     it('requires profile:write for OAuth2 tokens', async () => {
+      const withoutProfileWrite = await oauth2AccessToken(
+        t.app,
+        user,
+        'workouts:write',
+        'profile:read',
+      );
       expectInsufficientScope(
         await request(t.http)
           .post('/api/auth/profile/edit/sports')
-          .set(bearer(fakeOAuth2Token(user, 'workouts:write', 'profile:read')))
+          .set(bearer(withoutProfileWrite))
           .send({ sport_id: 1, color: '#000000' }),
       );
     });
@@ -345,10 +346,9 @@ describe('sports and sport preferences (spec workouts.md §8, auth.md §4.8–4.
     });
 
     it('requires profile:write for OAuth2 tokens', async () => {
+      const readOnly = await oauth2AccessToken(t.app, user, 'profile:read');
       expectInsufficientScope(
-        await request(t.http)
-          .delete('/api/auth/profile/reset/sports/1')
-          .set(bearer(fakeOAuth2Token(user, 'profile:read'))),
+        await request(t.http).delete('/api/auth/profile/reset/sports/1').set(bearer(readOnly)),
       );
     });
   });

@@ -12,8 +12,8 @@ import {
   expectUnauthorized,
 } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
+import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
 import { createManualWorkout } from 'test/helpers/workouts-api';
-import { fakeOAuth2Token, useFakeOAuth2 } from 'test/helpers/workouts-oauth2';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 const DEFAULT_500 = 'error, please try again or contact the administrator';
@@ -27,7 +27,6 @@ describe('statistics endpoints (spec workouts.md §9)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    useFakeOAuth2(t.dataSource);
     user = await createUser(t.dataSource);
     reader = await createUser(t.dataSource);
     admin = await createUser(t.dataSource, { admin: true });
@@ -158,7 +157,7 @@ describe('statistics endpoints (spec workouts.md §9)', () => {
     });
 
     it("refuses an OAuth2 token reading another user's statistics", async () => {
-      const oauth = fakeOAuth2Token(reader, 'workouts:read');
+      const oauth = await oauth2AccessToken(t.app, reader, 'workouts:read');
       expectForbidden(await get(`/api/stats/${user.username}/by_time`, oauth));
       expectForbidden(await get(`/api/stats/${user.username}/by_sport`, oauth));
       await get(`/api/stats/${reader.username}/by_time`, oauth).expect(200);
@@ -166,9 +165,8 @@ describe('statistics endpoints (spec workouts.md §9)', () => {
 
     it('requires a token and the workouts:read scope', async () => {
       expectUnauthorized(await request(t.http).get(`/api/stats/${user.username}/by_time`));
-      expectInsufficientScope(
-        await get(`/api/stats/${user.username}/by_sport`, fakeOAuth2Token(user, 'workouts:write')),
-      );
+      const writeOnly = await oauth2AccessToken(t.app, user, 'workouts:write');
+      expectInsufficientScope(await get(`/api/stats/${user.username}/by_sport`, writeOnly));
     });
   });
 
@@ -187,8 +185,10 @@ describe('statistics endpoints (spec workouts.md §9)', () => {
 
     it('is admin only and needs workouts:read', async () => {
       expectForbidden(await get('/api/stats/all'));
-      expectInsufficientScope(await get('/api/stats/all', fakeOAuth2Token(admin, 'users:read')));
-      await get('/api/stats/all', fakeOAuth2Token(admin, 'workouts:read')).expect(200);
+      const usersRead = await oauth2AccessToken(t.app, admin, 'users:read');
+      const workoutsRead = await oauth2AccessToken(t.app, admin, 'workouts:read');
+      expectInsufficientScope(await get('/api/stats/all', usersRead));
+      await get('/api/stats/all', workoutsRead).expect(200);
     });
   });
 });

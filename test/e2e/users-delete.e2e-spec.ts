@@ -15,8 +15,8 @@ import {
   expectUnauthorized,
 } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
+import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
 import { giveAvatar, reloadUser, writeUpload } from 'test/helpers/users-fixtures';
-import { useTestOAuth2Tokens } from 'test/helpers/users-oauth2';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 const LAST_ADMIN = 'you can not delete your account, no other user has admin rights';
@@ -25,13 +25,11 @@ describe('DELETE /api/users/<username> (spec users.md §5)', () => {
   let t: TestApp;
   let admin: User;
   let adminToken: string;
-  let oauth2Token: ReturnType<typeof useTestOAuth2Tokens>;
 
   beforeAll(async () => {
     t = await createTestApp();
     admin = await createUser(t.dataSource, { username: 'admin', admin: true });
     adminToken = firstPartyToken(t.app, admin);
-    oauth2Token = useTestOAuth2Tokens(t.dataSource);
   });
   afterAll(() => t.close());
 
@@ -49,9 +47,11 @@ describe('DELETE /api/users/<username> (spec users.md §5)', () => {
 
   it('needs the users:write scope for OAuth2 tokens', async () => {
     const user = await createUser(t.dataSource);
-    expectInsufficientScope(await remove(user.username, oauth2Token(user, [SCOPE.USERS_READ])));
+    const usersRead = await oauth2AccessToken(t.app, user, SCOPE.USERS_READ);
+    const usersWrite = await oauth2AccessToken(t.app, user, SCOPE.USERS_WRITE);
+    expectInsufficientScope(await remove(user.username, usersRead));
     expect(await exists(user)).toBe(true);
-    await remove(user.username, oauth2Token(user, [SCOPE.USERS_WRITE])).expect(204);
+    await remove(user.username, usersWrite).expect(204);
     expect(await exists(user)).toBe(false);
   });
 

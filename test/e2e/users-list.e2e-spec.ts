@@ -10,7 +10,7 @@ import {
   expectUnauthorized,
 } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
-import { useTestOAuth2Tokens } from 'test/helpers/users-oauth2';
+import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 const usernamesOf = (res: request.Response): string[] =>
@@ -21,7 +21,6 @@ describe('GET /api/users (spec users.md §1)', () => {
   let admin: User;
   let adminToken: string;
   let userToken: string;
-  let oauth2Token: (user: User, scopes: string[]) => string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -35,7 +34,6 @@ describe('GET /api/users (spec users.md §1)', () => {
     await users.update({ username: 'sam' }, { createdAt: new Date('2022-01-01T00:00:00Z') });
     adminToken = firstPartyToken(t.app, admin);
     userToken = firstPartyToken(t.app, sam);
-    oauth2Token = useTestOAuth2Tokens(t.dataSource) as typeof oauth2Token;
   });
   afterAll(() => t.close());
 
@@ -56,13 +54,16 @@ describe('GET /api/users (spec users.md §1)', () => {
     });
 
     it('needs the users:read scope for OAuth2 tokens', async () => {
-      expectInsufficientScope(await list('', oauth2Token(admin, [SCOPE.USERS_WRITE])));
-      expect((await list('', oauth2Token(admin, [SCOPE.USERS_READ]))).status).toBe(200);
+      const usersWrite = await oauth2AccessToken(t.app, admin, SCOPE.USERS_WRITE);
+      const usersRead = await oauth2AccessToken(t.app, admin, SCOPE.USERS_READ);
+      expectInsufficientScope(await list('', usersWrite));
+      expect((await list('', usersRead)).status).toBe(200);
     });
 
     it('refuses a non-admin OAuth2 token that has the scope', async () => {
       const sam = await t.dataSource.getRepository(User).findOneByOrFail({ username: 'sam' });
-      expectForbidden(await list('', oauth2Token(sam, [SCOPE.USERS_READ])));
+      const usersRead = await oauth2AccessToken(t.app, sam, SCOPE.USERS_READ);
+      expectForbidden(await list('', usersRead));
     });
   });
 

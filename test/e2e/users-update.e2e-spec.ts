@@ -16,8 +16,8 @@ import {
   expectUnauthorized,
 } from 'test/helpers/expect-envelope';
 import { createUser, DEFAULT_PASSWORD } from 'test/helpers/factories';
+import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
 import { reloadUser } from 'test/helpers/users-fixtures';
-import { useTestOAuth2Tokens } from 'test/helpers/users-oauth2';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 describe('PATCH /api/users/<username> without email sending (spec users.md §4)', () => {
@@ -25,14 +25,12 @@ describe('PATCH /api/users/<username> without email sending (spec users.md §4)'
   let admin: User;
   let adminToken: string;
   let userToken: string;
-  let oauth2Token: ReturnType<typeof useTestOAuth2Tokens>;
 
   beforeAll(async () => {
     t = await createTestApp();
     admin = await createUser(t.dataSource, { username: 'admin', admin: true });
     adminToken = firstPartyToken(t.app, admin);
     userToken = firstPartyToken(t.app, await createUser(t.dataSource, { username: 'sam' }));
-    oauth2Token = useTestOAuth2Tokens(t.dataSource);
   });
   afterAll(() => t.close());
 
@@ -57,14 +55,10 @@ describe('PATCH /api/users/<username> without email sending (spec users.md §4)'
 
     it('needs the users:write scope for OAuth2 tokens', async () => {
       const user = await target();
-      expectInsufficientScope(
-        await patch(user.username, { activate: true }, oauth2Token(admin, [SCOPE.USERS_READ])),
-      );
-      const res = await patch(
-        user.username,
-        { activate: true },
-        oauth2Token(admin, [SCOPE.USERS_WRITE]),
-      );
+      const usersRead = await oauth2AccessToken(t.app, admin, SCOPE.USERS_READ);
+      const usersWrite = await oauth2AccessToken(t.app, admin, SCOPE.USERS_WRITE);
+      expectInsufficientScope(await patch(user.username, { activate: true }, usersRead));
+      const res = await patch(user.username, { activate: true }, usersWrite);
       expect(res.status).toBe(200);
     });
   });

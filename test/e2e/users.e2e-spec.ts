@@ -13,8 +13,8 @@ import {
   expectUnauthorized,
 } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
+import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
 import { giveAvatar, TINY_PNG, writeUpload } from 'test/helpers/users-fixtures';
-import { useTestOAuth2Tokens } from 'test/helpers/users-oauth2';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 describe('GET /api/users/<username> (spec users.md §2)', () => {
@@ -23,7 +23,6 @@ describe('GET /api/users/<username> (spec users.md §2)', () => {
   let sam: User;
   let adminToken: string;
   let samToken: string;
-  let oauth2Token: ReturnType<typeof useTestOAuth2Tokens>;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -32,7 +31,6 @@ describe('GET /api/users/<username> (spec users.md §2)', () => {
     await createUser(t.dataSource, { username: 'inactive', isActive: false });
     adminToken = firstPartyToken(t.app, admin);
     samToken = firstPartyToken(t.app, sam);
-    oauth2Token = useTestOAuth2Tokens(t.dataSource);
   });
   afterAll(() => t.close());
 
@@ -48,8 +46,10 @@ describe('GET /api/users/<username> (spec users.md §2)', () => {
   });
 
   it('needs the users:read scope for OAuth2 tokens', async () => {
-    expectInsufficientScope(await get('sam', oauth2Token(sam, [SCOPE.PROFILE_READ])));
-    expect((await get('sam', oauth2Token(sam, [SCOPE.USERS_READ]))).status).toBe(200);
+    const profileRead = await oauth2AccessToken(t.app, sam, SCOPE.PROFILE_READ);
+    const usersRead = await oauth2AccessToken(t.app, sam, SCOPE.USERS_READ);
+    expectInsufficientScope(await get('sam', profileRead));
+    expect((await get('sam', usersRead)).status).toBe(200);
   });
 
   it('returns the user themself in a one-element list with preferences', async () => {

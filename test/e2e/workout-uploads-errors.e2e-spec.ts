@@ -9,6 +9,7 @@ import {
   expectUnauthorized,
 } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
+import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
 import {
   buildMultipart,
   countWorkouts,
@@ -18,7 +19,6 @@ import {
   readSharedFixture,
   setUploadLimits,
 } from 'test/helpers/uploads';
-import { fakeOAuth2Token, useFakeOAuth2 } from 'test/helpers/workouts-oauth2';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 import { buildZip } from 'test/unit/files-zip-builder';
 
@@ -32,7 +32,6 @@ describe('POST /api/workouts refusals, in the order of spec workouts.md §4.1', 
 
   beforeAll(async () => {
     t = await createTestApp({ TILE_SERVER_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' });
-    useFakeOAuth2(t.dataSource);
     user = await createUser(t.dataSource);
     token = firstPartyToken(t.app, user);
   });
@@ -51,7 +50,7 @@ describe('POST /api/workouts refusals, in the order of spec workouts.md §4.1', 
 
   it('401 without token, 403 without workouts:write', async () => {
     expectUnauthorized(await request(t.http).post('/api/workouts'));
-    const readOnly = fakeOAuth2Token(user, 'workouts:read');
+    const readOnly = await oauth2AccessToken(t.app, user, 'workouts:read');
     expectInsufficientScope(await postWorkoutFile(t, readOnly, GPX));
   });
 

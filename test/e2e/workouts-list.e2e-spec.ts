@@ -7,8 +7,8 @@ import {
   expectUnauthorized,
 } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
+import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
 import { createManualWorkout } from 'test/helpers/workouts-api';
-import { fakeOAuth2Token, useFakeOAuth2 } from 'test/helpers/workouts-oauth2';
 import { insertWorkoutsInBulk } from 'test/helpers/workouts-seed';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
@@ -74,7 +74,6 @@ describe('GET /api/workouts (spec workouts.md §3.1, README §1.4)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    useFakeOAuth2(t.dataSource);
     user = await createUser(t.dataSource);
     token = firstPartyToken(t.app, user);
     for (const { key, ...body } of SEED)
@@ -215,14 +214,9 @@ describe('GET /api/workouts (spec workouts.md §3.1, README §1.4)', () => {
 
   it('requires a token and the workouts:read scope', async () => {
     expectUnauthorized(await request(t.http).get('/api/workouts'));
-    expectInsufficientScope(
-      await request(t.http)
-        .get('/api/workouts')
-        .set(bearer(fakeOAuth2Token(user, 'workouts:write'))),
-    );
-    await request(t.http)
-      .get('/api/workouts')
-      .set(bearer(fakeOAuth2Token(user, 'workouts:read')))
-      .expect(200);
+    const writeOnly = await oauth2AccessToken(t.app, user, 'workouts:write');
+    const readOnly = await oauth2AccessToken(t.app, user, 'workouts:read');
+    expectInsufficientScope(await request(t.http).get('/api/workouts').set(bearer(writeOnly)));
+    await request(t.http).get('/api/workouts').set(bearer(readOnly)).expect(200);
   });
 });

@@ -14,8 +14,8 @@ import {
   expectUnauthorized,
 } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
+import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
 import { createManualWorkout, setTimezone } from 'test/helpers/workouts-api';
-import { fakeOAuth2Token, useFakeOAuth2 } from 'test/helpers/workouts-oauth2';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 const DEFAULT_500 = 'error, please try again or contact the administrator';
@@ -36,7 +36,6 @@ describe('workouts (spec workouts.md §2, §3.2, §5, §6)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    useFakeOAuth2(t.dataSource);
     user = await createUser(t.dataSource);
     other = await createUser(t.dataSource);
     token = firstPartyToken(t.app, user);
@@ -181,8 +180,10 @@ describe('workouts (spec workouts.md §2, §3.2, §5, §6)', () => {
 
     it('requires a token and the workouts:write scope', async () => {
       expectUnauthorized(await request(t.http).post('/api/workouts/no_gpx').send(valid));
-      expectInsufficientScope(await post(valid, fakeOAuth2Token(user, 'workouts:read')));
-      await post(valid, fakeOAuth2Token(user, 'workouts:write')).expect(201);
+      const readOnly = await oauth2AccessToken(t.app, user, 'workouts:read');
+      const writeOnly = await oauth2AccessToken(t.app, user, 'workouts:write');
+      expectInsufficientScope(await post(valid, readOnly));
+      await post(valid, writeOnly).expect(201);
     });
   });
 
@@ -230,15 +231,12 @@ describe('workouts (spec workouts.md §2, §3.2, §5, §6)', () => {
 
     it('requires a token and the workouts:read scope', async () => {
       expectUnauthorized(await request(t.http).get(`/api/workouts/${ids[0]}`));
+      const writeOnly = await oauth2AccessToken(t.app, user, 'workouts:write');
+      const readOnly = await oauth2AccessToken(t.app, user, 'workouts:read');
       expectInsufficientScope(
-        await request(t.http)
-          .get(`/api/workouts/${ids[0]}`)
-          .set(bearer(fakeOAuth2Token(user, 'workouts:write'))),
+        await request(t.http).get(`/api/workouts/${ids[0]}`).set(bearer(writeOnly)),
       );
-      await request(t.http)
-        .get(`/api/workouts/${ids[0]}`)
-        .set(bearer(fakeOAuth2Token(user, 'workouts:read')))
-        .expect(200);
+      await request(t.http).get(`/api/workouts/${ids[0]}`).set(bearer(readOnly)).expect(200);
     });
   });
 
@@ -344,7 +342,8 @@ describe('workouts (spec workouts.md §2, §3.2, §5, §6)', () => {
     });
 
     it('requires the workouts:write scope', async () => {
-      expectInsufficientScope(await patch({ title: 'x' }, fakeOAuth2Token(user, 'workouts:read')));
+      const readOnly = await oauth2AccessToken(t.app, user, 'workouts:read');
+      expectInsufficientScope(await patch({ title: 'x' }, readOnly));
     });
 
     it('applies only sport, title and notes to a workout with a GPX file', async () => {
@@ -475,10 +474,9 @@ describe('workouts (spec workouts.md §2, §3.2, §5, §6)', () => {
         await request(t.http).delete('/api/workouts/kjxavSTUrJvoAh2wvCeGEF').set(bearer(token)),
       );
       expectForbidden(await request(t.http).delete(`/api/workouts/${id}`).set(bearer(otherToken)));
+      const readOnly = await oauth2AccessToken(t.app, user, 'workouts:read');
       expectInsufficientScope(
-        await request(t.http)
-          .delete(`/api/workouts/${id}`)
-          .set(bearer(fakeOAuth2Token(user, 'workouts:read'))),
+        await request(t.http).delete(`/api/workouts/${id}`).set(bearer(readOnly)),
       );
       expectUnauthorized(await request(t.http).delete(`/api/workouts/${id}`));
     });
