@@ -29,6 +29,9 @@ export class RedisRateLimitStorage implements ThrottlerStorage, OnApplicationShu
       lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
+      // ioredis keeps a timer for this long after disconnect() when the socket is already
+      // gone (Redis unreachable), holding the process open on shutdown.
+      disconnectTimeout: 100,
     });
     // ioredis reports every failed reconnection: log the outage once, not each retry.
     this.redis.on('error', (error: Error) => {
