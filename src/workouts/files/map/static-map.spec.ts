@@ -98,7 +98,14 @@ describe('StaticMapService', () => {
     mode = 'missing';
     const png = await service(server.url).render(lats, lons);
     expect(server.requests.length).toBeGreaterThan(1);
-    expect(pixel(png, 1, 1)).toEqual([0xf2, 0xef, 0xe9]);
+    for (const [x, y] of [
+      [1, 1],
+      [399, 0],
+      [0, 224],
+      [399, 224],
+    ] as const) {
+      expect(pixel(png, x, y)).toEqual([0xf2, 0xef, 0xe9]);
+    }
   });
 
   it('falls back quickly when the tile server is down, and stops asking for a while', async () => {
