@@ -1,14 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule } from 'src/app-config/app-config.module';
 import { AuthModule } from 'src/auth/auth.module';
 import { AuthGuard } from 'src/auth/guards/auth.guard';
 import { ScopesGuard } from 'src/auth/guards/scopes.guard';
 import { EmailModule } from 'src/common/email/email.module';
 import { JobsModule } from 'src/common/jobs/jobs.module';
-import { buildLoggerParams } from 'src/common/logging/logger.options';
+import { LoggingModule } from 'src/common/logging/logging.module';
 import { RateLimitModule } from 'src/common/rate-limit/rate-limit.module';
 import type { AppConfig } from 'src/config/configuration';
 import { DatabaseModule } from 'src/database/database.module';
@@ -30,7 +29,7 @@ export class AppModule {
           ignoreEnvFile: true,
           load: [() => ({ ...config })],
         }),
-        LoggerModule.forRoot(buildLoggerParams(config.app.logLevel, config.app.logFile)),
+        LoggingModule.forRoot(config.app.logLevel, config.app.logFile),
         DatabaseModule,
         JobsModule,
         EmailModule,

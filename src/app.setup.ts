@@ -4,9 +4,11 @@ import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import type { HttpLogger } from 'pino-http';
 import { EnvelopeInterceptor } from 'src/common/envelope/envelope.interceptor';
 import { AllExceptionsFilter, sendException } from 'src/common/errors/all-exceptions.filter';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
+import { HTTP_LOGGER } from 'src/common/logging/logging.module';
 import { VALIDATOR_OPTIONS } from 'src/common/validation/validation-options';
 import type { AppConfig } from 'src/config/configuration';
 import { setupOpenApi } from 'src/openapi/openapi.setup';
@@ -30,6 +32,8 @@ export function setupApp(app: NestExpressApplication): void {
   app.set('trust proxy', config.get('app.trustProxy', { infer: true }));
   app.disable('x-powered-by');
   useRoutePrefix(app);
+  // Before the parsers: a request they reject (broken JSON, 413) still gets its log line and id.
+  app.use(app.get<HttpLogger>(HTTP_LOGGER));
   useBodyParsers(app);
   app.useGlobalPipes(
     new ValidationPipe({

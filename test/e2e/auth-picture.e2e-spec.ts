@@ -86,8 +86,24 @@ describe('auth: picture (spec auth.md §4.10–4.11)', () => {
     expectEnvelopeError(res, 400, 'fail', 'no file part');
   });
 
-  it('answers no selected file for a file field without a file', async () => {
-    expectEnvelopeError(await upload(null, Buffer.from('')), 400, 'fail', 'no selected file');
+  it('answers no file part for a plain `file` field, which is no file part (Werkzeug)', async () => {
+    expectEnvelopeError(await upload(null, Buffer.from('')), 400, 'fail', 'no file part');
+  });
+
+  it('answers no selected file for a file part with an empty file name', async () => {
+    const res = await upload('', PNG);
+    expectEnvelopeError(res, 400, 'fail', 'no selected file');
+    expect(await stored()).toBeNull();
+  });
+
+  it('answers no file part for a multipart body with other fields only', async () => {
+    const { contentType, body } = multipart(null, Buffer.from('x'), 'about');
+    const res = await request(t.http)
+      .post('/api/auth/picture')
+      .set(bearer(token))
+      .set('Content-Type', contentType)
+      .send(body);
+    expectEnvelopeError(res, 400, 'fail', 'no file part');
   });
 
   it.each(['avatar.bmp', 'avatar.jpeg', 'avatar'])('refuses the extension of %s', async (name) => {

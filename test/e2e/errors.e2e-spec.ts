@@ -205,6 +205,68 @@ describe('generic errors (spec README §1.3)', () => {
     });
   });
 
+  describe('request lines for bodies the parsers reject', () => {
+    const linesFor = (requestId: unknown): Record<string, unknown>[] =>
+      logLines().filter(
+        (line) => (line['req'] as { id?: unknown } | undefined)?.id === String(requestId),
+      );
+
+    it('logs broken JSON once, at warn, without the body', async () => {
+      const res = await request(t.http)
+        .patch('/api/config?code=query-secret')
+        .set(bearer(adminToken))
+        .set('Content-Type', 'application/json')
+        .send('{"about": "broken-body-marker"');
+      expectInvalidPayload(res);
+      const requestId = res.headers['x-request-id'];
+      expect(requestId).toMatch(/^[\w-]{8,}$/);
+      expect(linesFor(requestId)).toEqual([
+        expect.objectContaining({
+          level: 40,
+          req: { id: requestId, method: 'PATCH', path: '/api/config' },
+          res: { statusCode: 400 },
+        }),
+      ]);
+      const text = readFileSync(logFile, 'utf8');
+      expect(text).not.toContain('broken-body-marker');
+      expect(text).not.toContain('query-secret');
+    });
+
+    it('logs a 413 once, at warn, without the body, keeping a proxy request id', async () => {
+      const res = await request(t.http)
+        .post('/api/auth/login')
+        .set('X-Request-Id', 'too-large-1')
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ email: `large-body-marker${'x'.repeat(1100 * 1024)}` }));
+      expect(res.status).toBe(413);
+      expect(res.headers['x-request-id']).toBe('too-large-1');
+      expect(linesFor('too-large-1')).toEqual([
+        expect.objectContaining({
+          level: 40,
+          req: { id: 'too-large-1', method: 'POST', path: '/api/auth/login' },
+          res: { statusCode: 413 },
+        }),
+      ]);
+      expect(readFileSync(logFile, 'utf8')).not.toContain('large-body-marker');
+    });
+
+    it('still logs a parsed request exactly once', async () => {
+      const res = await request(t.http)
+        .patch('/api/config')
+        .set(bearer(adminToken))
+        .send({ about: 'parsed-body-marker' })
+        .expect(200);
+      expect(linesFor(res.headers['x-request-id'])).toEqual([
+        expect.objectContaining({
+          level: 30,
+          req: expect.objectContaining({ method: 'PATCH', path: '/api/config' }),
+          res: { statusCode: 200 },
+        }),
+      ]);
+      expect(readFileSync(logFile, 'utf8')).not.toContain('parsed-body-marker');
+    });
+  });
+
   it('GET /api/health reports the database', async () => {
     const res = await request(t.http).get('/api/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });

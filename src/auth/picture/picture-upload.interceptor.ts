@@ -10,6 +10,13 @@ import type { Observable } from 'rxjs';
 import { AppConfigService } from 'src/app-config/app-config.service';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
 import { PayloadTooLargeError } from 'src/common/errors/payload-too-large.error';
+import { watchEmptyFileName } from 'src/common/multipart/empty-file-name-watch';
+
+/** The request after PictureUploadInterceptor: multer's `files`, plus what multer drops. */
+export interface PictureRequest extends Request {
+  /** A `file` part came with an empty file name (spec auth.md §4.10 step 3). */
+  hasEmptyFileName?: boolean;
+}
 
 /** The request's Content-Length, the "file size" of FitTrackee's 413 message (spec README §1.3). */
 export function contentLengthOf(request: Request): number | undefined {
@@ -27,7 +34,7 @@ export class PictureUploadInterceptor implements NestInterceptor {
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
+    const request = http.getRequest<PictureRequest>();
     const { maxZipFileSize } = await this.appConfig.getUploadLimits();
     const length = contentLengthOf(request);
     if (length !== undefined && length > maxZipFileSize)
@@ -38,7 +45,7 @@ export class PictureUploadInterceptor implements NestInterceptor {
 }
 
 function parseMultipart(
-  request: Request,
+  request: PictureRequest,
   response: Response,
   maxSize: number,
   length: number | undefined,
@@ -47,8 +54,10 @@ function parseMultipart(
     storage: multer.memoryStorage(),
     limits: { fileSize: maxSize, files: 5 },
   }).any();
+  const isEmptyFileNameSeen = watchEmptyFileName(request);
   return new Promise((resolve, reject) => {
     middleware(request, response, (error: unknown) => {
+      request.hasEmptyFileName = isEmptyFileNameSeen();
       if (error === undefined || error === null) resolve();
       else if (error instanceof MulterError && error.code === 'LIMIT_FILE_SIZE')
         reject(new PayloadTooLargeError('picture', length, maxSize));

@@ -37,7 +37,7 @@ export class PictureService {
   async upload(user: User, upload: PictureUpload): Promise<TopLevelResult> {
     const { file, contentLength } = upload;
     if (file === undefined)
-      throw fail(upload.isFileFieldEmpty ? 'no selected file' : 'no file part');
+      throw fail(upload.hasEmptyFileName ? 'no selected file' : 'no file part');
     if (file.originalname === '') throw fail('no selected file');
     const extension = extensionOf(file.originalname);
     if (!(PICTURE_EXTENSIONS as readonly string[]).includes(extension))

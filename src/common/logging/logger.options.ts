@@ -4,48 +4,59 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import pino from 'pino';
+import { type HttpLogger, type Options, pinoHttp } from 'pino-http';
 
 /**
  * One JSON line per request with its id. Headers are not logged at all (Authorization and
  * cookies carry secrets), and URLs lose their query string (codes, states and tokens travel there).
  */
-export function buildLoggerParams(level: string, file?: string): Params {
+const REQUEST_LINE: Options = {
+  genReqId: (request: IncomingMessage, response: ServerResponse): string => {
+    const incoming = request.headers['x-request-id'];
+    const id =
+      typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    response.setHeader('X-Request-Id', id);
+    return id;
+  },
+  serializers: {
+    req: (request: { id: unknown; method: string; url: string }) => ({
+      id: request.id,
+      method: request.method,
+      path: request.url.split('?')[0],
+    }),
+    res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+  },
+  redact: {
+    paths: ['req.headers', 'res.headers', '*.password', '*.token', '*.client_secret'],
+    remove: true,
+  },
+  customLogLevel: (_request, response, error) =>
+    error !== undefined || response.statusCode >= 500
+      ? 'error'
+      : response.statusCode >= 400
+        ? 'warn'
+        : 'info',
+};
+
+/** The request-line middleware; its `logger` is also the application's logger. */
+export function createHttpLogger(level: string, file?: string): HttpLogger {
+  return pinoHttp(
+    { ...REQUEST_LINE, level },
+    // Synchronous writes: a crash never loses the lines that explain it.
+    pino.destination({ dest: file ?? 1, sync: true, mkdir: file !== undefined }),
+  );
+}
+
+/**
+ * setupApp mounts `httpLogger` ahead of the body parsers, so requests they reject (broken JSON,
+ * 413) get their line too; nestjs-pino then only binds each request's logger for the
+ * application's own log calls (`useExisting`) instead of logging the request a second time.
+ */
+export function buildLoggerParams(httpLogger: HttpLogger): Params {
   return {
     // Nest 11 wildcard syntax; the default '*' makes Nest warn about converting '/api/*'.
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-    pinoHttp: [
-      {
-        level,
-        genReqId: (request: IncomingMessage, response: ServerResponse): string => {
-          const incoming = request.headers['x-request-id'];
-          const id =
-            typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming)
-              ? incoming
-              : randomUUID();
-          response.setHeader('X-Request-Id', id);
-          return id;
-        },
-        serializers: {
-          req: (request: { id: unknown; method: string; url: string }) => ({
-            id: request.id,
-            method: request.method,
-            path: request.url.split('?')[0],
-          }),
-          res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-        },
-        redact: {
-          paths: ['req.headers', 'res.headers', '*.password', '*.token', '*.client_secret'],
-          remove: true,
-        },
-        customLogLevel: (_request, response, error) =>
-          error !== undefined || response.statusCode >= 500
-            ? 'error'
-            : response.statusCode >= 400
-              ? 'warn'
-              : 'info',
-      },
-      // Synchronous writes: a crash never loses the lines that explain it.
-      pino.destination({ dest: file ?? 1, sync: true, mkdir: file !== undefined }),
-    ],
+    pinoHttp: { logger: httpLogger.logger },
+    useExisting: true,
   };
 }

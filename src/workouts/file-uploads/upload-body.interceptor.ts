@@ -10,7 +10,7 @@ import { from, type Observable, switchMap } from 'rxjs';
 import { AppConfigService, type UploadLimits } from 'src/app-config/app-config.service';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
 import { PayloadTooLargeError } from 'src/common/errors/payload-too-large.error';
-import { watchEmptyFileName } from 'src/workouts/file-uploads/empty-file-name-watch';
+import { watchEmptyFileName } from 'src/common/multipart/empty-file-name-watch';
 import { NoFilePartError } from 'src/workouts/file-uploads/upload-errors';
 
 /** The request after this interceptor: the admin limits it applied travel with it. */

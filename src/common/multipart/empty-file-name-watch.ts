@@ -5,9 +5,10 @@ const EMPTY_FILE_PART = /name="file"\s*;\s*filename=""/i;
 const TAIL = 256;
 
 /**
- * multer silently drops file parts whose file name is empty, but FitTrackee answers those with
- * `no selected file` (spec workouts.md §4.1 rule 3) rather than `no file part`. This watches
- * the body bytes on their way to multer for such a part header; it keeps only a short tail.
+ * multer silently drops file parts whose file name is empty, but FitTrackee (Werkzeug keeps them
+ * as files named '') answers those with `no selected file` rather than `no file part` (spec
+ * workouts.md §4.1 rule 3, auth.md §4.10 step 3). This watches the body bytes on their way to
+ * multer for such a part header; it keeps only a short tail.
  */
 export function watchEmptyFileName(body: Readable): () => boolean {
   let isSeen = false;

@@ -1,0 +1,20 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { buildLoggerParams, createHttpLogger } from 'src/common/logging/logger.options';
+
+/** The pino-http middleware; setupApp mounts it before anything else touches the request. */
+export const HTTP_LOGGER = Symbol('HTTP_LOGGER');
+
+/** nestjs-pino's LoggerModule, sharing one pino-http logger with the request-line middleware. */
+@Module({})
+export class LoggingModule {
+  static forRoot(level: string, file?: string): DynamicModule {
+    const httpLogger = createHttpLogger(level, file);
+    return {
+      module: LoggingModule,
+      imports: [LoggerModule.forRoot(buildLoggerParams(httpLogger))],
+      providers: [{ provide: HTTP_LOGGER, useValue: httpLogger }],
+      exports: [HTTP_LOGGER],
+    };
+  }
+}
