@@ -105,6 +105,21 @@ const POINTS: [string, string][] = [
   ],
   ['hdop', `<trkpt lat="45" lon="6"><hdop>x</hdop>${T}</trkpt>`],
   ['valid hdop', `<trkpt lat="45" lon="6"><hdop>1.5</hdop>${T}</trkpt>`],
+  ['empty hdop', `<trkpt lat="45" lon="6"><hdop></hdop><vdop/>${T}</trkpt>`],
+  ['hdop with spaces', `<trkpt lat="45" lon="6"><hdop> 1.5 </hdop>${T}</trkpt>`],
+  ['two hdops', `<trkpt lat="45" lon="6"><hdop>1.5</hdop><hdop>x</hdop>${T}</trkpt>`],
+  ['hdop with child', `<trkpt lat="45" lon="6"><hdop>1<x/>5</hdop>${T}</trkpt>`],
+  ['hdop end mismatch', `<trkpt lat="45" lon="6"><hdop>1.5</vdop>${T}</trkpt>`],
+  ['sat', `<trkpt lat="45" lon="6"><sat>7</sat><dgpsid>-3</dgpsid>${T}</trkpt>`],
+  ['bad sat', `<trkpt lat="45" lon="6"><sat>7.5</sat>${T}</trkpt>`],
+  ['sat with underscore', `<trkpt lat="45" lon="6"><sat>1_0</sat>${T}</trkpt>`],
+  [
+    'fix values',
+    `<trkpt lat="45" lon="6"><fix>3d</fix>${T}</trkpt><trkpt lat="45" lon="6"><fix>dgps</fix>${T}</trkpt><trkpt lat="45" lon="6"><fix>none</fix></trkpt>`,
+  ],
+  ['bad fix', `<trkpt lat="45" lon="6"><fix>4d</fix>${T}</trkpt>`],
+  ['fix prefix', `<trkpt lat="45" lon="6"><fix>3dx</fix>${T}</trkpt>`],
+  ['hdop with attribute', `<trkpt lat="45" lon="6"><hdop a="1">1.5</hdop>${T}</trkpt>`],
   ['name and sym', `<trkpt lat="45" lon="6"><name>TP 1 ✓</name><sym>Flag</sym>${T}</trkpt>`],
   ['speed (checked in GPX 1.0 only)', `<trkpt lat="45" lon="6"><speed>fast</speed>${T}</trkpt>`],
   [
@@ -224,6 +239,8 @@ describe('plain <trkpt> byte scanner', () => {
       `<trkpt lat="45" lon="6"><speed>1.5</speed><name>x</name>${T}</trkpt>`,
       `<trkpt lat="45" lon="6"><speed>fast</speed>${T}</trkpt>`,
       `<trkpt lat="45" lon="6"><course>x</course>${T}</trkpt>`,
+      `<trkpt lat="45" lon="6"><ele>1</ele>${T}<course>12.5</course><speed>0.888889</speed><name>TP1</name></trkpt>`,
+      `<trkpt lat="45" lon="6"><speed></speed><course/>${T}</trkpt>`,
     ]) {
       await expectSameBothWays(doc(point, root), [3]);
     }
@@ -242,7 +259,16 @@ describe('plain <trkpt> byte scanner', () => {
   });
 
   it('reads the plain points itself (the comparisons above are not vacuous)', async () => {
-    const labels = ['plain', 'lon before lat', 'no ele', 'garmin extensions', 'offset -05:30'];
+    const labels = [
+      'plain',
+      'lon before lat',
+      'no ele',
+      'garmin extensions',
+      'offset -05:30',
+      'valid hdop',
+      'sat',
+      'empty hdop',
+    ];
     const points = labels.map((label) => POINTS.find(([l]) => l === label)?.[1] ?? '');
     const scan = jest.spyOn(scanner, 'scanTrackPoint');
     try {

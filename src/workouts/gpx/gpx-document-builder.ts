@@ -8,7 +8,7 @@ import {
 import { type NamespaceScope, NamespaceTracker, ROOT_SCOPE } from 'src/workouts/gpx/gpx-namespaces';
 import { type GpxTime, parseGpxTime } from 'src/workouts/gpx/gpx-time';
 import type { GpxSegmentPoints, GpxTrackData, ParsedGpx } from 'src/workouts/gpx/gpx-types';
-import { PointChildNameCache } from 'src/workouts/gpx/point-child-names';
+import { NameQuestion, PointChildNameCache } from 'src/workouts/gpx/point-child-names';
 import { parsePythonFloat } from 'src/workouts/gpx/python-number';
 import { SegmentBuilder } from 'src/workouts/gpx/segment-builder';
 import {
@@ -65,8 +65,8 @@ export class GpxDocumentBuilder implements XmlHandler {
   private fieldDepth = -1;
   private text: string | null = null;
   private readonly scanned: ScannedPoint = { lat: 0, lon: 0, ele: NaN, micros: NaN, naive: false };
-  private readonly pointChildNames = new PointChildNameCache((name, isDirectChild) =>
-    this.isIgnoredInPoint(name, isDirectChild),
+  private readonly pointChildNames = new PointChildNameCache((name, question) =>
+    this.answerPointName(name, question),
   );
   private pointChildScope: NamespaceScope | null = null;
   isCapturing = false;
@@ -142,20 +142,23 @@ export class GpxDocumentBuilder implements XmlHandler {
   }
 
   /**
-   * Whether `openTag` would make an element of this name (without attributes) `K.other`
-   * inside a plain track point without error: a bound prefix, or a plain name `pointChild`
-   * neither reads nor checks. Deeper inside such an element only the prefix matters.
+   * The builder's answers for the track-point scanner (`PointChildNames`), for an element of
+   * this name without attributes inside a plain track point: `IgnoredChild` — `openTag` makes
+   * it `K.other` without error (a bound prefix, or a plain name `pointChild` neither reads nor
+   * checks); `AcceptedDescendant` — deeper inside such an element, only the prefix matters;
+   * `CheckedField` — a first occurrence `pointChild` converts: bit × 4 + check. 1/0 for yes/no.
    */
-  private isIgnoredInPoint(name: string, isDirectChild: boolean): boolean {
+  private answerPointName(name: string, question: NameQuestion): number {
     const scope = this.pointChildScope ?? ROOT_SCOPE;
     const isPlain = this.namespaces.isPlain(scope, name);
-    if (isPlain === null) return false;
-    if (!isDirectChild || !isPlain) return true;
-    if (name === 'ele' || name === 'time') return false;
-    return (
-      !Object.hasOwn(FIELD_BITS, name) ||
-      pointFieldCheck(name, !this.isVersion11) === FieldCheck.None
-    );
+    if (isPlain === null) return 0;
+    if (question === NameQuestion.AcceptedDescendant) return 1;
+    const bit = isPlain && Object.hasOwn(FIELD_BITS, name) ? (FIELD_BITS[name] ?? 0) : 0;
+    const check = pointFieldCheck(name, !this.isVersion11);
+    const isChecked = bit !== 0 && name !== 'ele' && name !== 'time' && check !== FieldCheck.None;
+    if (question === NameQuestion.CheckedField) return isChecked ? bit * 4 + check : 0;
+    if (name === 'ele' || name === 'time') return 0;
+    return isChecked ? 0 : 1;
   }
 
   private childKind(parent: number, name: string, attributes: XmlAttributes): number {

@@ -10,6 +10,11 @@ export interface PointChildNames {
   isIgnoredChild(buf: Buffer, start: number, end: number): boolean;
   /** Whether a name deeper inside an ignored element is accepted (a prefix must be bound). */
   isAcceptedDescendant(buf: Buffer, start: number, end: number): boolean;
+  /**
+   * For a point field the builder converts and checks (`hdop`, `sat`, `fix`, GPX 1.0
+   * `speed`…): its `FIELD_BITS` bit times 4 plus its `FieldCheck`; 0 for any other name.
+   */
+  checkedField(buf: Buffer, start: number, end: number): number;
 }
 
 const LT = 0x3c;
@@ -80,7 +85,7 @@ function textEnd(buf: Buffer, from: number, n: number): number {
  * End of an ASCII name `[A-Za-z_][A-Za-z0-9_.-]*`, with at most one `:` between two such
  * parts, at `from`; −1 for anything else (such names go through the event path).
  */
-function simpleNameEnd(buf: Buffer, from: number, n: number): number {
+export function simpleNameEnd(buf: Buffer, from: number, n: number): number {
   let i = from;
   let isPartStart = true;
   let colons = 0;

@@ -1,11 +1,15 @@
 import type { PointChildNames } from 'src/workouts/gpx/ignored-element';
 
-type Verdict = (name: string, isDirectChild: boolean) => boolean;
+/** What is asked about a name met inside a track point. */
+export const NameQuestion = { IgnoredChild: 0, AcceptedDescendant: 1, CheckedField: 2 } as const;
+export type NameQuestion = (typeof NameQuestion)[keyof typeof NameQuestion];
+
+type Verdict = (name: string, question: NameQuestion) => number;
 
 interface Entry {
   readonly bytes: Buffer;
-  readonly isDirectChild: boolean;
-  readonly isAccepted: boolean;
+  readonly question: NameQuestion;
+  readonly answer: number;
 }
 
 /**
@@ -23,28 +27,28 @@ export class PointChildNameCache implements PointChildNames {
   }
 
   isIgnoredChild(buf: Buffer, start: number, end: number): boolean {
-    return this.lookup(buf, start, end, true);
+    return this.lookup(buf, start, end, NameQuestion.IgnoredChild) !== 0;
   }
 
   isAcceptedDescendant(buf: Buffer, start: number, end: number): boolean {
-    return this.lookup(buf, start, end, false);
+    return this.lookup(buf, start, end, NameQuestion.AcceptedDescendant) !== 0;
   }
 
-  private lookup(buf: Buffer, start: number, end: number, isDirectChild: boolean): boolean {
+  checkedField(buf: Buffer, start: number, end: number): number {
+    return this.lookup(buf, start, end, NameQuestion.CheckedField);
+  }
+
+  private lookup(buf: Buffer, start: number, end: number, question: NameQuestion): number {
     const length = end - start;
     for (const entry of this.entries) {
-      if (entry.isDirectChild !== isDirectChild || entry.bytes.length !== length) continue;
-      if (buf.compare(entry.bytes, 0, length, start, end) === 0) return entry.isAccepted;
+      if (entry.question !== question || entry.bytes.length !== length) continue;
+      if (buf.compare(entry.bytes, 0, length, start, end) === 0) return entry.answer;
     }
-    const isAccepted = this.verdict(buf.toString('latin1', start, end), isDirectChild);
+    const answer = this.verdict(buf.toString('latin1', start, end), question);
     // Bounded: a file with endless distinct names simply stops being remembered.
     if (this.entries.length < 64) {
-      this.entries.push({
-        bytes: Buffer.from(buf.subarray(start, end)),
-        isDirectChild,
-        isAccepted,
-      });
+      this.entries.push({ bytes: Buffer.from(buf.subarray(start, end)), question, answer });
     }
-    return isAccepted;
+    return answer;
   }
 }

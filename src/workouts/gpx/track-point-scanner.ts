@@ -1,4 +1,9 @@
-import { type PointChildNames, skipIgnoredElement } from 'src/workouts/gpx/ignored-element';
+import { readCheckedField } from 'src/workouts/gpx/checked-field';
+import {
+  type PointChildNames,
+  simpleNameEnd,
+  skipIgnoredElement,
+} from 'src/workouts/gpx/ignored-element';
 import { cursor, readDecimal, readTime } from 'src/workouts/gpx/track-point-values';
 
 /**
@@ -10,8 +15,8 @@ import { cursor, readDecimal, readTime } from 'src/workouts/gpx/track-point-valu
  * between the parts; any children the builder ignores, skipped by `ignored-element.ts`). It
  * reads one such element straight from the bytes — no strings, no events — and gives up (−1)
  * on anything else: single quotes, references, numbers or times outside the plain forms of
- * `track-point-values.ts`, checked fields (`hdop`, `sat`…), or an element cut by the end of the
- * chunk. The event path then reads that element, so giving up never changes the result; what
+ * `track-point-values.ts` (checked fields such as `hdop` or `sat` included, see
+ * `checked-field.ts`), or an element cut by the end of the chunk. The event path then reads that element, so giving up never changes the result; what
  * is accepted here is a subset whose meaning the event path defines (XML well-formed, gpxpy's
  * first `ele`/`time`, Python's float, gpxpy's time pattern).
  */
@@ -49,6 +54,7 @@ export function scanTrackPoint(
   if (!matches(buf, lt, TRKPT)) return -1;
   let i = lt + TRKPT.length;
   let seen = 0; // 1 lat, 2 lon, 4 ele, 8 time
+  let fields = 0; // FIELD_BITS of the checked fields read
   for (;;) {
     const afterName = i;
     i = skipSpaces(buf, i, n);
@@ -86,7 +92,15 @@ export function scanTrackPoint(
       seen |= 8;
       i = cursor.pos + TIME_END.length;
     } else {
-      i = skipIgnoredElement(buf, i, n, names);
+      const nameEnd = simpleNameEnd(buf, i + 1, n);
+      if (nameEnd < 0) return -1;
+      const field = names.checkedField(buf, i + 1, nameEnd);
+      if (field !== 0 && (fields & (field >> 2)) === 0) {
+        i = readCheckedField(buf, i, nameEnd, n, field & 3);
+        fields |= field >> 2;
+      } else {
+        i = skipIgnoredElement(buf, i, n, names);
+      }
       if (i < 0) return -1;
     }
   }
