@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     await writer.inUserTransaction(user.id, (manager) =>
       app.get(RecordsService).recompute(manager, user.id, [1, 2, 3]),
     );
-    await dataSource.query('VACUUM ANALYZE workouts');
+    await dataSource.query('VACUUM ANALYZE workouts, workout_stats');
     console.log(`seeded ${WORKOUTS} workouts in ${Date.now() - started} ms`);
     const token = app.get(AuthTokensService).issueAuthToken(user.id);
     const endpoints = [

@@ -1,3 +1,5 @@
+import { HELD_RECORDS_JSON, type RecordRow } from 'src/workouts/records/records.repository';
+
 /** Columns selected for serialization: dates as epoch seconds, durations as seconds, decimals as doubles. */
 export interface WorkoutRow {
   id: number;
@@ -28,6 +30,8 @@ export interface WorkoutRow {
   username: string;
   previous_uuid: string | null;
   next_uuid: string | null;
+  records: RecordRow[];
+  segments: SegmentRow[];
 }
 
 export interface SegmentRow {
@@ -46,21 +50,44 @@ export interface SegmentRow {
   ave_speed: number | null;
 }
 
-const FIGURES = `
-  extract(epoch FROM w.duration)::float8 AS duration_s,
-  extract(epoch FROM w.pauses)::float8 AS pauses_s,
-  extract(epoch FROM w.moving)::float8 AS moving_s,
-  w.distance::float8 AS distance, w.min_alt::float8 AS min_alt, w.max_alt::float8 AS max_alt,
-  w.descent::float8 AS descent, w.ascent::float8 AS ascent,
-  w.max_speed::float8 AS max_speed, w.ave_speed::float8 AS ave_speed`;
+/** Figures shared by workouts and segments, named as the rows carry them. */
+const figures = (alias: string): [string, string][] => [
+  ['duration_s', `extract(epoch FROM ${alias}.duration)::float8`],
+  ['pauses_s', `extract(epoch FROM ${alias}.pauses)::float8`],
+  ['moving_s', `extract(epoch FROM ${alias}.moving)::float8`],
+  ['distance', `${alias}.distance::float8`],
+  ['min_alt', `${alias}.min_alt::float8`],
+  ['max_alt', `${alias}.max_alt::float8`],
+  ['descent', `${alias}.descent::float8`],
+  ['ascent', `${alias}.ascent::float8`],
+  ['max_speed', `${alias}.max_speed::float8`],
+  ['ave_speed', `${alias}.ave_speed::float8`],
+];
 
-/** Select list for `WorkoutRow` over `workouts w JOIN users u` (prev/next added by the caller). */
+/**
+ * The segments of workout `w` as one JSON array of `SegmentRow`, in segment order: the row
+ * brings its segments along instead of costing another query. JSON numbers print floats
+ * with the shortest exact digits, as the text protocol does, so the values are the same.
+ */
+const SEGMENTS_JSON = `(
+  SELECT coalesce(json_agg(json_build_object(
+    'workout_id', s.workout_id, 'workout_uuid', s.workout_uuid::text, 'segment_id', s.segment_id,
+    ${figures('s')
+      .map(([name, value]) => `'${name}', ${value}`)
+      .join(', ')}) ORDER BY s.segment_id), '[]')
+  FROM workout_segments s WHERE s.workout_id = w.id)`;
+
+/**
+ * Select list for `WorkoutRow` over `workouts w JOIN users u`, held records and segments
+ * included (prev/next added by the caller).
+ */
 export const WORKOUT_COLUMNS = `
   w.id, w.uuid::text AS uuid, w.user_id, w.sport_id, w.title, w.gpx,
   extract(epoch FROM w.creation_date)::float8 AS creation_epoch,
   extract(epoch FROM w.modification_date)::float8 AS modification_epoch,
   extract(epoch FROM w.workout_date)::float8 AS workout_epoch,
-  ${FIGURES},
-  w.bounds, w.map, w.map_id, w.weather_start, w.weather_end, w.notes, u.username`;
-
-export const SEGMENT_COLUMNS = `w.workout_id, w.workout_uuid::text AS workout_uuid, w.segment_id, ${FIGURES}`;
+  ${figures('w')
+    .map(([name, value]) => `${value} AS ${name}`)
+    .join(', ')},
+  w.bounds, w.map, w.map_id, w.weather_start, w.weather_end, w.notes, u.username,
+  ${HELD_RECORDS_JSON} AS records, ${SEGMENTS_JSON} AS segments`;

@@ -5,7 +5,7 @@ import {
   toPythonDateTime,
   type UserWorkoutsExportProvider,
 } from 'src/users/export/user-workouts-export';
-import { WorkoutSerializer } from 'src/workouts/workout-serializer';
+import { toWorkoutResponse } from 'src/workouts/dto/to-workout-response';
 import { WorkoutsRepository } from 'src/workouts/workouts.repository';
 import { DataSource } from 'typeorm';
 
@@ -21,7 +21,6 @@ export class WorkoutsExportService implements UserWorkoutsExportProvider {
   constructor(
     private readonly dataSource: DataSource,
     private readonly workouts: WorkoutsRepository,
-    private readonly serializer: WorkoutSerializer,
   ) {}
 
   async listForExport(userId: number): Promise<Record<string, unknown>[]> {
@@ -35,8 +34,7 @@ export class WorkoutsExportService implements UserWorkoutsExportProvider {
     for (const { id, label } of rows) {
       const row = await this.workouts.getRow(manager, id);
       if (row === undefined) continue;
-      const [workout] = await this.serializer.serialize(manager, [row]);
-      if (workout === undefined) continue;
+      const workout = toWorkoutResponse(row);
       const {
         next_workout: _next,
         previous_workout: _previous,

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { WorkoutFilters } from 'src/workouts/list-workouts.query';
 import { SqlParams } from 'src/workouts/sql-params';
-import {
-  SEGMENT_COLUMNS,
-  type SegmentRow,
-  WORKOUT_COLUMNS,
-  type WorkoutRow,
-} from 'src/workouts/workout-rows';
+import { WORKOUT_COLUMNS, type WorkoutRow } from 'src/workouts/workout-rows';
 import type { EntityManager } from 'typeorm';
 
 /** Seconds parameter as an interval. */
@@ -41,6 +36,33 @@ function listConditions(params: SqlParams, userId: number, filters: WorkoutFilte
   return conditions;
 }
 
+/** Only the sport (or nothing) narrows the list: its total is a sum of yearly buckets. */
+function isSportFilterOnly(filters: WorkoutFilters): boolean {
+  const ranges = [filters.distance, filters.duration, filters.aveSpeed, filters.maxSpeed];
+  return (
+    filters.title === undefined &&
+    filters.from === undefined &&
+    filters.toExclusive === undefined &&
+    ranges.every((range) => range.from === undefined && range.to === undefined)
+  );
+}
+
+/**
+ * Number of workouts the list filter matches. Unfiltered (but for the sport), the yearly
+ * `workout_stats` buckets already hold it, kept in step with every write by the triggers on
+ * `workouts` (migration WorkoutStatsBuckets): a few rows instead of a scan of the user's list.
+ */
+function totalQuery(params: SqlParams, userId: number, filters: WorkoutFilters): string {
+  if (isSportFilterOnly(filters)) {
+    const sport =
+      filters.sportId === undefined ? '' : ` AND s.sport_id = ${params.add(filters.sportId)}`;
+    return `SELECT coalesce(sum(s.nb_workouts), 0)::int AS total FROM workout_stats s
+      WHERE s.user_id = ${params.add(userId)} AND s.period_kind = 'year'${sport}`;
+  }
+  const where = listConditions(params, userId, filters).join(' AND ');
+  return `SELECT count(*)::int AS total FROM workouts w WHERE ${where}`;
+}
+
 /**
  * Constraints of the previous/next lookups when serializing the list (spec §2.1 ⚠): duration
  * on `duration`, max speed only for previous, naive midnights for from/to, no title.
@@ -65,7 +87,11 @@ function neighbourConditions(
   return conditions.map((condition) => ` AND ${condition}`).join('');
 }
 
-function selectWithNeighbours(params: SqlParams, filters: WorkoutFilters | undefined): string {
+function selectWithNeighbours(
+  params: SqlParams,
+  filters: WorkoutFilters | undefined,
+  extraColumn?: string,
+): string {
   const neighbour = (isPrevious: boolean): string => `
     SELECT o.uuid::text FROM workouts o
     WHERE o.user_id = w.user_id AND o.id <> w.id
@@ -75,7 +101,7 @@ function selectWithNeighbours(params: SqlParams, filters: WorkoutFilters | undef
     LIMIT 1`;
   return `SELECT ${WORKOUT_COLUMNS},
       (${neighbour(true)}) AS previous_uuid,
-      (${neighbour(false)}) AS next_uuid
+      (${neighbour(false)}) AS next_uuid${extraColumn === undefined ? '' : `, ${extraColumn}`}
     FROM workouts w JOIN users u ON u.id = w.user_id`;
 }
 
@@ -103,41 +129,35 @@ export class WorkoutsRepository {
 
   async count(manager: EntityManager, userId: number, filters: WorkoutFilters): Promise<number> {
     const params = new SqlParams();
-    const where = listConditions(params, userId, filters).join(' AND ');
     const rows: { total: number }[] = await manager.query(
-      `SELECT count(*)::int AS total FROM workouts w WHERE ${where}`,
+      totalQuery(params, userId, filters),
       params.values,
     );
     return rows[0]?.total ?? 0;
   }
 
-  /** One page, in the requested order; the id breaks ties so pages never overlap. */
+  /**
+   * One page in the requested order (the id breaks ties so pages never overlap), each row with
+   * the list's total: one round trip. An empty page carries no total; `count` gives it.
+   */
   async listPage(
     manager: EntityManager,
     userId: number,
     filters: WorkoutFilters,
-  ): Promise<WorkoutRow[]> {
+  ): Promise<(WorkoutRow & { total: number })[]> {
     const params = new SqlParams();
     const where = listConditions(params, userId, filters).join(' AND ');
     const direction = filters.isAscending ? 'ASC' : 'DESC';
     const limit = params.add(filters.perPage);
     const offset = params.add((filters.page - 1) * filters.perPage);
     const order = `w.${filters.orderColumn} ${direction}, w.id ${direction}`;
+    const total = totalQuery(params, userId, filters);
     const sql = `WITH page AS (
         SELECT w.id FROM workouts w WHERE ${where} ORDER BY ${order}
         LIMIT ${limit} OFFSET ${offset})
-      ${selectWithNeighbours(params, filters)}
+      ${selectWithNeighbours(params, filters, `(${total}) AS total`)}
       JOIN page ON page.id = w.id
       ORDER BY ${order}`;
     return manager.query(sql, params.values);
-  }
-
-  findSegments(manager: EntityManager, workoutIds: number[]): Promise<SegmentRow[]> {
-    if (workoutIds.length === 0) return Promise.resolve([]);
-    return manager.query(
-      `SELECT ${SEGMENT_COLUMNS} FROM workout_segments w
-       WHERE w.workout_id = ANY($1::int[]) ORDER BY w.workout_id, w.segment_id`,
-      [workoutIds],
-    );
   }
 }

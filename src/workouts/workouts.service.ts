@@ -14,6 +14,7 @@ import {
 import type { User } from 'src/users/user.entity';
 import { parseWorkoutDateTime } from 'src/workouts/date-input';
 import type { CreateManualWorkoutDto } from 'src/workouts/dto/create-manual-workout.dto';
+import { toWorkoutResponse } from 'src/workouts/dto/to-workout-response';
 import type { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
 import { parseWorkoutFilters } from 'src/workouts/list-workouts.query';
 import { manualSpeed, parseElevationPair } from 'src/workouts/manual-workout';
@@ -51,11 +52,9 @@ export class WorkoutsService {
     query: Record<string, unknown>,
   ): Promise<PaginatedResult<WorkoutsListResponseDto>> {
     const filters = parseWorkoutFilters(query, user.timezone);
-    const [total, rows] = await Promise.all([
-      this.workouts.count(this.manager, user.id, filters),
-      this.workouts.listPage(this.manager, user.id, filters),
-    ]);
-    const workouts = await this.serializer.serialize(this.manager, rows);
+    const rows = await this.workouts.listPage(this.manager, user.id, filters);
+    const total = rows[0]?.total ?? (await this.workouts.count(this.manager, user.id, filters));
+    const workouts = rows.map(toWorkoutResponse);
     return paginated({ workouts }, buildPagination(filters.page, filters.perPage, total));
   }
 

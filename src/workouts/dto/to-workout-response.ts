@@ -4,7 +4,7 @@ import type {
   WorkoutResponseDto,
   WorkoutSegmentResponseDto,
 } from 'src/workouts/dto/workout-response.dto';
-import type { RecordResponseDto } from 'src/workouts/records/dto/record-response.dto';
+import { toRecordResponse } from 'src/workouts/records/dto/to-record-response';
 import { encodeShortId } from 'src/workouts/short-id';
 import type { SegmentRow, WorkoutRow } from 'src/workouts/workout-rows';
 
@@ -32,11 +32,7 @@ export function toSegmentResponse(row: SegmentRow): WorkoutSegmentResponseDto {
 }
 
 /** Allow-list serialization of a workout (spec workouts.md §2). */
-export function toWorkoutResponse(
-  row: WorkoutRow,
-  records: RecordResponseDto[],
-  segments: WorkoutSegmentResponseDto[],
-): WorkoutResponseDto {
+export function toWorkoutResponse(row: WorkoutRow): WorkoutResponseDto {
   return {
     id: encodeShortId(row.uuid),
     sport_id: row.sport_id,
@@ -55,8 +51,8 @@ export function toWorkoutResponse(
     descent: row.descent,
     max_speed: row.max_speed,
     ave_speed: row.ave_speed,
-    records,
-    segments,
+    records: row.records.map(toRecordResponse),
+    segments: row.segments.map(toSegmentResponse),
     weather_start: row.weather_start,
     weather_end: row.weather_end,
     notes: row.notes,

@@ -56,6 +56,19 @@ const SELECT_ROWS = `
          r.workout_uuid::text AS workout_uuid, r.workout_id
   FROM records r JOIN users u ON u.id = r.user_id`;
 
+/**
+ * The records held by workout `w` of user `u` as one JSON array of `RecordRow`, in
+ * `SELECT_ROWS` order. A record always belongs to its workout's owner (`recompute` elects
+ * among one user's workouts), so the owner's name is the record's user.
+ */
+export const HELD_RECORDS_JSON = `(
+  SELECT coalesce(json_agg(json_build_object(
+    'id', r.id, 'record_type', r.record_type, 'sport_id', r.sport_id, 'username', u.username,
+    'value', r.value::text, 'workout_date_epoch', extract(epoch FROM r.workout_date)::float8,
+    'workout_uuid', r.workout_uuid::text, 'workout_id', r.workout_id)
+    ORDER BY r.sport_id, r.record_type), '[]')
+  FROM records r WHERE r.workout_id = w.id)`;
+
 @Injectable()
 export class RecordsRepository {
   async recompute(manager: EntityManager, userId: number, sportId: number): Promise<void> {
@@ -67,14 +80,6 @@ export class RecordsRepository {
     return manager.query(`${SELECT_ROWS} WHERE r.user_id = $1 ORDER BY r.sport_id, r.record_type`, [
       userId,
     ]);
-  }
-
-  findByWorkouts(manager: EntityManager, workoutIds: number[]): Promise<RecordRow[]> {
-    if (workoutIds.length === 0) return Promise.resolve([]);
-    return manager.query(
-      `${SELECT_ROWS} WHERE r.workout_id = ANY($1::int[]) ORDER BY r.sport_id, r.record_type`,
-      [workoutIds],
-    );
   }
 
   /** Sports whose records point at a workout (recomputed when it changes, spec §6.1 step 6). */

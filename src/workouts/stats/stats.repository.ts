@@ -63,6 +63,32 @@ export class StatsRepository {
     );
   }
 
+  /**
+   * The same rows as `aggregate` without a date range, read from the `workout_stats` buckets
+   * the triggers on `workouts` keep current (migration WorkoutStatsBuckets).
+   */
+  bucketed(
+    manager: EntityManager,
+    userId: number,
+    sportId: number | undefined,
+    period: Period,
+  ): Promise<StatsRow[]> {
+    const params = new SqlParams();
+    const conditions = [
+      `s.user_id = ${params.add(userId)}`,
+      `s.period_kind = ${params.add(period)}`,
+    ];
+    if (sportId !== undefined) conditions.push(`s.sport_id = ${params.add(sportId)}`);
+    return manager.query(
+      `SELECT s.period::text AS period, s.sport_id, s.nb_workouts,
+         s.average_speed::text AS average_speed, s.total_distance,
+         s.total_duration::text AS total_duration, s.total_ascent, s.total_descent
+       FROM workout_stats s WHERE ${conditions.join(' AND ')}
+       ORDER BY 1, 2`,
+      params.values,
+    );
+  }
+
   async hasWorkouts(
     manager: EntityManager,
     userId: number,
