@@ -29,9 +29,9 @@ describe('statistics buckets kept by the workouts triggers', () => {
   const expectBucketsInStep = async (userId: number, sportIds: number[] = [1, 3]) => {
     for (const period of PERIODS) {
       const live = await stats.aggregate(manager, userId, {}, period);
-      expect(await stats.bucketed(manager, userId, undefined, period)).toEqual(live);
+      expect(await stats.byPeriod(manager, userId, {}, period)).toEqual(live);
       for (const sportId of sportIds)
-        expect(await stats.bucketed(manager, userId, sportId, period)).toEqual(
+        expect(await stats.byPeriod(manager, userId, { sportId }, period)).toEqual(
           live.filter((row) => row.sport_id === sportId),
         );
     }
@@ -134,6 +134,71 @@ describe('statistics buckets kept by the workouts triggers', () => {
     expect(kept).toEqual([{ sport_id: 1 }]);
   });
 
+  it('answers date ranges from whole buckets plus the cut periods, as the live aggregate does', async () => {
+    const user = await createUser(t.dataSource);
+    const rows: [number, string, string | null][] = [];
+    // Two years of workouts every 5 days and 7 hours, two sports, around period boundaries.
+    for (let k = 0; k < 150; k++) {
+      const at = new Date(Date.UTC(2019, 11, 20) + k * (5 * 86400 + 7 * 3600) * 1000);
+      rows.push([
+        k % 3 === 0 ? 3 : 1,
+        at.toISOString().slice(0, 19).replace('T', ' '),
+        `${5 + (k % 7) * 1.37}`,
+      ]);
+    }
+    rows.push([1, '2021-01-01 00:00:00', '9.99'], [1, '2020-12-31 23:59:59', '8.88']);
+    await insert(user.id, rows);
+    const ranges: [string | undefined, string | undefined][] = [
+      ['2020-01-01 00:00:00', '2021-01-01 00:00:00'],
+      ['2020-01-01 05:00:00', '2021-01-01 05:00:00'],
+      ['2019-12-31 23:00:00', '2021-06-15 23:00:00'],
+      ['2020-03-04 00:00:00', '2020-03-11 00:00:00'],
+      ['2020-03-05 12:00:00', '2020-03-06 12:00:00'],
+      ['2020-06-01 00:00:00', undefined],
+      [undefined, '2020-06-17 10:00:00'],
+      ['2021-01-01 00:00:00', '2021-01-01 00:00:01'],
+      ['2020-05-01 00:00:00', '2020-04-01 00:00:00'],
+    ];
+    for (const [from, toExclusive] of ranges) {
+      for (const period of PERIODS) {
+        for (const sportId of [undefined, 3]) {
+          const filters = { from, toExclusive, sportId };
+          expect([
+            from,
+            toExclusive,
+            period,
+            sportId,
+            await stats.byPeriod(manager, user.id, filters, period),
+          ]).toEqual([
+            from,
+            toExclusive,
+            period,
+            sportId,
+            await stats.aggregate(manager, user.id, filters, period),
+          ]);
+        }
+      }
+    }
+    // The whole year 2020 comes from its bucket (a tampered bucket shows), the cut ends live.
+    await manager.query(
+      `UPDATE workout_stats SET nb_workouts = 999
+       WHERE user_id = $1 AND period_kind = 'year' AND period = '2020'`,
+      [user.id],
+    );
+    const mixed = await stats.byPeriod(
+      manager,
+      user.id,
+      { from: '2019-12-31 23:00:00', toExclusive: '2021-06-15 23:00:00' },
+      'year',
+    );
+    expect(mixed.map((row) => [row.period, row.sport_id, row.nb_workouts])).toEqual([
+      ['2020', 1, 999],
+      ['2020', 3, 999],
+      ['2021', 1, expect.any(Number)],
+      ['2021', 3, expect.any(Number)],
+    ]);
+  });
+
   it('stays right when two transactions write into the same buckets at once', async () => {
     if (isEmbeddedRun()) return; // one connection: no concurrent transactions to race
     const user = await createUser(t.dataSource);
@@ -164,7 +229,7 @@ describe('statistics buckets kept by the workouts triggers', () => {
       await second.release();
     }
     await expectBucketsInStep(user.id);
-    const [year] = await stats.bucketed(manager, user.id, 1, 'year');
+    const [year] = await stats.byPeriod(manager, user.id, { sportId: 1 }, 'year');
     expect(year?.nb_workouts).toBe(3);
   });
 
@@ -181,7 +246,7 @@ describe('statistics buckets kept by the workouts triggers', () => {
       ),
     );
     await expectBucketsInStep(user.id);
-    const [year] = await stats.bucketed(manager, user.id, 1, 'year');
+    const [year] = await stats.byPeriod(manager, user.id, { sportId: 1 }, 'year');
     expect(year?.nb_workouts).toBe(8);
   });
 

@@ -50,10 +50,7 @@ export class StatsService {
         throw AppError.message(400, 'fail', 'Invalid time period.');
       return { statistics: {} };
     }
-    const rows =
-      filters.from === undefined && filters.toExclusive === undefined
-        ? await this.stats.bucketed(this.manager, user.id, filters.sportId, time as Period)
-        : await this.stats.aggregate(this.manager, user.id, filters, time as Period);
+    const rows = await this.stats.byPeriod(this.manager, user.id, filters, time as Period);
     const statistics: Record<string, Record<string, unknown>> = {};
     for (const row of rows) {
       const period = row.period ?? '';
