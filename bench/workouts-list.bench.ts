@@ -89,6 +89,12 @@ async function main(): Promise<void> {
         path: `/api/stats/${user.username}/by_time?time=year`,
         target: TARGETS_MS.stats,
       },
+      {
+        // As the web client's statistics chart asks: a range of years, in the user's time zone.
+        name: `GET /api/stats/<user>/by_time?from=…&to=…&time=year`,
+        path: `/api/stats/${user.username}/by_time?from=2015-06-15&to=2026-06-14&time=year`,
+        target: TARGETS_MS.stats,
+      },
     ];
     const rows: Row[] = [];
     for (const endpoint of endpoints) {
