@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 /** A `file` part header with an empty file name, as a browser sends it when none is chosen. */
 const EMPTY_FILE_PART = /name="file"\s*;\s*filename=""/i;
 const TAIL = 256;
+const EMPTY_VALUE = Buffer.from('=""', 'latin1');
 
 /**
  * multer silently drops file parts whose file name is empty, but FitTrackee (Werkzeug keeps them
@@ -15,9 +16,23 @@ export function watchEmptyFileName(body: Readable): () => boolean {
   let tail = '';
   body.on('data', (chunk: Buffer) => {
     if (isSeen) return;
-    const text = tail + chunk.toString('latin1', 0, Math.min(chunk.length, 1 << 16));
-    if (EMPTY_FILE_PART.test(text)) isSeen = true;
-    tail = chunk.length > TAIL ? chunk.toString('latin1', chunk.length - TAIL) : text.slice(-TAIL);
+    // Across the chunk boundary: the previous tail and the start of this chunk.
+    const head = chunk.toString('latin1', 0, Math.min(chunk.length, TAIL));
+    if (EMPTY_FILE_PART.test(tail + head)) isSeen = true;
+    // Inside the chunk, only where an empty quoted value is (found natively: a 10 MB upload
+    // is not turned into a string to be searched).
+    for (
+      let at = chunk.indexOf(EMPTY_VALUE);
+      at >= 0 && !isSeen;
+      at = chunk.indexOf(EMPTY_VALUE, at + 1)
+    ) {
+      const window = chunk.toString('latin1', Math.max(0, at - TAIL), at + EMPTY_VALUE.length);
+      if (EMPTY_FILE_PART.test(window)) isSeen = true;
+    }
+    tail =
+      chunk.length >= TAIL
+        ? chunk.toString('latin1', chunk.length - TAIL)
+        : (tail + head).slice(-TAIL);
   });
   return () => isSeen;
 }
