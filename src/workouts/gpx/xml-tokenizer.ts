@@ -42,22 +42,56 @@ export class XmlTokenizer {
   constructor(private readonly handler: XmlHandler) {}
 
   write(chunk: Buffer): void {
+    if (!this.isStarted) {
+      this.writeFirst(chunk);
+      return;
+    }
+    const from = this.pending === null ? 0 : this.bridge(chunk);
+    if (from >= 0) this.keep(chunk, this.run(chunk, from));
+  }
+
+  /** Until the XML declaration is read, bytes are gathered (it must come first, whole). */
+  private writeFirst(chunk: Buffer): void {
     let buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = null;
-    if (!this.isStarted) {
-      const started = buf.length < 6 ? null : this.start(buf, false);
-      if (started === null) {
-        if (buf.length > MAX_TOKEN_BYTES) throw new XmlSyntaxError('xml declaration');
-        this.pending = Buffer.from(buf);
-        return;
+    const started = buf.length < 6 ? null : this.start(buf, false);
+    if (started === null) {
+      if (buf.length > MAX_TOKEN_BYTES) throw new XmlSyntaxError('xml declaration');
+      this.pending = Buffer.from(buf);
+      return;
+    }
+    buf = started;
+    this.keep(buf, this.run(buf, 0));
+  }
+
+  /**
+   * Finishes the construct held back from the previous chunk with only as many bytes of this
+   * one as it needs (copying a few kB, not every chunk); returns where to go on in `chunk`, or
+   * −1 when all of it went into the held-back bytes.
+   */
+  private bridge(chunk: Buffer): number {
+    let pending = this.pending ?? Buffer.alloc(0);
+    this.pending = null;
+    let take = Math.min(chunk.length, 4096);
+    for (;;) {
+      const head = Buffer.concat([pending, chunk.subarray(0, take)]);
+      const rest = this.run(head, 0);
+      if (rest >= pending.length) return rest - pending.length;
+      if (take === chunk.length) {
+        this.keep(head, rest);
+        return -1;
       }
-      buf = started;
+      // What was read is gone for good; retry the rest with more of the chunk.
+      pending = pending.subarray(rest);
+      take = Math.min(chunk.length, take * 4);
     }
-    const rest = this.run(buf, 0);
-    if (rest < buf.length) {
-      if (buf.length - rest > MAX_TOKEN_BYTES) throw new XmlSyntaxError('token too long');
-      this.pending = Buffer.from(buf.subarray(rest));
-    }
+  }
+
+  /** Holds back `buf` from `rest` on (an unfinished construct) for the next chunk. */
+  private keep(buf: Buffer, rest: number): void {
+    if (rest >= buf.length) return;
+    if (buf.length - rest > MAX_TOKEN_BYTES) throw new XmlSyntaxError('token too long');
+    this.pending = Buffer.from(buf.subarray(rest));
   }
 
   end(): void {
