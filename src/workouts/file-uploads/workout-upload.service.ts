@@ -106,18 +106,19 @@ export class WorkoutUploadService {
     staged: StagedFile[],
   ): Promise<PreparedWorkout> {
     const names = buildWorkoutFileNames(context.userId, context.sportId, file.analysis.start);
-    // The GPX file is written (and synced) while the map is drawn and the weather fetched;
-    // allSettled so that a staged file is always recorded before any failure is passed on.
+    // The GPX file is written (and synced) while the map is drawn and written and the weather
+    // fetched; allSettled so that every staged file is recorded before a failure is passed on.
     const [gpxResult, mapResult, weatherResult] = await Promise.allSettled([
       this.storage.stage(names.gpx, file.gpx),
-      this.extras.renderMap(file.parsed),
+      this.stageMap(file, names.map),
       this.extras.fetchWeather(file.parsed),
     ]);
     if (gpxResult.status === 'fulfilled') staged.push(gpxResult.value);
+    if (mapResult.status === 'fulfilled' && mapResult.value !== null)
+      staged.push(mapResult.value.staged);
     valueOf(gpxResult);
-    const map = valueOf(mapResult);
+    const map = valueOf(mapResult)?.png ?? null;
     const weather = valueOf(weatherResult);
-    if (map !== null) staged.push(await this.storage.stage(names.map, map));
     return toGpxWorkoutRows(file, context, {
       gpx: names.gpx,
       map: map === null ? null : names.map,
@@ -125,6 +126,15 @@ export class WorkoutUploadService {
       weatherStart: weather.start,
       weatherEnd: weather.end,
     });
+  }
+
+  /** The map PNG, staged; null when none could be drawn. */
+  private async stageMap(
+    file: AnalysedFile,
+    path: string,
+  ): Promise<{ png: Buffer; staged: StagedFile } | null> {
+    const png = await this.extras.renderMap(file.parsed);
+    return png === null ? null : { png, staged: await this.storage.stage(path, png) };
   }
 
   private async insertAll(userId: number, prepared: PreparedWorkout[]): Promise<number[]> {
