@@ -17,14 +17,17 @@ export interface AnalysedFile {
 /**
  * FitTrackee's `process_one_gpx_file` up to the figures (spec workouts.md §4.1 rule 9, §4.2),
  * for any accepted format; refusals are `GpxError` / `WorkoutFileError` (400). The parsed
- * tracks are kept for the map, the weather points and nothing else.
+ * tracks are kept for the map, the weather points and nothing else. `onGpx` receives the GPX
+ * text as soon as it exists, before it is parsed (the upload writes it to disk meanwhile).
  */
 export async function analyseWorkoutFile(
   fileName: string,
   data: Buffer,
   options: GpxAnalysisOptions & { maxSingleFileSize: number },
+  onGpx?: (gpx: Buffer) => void,
 ): Promise<AnalysedFile> {
   const gpx = await convertToGpx(fileName, data, { maxSingleFileSize: options.maxSingleFileSize });
+  onGpx?.(gpx);
   const parsed = await parseGpx(gpx);
   assertProcessable(parsed);
   const analysis = analyzeParsedGpx(parsed, options);

@@ -13,6 +13,7 @@ import {
   type GpxWorkoutContext,
   toGpxWorkoutRows,
 } from 'src/workouts/file-uploads/gpx-workout-rows';
+import { StagedWrites } from 'src/workouts/file-uploads/staged-writes';
 import { parseUploadData } from 'src/workouts/file-uploads/upload-data';
 import { WorkoutSaveError } from 'src/workouts/file-uploads/upload-errors';
 import { checkUploadedFile, type UploadedFile } from 'src/workouts/file-uploads/upload-file-checks';
@@ -66,9 +67,6 @@ export class WorkoutUploadService {
         ? await extractWorkoutFiles(upload.buffer, limits)
         : [{ name: upload.originalname, data: upload.buffer }];
     const options = { ...sport.analysis, maxSingleFileSize: limits.maxSingleFileSize };
-    const analysed: AnalysedFile[] = [];
-    for (const input of inputs)
-      analysed.push(await analyseWorkoutFile(input.name, input.data, options));
     const context: GpxWorkoutContext = {
       userId: user.id,
       timezone: user.timezone,
@@ -76,12 +74,21 @@ export class WorkoutUploadService {
       sportLabel: sport.label,
       notes: data.notes,
     };
-    const staged: StagedFile[] = [];
+    const writes = new StagedWrites(this.storage);
     let ids: number[];
     try {
-      // allSettled: every staged file is known before a failure is handled (none is left behind).
+      const files: { file: AnalysedFile; gpxFile: Promise<StagedFile> }[] = [];
+      for (const input of inputs) {
+        let gpxFile: Promise<StagedFile> | undefined;
+        // The GPX text is written and synced while it is parsed: disk and CPU work together.
+        const file = await analyseWorkoutFile(input.name, input.data, options, (gpx) => {
+          gpxFile = writes.stageUnnamed(gpx);
+        });
+        files.push({ file, gpxFile: gpxFile ?? writes.stageUnnamed(file.gpx) });
+      }
+      // allSettled: every file is accounted for before a failure is handled.
       const settled = await Promise.allSettled(
-        analysed.map((f) => this.prepare(f, context, staged)),
+        files.map(({ file, gpxFile }) => this.prepare(file, gpxFile, context, writes)),
       );
       const prepared = settled.map((result) => {
         if (result.status === 'rejected') throw result.reason;
@@ -89,35 +96,30 @@ export class WorkoutUploadService {
       });
       ids = await this.insertAll(user.id, prepared);
     } catch (error) {
-      await Promise.all(staged.map((s) => this.storage.discard(s)));
+      await writes.discardAll();
       throw error;
     }
-    // Rows are committed: a file that cannot be moved now is finished by the start-up sweep.
-    await Promise.all(staged.map((s) => this.storage.commit(s)));
+    await writes.commitAll();
     const workouts = [];
     for (const id of ids) workouts.push(await this.serializer.serializeById(this.manager, id));
     return { workouts };
   }
 
-  /** Stages the GPX and map files of one workout and builds its rows (spec §4.4). */
+  /** Names the GPX file, stages the map file of one workout and builds its rows (spec §4.4). */
   private async prepare(
     file: AnalysedFile,
+    gpxFile: Promise<StagedFile>,
     context: GpxWorkoutContext,
-    staged: StagedFile[],
+    writes: StagedWrites,
   ): Promise<PreparedWorkout> {
     const names = buildWorkoutFileNames(context.userId, context.sportId, file.analysis.start);
-    // The GPX file is written (and synced) while the map is drawn and written and the weather
-    // fetched; allSettled so that every staged file is recorded before a failure is passed on.
     const [gpxResult, mapResult, weatherResult] = await Promise.allSettled([
-      this.storage.stage(names.gpx, file.gpx),
-      this.stageMap(file, names.map),
+      gpxFile.then((staged) => writes.name(staged, names.gpx)),
+      this.stageMap(file, names.map, writes),
       this.extras.fetchWeather(file.parsed),
     ]);
-    if (gpxResult.status === 'fulfilled') staged.push(gpxResult.value);
-    if (mapResult.status === 'fulfilled' && mapResult.value !== null)
-      staged.push(mapResult.value.staged);
     valueOf(gpxResult);
-    const map = valueOf(mapResult)?.png ?? null;
+    const map = valueOf(mapResult);
     const weather = valueOf(weatherResult);
     return toGpxWorkoutRows(file, context, {
       gpx: names.gpx,
@@ -128,13 +130,15 @@ export class WorkoutUploadService {
     });
   }
 
-  /** The map PNG, staged; null when none could be drawn. */
+  /** The map PNG (staged as well), or null when none could be drawn. */
   private async stageMap(
     file: AnalysedFile,
     path: string,
-  ): Promise<{ png: Buffer; staged: StagedFile } | null> {
+    writes: StagedWrites,
+  ): Promise<Buffer | null> {
     const png = await this.extras.renderMap(file.parsed);
-    return png === null ? null : { png, staged: await this.storage.stage(path, png) };
+    if (png !== null) await writes.stage(path, png);
+    return png;
   }
 
   private async insertAll(userId: number, prepared: PreparedWorkout[]): Promise<number[]> {

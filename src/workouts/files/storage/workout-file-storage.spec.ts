@@ -59,6 +59,32 @@ describe('WorkoutFileStorage', () => {
     await expect(storage.read('workouts/1/a.gpx')).resolves.toEqual(Buffer.from('<gpx/>'));
   });
 
+  it('stages a file before its name is known, names it, then commits it', async () => {
+    const staged = await storage.stageUnnamed('<gpx/>');
+    expect(staged.relativePath).toBe('');
+    await storage.name(staged, 'workouts/1/late.gpx');
+    expect(staged.relativePath).toBe('workouts/1/late.gpx');
+    expect(tempNames()).toEqual([staged.tempPath.split('/').at(-1)]);
+    await storage.commit(staged);
+    expect(readFileSync(join(root, 'workouts/1/late.gpx'), 'utf8')).toBe('<gpx/>');
+    expect(tempNames()).toEqual([]);
+    await expect(storage.name(await storage.stageUnnamed('x'), '../out.gpx')).rejects.toThrow(
+      UnsafeUploadPathError,
+    );
+  });
+
+  it('sweep deletes an old unnamed file (its row can never have been committed)', async () => {
+    const unnamed = await storage.stageUnnamed('u');
+    age(unnamed.tempPath, 30);
+    const isCommitted = jest.fn(() => Promise.resolve(true));
+    await expect(storage.sweep(15 * 60_000, isCommitted)).resolves.toEqual({
+      removed: 1,
+      committed: 0,
+    });
+    expect(isCommitted).not.toHaveBeenCalled();
+    expect(tempNames()).toEqual([]);
+  });
+
   it('discard and remove leave nothing behind, and tolerate missing files', async () => {
     const staged = await storage.stage('workouts/1/a.gpx', 'x');
     await storage.discard(staged);

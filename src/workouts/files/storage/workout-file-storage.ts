@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { resolveInside } from 'src/workouts/files/storage/upload-paths';
 
 export interface StagedFile {
-  /** Final path, relative to the upload folder (the value stored in the database). */
+  /** Final path, relative to the upload folder (the value stored in the database); '' until named. */
   relativePath: string;
   tempPath: string;
 }
@@ -43,6 +43,30 @@ export class WorkoutFileStorage {
   async stage(relativePath: string, data: Buffer | string): Promise<StagedFile> {
     this.resolve(relativePath);
     const tempName = `${encode(relativePath)}.${randomBytes(6).toString('hex')}${PART}`;
+    return { relativePath, tempPath: await this.writeTemp(tempName, data) };
+  }
+
+  /**
+   * Writes a file whose final path is not known yet (it depends on what is being computed
+   * meanwhile); `name` gives it one before its row is committed. Until then the sweep can only
+   * delete it.
+   */
+  async stageUnnamed(data: Buffer | string): Promise<StagedFile> {
+    const tempName = `${randomBytes(6).toString('hex')}${PART}`;
+    return { relativePath: '', tempPath: await this.writeTemp(tempName, data) };
+  }
+
+  /** Gives an unnamed staged file its final path (kept in its temp name for the sweep). */
+  async name(staged: StagedFile, relativePath: string): Promise<void> {
+    this.resolve(relativePath);
+    const tempName = `${encode(relativePath)}.${randomBytes(6).toString('hex')}${PART}`;
+    const tempPath = this.resolve(`${TEMP_DIR}/${tempName}`);
+    await rename(staged.tempPath, tempPath);
+    staged.tempPath = tempPath;
+    staged.relativePath = relativePath;
+  }
+
+  private async writeTemp(tempName: string, data: Buffer | string): Promise<string> {
     const tempPath = this.resolve(`${TEMP_DIR}/${tempName}`);
     await mkdir(dirname(tempPath), { recursive: true });
     const file = await open(tempPath, 'wx', 0o640);
@@ -52,7 +76,7 @@ export class WorkoutFileStorage {
     } finally {
       await file.close();
     }
-    return { relativePath, tempPath };
+    return tempPath;
   }
 
   async commit(staged: StagedFile): Promise<void> {
