@@ -32,3 +32,10 @@ export class WorkoutSaveError extends AppError {
     super(httpStatus, 'error', { message: 'error when saving workout' });
   }
 }
+
+/** Rule 9: a workout file could not be written (a server-side failure, as in the reference). */
+export class WorkoutFileSaveError extends AppError {
+  constructor() {
+    super(500, 'error', { message: 'Error during workout file save.' });
+  }
+}

@@ -15,7 +15,7 @@ import {
 } from 'src/workouts/file-uploads/gpx-workout-rows';
 import { StagedWrites } from 'src/workouts/file-uploads/staged-writes';
 import { parseUploadData } from 'src/workouts/file-uploads/upload-data';
-import { WorkoutSaveError } from 'src/workouts/file-uploads/upload-errors';
+import { WorkoutFileSaveError, WorkoutSaveError } from 'src/workouts/file-uploads/upload-errors';
 import { checkUploadedFile, type UploadedFile } from 'src/workouts/file-uploads/upload-file-checks';
 import type { UploadParts } from 'src/workouts/file-uploads/upload-parts.decorator';
 import { UploadSportsService } from 'src/workouts/file-uploads/upload-sports.service';
@@ -35,6 +35,8 @@ import { EntityManager } from 'typeorm';
 interface PreparedWorkout {
   workout: NewWorkout;
   segments: NewSegment[];
+  /** Settles when the workout's GPX file is written, synced and named. */
+  filesReady: Promise<void>;
 }
 
 /**
@@ -113,21 +115,28 @@ export class WorkoutUploadService {
     writes: StagedWrites,
   ): Promise<PreparedWorkout> {
     const names = buildWorkoutFileNames(context.userId, context.sportId, file.analysis.start);
-    const [gpxResult, mapResult, weatherResult] = await Promise.allSettled([
-      gpxFile.then((staged) => writes.name(staged, names.gpx)),
+    // Awaited by the insert transaction just before it commits (the write may still be syncing).
+    const gpxReady = gpxFile
+      .then((staged) => writes.name(staged, names.gpx))
+      .catch((error: unknown) => {
+        this.logger.error(`workout file save failed: ${(error as Error).message}`);
+        throw new WorkoutFileSaveError();
+      });
+    gpxReady.catch(() => undefined); // reported where awaited; never an unhandled rejection
+    const [mapResult, weatherResult] = await Promise.allSettled([
       this.stageMap(file, names.map, writes),
       this.extras.fetchWeather(file.parsed),
     ]);
-    valueOf(gpxResult);
     const map = valueOf(mapResult);
     const weather = valueOf(weatherResult);
-    return toGpxWorkoutRows(file, context, {
+    const rows = toGpxWorkoutRows(file, context, {
       gpx: names.gpx,
       map: map === null ? null : names.map,
       mapId: map === null ? null : createHash('md5').update(map).digest('hex'),
       weatherStart: weather.start,
       weatherEnd: weather.end,
     });
+    return { ...rows, filesReady: gpxReady };
   }
 
   /** The map PNG (staged as well), or null when none could be drawn. */
@@ -147,6 +156,8 @@ export class WorkoutUploadService {
         const ids: number[] = [];
         for (const { workout, segments } of prepared)
           ids.push((await this.writer.insert(manager, workout, segments)).id);
+        // The rows commit only once their files are safely on disk.
+        await Promise.all(prepared.map((p) => p.filesReady));
         return ids;
       });
     } catch (error) {
