@@ -74,14 +74,12 @@ export function readTime(buf: Buffer, from: number, n: number): boolean {
   if (i + 19 > n) return false;
   if (buf[i + 4] !== 0x2d || buf[i + 7] !== 0x2d || buf[i + 10] !== 0x54) return false;
   if (buf[i + 13] !== 0x3a || buf[i + 16] !== 0x3a) return false;
-  const year = fixedDigits(buf, i, 4);
-  const month = fixedDigits(buf, i + 5, 2);
-  const day = fixedDigits(buf, i + 8, 2);
+  const days = dateDays(buf, i);
   const hour = fixedDigits(buf, i + 11, 2);
   const minute = fixedDigits(buf, i + 14, 2);
   const second = fixedDigits(buf, i + 17, 2);
-  if ((year | month | day | hour | minute | second) < 0) return false;
-  if (!isValidDateTime(year, month, day, hour, minute, second)) return false;
+  if (days !== days || hour < 0 || minute < 0 || second < 0) return false;
+  if (hour > 23 || minute > 59 || second > 59) return false;
   let j = i + 19;
   let micro = 0;
   if (buf[j] === 0x2e) {
@@ -112,16 +110,29 @@ export function readTime(buf: Buffer, from: number, n: number): boolean {
     j += 6;
   }
   if (j >= n || buf[j] !== LT) return false;
-  const seconds =
-    daysFromCivil(year, month, day) * 86400 +
-    hour * 3600 +
-    minute * 60 +
-    second -
-    offsetMinutes * 60;
+  const seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60;
   cursor.micros = seconds * 1e6 + micro;
   cursor.naive = naive;
   cursor.pos = j;
   return true;
+}
+
+/** The last date read, as bytes, and its day number: consecutive points share their date. */
+const lastDate = new Uint8Array(10);
+let lastDays = NaN;
+
+/** Days since 1970-01-01 of the valid date `YYYY-MM-DD` at `at`; NaN when not valid. */
+function dateDays(buf: Buffer, at: number): number {
+  let isSame = lastDays === lastDays;
+  for (let k = 0; k < 10 && isSame; k++) isSame = buf[at + k] === lastDate[k];
+  if (isSame) return lastDays;
+  const year = fixedDigits(buf, at, 4);
+  const month = fixedDigits(buf, at + 5, 2);
+  const day = fixedDigits(buf, at + 8, 2);
+  if ((year | month | day) < 0 || !isValidDateTime(year, month, day, 0, 0, 0)) return NaN;
+  lastDate.set(buf.subarray(at, at + 10));
+  lastDays = daysFromCivil(year, month, day);
+  return lastDays;
 }
 
 /** The value of `count` ASCII digits at `at`, −1 when one is not a digit. */
