@@ -1,10 +1,10 @@
 import {
   nextPeriodStart,
+  type Period,
   periodKey,
   periodStart,
   wholePeriods,
 } from 'src/workouts/stats/period-span';
-import type { Period } from 'src/workouts/stats/stats.repository';
 
 const at = (text: string): Date => new Date(`${text}Z`);
 const iso = (date: Date | undefined): string | undefined => date?.toISOString().slice(0, 19);

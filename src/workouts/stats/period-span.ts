@@ -1,10 +1,10 @@
-import type { Period } from 'src/workouts/stats/stats.repository';
-
 /**
  * Period arithmetic on UTC dates for the statistics buckets (spec workouts.md §9.1 keys
  * periods by the UTC workout date): years, months, Sunday weeks (`week`) and Monday weeks
  * (`weekm`).
  */
+export type Period = 'year' | 'month' | 'week' | 'weekm';
+
 export function periodStart(period: Period, date: Date): Date {
   const y = date.getUTCFullYear();
   const m = date.getUTCMonth();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SqlParams } from 'src/workouts/sql-params';
-import { periodKey, wholePeriods } from 'src/workouts/stats/period-span';
+import { type Period, periodKey, wholePeriods } from 'src/workouts/stats/period-span';
 import { formatNaive } from 'src/workouts/user-time';
 import type { EntityManager } from 'typeorm';
 
@@ -11,9 +11,9 @@ export const PERIOD_KEYS = {
   // Sunday-based: extract(dow) is 0 on Sunday, like the reference's isoweekday() % 7.
   week: `to_char(w.workout_date::date - extract(dow FROM w.workout_date)::int, 'YYYY-MM-DD')`,
   weekm: `to_char(w.workout_date::date - (extract(isodow FROM w.workout_date)::int - 1), 'YYYY-MM-DD')`,
-} as const;
+} as const satisfies Record<Period, string>;
 
-export type Period = keyof typeof PERIOD_KEYS;
+export type { Period };
 
 export interface StatsFilters {
   from?: string;
