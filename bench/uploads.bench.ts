@@ -9,26 +9,14 @@
  *
  *   npx ts-node -r tsconfig-paths/register --transpile-only bench/uploads.bench.ts
  */
-import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppModule } from 'src/app.module';
-import { setupApp } from 'src/app.setup';
 import { AuthTokensService } from 'src/auth/auth-tokens.service';
-import { runMigrations } from 'src/database/run-migrations';
 import { createUser } from 'test/helpers/factories';
 import { syntheticGpx } from 'test/helpers/synthetic-gpx';
-import { buildTestConfig } from 'test/setup/test-config';
-import {
-  databaseUrl,
-  dropDatabase,
-  newDatabaseName,
-  withAdminClient,
-} from 'test/setup/test-database';
-import { DataSource } from 'typeorm';
+
+import { withScratchServer } from './scratch-server';
 
 const POINTS = 100_000;
 const WARM_UP = 3;
@@ -106,24 +94,9 @@ function uploadTimes(
 }
 
 async function main(): Promise<void> {
-  const name = newDatabaseName();
-  await withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`));
-  const config = buildTestConfig({
-    DATABASE_URL: databaseUrl(name),
-    NODE_ENV: 'production',
-    // No tile server: the map is drawn track-only, as when tiles are down (issue 6).
-    TILE_SERVER_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png',
-  });
-  await runMigrations(config);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bodyParser: false,
-    logger: false,
-  });
-  try {
-    setupApp(app);
-    await app.listen(0, '127.0.0.1');
-    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    const dataSource = app.get(DataSource);
+  // No tile server: the map is drawn track-only, as when tiles are down (issue 6).
+  const env = { TILE_SERVER_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' };
+  await withScratchServer(env, async ({ app, dataSource, base }) => {
     await dataSource.query(
       `UPDATE app_config SET max_single_file_size = 64 << 20, max_zip_file_size = 128 << 20`,
     );
@@ -149,10 +122,7 @@ async function main(): Promise<void> {
     };
     console.table([result]);
     console.log(JSON.stringify(result));
-  } finally {
-    await app.close();
-    await withAdminClient((client) => dropDatabase(client, name));
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -6,27 +6,14 @@
  *
  *   npx ts-node -r tsconfig-paths/register --transpile-only bench/workouts-list.bench.ts
  */
-import type { AddressInfo } from 'node:net';
-
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import autocannon from 'autocannon';
-import { AppModule } from 'src/app.module';
-import { setupApp } from 'src/app.setup';
 import { AuthTokensService } from 'src/auth/auth-tokens.service';
-import { runMigrations } from 'src/database/run-migrations';
 import { RecordsService } from 'src/workouts/records/records.service';
 import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
 import { createUser } from 'test/helpers/factories';
 import { insertWorkoutsInBulk } from 'test/helpers/workouts-seed';
-import { buildTestConfig } from 'test/setup/test-config';
-import {
-  databaseUrl,
-  dropDatabase,
-  newDatabaseName,
-  withAdminClient,
-} from 'test/setup/test-database';
-import { DataSource } from 'typeorm';
+
+import { withScratchServer } from './scratch-server';
 
 const WORKOUTS = 10_000;
 const SAMPLES = 400;
@@ -54,19 +41,7 @@ function measure(
 }
 
 async function main(): Promise<void> {
-  const name = newDatabaseName();
-  await withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`));
-  const config = buildTestConfig({ DATABASE_URL: databaseUrl(name), NODE_ENV: 'production' });
-  await runMigrations(config);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bodyParser: false,
-    logger: false,
-  });
-  try {
-    setupApp(app);
-    await app.listen(0, '127.0.0.1');
-    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    const dataSource = app.get(DataSource);
+  await withScratchServer({}, async ({ app, dataSource, base }) => {
     const user = await createUser(dataSource);
     const started = Date.now();
     await insertWorkoutsInBulk(dataSource, user.id, WORKOUTS, { sports: 3 });
@@ -123,10 +98,7 @@ async function main(): Promise<void> {
     console.log('\nthroughput at concurrency 32 for 10 s');
     console.table(throughput);
     console.log(JSON.stringify({ latency: rows, throughput }));
-  } finally {
-    await app.close();
-    await withAdminClient((client) => dropDatabase(client, name));
-  }
+  });
 }
 
 main().catch((error: unknown) => {
