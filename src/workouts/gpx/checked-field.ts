@@ -1,11 +1,11 @@
-import { FieldCheck } from 'src/workouts/gpx/gpx-field-checks';
+import { FieldCheck, GPX_FIX_VALUES } from 'src/workouts/gpx/gpx-field-checks';
 import { cursor, readDecimal } from 'src/workouts/gpx/track-point-values';
 
 const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
-/** gpxpy's `fix` values (`gpx-field-checks.ts`), as bytes followed by `<`. */
-const FIX_VALUES = ['none', '2d', '3d', 'dgps', 'pps', '3'].map((v) => Buffer.from(`${v}<`));
+/** gpxpy's `fix` values, as bytes followed by `<`. */
+const FIX_VALUES = GPX_FIX_VALUES.map((v) => Buffer.from(`${v}<`));
 
 /**
  * A point field gpxpy converts (`<hdop>`, `<sat>`, `<fix>`, GPX 1.0 `<speed>`…) for the

@@ -29,7 +29,9 @@ const TRACK_POINT_10_FIELDS: Readonly<Record<string, FieldCheck>> = {
   speed: FieldCheck.Float,
 };
 
-const FIX_VALUES = new Set(['none', '2d', '3d', 'dgps', 'pps', '3']);
+/** gpxpy's accepted `<fix>` values. */
+export const GPX_FIX_VALUES = ['none', '2d', '3d', 'dgps', 'pps', '3'] as const;
+const FIX_VALUES = new Set<string>(GPX_FIX_VALUES);
 
 /** Stable bit per checked field name, to read only the first occurrence. */
 export const FIELD_BITS: Readonly<Record<string, number>> = {
