@@ -41,9 +41,7 @@ export class WorkoutFileStorage {
   }
 
   async stage(relativePath: string, data: Buffer | string): Promise<StagedFile> {
-    this.resolve(relativePath);
-    const tempName = `${encode(relativePath)}.${randomBytes(6).toString('hex')}${PART}`;
-    return { relativePath, tempPath: await this.writeTemp(tempName, data) };
+    return { relativePath, tempPath: await this.writeTemp(this.tempNameOf(relativePath), data) };
   }
 
   /**
@@ -58,12 +56,16 @@ export class WorkoutFileStorage {
 
   /** Gives an unnamed staged file its final path (kept in its temp name for the sweep). */
   async name(staged: StagedFile, relativePath: string): Promise<void> {
-    this.resolve(relativePath);
-    const tempName = `${encode(relativePath)}.${randomBytes(6).toString('hex')}${PART}`;
-    const tempPath = this.resolve(`${TEMP_DIR}/${tempName}`);
+    const tempPath = this.resolve(`${TEMP_DIR}/${this.tempNameOf(relativePath)}`);
     await rename(staged.tempPath, tempPath);
     staged.tempPath = tempPath;
     staged.relativePath = relativePath;
+  }
+
+  /** A fresh temp name that keeps the final path (checked to stay inside the root) for the sweep. */
+  private tempNameOf(relativePath: string): string {
+    this.resolve(relativePath);
+    return `${encode(relativePath)}.${randomBytes(6).toString('hex')}${PART}`;
   }
 
   private async writeTemp(tempName: string, data: Buffer | string): Promise<string> {
