@@ -1,3 +1,7 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
+
 import { formatFileSize } from 'src/common/format/file-size';
 import type { User } from 'src/users/user.entity';
 import request from 'supertest';
@@ -183,4 +187,39 @@ describe('POST /api/workouts refusals, in the order of spec workouts.md §4.1', 
     const res = await postWorkoutFile(t, token, zip, { fileName: 'mixed.zip' });
     expectEnvelopeError(res, 400, 'error', '<time> is missing in gpx file');
   });
+
+  it('a client that leaves mid-upload leaves no file behind (the GPX was being stored)', async () => {
+    const server = t.http as unknown as Server;
+    if (!server.listening) await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    // Under max_single_file_size (1 MB here), so that it may be stored as it arrives.
+    const gpx = Buffer.concat([GPX, Buffer.alloc(256 << 10, ' ')]);
+    const { body, contentType } = buildMultipart([
+      { name: 'data', value: DATA },
+      { name: 'file', value: gpx, fileName: 'a.gpx' },
+    ]);
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(
+      `POST /api/workouts HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\n` +
+        `Content-Type: ${contentType}\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
+    socket.write(body.subarray(0, body.length >> 1));
+    try {
+      // The file part is on its way to disk before the request is complete...
+      await waitFor(() => listFiles(t.config.app.uploadFolder).length === 1);
+    } finally {
+      socket.destroy();
+    }
+    // ...and gone once the client has left.
+    await waitFor(() => listFiles(t.config.app.uploadFolder).length === 0);
+  });
 });
+
+async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,5 +1,6 @@
 import { convertToGpx } from 'src/workouts/files/formats/convert-to-gpx';
 import type { WeatherPoint } from 'src/workouts/files/weather/weather-data';
+import { getWorkoutFileExtension } from 'src/workouts/files/workout-file-type';
 import { assertProcessable } from 'src/workouts/gpx/analyze-gpx';
 import { analyzeParsedGpx } from 'src/workouts/gpx/gpx-analysis';
 import { GpxError } from 'src/workouts/gpx/gpx-errors';
@@ -8,8 +9,8 @@ import type { GpxAnalysis, GpxAnalysisOptions, ParsedGpx } from 'src/workouts/gp
 
 /** One uploaded workout file, converted to GPX, parsed and analysed, before anything is stored. */
 export interface AnalysedFile {
-  /** The GPX text stored as the workout's file (the upload itself for `.gpx`). */
-  gpx: Buffer;
+  /** The GPX text stored as the workout's file (the upload itself for `.gpx`), in pieces. */
+  gpx: readonly Buffer[];
   parsed: ParsedGpx;
   analysis: GpxAnalysis & { start: Date };
 }
@@ -19,14 +20,23 @@ export interface AnalysedFile {
  * for any accepted format; refusals are `GpxError` / `WorkoutFileError` (400). The parsed
  * tracks are kept for the map, the weather points and nothing else. `onGpx` receives the GPX
  * text as soon as it exists, before it is parsed (the upload writes it to disk meanwhile).
+ * `data` is the file's bytes in pieces (as received).
  */
 export async function analyseWorkoutFile(
   fileName: string,
-  data: Buffer,
+  data: readonly Buffer[],
   options: GpxAnalysisOptions & { maxSingleFileSize: number },
-  onGpx?: (gpx: Buffer) => void,
+  onGpx?: (gpx: readonly Buffer[]) => void,
 ): Promise<AnalysedFile> {
-  const gpx = await convertToGpx(fileName, data, { maxSingleFileSize: options.maxSingleFileSize });
+  // A GPX file is parsed and stored in the pieces it arrived in, never copied into one buffer.
+  const gpx =
+    getWorkoutFileExtension(fileName) === 'gpx'
+      ? data
+      : [
+          await convertToGpx(fileName, Buffer.concat(data), {
+            maxSingleFileSize: options.maxSingleFileSize,
+          }),
+        ];
   onGpx?.(gpx);
   const parsed = await parseGpx(gpx);
   assertProcessable(parsed);

@@ -61,4 +61,52 @@ describe('StagedWrites', () => {
     await writes.discardAll();
     expect(everything()).toEqual([]);
   });
+
+  describe('a file received while the request is read', () => {
+    const chunks = [Buffer.from('<gpx>'), Buffer.from('<trk/>'), Buffer.from('</gpx>')];
+
+    it('is written as it arrives, then named and committed like any other', async () => {
+      const writes = new StagedWrites(storage);
+      const received = writes.receiveUnnamed();
+      for (const chunk of chunks) received.write(chunk);
+      received.end();
+      await writes.name(await received.file(), 'workouts/1/r.gpx');
+      await writes.commitAll();
+      expect(readFileSync(join(root, 'workouts/1/r.gpx'), 'utf8')).toBe('<gpx><trk/></gpx>');
+      expect(everything()).toEqual(['workouts/1/r.gpx']);
+    });
+
+    it('is removed when the request fails before, while or after it ends', async () => {
+      for (const when of ['receiving', 'ending', 'ended'] as const) {
+        const writes = new StagedWrites(storage);
+        const received = writes.receiveUnnamed();
+        received.write(Buffer.alloc(1 << 20, 65));
+        if (when !== 'receiving') received.end();
+        if (when === 'ended') await received.file();
+        await writes.discardAll();
+        received.write(Buffer.from('late'));
+        received.end();
+        expect(everything()).toEqual([]);
+      }
+    });
+
+    it('has no file before it ends', async () => {
+      const writes = new StagedWrites(storage);
+      const received = writes.receiveUnnamed();
+      await expect(received.file()).rejects.toThrow('file not received');
+      await writes.discardAll();
+      expect(everything()).toEqual([]);
+    });
+
+    it('is not removed by a discard after the commit', async () => {
+      const writes = new StagedWrites(storage);
+      const received = writes.receiveUnnamed();
+      for (const chunk of chunks) received.write(chunk);
+      received.end();
+      await writes.name(await received.file(), 'workouts/1/kept.gpx');
+      await writes.commitAll();
+      await writes.discardAll();
+      expect(everything()).toEqual(['workouts/1/kept.gpx']);
+    });
+  });
 });

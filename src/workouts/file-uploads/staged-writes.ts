@@ -1,7 +1,14 @@
+import type { ChunkSink } from 'src/workouts/file-uploads/upload-storage-engine';
+import type { FileSink } from 'src/workouts/files/storage/file-sink';
 import type {
   StagedFile,
   WorkoutFileStorage,
 } from 'src/workouts/files/storage/workout-file-storage';
+
+/** A file being written as its bytes arrive; `file` settles once it is durable. */
+export interface ReceivingFile extends ChunkSink {
+  file(): Promise<StagedFile>;
+}
 
 /**
  * The files one upload request writes (spec workouts.md §4.4), kept together so that they are
@@ -13,13 +20,34 @@ export class StagedWrites {
   private readonly files: StagedFile[] = [];
   /** Every write and rename started, settled or not (their failures are reported elsewhere). */
   private readonly operations: Promise<unknown>[] = [];
+  /** Files still receiving bytes: aborted, not awaited, when the request fails first. */
+  private readonly receiving = new Set<FileSink>();
   private isAbandoned = false;
+  private isCommitted = false;
 
   constructor(private readonly storage: WorkoutFileStorage) {}
 
   /** Starts writing a file whose path is known later (`name`). */
-  stageUnnamed(data: Buffer): Promise<StagedFile> {
+  stageUnnamed(data: Buffer | readonly Buffer[]): Promise<StagedFile> {
     return this.track(this.storage.stageUnnamed(data));
+  }
+
+  /** Starts a file whose bytes are still arriving; named later (`name`), like `stageUnnamed`. */
+  receiveUnnamed(): ReceivingFile {
+    const { sink, staged } = this.storage.openUnnamed();
+    this.receiving.add(sink);
+    let finished: Promise<StagedFile> | undefined;
+    return {
+      write: (chunk) => {
+        sink.write(chunk);
+      },
+      end: () => {
+        if (finished !== undefined || !this.receiving.delete(sink)) return;
+        finished = this.track(sink.finish().then(() => staged));
+        finished.catch(() => undefined); // reported where `file()` is awaited
+      },
+      file: () => finished ?? Promise.reject(new Error('file not received')),
+    };
   }
 
   stage(relativePath: string, data: Buffer): Promise<StagedFile> {
@@ -34,14 +62,23 @@ export class StagedWrites {
     await rename;
   }
 
+  /** Removes every file of the request; does nothing once `commitAll` ran. */
   async discardAll(): Promise<void> {
+    if (this.isCommitted) return;
     this.isAbandoned = true;
+    const receiving = [...this.receiving];
+    this.receiving.clear();
+    await Promise.all(receiving.map((sink) => sink.abort()));
     await this.settleAll();
     await Promise.all(this.files.map((file) => this.storage.discard(file)));
   }
 
   /** After the commit: a file that cannot be moved now is finished by the start-up sweep. */
   async commitAll(): Promise<void> {
+    this.isCommitted = true;
+    // A file still receiving belongs to no committed row.
+    await Promise.all([...this.receiving].map((sink) => sink.abort()));
+    this.receiving.clear();
     await this.settleAll();
     await Promise.all(this.files.map((file) => this.storage.commit(file)));
   }

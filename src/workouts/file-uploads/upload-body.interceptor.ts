@@ -6,18 +6,26 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
-import { from, type Observable, switchMap } from 'rxjs';
+import { catchError, from, type Observable, switchMap, throwError } from 'rxjs';
 import { AppConfigService, type UploadLimits } from 'src/app-config/app-config.service';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
 import { PayloadTooLargeError } from 'src/common/errors/payload-too-large.error';
 import { watchEmptyFileName } from 'src/common/multipart/empty-file-name-watch';
+import { type ReceivingFile, StagedWrites } from 'src/workouts/file-uploads/staged-writes';
 import { NoFilePartError } from 'src/workouts/file-uploads/upload-errors';
+import { ChunkedMemoryStorage } from 'src/workouts/file-uploads/upload-storage-engine';
+import { WorkoutFileStorageService } from 'src/workouts/files/storage/workout-file-storage.service';
+import { getWorkoutFileExtension } from 'src/workouts/files/workout-file-type';
 
 /** The request after this interceptor: the admin limits it applied travel with it. */
 export interface UploadRequest extends Request {
   uploadLimits?: UploadLimits;
   /** A `file` part came with an empty file name (multer drops it). */
   hasEmptyFileName?: boolean;
+  /** Every file the request writes; removed by this interceptor when the request fails. */
+  stagedWrites?: StagedWrites;
+  /** A `.gpx` file part, written to a temp file while it was received. */
+  receivedGpx?: ReceivingFile;
 }
 
 /** Declared body size, undefined when absent or unusable (chunked transfer). */
@@ -32,19 +40,36 @@ export function contentLength(request: Request): number | undefined {
  * `max_zip_file_size` is refused with 413 before a byte is read; otherwise the multipart body is
  * parsed into memory with a hard cap of `max_zip_file_size` on the file part, so an undeclared
  * or lying size is cut off as well. Runs after the auth guards, as in the reference.
+ * The file part stays in the chunks it arrived in; a `.gpx` part that rule 5 will let through is
+ * also written to a temp file as it arrives. Every file the request wrote is removed if it fails.
  */
 @Injectable()
 export class UploadBodyInterceptor implements NestInterceptor {
-  constructor(private readonly appConfig: AppConfigService) {}
+  constructor(
+    private readonly appConfig: AppConfigService,
+    private readonly storage: WorkoutFileStorageService,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const request = http.getRequest<UploadRequest>();
     const response = http.getResponse<Response>();
-    return from(this.readBody(request, response)).pipe(switchMap(() => next.handle()));
+    const writes = new StagedWrites(this.storage);
+    request.stagedWrites = writes;
+    return from(this.readBody(request, response, writes)).pipe(
+      switchMap(() => next.handle()),
+      // Whatever refused the request, nothing it wrote stays (after a commit this is a no-op).
+      catchError((error: unknown) =>
+        from(writes.discardAll()).pipe(switchMap(() => throwError(() => error))),
+      ),
+    );
   }
 
-  private async readBody(request: UploadRequest, response: Response): Promise<void> {
+  private async readBody(
+    request: UploadRequest,
+    response: Response,
+    writes: StagedWrites,
+  ): Promise<void> {
     const limits = await this.appConfig.getUploadLimits();
     const size = contentLength(request);
     if (size !== undefined && size > limits.maxZipFileSize) {
@@ -53,8 +78,15 @@ export class UploadBodyInterceptor implements NestInterceptor {
       throw new PayloadTooLargeError('workout', size, limits.maxZipFileSize);
     }
     request.uploadLimits = limits;
+    // A GPX file that may be stored as it is starts its way to disk while it arrives.
+    const isStorable = size === undefined || size <= limits.maxSingleFileSize;
+    const storage = new ChunkedMemoryStorage((fileName) => {
+      if (!isStorable || getWorkoutFileExtension(fileName) !== 'gpx') return null;
+      request.receivedGpx = writes.receiveUnnamed();
+      return request.receivedGpx;
+    });
     const parse = multer({
-      storage: multer.memoryStorage(),
+      storage,
       limits: { fileSize: limits.maxZipFileSize, files: 1, fields: 20, parts: 24 },
     }).single('file');
     const isEmptyFileNameSeen = watchEmptyFileName(request);

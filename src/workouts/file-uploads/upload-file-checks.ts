@@ -8,10 +8,11 @@ import {
   type WorkoutFileExtension,
 } from 'src/workouts/files/workout-file-type';
 
-/** The `file` part as multer's memory storage hands it over. */
+/** The `file` part as `ChunkedMemoryStorage` hands it over. */
 export interface UploadedFile {
   originalname: string;
-  buffer: Buffer;
+  chunks: Buffer[];
+  size: number;
 }
 
 export type UploadKind = WorkoutFileExtension | 'zip';
@@ -37,7 +38,7 @@ export function checkUploadedFile(
       : getWorkoutFileExtension(file.originalname);
   if (kind === null) throw new FileExtensionNotAllowedError();
   if (kind !== 'zip') {
-    const size = requestSize ?? file.buffer.length;
+    const size = requestSize ?? file.size;
     if (size > limits.maxSingleFileSize)
       throw new PayloadTooLargeError('workout', size, limits.maxSingleFileSize);
   }

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { UploadLimits } from 'src/app-config/app-config.service';
+import type { ReceivingFile, StagedWrites } from 'src/workouts/file-uploads/staged-writes';
 import {
   contentLength,
   type UploadRequest,
@@ -13,6 +14,10 @@ export interface UploadParts {
   data: unknown;
   limits: UploadLimits;
   requestSize: number | undefined;
+  /** The request's files, removed by the interceptor if the request fails. */
+  writes: StagedWrites;
+  /** The `.gpx` file part, already on its way to disk. */
+  receivedGpx: ReceivingFile | undefined;
 }
 
 export const UploadPartsParam = createParamDecorator(
@@ -20,13 +25,17 @@ export const UploadPartsParam = createParamDecorator(
     const request = context.switchToHttp().getRequest<UploadRequest>();
     const body = request.body as Record<string, unknown> | undefined;
     const limits = request.uploadLimits;
-    if (limits === undefined) throw new Error('UploadBodyInterceptor did not run');
+    const writes = request.stagedWrites;
+    if (limits === undefined || writes === undefined)
+      throw new Error('UploadBodyInterceptor did not run');
     return {
-      file: request.file,
+      file: request.file as (Express.Multer.File & UploadedFile) | undefined,
       hasEmptyFileName: request.hasEmptyFileName ?? false,
       data: body?.['data'],
       limits,
       requestSize: contentLength(request),
+      writes,
+      receivedGpx: request.receivedGpx,
     };
   },
 );

@@ -22,7 +22,6 @@ import { UploadSportsService } from 'src/workouts/file-uploads/upload-sports.ser
 import { WorkoutExtrasService } from 'src/workouts/file-uploads/workout-extras.service';
 import { buildWorkoutFileNames } from 'src/workouts/files/storage/upload-paths';
 import type { StagedFile } from 'src/workouts/files/storage/workout-file-storage';
-import { WorkoutFileStorageService } from 'src/workouts/files/storage/workout-file-storage.service';
 import { extractWorkoutFiles } from 'src/workouts/files/zip/workout-zip';
 import { WorkoutSerializer } from 'src/workouts/workout-serializer';
 import {
@@ -52,7 +51,6 @@ export class WorkoutUploadService {
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly sports: UploadSportsService,
-    private readonly storage: WorkoutFileStorageService,
     private readonly extras: WorkoutExtrasService,
     private readonly writer: WorkoutsWriter,
     private readonly serializer: WorkoutSerializer,
@@ -66,8 +64,10 @@ export class WorkoutUploadService {
     const upload = file as UploadedFile;
     const inputs =
       kind === 'zip'
-        ? await extractWorkoutFiles(upload.buffer, limits)
-        : [{ name: upload.originalname, data: upload.buffer }];
+        ? (await extractWorkoutFiles(Buffer.concat(upload.chunks, upload.size), limits)).map(
+            (member) => ({ name: member.name, data: [member.data] }),
+          )
+        : [{ name: upload.originalname, data: upload.chunks }];
     const options = { ...sport.analysis, maxSingleFileSize: limits.maxSingleFileSize };
     const context: GpxWorkoutContext = {
       userId: user.id,
@@ -76,15 +76,16 @@ export class WorkoutUploadService {
       sportLabel: sport.label,
       notes: data.notes,
     };
-    const writes = new StagedWrites(this.storage);
+    const { writes } = parts;
     let ids: number[];
     try {
       const files: { file: AnalysedFile; gpxFile: Promise<StagedFile> }[] = [];
       for (const input of inputs) {
-        let gpxFile: Promise<StagedFile> | undefined;
-        // The GPX text is written and synced while it is parsed: disk and CPU work together.
+        // A GPX upload is already on its way to disk; other files are written and synced while
+        // they are parsed: disk and CPU work together.
+        let gpxFile = kind === 'gpx' ? parts.receivedGpx?.file() : undefined;
         const file = await analyseWorkoutFile(input.name, input.data, options, (gpx) => {
-          gpxFile = writes.stageUnnamed(gpx);
+          gpxFile ??= writes.stageUnnamed(gpx);
         });
         files.push({ file, gpxFile: gpxFile ?? writes.stageUnnamed(file.gpx) });
       }
@@ -124,11 +125,14 @@ export class WorkoutUploadService {
       });
     gpxReady.catch(() => undefined); // reported where awaited; never an unhandled rejection
     const [mapResult, weatherResult] = await Promise.allSettled([
-      this.stageMap(file, names.map, writes),
+      this.extras.renderMap(file.parsed),
       this.extras.fetchWeather(file.parsed),
     ]);
     const map = valueOf(mapResult);
     const weather = valueOf(weatherResult);
+    // The map file is written while the rows are inserted, like the GPX file.
+    const mapReady = map === null ? Promise.resolve() : this.stageFile(writes, names.map, map);
+    mapReady.catch(() => undefined);
     const rows = toGpxWorkoutRows(file, context, {
       gpx: names.gpx,
       map: map === null ? null : names.map,
@@ -136,18 +140,16 @@ export class WorkoutUploadService {
       weatherStart: weather.start,
       weatherEnd: weather.end,
     });
-    return { ...rows, filesReady: gpxReady };
+    return { ...rows, filesReady: Promise.all([gpxReady, mapReady]).then(() => undefined) };
   }
 
-  /** The map PNG (staged as well), or null when none could be drawn. */
-  private async stageMap(
-    file: AnalysedFile,
-    path: string,
-    writes: StagedWrites,
-  ): Promise<Buffer | null> {
-    const png = await this.extras.renderMap(file.parsed);
-    if (png !== null) await writes.stage(path, png);
-    return png;
+  private async stageFile(writes: StagedWrites, path: string, data: Buffer): Promise<void> {
+    try {
+      await writes.stage(path, data);
+    } catch (error) {
+      this.logger.error(`workout file save failed: ${(error as Error).message}`);
+      throw new WorkoutFileSaveError();
+    }
   }
 
   private async insertAll(userId: number, prepared: PreparedWorkout[]): Promise<number[]> {

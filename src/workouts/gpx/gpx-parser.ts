@@ -17,17 +17,28 @@ const YIELD_EVERY_BYTES = 8 << 20;
  * the tests use as a cross-check, tops out near 48 MB/s here; the target is 60). Any XML or gpxpy content error → `gpx file is invalid`;
  * a file without `<trk>` → `no tracks in gpx file` (spec workouts.md §4.1 item 9).
  */
-export async function parseGpx(input: Buffer | Readable, isFastPathOn = true): Promise<ParsedGpx> {
+export async function parseGpx(
+  input: Buffer | readonly Buffer[] | Readable,
+  isFastPathOn = true,
+): Promise<ParsedGpx> {
   const reader = new GpxStreamReader(isFastPathOn);
-  if (Buffer.isBuffer(input)) {
-    for (let offset = 0; offset < input.length; offset += CHUNK_BYTES) {
-      reader.write(input.subarray(offset, offset + CHUNK_BYTES));
-      if (offset % YIELD_EVERY_BYTES === YIELD_EVERY_BYTES - CHUNK_BYTES) await yieldToLoop();
+  if (Buffer.isBuffer(input) || Array.isArray(input)) {
+    let sinceYield = 0;
+    for (const chunk of Buffer.isBuffer(input) ? [input] : (input as readonly Buffer[])) {
+      for (let offset = 0; offset < chunk.length; offset += CHUNK_BYTES) {
+        const piece = chunk.subarray(offset, offset + CHUNK_BYTES);
+        reader.write(piece);
+        sinceYield += piece.length;
+        if (sinceYield >= YIELD_EVERY_BYTES) {
+          sinceYield = 0;
+          await yieldToLoop();
+        }
+      }
     }
     return reader.end();
   }
   // Leaving the loop early (refused content) destroys the stream; stream errors propagate as is.
-  for await (const chunk of input) reader.write(toBuffer(chunk));
+  for await (const chunk of input as Readable) reader.write(toBuffer(chunk));
   return reader.end();
 }
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
+import { FileSink } from 'src/workouts/files/storage/file-sink';
 import { resolveInside } from 'src/workouts/files/storage/upload-paths';
 
 export interface StagedFile {
@@ -49,9 +50,21 @@ export class WorkoutFileStorage {
    * meanwhile); `name` gives it one before its row is committed. Until then the sweep can only
    * delete it.
    */
-  async stageUnnamed(data: Buffer | string): Promise<StagedFile> {
-    const tempName = `${randomBytes(6).toString('hex')}${PART}`;
-    return { relativePath: '', tempPath: await this.writeTemp(tempName, data) };
+  async stageUnnamed(data: Buffer | readonly Buffer[] | string): Promise<StagedFile> {
+    return { relativePath: '', tempPath: await this.writeTemp(this.unnamedTempName(), data) };
+  }
+
+  /**
+   * Like `stageUnnamed`, for bytes still arriving: the sink writes them as they come, and its
+   * `finish` makes the file durable. Whatever happens to the sink, the sweep can delete it.
+   */
+  openUnnamed(): { sink: FileSink; staged: StagedFile } {
+    const tempPath = this.resolve(`${TEMP_DIR}/${this.unnamedTempName()}`);
+    return { sink: new FileSink(tempPath), staged: { relativePath: '', tempPath } };
+  }
+
+  private unnamedTempName(): string {
+    return `${randomBytes(6).toString('hex')}${PART}`;
   }
 
   /** Gives an unnamed staged file its final path (kept in its temp name for the sweep). */
@@ -68,16 +81,17 @@ export class WorkoutFileStorage {
     return `${encode(relativePath)}.${randomBytes(6).toString('hex')}${PART}`;
   }
 
-  private async writeTemp(tempName: string, data: Buffer | string): Promise<string> {
+  private async writeTemp(
+    tempName: string,
+    data: Buffer | readonly Buffer[] | string,
+  ): Promise<string> {
     const tempPath = this.resolve(`${TEMP_DIR}/${tempName}`);
-    await mkdir(dirname(tempPath), { recursive: true });
-    const file = await open(tempPath, 'wx', 0o640);
-    try {
-      await file.writeFile(data);
-      await file.sync();
-    } finally {
-      await file.close();
-    }
+    // One write for the whole buffer: it does not wait for the event loop between pieces.
+    const sink = new FileSink(tempPath);
+    if (typeof data === 'string') sink.write(Buffer.from(data));
+    else if (Buffer.isBuffer(data)) sink.write(data);
+    else for (const chunk of data) sink.write(chunk);
+    await sink.finish();
     return tempPath;
   }
 
