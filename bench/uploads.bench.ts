@@ -1,22 +1,20 @@
 /**
  * Upload benchmark (issue 6): median wall time of `POST /api/workouts` for a generated
  * 100,000-point GPX file, sequentially, end to end over HTTP (multipart parsing, analysis, map
- * without tile server, files, database, response; the request body is encoded once and sent
- * from a worker thread, as from a client on another machine).
+ * without tile server, files, database, response) against the built server in its own process,
+ * as `npm start` runs it; the request body is encoded once, as a client would send a file.
  * Target: ≤ 0.16 s median on 2 cores.
  * Standalone: it creates a scratch database on the local PostgreSQL (TEST_DATABASE_URL or
- * postgresql://postgres@127.0.0.1:5432), starts the application itself and drops the database.
+ * postgresql://postgres@127.0.0.1:5432), starts `dist/main.js` on it and drops the database.
  *
- *   npx ts-node -r tsconfig-paths/register --transpile-only bench/uploads.bench.ts
+ *   npm run build && npx ts-node -r tsconfig-paths/register --transpile-only bench/uploads.bench.ts
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
 
-import { AuthTokensService } from 'src/auth/auth-tokens.service';
-import { createUser } from 'test/helpers/factories';
+import { createUser, DEFAULT_PASSWORD } from 'test/helpers/factories';
 import { syntheticGpx } from 'test/helpers/synthetic-gpx';
 
-import { withScratchServer } from './scratch-server';
+import { withServerProcess } from './server-process';
 
 const POINTS = 100_000;
 const WARM_UP = 3;
@@ -47,61 +45,48 @@ function multipartBody(gpx: Buffer, fileName: string): { body: Buffer; contentTy
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-/**
- * The client runs in a worker thread, as a remote client would run elsewhere: its 9 MB
- * writes do not queue on the server's event loop. It uploads `warmUp + samples` times in a
- * row and returns the wall time of each of the last `samples`.
- */
-const CLIENT = `
-const { parentPort, workerData } = require('node:worker_threads');
-(async () => {
-  const { url, token, body, contentType, warmUp, samples } = workerData;
-  const times = [];
-  for (let i = 0; i < warmUp + samples; i++) {
-    const started = performance.now();
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { Authorization: 'Bearer ' + token, 'Content-Type': contentType },
-      body,
-    });
-    await response.arrayBuffer();
-    const elapsed = performance.now() - started;
-    if (response.status !== 201) throw new Error('upload ' + i + ': HTTP ' + response.status);
-    if (i >= warmUp) times.push(elapsed);
-  }
-  parentPort.postMessage(times);
-})();
-`;
-
-function uploadTimes(
+/** Uploads `warmUp + samples` times in a row; the wall time of each of the last `samples`. */
+async function uploadTimes(
   url: string,
   token: string,
   request: { body: Buffer; contentType: string },
 ): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(CLIENT, {
-      eval: true,
-      workerData: { url, token, ...request, warmUp: WARM_UP, samples: SAMPLES },
+  const times: number[] = [];
+  for (let i = 0; i < WARM_UP + SAMPLES; i++) {
+    const started = performance.now();
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': request.contentType },
+      body: request.body,
     });
-    worker.once('message', (times: number[]) => {
-      resolve(times);
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`upload client exited with ${code}`));
-    });
+    await response.arrayBuffer();
+    const elapsed = performance.now() - started;
+    if (response.status !== 201) throw new Error(`upload ${i}: HTTP ${response.status}`);
+    if (i >= WARM_UP) times.push(elapsed);
+  }
+  return times;
+}
+
+async function login(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: DEFAULT_PASSWORD }),
   });
+  const body = (await response.json()) as { auth_token?: string };
+  if (body.auth_token === undefined) throw new Error(`login: HTTP ${response.status}`);
+  return body.auth_token;
 }
 
 async function main(): Promise<void> {
   // No tile server: the map is drawn track-only, as when tiles are down (issue 6).
   const env = { TILE_SERVER_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' };
-  await withScratchServer(env, async ({ app, dataSource, base }) => {
+  await withServerProcess(env, async ({ dataSource, base }) => {
     await dataSource.query(
       `UPDATE app_config SET max_single_file_size = 64 << 20, max_zip_file_size = 128 << 20`,
     );
     const user = await createUser(dataSource);
-    const token = app.get(AuthTokensService).issueAuthToken(user.id);
+    const token = await login(base, user.email);
     const gpx = syntheticGpx({ points: POINTS });
     const request = multipartBody(gpx, 'bench.gpx');
     const times = await uploadTimes(`${base}/api/workouts`, token, request);

@@ -1,0 +1,108 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { buildDataSourceOptions } from 'src/database/data-source.options';
+import { runMigrations } from 'src/database/run-migrations';
+import { buildTestConfig } from 'test/setup/test-config';
+import {
+  databaseUrl,
+  dropDatabase,
+  newDatabaseName,
+  withAdminClient,
+} from 'test/setup/test-database';
+import { DataSource } from 'typeorm';
+
+export interface ServerProcess {
+  /** A connection to the server's database, for setting up data. */
+  dataSource: DataSource;
+  /** `http://127.0.0.1:<port>` */
+  base: string;
+}
+
+const MAIN = resolve(__dirname, '..', 'dist', 'main.js');
+const START_TIMEOUT_MS = 30_000;
+
+/**
+ * Runs `use` against the built server (`node dist/main.js`, as `npm start` runs it) in a
+ * process of its own, on a scratch database created and migrated on the local PostgreSQL
+ * (TEST_DATABASE_URL or postgresql://postgres@127.0.0.1), dropped afterwards whatever happens.
+ * The measuring client then shares neither the server's event loop nor its heap.
+ */
+export async function withServerProcess<T>(
+  env: Record<string, string>,
+  use: (server: ServerProcess) => Promise<T>,
+): Promise<T> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
+  const name = newDatabaseName();
+  const dataDir = mkdtempSync(join(tmpdir(), 'pacekeeper-bench-'));
+  await withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`));
+  let server: ChildProcess | undefined;
+  const dataSource = new DataSource(buildDataSourceOptions({ url: databaseUrl(name) }));
+  try {
+    await runMigrations(buildTestConfig({ DATABASE_URL: databaseUrl(name) }));
+    await dataSource.initialize();
+    const port = await freePort();
+    server = spawn(process.execPath, [MAIN], {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: databaseUrl(name),
+        DATA_DIR: dataDir,
+        APP_SECRET_KEY: 'bench-secret-key-that-is-long-enough',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitUntilUp(base, server);
+    return await use({ dataSource, base });
+  } finally {
+    await stop(server);
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await withAdminClient((client) => dropDatabase(client, name));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => {
+        if (address !== null && typeof address === 'object') resolvePort(address.port);
+        else reject(new Error('no port'));
+      });
+    });
+  });
+}
+
+async function waitUntilUp(base: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/ping`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((wait) => setTimeout(wait, 100));
+  }
+  throw new Error(`server did not answer within ${START_TIMEOUT_MS} ms`);
+}
+
+async function stop(server: ChildProcess | undefined): Promise<void> {
+  if (server === undefined || server.exitCode !== null) return;
+  const exited = new Promise((done) => server.once('exit', done));
+  server.kill('SIGTERM');
+  const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
