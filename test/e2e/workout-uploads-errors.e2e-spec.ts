@@ -139,6 +139,11 @@ describe('POST /api/workouts refusals, in the order of spec workouts.md §4.1', 
     expectEnvelopeError(res, 400, 'error', 'Sport id: 999 does not exist');
     const text = await postWorkoutFile(t, token, GPX, { data: '{"sport_id": "abc"}' });
     expectEnvelopeError(text, 400, 'error', 'Sport id: abc does not exist');
+    // The file is read as it arrives, but its refusal (rule 9) still comes after the sport's.
+    const broken = readSharedFixture('hostile', '02_truncated.gpx');
+    const both = await postWorkoutFile(t, token, broken, { data: '{"sport_id": 999}' });
+    expectEnvelopeError(both, 400, 'error', 'Sport id: 999 does not exist');
+    expectInvalidPayload(await postWorkoutFile(t, token, broken, { data: '{}' }));
   });
 
   it('8. zip: too many files, a member too large, nothing at the top level', async () => {

@@ -18,7 +18,7 @@ export interface AnalysedFile {
 /**
  * FitTrackee's `process_one_gpx_file` up to the figures (spec workouts.md §4.1 rule 9, §4.2),
  * for any accepted format; refusals are `GpxError` / `WorkoutFileError` (400). The parsed
- * tracks are kept for the map, the weather points and nothing else. `onGpx` receives the GPX
+ * tracks are kept for the map, the weather points and nothing else. `hooks.onGpx` receives the GPX
  * text as soon as it exists, before it is parsed (the upload writes it to disk meanwhile).
  * `data` is the file's bytes in pieces (as received).
  */
@@ -26,7 +26,11 @@ export async function analyseWorkoutFile(
   fileName: string,
   data: readonly Buffer[],
   options: GpxAnalysisOptions & { maxSingleFileSize: number },
-  onGpx?: (gpx: readonly Buffer[]) => void,
+  hooks: {
+    onGpx?: (gpx: readonly Buffer[]) => void;
+    /** The GPX file already parsed as it was received (`ReceivedGpx.parsed`). */
+    parsed?: () => ParsedGpx;
+  } = {},
 ): Promise<AnalysedFile> {
   // A GPX file is parsed and stored in the pieces it arrived in, never copied into one buffer.
   const gpx =
@@ -37,8 +41,8 @@ export async function analyseWorkoutFile(
             maxSingleFileSize: options.maxSingleFileSize,
           }),
         ];
-  onGpx?.(gpx);
-  const parsed = await parseGpx(gpx);
+  hooks.onGpx?.(gpx);
+  const parsed = hooks.parsed?.() ?? (await parseGpx(gpx));
   assertProcessable(parsed);
   const analysis = analyzeParsedGpx(parsed, options);
   const { start } = analysis;

@@ -11,7 +11,8 @@ import { AppConfigService, type UploadLimits } from 'src/app-config/app-config.s
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
 import { PayloadTooLargeError } from 'src/common/errors/payload-too-large.error';
 import { watchEmptyFileName } from 'src/common/multipart/empty-file-name-watch';
-import { type ReceivingFile, StagedWrites } from 'src/workouts/file-uploads/staged-writes';
+import { ReceivedGpx } from 'src/workouts/file-uploads/received-gpx';
+import { StagedWrites } from 'src/workouts/file-uploads/staged-writes';
 import { NoFilePartError } from 'src/workouts/file-uploads/upload-errors';
 import { ChunkedMemoryStorage } from 'src/workouts/file-uploads/upload-storage-engine';
 import { WorkoutFileStorageService } from 'src/workouts/files/storage/workout-file-storage.service';
@@ -24,8 +25,8 @@ export interface UploadRequest extends Request {
   hasEmptyFileName?: boolean;
   /** Every file the request writes; removed by this interceptor when the request fails. */
   stagedWrites?: StagedWrites;
-  /** A `.gpx` file part, written to a temp file while it was received. */
-  receivedGpx?: ReceivingFile;
+  /** A `.gpx` file part, written to a temp file and parsed while it was received. */
+  receivedGpx?: ReceivedGpx;
 }
 
 /** Declared body size, undefined when absent or unusable (chunked transfer). */
@@ -41,7 +42,7 @@ export function contentLength(request: Request): number | undefined {
  * parsed into memory with a hard cap of `max_zip_file_size` on the file part, so an undeclared
  * or lying size is cut off as well. Runs after the auth guards, as in the reference.
  * The file part stays in the chunks it arrived in; a `.gpx` part that rule 5 will let through is
- * also written to a temp file as it arrives. Every file the request wrote is removed if it fails.
+ * also written to a temp file and parsed as it arrives. Every file the request wrote is removed if it fails.
  */
 @Injectable()
 export class UploadBodyInterceptor implements NestInterceptor {
@@ -78,11 +79,11 @@ export class UploadBodyInterceptor implements NestInterceptor {
       throw new PayloadTooLargeError('workout', size, limits.maxZipFileSize);
     }
     request.uploadLimits = limits;
-    // A GPX file that may be stored as it is starts its way to disk while it arrives.
+    // A GPX file that may be stored as it is: written and parsed while it arrives.
     const isStorable = size === undefined || size <= limits.maxSingleFileSize;
     const storage = new ChunkedMemoryStorage((fileName) => {
       if (!isStorable || getWorkoutFileExtension(fileName) !== 'gpx') return null;
-      request.receivedGpx = writes.receiveUnnamed();
+      request.receivedGpx = new ReceivedGpx(writes.receiveUnnamed());
       return request.receivedGpx;
     });
     const parse = multer({

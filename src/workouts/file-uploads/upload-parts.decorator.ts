@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { UploadLimits } from 'src/app-config/app-config.service';
-import type { ReceivingFile, StagedWrites } from 'src/workouts/file-uploads/staged-writes';
+import type { ReceivedGpx } from 'src/workouts/file-uploads/received-gpx';
+import type { StagedWrites } from 'src/workouts/file-uploads/staged-writes';
 import {
   contentLength,
   type UploadRequest,
@@ -16,8 +17,8 @@ export interface UploadParts {
   requestSize: number | undefined;
   /** The request's files, removed by the interceptor if the request fails. */
   writes: StagedWrites;
-  /** The `.gpx` file part, already on its way to disk. */
-  receivedGpx: ReceivingFile | undefined;
+  /** The `.gpx` file part, already on its way to disk and parsed. */
+  receivedGpx: ReceivedGpx | undefined;
 }
 
 export const UploadPartsParam = createParamDecorator(

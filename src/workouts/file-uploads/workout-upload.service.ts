@@ -81,11 +81,15 @@ export class WorkoutUploadService {
     try {
       const files: { file: AnalysedFile; gpxFile: Promise<StagedFile> }[] = [];
       for (const input of inputs) {
-        // A GPX upload is already on its way to disk; other files are written and synced while
-        // they are parsed: disk and CPU work together.
-        let gpxFile = kind === 'gpx' ? parts.receivedGpx?.file() : undefined;
-        const file = await analyseWorkoutFile(input.name, input.data, options, (gpx) => {
-          gpxFile ??= writes.stageUnnamed(gpx);
+        // A GPX upload is already on disk and parsed, or on its way; other files are written
+        // and synced while they are parsed: disk and CPU work together.
+        const received = kind === 'gpx' ? parts.receivedGpx : undefined;
+        let gpxFile = received?.file();
+        const file = await analyseWorkoutFile(input.name, input.data, options, {
+          onGpx: (gpx) => {
+            gpxFile ??= writes.stageUnnamed(gpx);
+          },
+          parsed: received && (() => received.parsed()),
         });
         files.push({ file, gpxFile: gpxFile ?? writes.stageUnnamed(file.gpx) });
       }

@@ -51,12 +51,13 @@ export function parseGpxSync(input: Buffer, isFastPathOn = true): ParsedGpx {
   return reader.end();
 }
 
-class GpxStreamReader {
+/** The incremental reader behind `parseGpx`: `write` each piece, then `end`; both throw `GpxError`. */
+export class GpxStreamReader {
   private readonly utf8 = new Utf8Validator();
   private readonly builder: GpxDocumentBuilder;
   private readonly xml: XmlTokenizer;
 
-  constructor(isFastPathOn: boolean) {
+  constructor(isFastPathOn = true) {
     this.builder = new GpxDocumentBuilder(isFastPathOn);
     this.xml = new XmlTokenizer(this.builder);
   }
