@@ -183,6 +183,16 @@ describe('POST /api/workouts refusals, in the order of spec workouts.md §4.1', 
     expectEnvelopeError(res, 400, 'error', 'error when saving workout');
   });
 
+  it('a zip inside the zip is refused as an invalid GPX file, as the reference reads it', async () => {
+    const inner = await buildZip([{ name: 'inner.gpx', data: GPX }]);
+    const zip = await buildZip([
+      { name: 'good.gpx', data: GPX },
+      { name: 'inner.zip', data: inner },
+    ]);
+    const res = await postWorkoutFile(t, token, zip, { fileName: 'outer.zip' });
+    expectEnvelopeError(res, 400, 'error', 'gpx file is invalid');
+  });
+
   it('a failing file in a zip leaves no workout, no row and no file behind', async () => {
     const zip = await buildZip([
       { name: 'good.gpx', data: GPX },

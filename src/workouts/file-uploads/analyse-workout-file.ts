@@ -1,6 +1,6 @@
 import { convertToGpx } from 'src/workouts/files/formats/convert-to-gpx';
 import type { WeatherPoint } from 'src/workouts/files/weather/weather-data';
-import { getWorkoutFileExtension } from 'src/workouts/files/workout-file-type';
+import { getFileExtension, getWorkoutFileExtension } from 'src/workouts/files/workout-file-type';
 import { assertProcessable } from 'src/workouts/gpx/analyze-gpx';
 import { analyzeParsedGpx } from 'src/workouts/gpx/gpx-analysis';
 import { GpxError } from 'src/workouts/gpx/gpx-errors';
@@ -32,6 +32,8 @@ export async function analyseWorkoutFile(
     parsed?: () => ParsedGpx;
   } = {},
 ): Promise<AnalysedFile> {
+  // A zip inside the uploaded zip: FitTrackee hands it to the GPX reader, which refuses it.
+  if (getFileExtension(fileName) === 'zip') throw new GpxError('invalid');
   // A GPX file is parsed and stored in the pieces it arrived in, never copied into one buffer.
   const gpx =
     getWorkoutFileExtension(fileName) === 'gpx'

@@ -18,7 +18,7 @@ const limits = { gpxLimitImport: 10, maxSingleFileSize: 1024 * 1024 };
 const gpx = (n: number): string => `<gpx><trk><name>${n}</name></trk></gpx>`;
 
 describe('extractWorkoutFiles', () => {
-  it('returns top-level workout files in directory order, skipping other types and folders', async () => {
+  it('returns top-level workout files and zips in directory order, skipping other types and folders', async () => {
     const zip = await buildZip([
       { name: 'b.gpx', data: gpx(1) },
       { name: 'notes.txt', data: 'hello' },
@@ -28,7 +28,7 @@ describe('extractWorkoutFiles', () => {
       { name: 'inner.zip', data: 'PK' },
     ]);
     const members = await extractWorkoutFiles(zip, limits);
-    expect(members.map((m) => m.name)).toEqual(['b.gpx', 'a.FIT', 'd.tcx']);
+    expect(members.map((m) => m.name)).toEqual(['b.gpx', 'a.FIT', 'd.tcx', 'inner.zip']);
     expect(members[0]!.data.toString()).toBe(gpx(1));
     expect([...members[1]!.data]).toEqual([1, 2, 3]);
   });
@@ -54,6 +54,21 @@ describe('extractWorkoutFiles', () => {
     await expect(extractWorkoutFiles(zip, { ...limits, gpxLimitImport: 3 })).resolves.toHaveLength(
       2,
     );
+  });
+
+  it('counts and size-checks nested zips, as the reference does', async () => {
+    const zip = await buildZip([
+      { name: 'a.gpx', data: gpx(1) },
+      { name: 'sub/inner.ZIP', data: Buffer.alloc(2048, 32) },
+    ]);
+    await expect(extractWorkoutFiles(zip, { ...limits, gpxLimitImport: 1 })).rejects.toThrow(
+      ZipTooManyFilesError,
+    );
+    await expect(extractWorkoutFiles(zip, { ...limits, maxSingleFileSize: 2047 })).rejects.toThrow(
+      ZipMemberTooLargeError,
+    );
+    const members = await extractWorkoutFiles(zip, limits);
+    expect(members.map((m) => m.name)).toEqual(['a.gpx']);
   });
 
   it('refuses a member whose declared size exceeds max_single_file_size', async () => {

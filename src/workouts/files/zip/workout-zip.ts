@@ -1,5 +1,5 @@
 import { NoWorkoutInZipError } from 'src/workouts/files/workout-file.errors';
-import { isWorkoutFileName } from 'src/workouts/files/workout-file-type';
+import { getFileExtension, isWorkoutFileName } from 'src/workouts/files/workout-file-type';
 import { readZipMembers, type ZipMember } from 'src/workouts/files/zip/safe-zip';
 import { isTopLevelName } from 'src/workouts/files/zip/zip-entry-name';
 
@@ -19,7 +19,9 @@ export interface WorkoutZipLimits {
  * The workout files of an uploaded archive, FitTrackee's `process_zip_archive` rules (spec §4.1
  * rule 8): workout files anywhere in the archive are counted and size-checked, only those at
  * the top level are imported, in directory order; none → `{"status":"fail","data":{"workouts":[]}}`.
- * Unlike the reference, nested `.zip` members are neither counted nor imported.
+ * Like the reference (whose allowed extensions are `gpx` and `zip`), nested `.zip` members are
+ * counted and size-checked too, and one at the top level is returned: it is refused in its turn
+ * as an invalid GPX file (`analyseWorkoutFile`).
  */
 export async function extractWorkoutFiles(
   source: Buffer | string,
@@ -29,12 +31,16 @@ export async function extractWorkoutFiles(
     limits.maxTotalBytes ??
     Math.min(limits.gpxLimitImport * limits.maxSingleFileSize, MAX_ZIP_TOTAL_BYTES);
   const members = await readZipMembers(source, {
-    isCounted: isWorkoutFileName,
+    isCounted: isImportedName,
     maxCounted: limits.gpxLimitImport,
-    isSelected: (name) => isTopLevelName(name) && isWorkoutFileName(name),
+    isSelected: (name) => isTopLevelName(name) && isImportedName(name),
     maxMemberBytes: limits.maxSingleFileSize,
     maxTotalBytes,
   });
   if (members.length === 0) throw new NoWorkoutInZipError();
   return members;
+}
+
+function isImportedName(name: string): boolean {
+  return isWorkoutFileName(name) || getFileExtension(name) === 'zip';
 }
