@@ -79,3 +79,22 @@ export function decodeUtf8At(buf: Uint8Array, i: number): [code: number, length:
     ((buf[i + 3] ?? 0) & 0x3f);
   return [code, 4];
 }
+
+/** End of the XML Name starting at `start` (== start when none); −1 when the chunk ends in it. */
+export function xmlNameEnd(buf: Buffer, start: number): number {
+  let i = start;
+  while (i < buf.length) {
+    const c = buf[i] ?? 0;
+    if (c < 0x80) {
+      const ok = i === start ? isNameStartCode(c) : isNameCode(c);
+      if (!ok) return i;
+      i++;
+      continue;
+    }
+    const [code, length] = decodeUtf8At(buf, i);
+    if (i + length > buf.length) return -1;
+    if (!(i === start ? isNameStartCode(code) : isNameCode(code))) return i;
+    i += length;
+  }
+  return -1;
+}

@@ -1,10 +1,12 @@
 import type { XmlAttributes, XmlHandler } from 'src/workouts/gpx/xml-attributes';
+import { resolveReference, xmlNameEnd } from 'src/workouts/gpx/xml-chars';
 import {
-  decodeUtf8At,
-  isNameCode,
-  isNameStartCode,
-  resolveReference,
-} from 'src/workouts/gpx/xml-chars';
+  piBodyStart,
+  SECTION,
+  SECTION_TERMINATORS,
+  sectionEnd,
+  sectionHoldBack,
+} from 'src/workouts/gpx/xml-sections';
 import {
   attributeValue,
   checkDeclaration,
@@ -21,7 +23,6 @@ const LT = 0x3c;
 const GT = 0x3e;
 const AMP = 0x26;
 const MAX_TOKEN_BYTES = 4 << 20;
-const enum_ = { text: 0, comment: 1, cdata: 2, pi: 3 } as const;
 
 /**
  * A well-formedness-checking XML 1.0 tokenizer over UTF-8 bytes (validated beforehand), for
@@ -31,7 +32,7 @@ const enum_ = { text: 0, comment: 1, cdata: 2, pi: 3 } as const;
  */
 export class XmlTokenizer {
   private pending: Buffer | null = null;
-  private state: number = enum_.text;
+  private state: number = SECTION.text;
   private isStarted = false;
   private isRootClosed = false;
   private isFinal = false;
@@ -100,7 +101,8 @@ export class XmlTokenizer {
     if (!this.isStarted) rest = this.start(rest, true) ?? rest;
     this.isFinal = true;
     if (this.run(rest, 0) < rest.length) throw new XmlSyntaxError('unexpected end');
-    if (this.state !== enum_.text || !this.isRootClosed) throw new XmlSyntaxError('unexpected end');
+    if (this.state !== SECTION.text || !this.isRootClosed)
+      throw new XmlSyntaxError('unexpected end');
   }
 
   /** Skips a BOM and checks the XML declaration, which only the very start may hold. */
@@ -127,7 +129,7 @@ export class XmlTokenizer {
     let pos = from;
     const n = buf.length;
     while (pos < n) {
-      if (this.state !== enum_.text) {
+      if (this.state !== SECTION.text) {
         const next = this.continueSection(buf, pos);
         if (next < 0) return this.isFinal ? pos : this.sectionRest(buf, pos);
         pos = next;
@@ -200,72 +202,43 @@ export class XmlTokenizer {
     const c1 = buf[lt + 1];
     if (c1 === undefined) return -1;
     if (c1 === 0x2f) return this.endTag(buf, lt);
-    if (c1 === 0x3f) return this.openSection(buf, lt, enum_.pi, 2);
+    if (c1 === 0x3f) return this.openSection(buf, lt, SECTION.pi, 2);
     if (c1 !== 0x21) {
       const end = this.handler.readElement ? this.handler.readElement(buf, lt) : -1;
       return end >= 0 ? end : this.startTag(buf, lt);
     }
     if (buf.length - lt < 4) return -1;
     if (buf[lt + 2] === 0x2d && buf[lt + 3] === 0x2d)
-      return this.openSection(buf, lt, enum_.comment, 4);
+      return this.openSection(buf, lt, SECTION.comment, 4);
     const opening = buf.toString('latin1', lt + 2, lt + 9);
     if (opening === '[CDATA[' && this.stack.length > 0)
-      return this.openSection(buf, lt, enum_.cdata, 9);
+      return this.openSection(buf, lt, SECTION.cdata, 9);
     if (opening.length < 7 && '[CDATA['.startsWith(opening)) return -1;
     throw new XmlSyntaxError('DOCTYPE or declaration refused');
   }
 
   private openSection(buf: Buffer, lt: number, state: number, skip: number): number {
-    if (state === enum_.pi) {
-      const targetEnd = this.nameEnd(buf, lt + 2);
-      if (targetEnd < 0) return -1;
-      const target = buf.toString('utf8', lt + 2, targetEnd);
-      if (target.toLowerCase() === 'xml' || targetEnd === lt + 2)
-        throw new XmlSyntaxError('bad PI');
-      const after = buf[targetEnd];
-      if (after === undefined) return -1;
-      if (!isSpace(after) && !(after === 0x3f && buf[targetEnd + 1] === GT)) {
-        if (buf[targetEnd + 1] === undefined && after === 0x3f) return -1;
-        throw new XmlSyntaxError('bad PI');
-      }
-      this.state = state;
-      return targetEnd;
-    }
-    this.state = state;
-    return lt + skip;
+    const bodyStart = state === SECTION.pi ? piBodyStart(buf, lt) : lt + skip;
+    if (bodyStart >= 0) this.state = state;
+    return bodyStart;
   }
 
-  /** Scans a comment, CDATA section or PI body for its end; −1 when the chunk ends first. */
+  /** Finishes a comment, CDATA section or PI body; −1 when the chunk ends first. */
   private continueSection(buf: Buffer, pos: number): number {
-    const terminator =
-      this.state === enum_.comment ? '-->' : this.state === enum_.cdata ? ']]>' : '?>';
-    const end = buf.indexOf(terminator, pos);
-    const bodyEnd = end < 0 ? buf.length : end;
-    for (let i = pos; i < bodyEnd; i++) {
-      const c = buf[i] ?? 0;
-      if (c < 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd)
-        throw new XmlSyntaxError('control character');
-    }
-    if (this.state === enum_.comment) {
-      // No `--` in a comment body, which also may not end with `-` (XML §2.5).
-      const dashes = buf.indexOf('--', pos);
-      if (dashes >= 0 && (end >= 0 ? dashes < end : dashes + 2 < buf.length)) {
-        throw new XmlSyntaxError('-- in comment');
-      }
-    }
+    const end = sectionEnd(buf, pos, this.state);
     if (end < 0) return -1;
-    if (this.state === enum_.cdata && this.handler.isCapturing) {
+    if (this.state === SECTION.cdata && this.handler.isCapturing) {
       this.handler.characters(buf.toString('utf8', pos, end));
     }
-    this.state = enum_.text;
-    return end + terminator.length;
+    const after = end + (SECTION_TERMINATORS[this.state]?.length ?? 0);
+    this.state = SECTION.text;
+    return after;
   }
 
   /** Keeps the last bytes of an open section: its terminator may straddle the boundary. */
   private sectionRest(buf: Buffer, pos: number): number {
-    let cut = Math.max(pos, buf.length - 2);
-    while (cut > pos && ((buf[cut] ?? 0) & 0xc0) === 0x80) cut--;
-    if (this.state === enum_.cdata && this.handler.isCapturing && cut > pos) {
+    const cut = sectionHoldBack(buf, pos);
+    if (this.state === SECTION.cdata && this.handler.isCapturing && cut > pos) {
       // CDATA text is passed on as it comes; only a possible `]]` is held back.
       this.handler.characters(buf.toString('utf8', pos, cut));
     }
@@ -273,7 +246,7 @@ export class XmlTokenizer {
   }
 
   private endTag(buf: Buffer, lt: number): number {
-    const nameEnd = this.nameEnd(buf, lt + 2);
+    const nameEnd = xmlNameEnd(buf, lt + 2);
     if (nameEnd < 0) return -1;
     let i = nameEnd;
     while (i < buf.length && isSpace(buf[i] ?? 0)) i++;
@@ -288,7 +261,7 @@ export class XmlTokenizer {
 
   private startTag(buf: Buffer, lt: number): number {
     if (this.isRootClosed) throw new XmlSyntaxError('second root element');
-    const nameEnd = this.nameEnd(buf, lt + 1);
+    const nameEnd = xmlNameEnd(buf, lt + 1);
     if (nameEnd < 0) return -1;
     if (nameEnd === lt + 1) throw new XmlSyntaxError('bad start tag');
     const attrs = this.attributes;
@@ -323,7 +296,7 @@ export class XmlTokenizer {
 
   /** One `name = "value"`; returns the position after it, −1 when incomplete. */
   private attribute(buf: Buffer, start: number): number {
-    const nameEnd = this.nameEnd(buf, start);
+    const nameEnd = xmlNameEnd(buf, start);
     if (nameEnd < 0) return -1;
     if (nameEnd === start) throw new XmlSyntaxError('bad attribute');
     let i = nameEnd;
@@ -347,25 +320,6 @@ export class XmlTokenizer {
     attrs.values[attrs.count] = value;
     attrs.count++;
     return close + 1;
-  }
-
-  /** End of the XML Name starting at `start` (== start when none); −1 when the chunk ends in it. */
-  private nameEnd(buf: Buffer, start: number): number {
-    let i = start;
-    while (i < buf.length) {
-      const c = buf[i] ?? 0;
-      if (c < 0x80) {
-        const ok = i === start ? isNameStartCode(c) : isNameCode(c);
-        if (!ok) return i;
-        i++;
-        continue;
-      }
-      const [code, length] = decodeUtf8At(buf, i);
-      if (i + length > buf.length) return -1;
-      if (!(i === start ? isNameStartCode(code) : isNameCode(code))) return i;
-      i += length;
-    }
-    return -1;
   }
 
   /** Names repeat endlessly in a GPX file: reuse one string per distinct byte sequence. */
