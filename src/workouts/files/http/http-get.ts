@@ -44,6 +44,10 @@ export function httpGet(url: string, options: HttpGetOptions): Promise<HttpRespo
         });
       });
       res.on('error', reject);
+      // However the answer ends (an error or a reset included), its deadline goes with it.
+      res.on('close', () => {
+        clearTimeout(timer);
+      });
     });
     const timer = setTimeout(
       () => req.destroy(new Error(`timeout after ${options.timeoutMs} ms`)),
