@@ -49,9 +49,26 @@ export async function withScratchServer<T>(
       const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
       return await use({ app, dataSource: app.get(DataSource), base });
     } finally {
+      await waitForIdlePool(app.get(DataSource));
       await app.close();
     }
   } finally {
     await withAdminClient((client) => dropDatabase(client, name));
+  }
+}
+
+/**
+ * A load generator abandons the requests still running when its time is up; their handlers
+ * go on. Closing the data source under them would hand their busy connections back to the
+ * pool (pg then warns about a query sent to a client that is still executing one), so wait,
+ * a few seconds at most, until no connection is checked out.
+ */
+async function waitForIdlePool(dataSource: DataSource, timeoutMs = 5000): Promise<void> {
+  const pool = (
+    dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number } }
+  ).master;
+  const deadline = Date.now() + timeoutMs;
+  while (pool !== undefined && pool.totalCount > pool.idleCount && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
