@@ -60,8 +60,11 @@ export class UploadBodyInterceptor implements NestInterceptor {
     return from(this.readBody(request, response, writes)).pipe(
       switchMap(() => next.handle()),
       // Whatever refused the request, nothing it wrote stays (after a commit this is a no-op).
+      // A file that cannot be removed now is the start-up sweep's; the answer stays the refusal.
       catchError((error: unknown) =>
-        from(writes.discardAll()).pipe(switchMap(() => throwError(() => error))),
+        from(writes.discardAll().catch(() => undefined)).pipe(
+          switchMap(() => throwError(() => error)),
+        ),
       ),
     );
   }

@@ -103,7 +103,7 @@ export class WorkoutUploadService {
       });
       ids = await this.insertAll(user.id, prepared);
     } catch (error) {
-      await writes.discardAll();
+      await writes.discardAll().catch(() => undefined);
       throw error;
     }
     await writes.commitAll();
