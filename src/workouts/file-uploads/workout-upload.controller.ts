@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
-import { ApiConsumes, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Scopes } from 'src/auth/decorators';
 import { SCOPE } from 'src/auth/scopes';
 import type { User } from 'src/users/user.entity';
@@ -10,6 +10,7 @@ import {
   UploadPartsParam,
 } from 'src/workouts/file-uploads/upload-parts.decorator';
 import { WorkoutUploadService } from 'src/workouts/file-uploads/workout-upload.service';
+import { ApiWorkoutUpload } from 'src/workouts/file-uploads/workout-upload-docs.decorator';
 
 @ApiTags('workouts')
 @Controller('workouts')
@@ -21,7 +22,7 @@ export class WorkoutUploadController {
   @Scopes(SCOPE.WORKOUTS_WRITE)
   @HttpCode(201)
   @UseInterceptors(UploadBodyInterceptor)
-  @ApiConsumes('multipart/form-data')
+  @ApiWorkoutUpload()
   @ApiCreatedResponse({ type: WorkoutsListResponseDto })
   create(
     @CurrentUser() user: User,
