@@ -66,9 +66,7 @@ export class StagedWrites {
   async discardAll(): Promise<void> {
     if (this.isCommitted) return;
     this.isAbandoned = true;
-    const receiving = [...this.receiving];
-    this.receiving.clear();
-    await Promise.all(receiving.map((sink) => sink.abort()));
+    await this.abortReceiving();
     await this.settleAll();
     await Promise.all(this.files.map((file) => this.storage.discard(file)));
   }
@@ -77,10 +75,15 @@ export class StagedWrites {
   async commitAll(): Promise<void> {
     this.isCommitted = true;
     // A file still receiving belongs to no committed row.
-    await Promise.all([...this.receiving].map((sink) => sink.abort()));
-    this.receiving.clear();
+    await this.abortReceiving();
     await this.settleAll();
     await Promise.all(this.files.map((file) => this.storage.commit(file)));
+  }
+
+  private async abortReceiving(): Promise<void> {
+    const receiving = [...this.receiving];
+    this.receiving.clear();
+    await Promise.all(receiving.map((sink) => sink.abort()));
   }
 
   /** Waits until no operation is running, including any started while waiting. */
