@@ -12,7 +12,10 @@ export interface AppSettings {
   uploadFolder: string;
   uiUrl: string;
   secretKey: string;
-  /** Express "trust proxy" setting; FitTrackee trusts one level of X-Forwarded-* (spec README §1.7). */
+  /**
+   * Express "trust proxy": off unless TRUST_PROXY says which proxies may set X-Forwarded-For
+   * and X-Forwarded-Proto; trusting them blindly would let any client choose its address.
+   */
   trustProxy: string | number | boolean;
   /** AUTHLIB_INSECURE_TRANSPORT: allow the OAuth2 endpoints over plain HTTP (spec oauth2.md §4.4). */
   isInsecureTransportAllowed: boolean;
@@ -98,7 +101,7 @@ function resolveSecretKey(env: EnvironmentVariables, dataDir: string): string {
 }
 
 function parseTrustProxy(value: string | undefined): string | number | boolean {
-  if (value === undefined) return 1;
+  if (value === undefined) return false;
   if (/^\d+$/.test(value)) return Number(value);
   if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
   return value;

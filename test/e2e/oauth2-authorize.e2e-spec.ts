@@ -159,16 +159,35 @@ describe('POST /api/oauth/authorize (spec oauth2.md §4.1), metadata and transpo
       expectOAuthError(res, 400, 'insecure_transport', 'OAuth 2 MUST utilize https.');
     });
 
-    it('honours X-Forwarded-Proto and allows loopback', async () => {
-      const proxied = await token()
+    it('honours X-Forwarded-Proto from a trusted proxy only, and allows loopback', async () => {
+      // Without TRUST_PROXY, anyone could send the header: it is not believed.
+      const untrusted = await token()
         .set('Host', 'tracker.example.org')
         .set('X-Forwarded-Proto', 'https');
-      expectOAuthError(proxied, 400, 'unsupported_grant_type');
-      const spoofedHttp = await token()
-        .set('Host', 'tracker.example.org')
-        .set('X-Forwarded-Proto', 'http');
-      expectOAuthError(spoofedHttp, 400, 'insecure_transport', 'OAuth 2 MUST utilize https.');
+      expectOAuthError(untrusted, 400, 'insecure_transport', 'OAuth 2 MUST utilize https.');
       expectOAuthError(await token().set('Host', 'localhost:5000'), 400, 'unsupported_grant_type');
+      const behindProxy = await createTestApp({ TRUST_PROXY: 'loopback' });
+      try {
+        const viaProxy = () =>
+          request(behindProxy.http)
+            .post('/api/oauth/token')
+            .type('form')
+            .send({ grant_type: 'password' })
+            .set('Host', 'tracker.example.org');
+        expectOAuthError(
+          await viaProxy().set('X-Forwarded-Proto', 'https'),
+          400,
+          'unsupported_grant_type',
+        );
+        expectOAuthError(
+          await viaProxy().set('X-Forwarded-Proto', 'http'),
+          400,
+          'insecure_transport',
+          'OAuth 2 MUST utilize https.',
+        );
+      } finally {
+        await behindProxy.close();
+      }
     });
 
     it('is lifted by AUTHLIB_INSECURE_TRANSPORT', async () => {

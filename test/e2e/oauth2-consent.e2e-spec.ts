@@ -103,8 +103,23 @@ describe('consent page /profile/apps/authorize (server-rendered)', () => {
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; SameSite=Lax/);
     expect(cookie).not.toMatch(/; Secure/);
-    const secure = await request(t.http).get(path()).set('X-Forwarded-Proto', 'https');
-    expect((secure.headers['set-cookie'] as unknown as string[])[0]).toMatch(/; Secure/);
+    // X-Forwarded-Proto counts only from a proxy TRUST_PROXY names.
+    const spoofed = await request(t.http).get(path()).set('X-Forwarded-Proto', 'https');
+    expect((spoofed.headers['set-cookie'] as unknown as string[])[0]).not.toMatch(/; Secure/);
+    const behindProxy = await createTestApp({ TRUST_PROXY: 'loopback' });
+    try {
+      const owner = await createUser(behindProxy.dataSource);
+      const proxiedClient = await createOAuth2Client(
+        behindProxy,
+        firstPartyToken(behindProxy.app, owner),
+      );
+      const secure = await request(behindProxy.http)
+        .get(`/profile/apps/authorize?response_type=code&client_id=${proxiedClient.client_id}`)
+        .set('X-Forwarded-Proto', 'https');
+      expect((secure.headers['set-cookie'] as unknown as string[])[0]).toMatch(/; Secure/);
+    } finally {
+      await behindProxy.close();
+    }
   });
 
   it('refuses a form without the CSRF token of the session', async () => {
