@@ -6,6 +6,8 @@ import type { EditAccountDto } from 'src/auth/dto/edit-account.dto';
 import { PasswordService } from 'src/auth/password.service';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { InvalidPayloadError, UnauthorizedError } from 'src/common/errors/http-errors';
+import { emailAccount } from 'src/common/rate-limit/credential-accounts';
+import { CredentialAttemptsService } from 'src/common/rate-limit/credential-attempts.service';
 import { hashToken, newConfirmationToken } from 'src/users/secrets';
 import { User } from 'src/users/user.entity';
 import { emailError, passwordError } from 'src/users/user-rules';
@@ -21,14 +23,28 @@ export class AccountService {
     private readonly emails: AccountEmailsService,
     private readonly appConfig: AppConfigService,
     private readonly serializer: UserSerializer,
+    private readonly attempts: CredentialAttemptsService,
   ) {}
 
-  /** Steps 2–9 of spec auth.md §4.6, in that order; errors accumulate as in FitTrackee. */
-  async edit(user: User, dto: EditAccountDto, device: string): Promise<TopLevelResult> {
+  /**
+   * Steps 2–9 of spec auth.md §4.6, in that order; errors accumulate as in FitTrackee. The
+   * current password is checked under the login's limits: a stolen session token must not
+   * become a way to guess it.
+   */
+  async edit(
+    user: User,
+    dto: EditAccountDto,
+    device: string,
+    ip: string | undefined,
+  ): Promise<TopLevelResult> {
     if (!dto.email) throw new InvalidPayloadError('email is missing');
     if (!dto.password) throw new InvalidPayloadError('current password is missing');
-    if (!(await this.passwords.verify(dto.password, user.password)))
-      throw new UnauthorizedError('invalid credentials');
+    const password = dto.password;
+    const isValid = await this.attempts.guardPasswordCheck(
+      { account: emailAccount(user.email), ip },
+      async () => ((await this.passwords.verify(password, user.password)) ? true : null),
+    );
+    if (!isValid) throw new UnauthorizedError('invalid credentials');
     let errors = '';
     let emailToken: string | undefined;
     if (dto.email !== user.email) {

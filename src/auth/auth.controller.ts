@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentUser, FirstPartyOnly, Public } from 'src/auth/decorators';
 import { RequestDevice } from 'src/auth/decorators/request-device.decorator';
@@ -44,8 +44,8 @@ export class AuthController {
   @Public()
   @UseGuards(RateLimitGuard)
   @HttpCode(200)
-  login(@JsonBody(LoginDto) dto: LoginDto): Promise<TopLevelResult> {
-    return this.sessions.login(dto);
+  login(@JsonBody(LoginDto) dto: LoginDto, @Ip() ip: string): Promise<TopLevelResult> {
+    return this.sessions.login(dto, ip);
   }
 
   @Post('logout')
@@ -62,18 +62,21 @@ export class AuthController {
   requestPasswordReset(
     @JsonBody(EmailDto) dto: EmailDto,
     @RequestDevice() device: string,
+    @Ip() ip: string,
   ): Promise<TopLevelResult> {
-    return this.passwordReset.requestReset(dto.email, device);
+    return this.passwordReset.requestReset(dto.email, device, ip);
   }
 
   @Post('password/update')
   @Public()
+  @UseGuards(RateLimitGuard)
   @HttpCode(200)
   updatePassword(
     @JsonBody(PasswordUpdateDto) dto: PasswordUpdateDto,
     @RequestDevice() device: string,
+    @Ip() ip: string,
   ): Promise<TopLevelResult> {
-    return this.passwordReset.updatePassword(dto, device);
+    return this.passwordReset.updatePassword(dto, device, ip);
   }
 
   @Post('account/confirm')

@@ -7,6 +7,8 @@ import type { PasswordUpdateDto } from 'src/auth/dto/password-update.dto';
 import { PasswordService } from 'src/auth/password.service';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { InvalidPayloadError, UnauthorizedError } from 'src/common/errors/http-errors';
+import { emailAccount, resetTokenAccount } from 'src/common/rate-limit/credential-accounts';
+import { CredentialAttemptsService } from 'src/common/rate-limit/credential-attempts.service';
 import { User } from 'src/users/user.entity';
 import { passwordError } from 'src/users/user-rules';
 import { Repository } from 'typeorm';
@@ -22,10 +24,19 @@ export class PasswordResetService {
     private readonly tokens: AuthTokensService,
     private readonly emails: AccountEmailsService,
     private readonly jwt: JwtService,
+    private readonly attempts: CredentialAttemptsService,
   ) {}
 
-  /** Exact (case-sensitive) email, active or not; the answer never says whether it exists. */
-  async requestReset(email: string, device: string): Promise<TopLevelResult> {
+  /**
+   * Exact (case-sensitive) email, active or not; the answer never says whether it exists.
+   * Each request sends an email, so each one counts against the address and the account.
+   */
+  async requestReset(
+    email: string,
+    device: string,
+    ip: string | undefined,
+  ): Promise<TopLevelResult> {
+    await this.attempts.countRequest('reset-requests', { account: emailAccount(email), ip });
     const user = await this.users.findOneBy({ email });
     if (user) {
       const token = this.tokens.issuePasswordResetToken(user.id);
@@ -34,9 +45,25 @@ export class PasswordResetService {
     return topLevel({ message: 'password reset request processed' });
   }
 
-  /** The reset JWT is not blacklisted nor invalidated after use, as in FitTrackee (§4.13). */
-  async updatePassword(dto: PasswordUpdateDto, device: string): Promise<TopLevelResult> {
+  /**
+   * The reset JWT is not blacklisted nor invalidated after use, as in FitTrackee (§4.13).
+   * Invalid tokens count as failed checks of the address and of the user the token names.
+   */
+  async updatePassword(
+    dto: PasswordUpdateDto,
+    device: string,
+    ip: string | undefined,
+  ): Promise<TopLevelResult> {
+    const attempt = await this.attempts.beginSecretCheck({
+      account: this.claimedAccount(dto.token),
+      ip,
+    });
     const userId = this.userIdOf(dto.token);
+    if (userId === null) {
+      await attempt.failed();
+      throw new UnauthorizedError(INVALID_RESET_TOKEN);
+    }
+    await attempt.succeeded();
     const error = passwordError(dto.password);
     if (error !== '') throw new InvalidPayloadError(error);
     const user = await this.users.findOneBy({ id: userId });
@@ -46,14 +73,29 @@ export class PasswordResetService {
     return topLevel({ message: 'password updated' });
   }
 
-  private userIdOf(token: string): number {
+  /** Malformed, badly signed or expired: null for all, one answer (spec auth.md §4.13). */
+  private userIdOf(token: string): number | null {
     try {
       const payload = this.jwt.verify<{ sub?: unknown }>(token, { algorithms: ['HS256'] });
       const id = Number(payload.sub);
-      if (Number.isSafeInteger(id)) return id;
+      return Number.isSafeInteger(id) ? id : null;
     } catch {
-      // Malformed, badly signed or expired: the same answer for all (spec auth.md §4.13).
+      return null;
     }
-    throw new UnauthorizedError(INVALID_RESET_TOKEN);
+  }
+
+  /** The user the token names, signature unchecked: only ever a counter's name. */
+  private claimedAccount(token: string): string | undefined {
+    let payload: unknown;
+    try {
+      payload = this.jwt.decode(token);
+    } catch {
+      // jws throws on a `"typ":"JWT"` header over a payload that is not JSON.
+      return undefined;
+    }
+    const sub = (payload as { sub?: unknown } | null)?.sub;
+    return typeof sub === 'number' || typeof sub === 'string'
+      ? resetTokenAccount(String(sub))
+      : undefined;
   }
 }

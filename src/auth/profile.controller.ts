@@ -1,4 +1,13 @@
-import { Controller, Delete, Get, HttpCode, Patch, Post, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Ip,
+  Patch,
+  Post,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { AccountService } from 'src/auth/account.service';
 import { CurrentUser, Public, Scopes } from 'src/auth/decorators';
@@ -49,8 +58,9 @@ export class ProfileController {
     @CurrentUser() user: User,
     @JsonBody(EditAccountDto) dto: EditAccountDto,
     @RequestDevice() device: string,
+    @Ip() ip: string,
   ): Promise<TopLevelResult> {
-    return this.accounts.edit(user, dto, device);
+    return this.accounts.edit(user, dto, device, ip);
   }
 
   @Post('profile/edit/preferences')

@@ -8,6 +8,8 @@ import { PasswordService } from 'src/auth/password.service';
 import type { Principal } from 'src/auth/principal';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { InternalError, UnauthorizedError } from 'src/common/errors/http-errors';
+import { emailAccount } from 'src/common/rate-limit/credential-accounts';
+import { CredentialAttemptsService } from 'src/common/rate-limit/credential-attempts.service';
 import { User } from 'src/users/user.entity';
 import { Repository } from 'typeorm';
 
@@ -20,24 +22,37 @@ export class SessionService {
     private readonly tokens: AuthTokensService,
     private readonly blacklist: TokenBlacklistService,
     private readonly jwt: JwtService,
+    private readonly attempts: CredentialAttemptsService,
   ) {}
 
-  /** Active accounts only, email compared case-insensitively (spec auth.md §4.2, §5). */
-  async login(dto: LoginDto): Promise<TopLevelResult> {
-    const user = await this.users
-      .createQueryBuilder('user')
-      .where('LOWER(user.email) = LOWER(:email)', { email: dto.email ?? '' })
-      .andWhere('user.isActive = true')
-      .getOne();
-    const isValid =
-      user !== null &&
-      dto.password !== undefined &&
-      (await this.passwords.verify(dto.password, user.password));
-    if (!user || !isValid) throw new UnauthorizedError('invalid credentials');
+  /**
+   * Active accounts only, email compared case-insensitively (spec auth.md §4.2, §5); failed
+   * attempts are limited per email and per address.
+   */
+  async login(dto: LoginDto, ip: string | undefined): Promise<TopLevelResult> {
+    const email = dto.email ?? '';
+    const user = await this.attempts.guardPasswordCheck(
+      { account: email === '' ? undefined : emailAccount(email), ip },
+      () => this.findActiveUser(email, dto.password),
+    );
+    if (!user) throw new UnauthorizedError('invalid credentials');
     return topLevel({
       message: 'successfully logged in',
       auth_token: this.tokens.issueAuthToken(user.id),
     });
+  }
+
+  private async findActiveUser(email: string, password: string | undefined): Promise<User | null> {
+    const user = await this.users
+      .createQueryBuilder('user')
+      .where('LOWER(user.email) = LOWER(:email)', { email })
+      .andWhere('user.isActive = true')
+      .getOne();
+    const isValid =
+      user !== null &&
+      password !== undefined &&
+      (await this.passwords.verify(password, user.password));
+    return isValid ? user : null;
   }
 
   /** The token is blacklisted until it expires (spec README §2.1). */

@@ -52,6 +52,12 @@ export interface RedisSettings {
   keyPrefix: string;
 }
 
+/** Failed password and client-secret checks allowed per account and per client address. */
+export interface CredentialLimitSettings {
+  perAccount: string;
+  perIp: string;
+}
+
 export interface MapSettings {
   tileServerUrl: string;
   staticmapSubdomains: string[];
@@ -74,6 +80,7 @@ export interface AppConfig {
   email: EmailSettings;
   redis: RedisSettings;
   rateLimits: string;
+  credentialLimits: CredentialLimitSettings;
   map: MapSettings;
   weather: WeatherSettings;
 }
@@ -145,6 +152,10 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
     email: { url: env.EMAIL_URL, sender: env.SENDER_EMAIL },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX ?? 'pacekeeper' },
     rateLimits: env.API_RATE_LIMITS ?? '300 per 5 minutes',
+    credentialLimits: {
+      perAccount: env.CREDENTIAL_LIMITS_PER_ACCOUNT ?? '10 per 15 minutes',
+      perIp: env.CREDENTIAL_LIMITS_PER_IP ?? '50 per 15 minutes',
+    },
     map: {
       tileServerUrl: env.TILE_SERVER_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
       staticmapSubdomains: (env.STATICMAP_SUBDOMAINS ?? '')

@@ -18,6 +18,12 @@ const toInt = ({ value }: { value: unknown }): unknown =>
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
+const RATE_LIMITS_PATTERN =
+  /^\s*\d+\s+per\s+(\d+\s+)?(second|minute|hour|day|month|year)s?\s*(,\s*\d+\s+per\s+(\d+\s+)?(second|minute|hour|day|month|year)s?\s*)*$/i;
+
+const rateLimitsMessage = (name: string): string =>
+  `${name} must look like "300 per 5 minutes,1000 per day"`;
+
 /**
  * Environment variables, with FitTrackee's names where one exists (spec config.md §4).
  * Every variable is optional: `npm start` on a bare machine must work.
@@ -90,13 +96,22 @@ export class EnvironmentVariables {
 
   @Transform(emptyToUndefined)
   @IsOptional()
-  @Matches(
-    /^\s*\d+\s+per\s+(\d+\s+)?(second|minute|hour|day|month|year)s?\s*(,\s*\d+\s+per\s+(\d+\s+)?(second|minute|hour|day|month|year)s?\s*)*$/i,
-    {
-      message: 'API_RATE_LIMITS must look like "300 per 5 minutes,1000 per day"',
-    },
-  )
+  @Matches(RATE_LIMITS_PATTERN, { message: rateLimitsMessage('API_RATE_LIMITS') })
   API_RATE_LIMITS?: string;
+
+  /** Failed password / client-secret checks allowed per account (README, "Limits"). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(RATE_LIMITS_PATTERN, {
+    message: rateLimitsMessage('CREDENTIAL_LIMITS_PER_ACCOUNT'),
+  })
+  CREDENTIAL_LIMITS_PER_ACCOUNT?: string;
+
+  /** Failed password / client-secret checks allowed per client address. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(RATE_LIMITS_PATTERN, { message: rateLimitsMessage('CREDENTIAL_LIMITS_PER_IP') })
+  CREDENTIAL_LIMITS_PER_IP?: string;
 
   @Transform(emptyToUndefined)
   @IsOptional()

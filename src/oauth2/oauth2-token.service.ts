@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from 'src/config/configuration';
+import { ClientCheckLimits } from 'src/oauth2/client-check-limits';
 import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
 import { AuthorizationCodeGrant } from 'src/oauth2/grants/authorization-code.grant';
@@ -36,13 +37,23 @@ export class OAuth2TokenService {
     private readonly codes: OAuth2CodesService,
     private readonly tokens: OAuth2TokensService,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly limits: ClientCheckLimits,
   ) {}
 
-  async token(form: OAuth2Form, authorization: string | undefined): Promise<TokenResponse> {
+  async token(
+    form: OAuth2Form,
+    authorization: string | undefined,
+    ip?: string,
+  ): Promise<TokenResponse> {
     const grantType = form['grant_type'];
     if (grantType !== 'authorization_code' && grantType !== 'refresh_token')
       throw new UnsupportedGrantTypeError();
-    const client = await this.authenticateClient(form, authorization);
+    refuseBasicAuthentication(authorization);
+    return this.limits.run(form['client_id'], ip, () => this.exchange(form, grantType));
+  }
+
+  private async exchange(form: OAuth2Form, grantType: keyof typeof GRANTS): Promise<TokenResponse> {
+    const client = await this.authenticateClient(form);
     const expiresIn = this.config.get('oauth2.tokenExpiresIn', { infer: true });
     const Grant = GRANTS[grantType];
     const grant = new Grant({
@@ -72,8 +83,12 @@ export class OAuth2TokenService {
   async revoke(
     form: OAuth2Form,
     authorization: string | undefined,
+    ip?: string,
   ): Promise<Record<string, never>> {
-    const client = await this.authenticateClient(form, authorization);
+    refuseBasicAuthentication(authorization);
+    const client = await this.limits.run(form['client_id'], ip, () =>
+      this.authenticateClient(form),
+    );
     const token = form['token'];
     if (typeof token !== 'string' || token === '') throw new InvalidRequestError();
     const hint = form['token_type_hint'];
@@ -83,17 +98,17 @@ export class OAuth2TokenService {
     return {};
   }
 
-  /** client_secret_post only (spec oauth2.md §4.2): HTTP Basic is refused outright. */
-  private async authenticateClient(
-    form: OAuth2Form,
-    authorization: string | undefined,
-  ): Promise<OAuth2Client> {
-    if (authorization !== undefined && /^basic\s/i.test(authorization))
-      throw new InvalidClientError(
-        'client_secret_basic is not supported: send client_id and client_secret in the form body',
-      );
+  private async authenticateClient(form: OAuth2Form): Promise<OAuth2Client> {
     const client = await this.clients.authenticate(form['client_id'], form['client_secret']);
     if (!client) throw new InvalidClientError();
     return client;
   }
+}
+
+/** client_secret_post only (spec oauth2.md §4.2): HTTP Basic is refused outright. */
+function refuseBasicAuthentication(authorization: string | undefined): void {
+  if (authorization !== undefined && /^basic\s/i.test(authorization))
+    throw new InvalidClientError(
+      'client_secret_basic is not supported: send client_id and client_secret in the form body',
+    );
 }

@@ -3,6 +3,7 @@ import {
   Controller,
   Headers,
   HttpCode,
+  Ip,
   Post,
   Res,
   UseGuards,
@@ -51,10 +52,11 @@ export class OAuth2Controller {
   token(
     @Body() form: OAuth2Form | undefined,
     @Headers('authorization') authorization: string | undefined,
+    @Ip() ip: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TokenResponse> {
     response.set(NO_STORE_HEADERS);
-    return this.tokenService.token(form ?? {}, authorization);
+    return this.tokenService.token(form ?? {}, authorization, ip);
   }
 
   /** RFC 7009 revocation. */
@@ -65,9 +67,10 @@ export class OAuth2Controller {
   revoke(
     @Body() form: OAuth2Form | undefined,
     @Headers('authorization') authorization: string | undefined,
+    @Ip() ip: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Record<string, never>> {
     response.set(NO_STORE_HEADERS);
-    return this.tokenService.revoke(form ?? {}, authorization);
+    return this.tokenService.revoke(form ?? {}, authorization, ip);
   }
 }

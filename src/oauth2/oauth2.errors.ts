@@ -59,3 +59,19 @@ export class InsecureTransportError extends OAuth2Error {
     super('insecure_transport', 'OAuth 2 MUST utilize https.', 400, NO_STORE_HEADERS);
   }
 }
+
+/**
+ * Too many failed client authentications or grants from this address or for this client.
+ * HTTP 429 with Retry-After (RFC 6585 §4) tells any HTTP client to back off; RFC 6749 §5.2
+ * has no code for it and its list is closed, so the code is `invalid_request`. Never
+ * `invalid_client` or `invalid_grant`: clients read those as "this grant is dead" and would
+ * throw the user's refresh token away.
+ */
+export class TooManyAttemptsError extends OAuth2Error {
+  constructor(limit: string, retryAfterSeconds: number) {
+    super('invalid_request', `rate limit exceeded (${limit})`, 429, {
+      ...NO_STORE_HEADERS,
+      'Retry-After': String(retryAfterSeconds),
+    });
+  }
+}

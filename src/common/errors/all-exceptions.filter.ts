@@ -58,6 +58,7 @@ function renderException(
     return {
       httpStatus: exception.httpStatus,
       body: { status: exception.status, ...exception.body },
+      headers: exception.headers,
     };
   }
   if (exception instanceof OAuth2Error) {

@@ -9,6 +9,8 @@ export class AppError extends Error {
     readonly httpStatus: number,
     readonly status: EnvelopeStatus,
     readonly body: Readonly<Record<string, unknown>>,
+    /** Response headers that belong to the error, e.g. `Retry-After` of a 429. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(typeof body['message'] === 'string' ? body['message'] : status);
     this.name = new.target.name;

@@ -53,9 +53,20 @@ export class InternalError extends AppError {
   }
 }
 
-/** 429 `rate limit exceeded (<limit>)` (spec README §1.6). */
+/**
+ * 429 `rate limit exceeded (<limit>)`, FitTrackee's Flask-Limiter answer; with `Retry-After`
+ * (RFC 9110 §10.2.3) when the wait is known.
+ */
 export class RateLimitError extends AppError {
-  constructor(limit: string) {
-    super(429, 'error', { message: `rate limit exceeded (${limit})` });
+  constructor(
+    readonly limit: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(
+      429,
+      'error',
+      { message: `rate limit exceeded (${limit})` },
+      retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) },
+    );
   }
 }

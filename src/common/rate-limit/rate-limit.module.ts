@@ -1,9 +1,17 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
+import { ATTEMPT_COUNTERS, type AttemptCounters } from 'src/common/rate-limit/attempt-counters';
+import {
+  CREDENTIAL_LIMITS,
+  CredentialAttemptsService,
+  type CredentialLimits,
+} from 'src/common/rate-limit/credential-attempts.service';
+import { MemoryAttemptCounters } from 'src/common/rate-limit/memory-attempt-counters';
 import { MemoryRateLimitStorage } from 'src/common/rate-limit/memory-rate-limit.storage';
 import { RATE_LIMITS, RateLimitGuard } from 'src/common/rate-limit/rate-limit.guard';
 import { parseRateLimits, type RateLimit } from 'src/common/rate-limit/rate-limits';
+import { RedisAttemptCounters } from 'src/common/rate-limit/redis-attempt-counters';
 import { RedisRateLimitStorage } from 'src/common/rate-limit/redis-rate-limit.storage';
 import type { AppConfig } from 'src/config/configuration';
 
@@ -28,14 +36,36 @@ const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
           : new RedisRateLimitStorage(url, config.get('redis.keyPrefix', { infer: true }));
       },
     },
+    {
+      provide: CREDENTIAL_LIMITS,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>): CredentialLimits => {
+        const limits = config.get('credentialLimits', { infer: true });
+        return {
+          perAccount: parseRateLimits(limits.perAccount),
+          perIp: parseRateLimits(limits.perIp),
+        };
+      },
+    },
+    {
+      provide: ATTEMPT_COUNTERS,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>): AttemptCounters => {
+        const url = config.get('redis.url', { infer: true });
+        return url === undefined
+          ? new MemoryAttemptCounters()
+          : new RedisAttemptCounters(url, config.get('redis.keyPrefix', { infer: true }));
+      },
+    },
   ],
-  exports: [RATE_LIMITS, RATE_LIMIT_STORAGE],
+  exports: [RATE_LIMITS, RATE_LIMIT_STORAGE, CREDENTIAL_LIMITS, ATTEMPT_COUNTERS],
 })
 class RateLimitSettingsModule {}
 
 /**
- * Rate limiting of the routes marked `@UseGuards(RateLimitGuard)` (spec README §1.6). The
- * first limit is named `default` so its headers carry no suffix.
+ * Rate limiting of the routes marked `@UseGuards(RateLimitGuard)` (spec README §1.6), and the
+ * limits on credential checks (CredentialAttemptsService). The first API limit is named
+ * `default` so its headers carry no suffix.
  */
 @Global()
 @Module({
@@ -54,7 +84,7 @@ class RateLimitSettingsModule {}
       }),
     }),
   ],
-  providers: [RateLimitGuard],
-  exports: [RateLimitGuard, RateLimitSettingsModule],
+  providers: [RateLimitGuard, CredentialAttemptsService],
+  exports: [RateLimitGuard, CredentialAttemptsService, RateLimitSettingsModule],
 })
 export class RateLimitModule {}
