@@ -8,6 +8,9 @@ import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service'
 import { BrowserLoginService } from 'src/oauth2/consent/browser-login.service';
 import { ConsentController } from 'src/oauth2/consent/consent.controller';
 import { ConsentService } from 'src/oauth2/consent/consent.service';
+import { ConsentSessions } from 'src/oauth2/consent/consent-sessions.service';
+import { UsedFormToken } from 'src/oauth2/consent/used-form-token.entity';
+import { UsedFormTokensService } from 'src/oauth2/consent/used-form-tokens.service';
 import { OAuth2Controller } from 'src/oauth2/oauth2.controller';
 import { OAuth2MetadataController } from 'src/oauth2/oauth2-metadata.controller';
 import { OAuth2TokenService } from 'src/oauth2/oauth2-token.service';
@@ -25,7 +28,15 @@ import { User } from 'src/users/user.entity';
 
 /** The OAuth2 provider (spec oauth2.md). Never imports AuthModule: the global guard authenticates. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OAuth2Client, OAuth2AuthorizationCode, OAuth2Token, User])],
+  imports: [
+    TypeOrmModule.forFeature([
+      OAuth2Client,
+      OAuth2AuthorizationCode,
+      OAuth2Token,
+      UsedFormToken,
+      User,
+    ]),
+  ],
   controllers: [
     OAuth2ClientsController,
     OAuth2Controller,
@@ -49,6 +60,8 @@ import { User } from 'src/users/user.entity';
     OAuth2BearerStrategy,
     SecureTransportGuard,
     BrowserLoginService,
+    UsedFormTokensService,
+    ConsentSessions,
     ConsentService,
   ],
   exports: [OAuth2TokensService],

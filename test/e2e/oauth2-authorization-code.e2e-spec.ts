@@ -1,12 +1,16 @@
+import { OAuth2CodesService } from 'src/oauth2/tokens/oauth2-codes.service';
+import type { User } from 'src/users/user.entity';
 import request from 'supertest';
 import { firstPartyToken } from 'test/helpers/auth';
 import {
+  expectEnvelopeError,
   expectInsufficientScope,
   expectInvalidToken,
   expectOAuthError,
 } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
 import {
+  authorize,
   authorizeCode,
   createOAuth2Client,
   exchangeCode,
@@ -21,13 +25,15 @@ import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 describe('POST /api/oauth/token, authorization_code grant (spec oauth2.md §4.2)', () => {
   let t: TestApp;
+  let user: User;
   let userToken: string;
   let client: TestClient;
   let otherClient: TestClient;
 
   beforeAll(async () => {
     t = await createTestApp();
-    userToken = firstPartyToken(t.app, await createUser(t.dataSource));
+    user = await createUser(t.dataSource);
+    userToken = firstPartyToken(t.app, user);
     client = await createOAuth2Client(t, userToken);
     otherClient = await createOAuth2Client(t, userToken);
   });
@@ -61,8 +67,29 @@ describe('POST /api/oauth/token, authorization_code grant (spec oauth2.md §4.2)
     expect(hashes).not.toContain(res.body.refresh_token);
   });
 
-  it('omits scope when nothing requested is allowed', async () => {
-    const res = await exchangeCode(t, client, await code({ scope: 'users:write' }));
+  it('refuses with invalid_scope when nothing requested is allowed (RFC 6749 §5.2)', async () => {
+    const description = 'The requested scope is invalid, unknown, or malformed.';
+    const fields = { client_id: client.client_id, response_type: 'code', confirm: 'true' };
+    expectEnvelopeError(
+      await authorize(t, userToken, { ...fields, scope: 'users:write' }),
+      400,
+      'error',
+      description,
+    );
+    // A code asking for it all the same (issued before the check existed) gets no token.
+    const value = await t.app.get(OAuth2CodesService).create({
+      clientId: client.id,
+      userId: user.id,
+      redirectUri: null,
+      scope: 'users:write',
+      codeChallenge: null,
+      codeChallengeMethod: null,
+    });
+    expectOAuthError(await exchangeCode(t, client, value), 400, 'invalid_scope', description);
+  });
+
+  it('omits scope when none was requested: that token passes no scope check', async () => {
+    const res = await exchangeCode(t, client, await code({ scope: '' }));
     expect(res.status).toBe(200);
     expect(res.body.scope).toBeUndefined();
     expectInsufficientScope(await probeToken(t, res.body.access_token));

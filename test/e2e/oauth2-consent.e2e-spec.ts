@@ -80,13 +80,11 @@ describe('consent page /profile/apps/authorize (server-rendered)', () => {
     }
   });
 
-  it('sends other refusals back to the client with the state', async () => {
+  it('shows other refusals on its own page too, never redirecting (RFC 9700 §4.11.2)', async () => {
     const res = await request(t.http).get(path({ response_type: 'token' }));
-    expect(res.status).toBe(302);
-    const location = new URL(res.headers['location'] as string);
-    expect(`${location.origin}${location.pathname}`).toBe(REDIRECT_URI);
-    expect(location.searchParams.get('error')).toBe('unsupported_response_type');
-    expect(location.searchParams.get('state')).toBe('xyz-state');
+    expect(res.status).toBe(400);
+    expect(res.headers['location']).toBeUndefined();
+    expect(res.text).toContain('response_type must be &quot;code&quot;');
   });
 
   it('shows a login form with a hardened session cookie and anti-framing headers', async () => {

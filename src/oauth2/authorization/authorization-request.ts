@@ -42,15 +42,15 @@ export function toQueryString(params: AuthorizationParams): string {
 }
 
 /**
- * A refused authorization request. `redirectUri` is set only once the client and the redirect
- * URI are trusted; otherwise the error must be shown, never sent to a URI (RFC 6749 §4.1.2.1).
+ * A refused authorization request, with its RFC 6749 §4.1.2.1 error code. It is shown to the
+ * user, never sent to the redirect URI: any user can register a client with any redirect URI,
+ * so redirecting before the user signed in and chose would make this server an open
+ * redirector (RFC 9700 §4.11.2).
  */
 export class AuthorizationRequestError extends Error {
   constructor(
     readonly error: string,
     readonly description: string,
-    readonly redirectUri?: string,
-    readonly state?: string,
   ) {
     super(description);
     this.name = 'AuthorizationRequestError';

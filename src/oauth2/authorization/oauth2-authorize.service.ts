@@ -5,6 +5,7 @@ import {
   AuthorizationRequestError,
   readAuthorizationParams,
 } from 'src/oauth2/authorization/authorization-request';
+import { allowedScopes } from 'src/oauth2/clients/client-scope';
 import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
 import { withQuery } from 'src/oauth2/clients/redirect-uri';
@@ -20,6 +21,8 @@ export interface ValidatedAuthorization {
 }
 
 const DENIED = 'The resource owner or authorization server denied the request';
+/** Authlib's InvalidScopeError description (spec oauth2.md §4.2). */
+const INVALID_SCOPE = 'The requested scope is invalid, unknown, or malformed.';
 
 /** Authorization requests (spec oauth2.md §4.1), for the API and for the consent page. */
 @Injectable()
@@ -29,7 +32,7 @@ export class OAuth2AuthorizeService {
     private readonly codes: OAuth2CodesService,
   ) {}
 
-  /** Client and redirect URI first: until both are trusted nothing may be redirected. */
+  /** The checks of RFC 6749 §4.1.1 and RFC 7636 §4.3, client and redirect URI first. */
   async validate(params: AuthorizationParams): Promise<ValidatedAuthorization> {
     const client = params.clientId ? await this.clients.findByClientId(params.clientId) : null;
     if (!client) throw new AuthorizationRequestError('invalid_client', 'OAuth2 client not found');
@@ -38,12 +41,17 @@ export class OAuth2AuthorizeService {
     const redirectUri = params.redirectUri ?? client.redirectUris[0];
     if (redirectUri === undefined)
       throw new AuthorizationRequestError('invalid_request', 'Missing "redirect_uri" in request.');
-    const refuse = (error: string, description: string): AuthorizationRequestError =>
-      new AuthorizationRequestError(error, description, redirectUri, params.state);
     if (params.responseType !== 'code')
-      throw refuse('unsupported_response_type', 'response_type must be "code"');
+      throw new AuthorizationRequestError(
+        'unsupported_response_type',
+        'response_type must be "code"',
+      );
     const problem = codeChallengeProblem(params);
-    if (problem !== null) throw refuse('invalid_request', problem);
+    if (problem !== null) throw new AuthorizationRequestError('invalid_request', problem);
+    // Asking only for scopes the client may not have can only end in a useless token.
+    const requested = (params.scope ?? '').split(/\s+/).filter((scope) => scope !== '');
+    if (requested.length > 0 && allowedScopes(requested, client.scope).length === 0)
+      throw new AuthorizationRequestError('invalid_scope', INVALID_SCOPE);
     return { client, params, redirectUri };
   }
 

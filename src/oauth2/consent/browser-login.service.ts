@@ -4,11 +4,16 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { compare, hash } from 'bcrypt';
+import { emailAccount } from 'src/common/rate-limit/credential-accounts';
+import { CredentialAttemptsService } from 'src/common/rate-limit/credential-attempts.service';
 import type { AppConfig } from 'src/config/configuration';
 import { User } from 'src/users/user.entity';
 import { Repository } from 'typeorm';
 
-/** The consent page's sign-in, with the rules of `POST /api/auth/login` (spec auth.md). */
+/**
+ * The consent page's sign-in, with the rules of `POST /api/auth/login` (spec auth.md), its
+ * failures counted with the login's: one limit per account whichever form is used.
+ */
 @Injectable()
 export class BrowserLoginService {
   private dummyHash: Promise<string> | undefined;
@@ -16,17 +21,23 @@ export class BrowserLoginService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly attempts: CredentialAttemptsService,
   ) {}
 
-  /** An active user whose email matches case-insensitively and whose password is right. */
-  async login(email: unknown, password: unknown): Promise<User | null> {
+  /**
+   * An active user whose email matches case-insensitively and whose password is right;
+   * throws RateLimitError when the account or the address is over its limit.
+   */
+  async login(email: unknown, password: unknown, ip: string | undefined): Promise<User | null> {
     if (typeof email !== 'string' || typeof password !== 'string' || email === '') return null;
-    const user = await this.users
-      .createQueryBuilder('user')
-      .where('lower(user.email) = lower(:email)', { email })
-      .getOne();
-    const isMatch = await compare(password, user?.password ?? (await this.getDummyHash()));
-    return user && isMatch && user.isActive ? user : null;
+    return this.attempts.guardPasswordCheck({ account: emailAccount(email), ip }, async () => {
+      const user = await this.users
+        .createQueryBuilder('user')
+        .where('lower(user.email) = lower(:email)', { email })
+        .getOne();
+      const isMatch = await compare(password, user?.password ?? (await this.getDummyHash()));
+      return user && isMatch && user.isActive ? user : null;
+    });
   }
 
   /** Compared when the email is unknown, so the answer time does not reveal accounts. */

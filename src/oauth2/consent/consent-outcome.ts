@@ -3,13 +3,28 @@ import { STYLE_CSP_SOURCE } from 'src/oauth2/consent/views/html';
 
 /** What the consent page answers: an HTML page or a redirect, maybe with a new session cookie. */
 export type ConsentOutcome =
-  | { kind: 'page'; status: number; html: string; cookie?: string }
+  | {
+      kind: 'page';
+      status: number;
+      html: string;
+      cookie?: string;
+      headers?: Readonly<Record<string, string>>;
+    }
   | { kind: 'redirect'; status: 302 | 303; location: string; cookie?: string };
 
-export function page(status: number, html: string, cookie?: string): ConsentOutcome {
-  return cookie === undefined
-    ? { kind: 'page', status, html }
-    : { kind: 'page', status, html, cookie };
+export function page(
+  status: number,
+  html: string,
+  cookie?: string,
+  headers?: Readonly<Record<string, string>>,
+): ConsentOutcome {
+  return {
+    kind: 'page',
+    status,
+    html,
+    ...(cookie === undefined ? {} : { cookie }),
+    ...(headers === undefined ? {} : { headers }),
+  };
 }
 
 export function redirect(status: 302 | 303, location: string, cookie?: string): ConsentOutcome {
@@ -39,5 +54,6 @@ export function sendConsentOutcome(response: Response, outcome: ConsentOutcome):
     response.redirect(outcome.status, outcome.location);
     return;
   }
+  if (outcome.headers !== undefined) response.set(outcome.headers);
   response.status(outcome.status).type('text/html; charset=utf-8').send(outcome.html);
 }

@@ -4,9 +4,17 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 export interface ConsentSession {
   /** The signed-in user, null before the login form succeeded. */
   userId: number | null;
-  /** Anti-CSRF token embedded in every form (synchronizer token bound to this cookie). */
-  csrf: string;
+  /** Random id binding the form tokens to this cookie (synchronizer tokens). */
+  id: string;
+  /** Fingerprint of the user's password hash at sign-in: a password change ends the session. */
+  passwordStamp: string | null;
   /** Unix seconds. */
+  expiresAt: number;
+}
+
+/** A form token read back: its nonce is accepted once (UsedFormTokensService). */
+export interface FormToken {
+  nonce: string;
   expiresAt: number;
 }
 
@@ -14,15 +22,21 @@ export const CONSENT_COOKIE = 'pacekeeper_consent';
 export const CONSENT_COOKIE_PATH = '/profile/apps';
 const LIFETIME_SECONDS = 3600;
 
-export function newConsentSession(userId: number | null): ConsentSession {
+const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+export function newConsentSession(
+  userId: number | null,
+  passwordStamp: string | null = null,
+): ConsentSession {
   return {
     userId,
-    csrf: randomBytes(24).toString('base64url'),
-    expiresAt: Math.floor(Date.now() / 1000) + LIFETIME_SECONDS,
+    id: randomBytes(18).toString('base64url'),
+    passwordStamp,
+    expiresAt: nowSeconds() + LIFETIME_SECONDS,
   };
 }
 
-/** Signs and reads sessions with an HMAC key derived from APP_SECRET_KEY. */
+/** Signs and reads sessions and form tokens with an HMAC key derived from APP_SECRET_KEY. */
 export class ConsentSessionCodec {
   private readonly key: Buffer;
 
@@ -31,21 +45,17 @@ export class ConsentSessionCodec {
   }
 
   encode(session: ConsentSession): string {
-    const payload = Buffer.from(
-      JSON.stringify({ u: session.userId, c: session.csrf, e: session.expiresAt }),
-    ).toString('base64url');
+    const { userId: u, id: i, passwordStamp: p, expiresAt: e } = session;
+    const payload = Buffer.from(JSON.stringify({ u, i, p, e })).toString('base64url');
     return `${payload}.${this.sign(payload)}`;
   }
 
   decode(value: string | undefined): ConsentSession | null {
     const [payload, signature, extra] = (value ?? '').split('.');
     if (payload === undefined || signature === undefined || extra !== undefined) return null;
-    const expected = Buffer.from(this.sign(payload));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    if (!isSame(this.sign(payload), signature)) return null;
     try {
-      const data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
-      return toSession(data);
+      return toSession(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown);
     } catch {
       return null;
     }
@@ -64,18 +74,48 @@ export class ConsentSessionCodec {
     return attributes.join('; ');
   }
 
+  passwordStamp(passwordHash: string): string {
+    return this.sign(`password.${passwordHash}`).slice(0, 22);
+  }
+
+  /** A new token for one form of this session, valid as long as the session. */
+  issueFormToken(session: ConsentSession): string {
+    const nonce = randomBytes(18).toString('base64url');
+    const expiresAt = String(session.expiresAt);
+    return `${nonce}.${expiresAt}.${this.sign(`form.${session.id}.${nonce}.${expiresAt}`)}`;
+  }
+
+  /** The token if this session issued it and it has not expired (single use is checked apart). */
+  readFormToken(session: ConsentSession, given: unknown): FormToken | null {
+    if (typeof given !== 'string') return null;
+    const [nonce, expiresAt, signature, extra] = given.split('.');
+    if (nonce === undefined || expiresAt === undefined || signature === undefined) return null;
+    if (extra !== undefined || !/^\d{1,12}$/.test(expiresAt)) return null;
+    if (!isSame(this.sign(`form.${session.id}.${nonce}.${expiresAt}`), signature)) return null;
+    const expiry = Number(expiresAt);
+    return expiry < nowSeconds() ? null : { nonce, expiresAt: expiry };
+  }
+
   private sign(payload: string): string {
     return createHmac('sha256', this.key).update(payload).digest('base64url');
   }
 }
 
+/** Constant-time comparison of two signatures. */
+function isSame(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 function toSession(data: unknown): ConsentSession | null {
   if (typeof data !== 'object' || data === null) return null;
-  const { u, c, e } = data as Record<string, unknown>;
-  if (typeof c !== 'string' || typeof e !== 'number') return null;
+  const { u, i, p, e } = data as Record<string, unknown>;
+  if (typeof i !== 'string' || typeof e !== 'number') return null;
   if (u !== null && typeof u !== 'number') return null;
-  if (e < Math.floor(Date.now() / 1000)) return null;
-  return { userId: u, csrf: c, expiresAt: e };
+  if (p !== null && typeof p !== 'string') return null;
+  if (e < nowSeconds()) return null;
+  return { userId: u, id: i, passwordStamp: p, expiresAt: e };
 }
 
 /** The value of one cookie in a Cookie header. */
@@ -85,12 +125,4 @@ export function readCookie(header: string | undefined, name: string): string | u
     if (index > 0 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim();
   }
   return undefined;
-}
-
-/** Constant-time comparison of the form's CSRF token with the session's. */
-export function isSameCsrf(session: ConsentSession, given: unknown): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(session.csrf);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -13,6 +13,7 @@ function toConsentRequest(request: Request): ConsentRequest {
     body: typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {},
     cookieHeader: request.headers.cookie,
     isSecure: request.protocol === 'https',
+    ip: request.ip,
   };
 }
 

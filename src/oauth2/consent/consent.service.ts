@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import type { AppConfig } from 'src/config/configuration';
+import { RateLimitError } from 'src/common/errors/http-errors';
 import {
-  type AuthorizationParams,
   AuthorizationRequestError,
   readAuthorizationParams,
   toQueryString,
@@ -12,20 +10,13 @@ import {
   type ValidatedAuthorization,
 } from 'src/oauth2/authorization/oauth2-authorize.service';
 import { allowedScopes } from 'src/oauth2/clients/client-scope';
-import { withQuery } from 'src/oauth2/clients/redirect-uri';
 import { BrowserLoginService } from 'src/oauth2/consent/browser-login.service';
 import { type ConsentOutcome, page, redirect } from 'src/oauth2/consent/consent-outcome';
-import {
-  CONSENT_COOKIE,
-  type ConsentSession,
-  ConsentSessionCodec,
-  isSameCsrf,
-  newConsentSession,
-  readCookie,
-} from 'src/oauth2/consent/consent-session';
+import type { ConsentSession } from 'src/oauth2/consent/consent-session';
+import { ConsentSessions } from 'src/oauth2/consent/consent-sessions.service';
 import { renderConsentPage } from 'src/oauth2/consent/views/consent.view';
 import { renderErrorPage } from 'src/oauth2/consent/views/error.view';
-import { renderLoginPage } from 'src/oauth2/consent/views/login.view';
+import { type LoginView, renderLoginPage } from 'src/oauth2/consent/views/login.view';
 import type { User } from 'src/users/user.entity';
 
 export interface ConsentRequest {
@@ -33,123 +24,130 @@ export interface ConsentRequest {
   body: Readonly<Record<string, unknown>>;
   cookieHeader: string | undefined;
   isSecure: boolean;
+  /** The client address (Express `req.ip`), for the sign-in limits. */
+  ip: string | undefined;
 }
 
-type Checked = { authorization: ValidatedAuthorization; action: string } | ConsentOutcome;
+type Checked = { authorization: ValidatedAuthorization; action: string };
+
+const EXPIRED =
+  'Your session expired or the form was already sent. Go back to the application and sign in again.';
 
 /** The server-rendered consent page of `/profile/apps/authorize` (spec oauth2.md §4 step 1). */
 @Injectable()
 export class ConsentService {
-  private readonly codec: ConsentSessionCodec;
-
   constructor(
     private readonly authorize: OAuth2AuthorizeService,
     private readonly login: BrowserLoginService,
-    config: ConfigService<AppConfig, true>,
-  ) {
-    this.codec = new ConsentSessionCodec(config.get('app.secretKey', { infer: true }));
-  }
+    private readonly sessions: ConsentSessions,
+  ) {}
 
   async show(request: ConsentRequest): Promise<ConsentOutcome> {
-    const checked = await this.check(readAuthorizationParams(request.query));
+    const checked = await this.check(request.query);
     if ('kind' in checked) return checked;
-    const existing = this.codec.decode(readCookie(request.cookieHeader, CONSENT_COOKIE));
-    const session = existing ?? newConsentSession(null);
-    const cookie = existing ? undefined : this.codec.cookie(session, request.isSecure);
-    const user = await this.login.getActiveUser(session.userId);
+    const existing = this.sessions.read(request.cookieHeader);
+    const session = existing ?? this.sessions.anonymous();
+    const cookie = existing ? undefined : this.sessions.cookie(session, request.isSecure);
+    const user = await this.sessions.userOf(session);
     return page(200, this.render(checked, session, user), cookie);
   }
 
+  /** Every form is accepted once (its token is consumed) and only with its session cookie. */
   async submit(request: ConsentRequest): Promise<ConsentOutcome> {
-    const checked = await this.check(readAuthorizationParams(request.query));
+    const checked = await this.check(request.query);
     if ('kind' in checked) return checked;
-    const session = this.codec.decode(readCookie(request.cookieHeader, CONSENT_COOKIE));
-    if (!session || !isSameCsrf(session, request.body['csrf_token']))
-      return page(
-        403,
-        renderErrorPage(
-          'Session expired',
-          'Your session expired or the form was already sent. Go back to the application and sign in again.',
-        ),
-      );
-    const { authorization, action } = checked;
-    switch (request.body['action']) {
-      case 'login':
-        return this.signIn(request, checked);
-      case 'cancel':
-        return redirect(302, this.authorize.errorRedirect(authorization, 'access_denied'));
-      case 'authorize': {
-        const user = await this.login.getActiveUser(session.userId);
-        if (!user) return page(401, this.render(checked, session, null));
-        return redirect(302, await this.authorize.issueCode(user, authorization));
-      }
-      default:
-        return redirect(303, action);
-    }
+    const session = this.sessions.read(request.cookieHeader);
+    if (!session || !(await this.sessions.consumeFormToken(session, request.body['csrf_token'])))
+      return page(403, renderErrorPage('Session expired', EXPIRED));
+    const action = request.body['action'];
+    if (action === 'login') return this.signIn(request, checked, session);
+    if (action !== 'authorize' && action !== 'cancel') return redirect(303, checked.action);
+    // Redirect only once the user signed in and chose (RFC 9700 §4.11.2).
+    const user = await this.sessions.userOf(session);
+    if (!user) return page(401, this.render(checked, session, null));
+    const { authorization } = checked;
+    if (action === 'cancel')
+      return redirect(302, this.authorize.errorRedirect(authorization, 'access_denied'));
+    return redirect(302, await this.authorize.issueCode(user, authorization));
   }
 
-  /** A fresh session (and CSRF token) after sign-in, then back to the consent screen (PRG). */
+  /** A fresh session after sign-in, then back to the consent screen (PRG). */
   private async signIn(
     request: ConsentRequest,
-    checked: Exclude<Checked, ConsentOutcome>,
+    checked: Checked,
+    session: ConsentSession,
   ): Promise<ConsentOutcome> {
     const { email, password } = request.body;
-    const user = await this.login.login(email, password);
+    const typed = typeof email === 'string' ? email : '';
+    let user: User | null;
+    try {
+      user = await this.login.login(email, password, request.ip);
+    } catch (error) {
+      if (!(error instanceof RateLimitError)) throw error;
+      const minutes = Math.ceil((error.retryAfterSeconds ?? 60) / 60);
+      const message = `Too many failed sign-in attempts. Please try again in ${String(minutes)} minute${minutes > 1 ? 's' : ''}.`;
+      return page(429, this.loginPage(checked, session, typed, message), undefined, error.headers);
+    }
     if (!user) {
-      const session = newConsentSession(null);
+      const fresh = this.sessions.anonymous();
       return page(
         401,
-        renderLoginPage({
-          action: checked.action,
-          csrf: session.csrf,
-          clientName: checked.authorization.client.name,
-          email: typeof email === 'string' ? email : '',
-          error: 'Invalid email or password.',
-        }),
-        this.codec.cookie(session, request.isSecure),
+        this.loginPage(checked, fresh, typed, 'Invalid email or password.'),
+        this.sessions.cookie(fresh, request.isSecure),
       );
     }
     return redirect(
       303,
       checked.action,
-      this.codec.cookie(newConsentSession(user.id), request.isSecure),
+      this.sessions.cookie(this.sessions.signedIn(user), request.isSecure),
     );
   }
 
-  private render(
-    checked: Exclude<Checked, ConsentOutcome>,
+  private loginPage(
+    checked: Checked,
     session: ConsentSession,
-    user: User | null,
+    email?: string,
+    error?: string,
   ): string {
-    const { authorization, action } = checked;
-    const { client, params } = authorization;
-    if (!user) return renderLoginPage({ action, csrf: session.csrf, clientName: client.name });
+    const view: LoginView = {
+      action: checked.action,
+      csrf: this.sessions.formToken(session),
+      clientName: checked.authorization.client.name,
+    };
+    if (email !== undefined) view.email = email;
+    if (error !== undefined) view.error = error;
+    return renderLoginPage(view);
+  }
+
+  private render(checked: Checked, session: ConsentSession, user: User | null): string {
+    if (!user) return this.loginPage(checked, session);
+    const { action, authorization } = checked;
+    const { client, params, redirectUri } = authorization;
     return renderConsentPage({
       action,
-      csrf: session.csrf,
+      csrf: this.sessions.formToken(session),
       username: user.username,
       clientName: client.name,
       clientWebsite: client.website,
       clientDescription: client.description,
+      redirectUri,
       scopes: allowedScopes((params.scope ?? '').split(/\s+/), client.scope),
     });
   }
 
-  /** Untrusted client or redirect URI → error page; other refusals go back to the client. */
-  private async check(params: AuthorizationParams): Promise<Checked> {
+  /**
+   * Every refusal is shown here, never sent to the redirect URI: any user can register a
+   * client with any redirect URI (RFC 9700 §4.11.2; RFC 6749 §4.1.2.1 for an unverified
+   * client or redirect URI).
+   */
+  private async check(query: Readonly<Record<string, unknown>>): Promise<Checked | ConsentOutcome> {
+    const params = readAuthorizationParams(query);
     try {
       const authorization = await this.authorize.validate(params);
       return { authorization, action: `/profile/apps/authorize?${toQueryString(params)}` };
     } catch (error) {
       if (!(error instanceof AuthorizationRequestError)) throw error;
-      if (error.redirectUri === undefined)
-        return page(400, renderErrorPage('Invalid authorization request', error.description));
-      const location = withQuery(error.redirectUri, {
-        error: error.error,
-        error_description: error.description,
-        state: error.state,
-      });
-      return redirect(302, location);
+      return page(400, renderErrorPage('Invalid authorization request', error.description));
     }
   }
 }

@@ -1,6 +1,7 @@
 import type OAuth2Server from '@node-oauth/oauth2-server';
 import { allowedScopes } from 'src/oauth2/clients/client-scope';
 import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
+import { InvalidScopeError } from 'src/oauth2/oauth2.errors';
 import type { OAuth2AuthorizationCode } from 'src/oauth2/tokens/oauth2-authorization-code.entity';
 import type { OAuth2CodesService } from 'src/oauth2/tokens/oauth2-codes.service';
 import type { OAuth2Token } from 'src/oauth2/tokens/oauth2-token.entity';
@@ -96,13 +97,21 @@ export class GrantExchangeModel
     return false;
   }
 
-  /** Authlib `get_allowed_scope`: requested scopes the client may have, in requested order. */
+  /**
+   * Authlib `get_allowed_scope`: requested scopes the client may have, in requested order.
+   * When scopes were requested and none is allowed, the request fails with `invalid_scope`
+   * (RFC 6749 §5.2) instead of a token that can do nothing; no scope at all stays allowed.
+   */
   validateScope(
     _user: OAuth2Server.User,
     _client: OAuth2Server.Client,
     scope?: string[],
   ): Promise<string[]> {
-    return Promise.resolve(allowedScopes(scope ?? [], this.client.scope));
+    const requested = scope ?? [];
+    const allowed = allowedScopes(requested, this.client.scope);
+    if (requested.length > 0 && allowed.length === 0)
+      return Promise.reject(new InvalidScopeError());
+    return Promise.resolve(allowed);
   }
 
   async getRefreshToken(value: string): Promise<OAuth2Server.RefreshToken | null> {

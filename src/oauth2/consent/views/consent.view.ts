@@ -9,6 +9,8 @@ export interface ConsentView {
   clientName: string;
   clientWebsite: string;
   clientDescription: string | null;
+  /** Where the browser goes after either button. */
+  redirectUri: string;
   /** The scopes the token would get. */
   scopes: readonly string[];
 }
@@ -32,6 +34,19 @@ function website(uri: string): string {
     : text;
 }
 
+/**
+ * Where the answer goes, as the user can judge it: the origin of a web redirect URI, or the
+ * scheme of a native app's (RFC 9700 §4.11.2: the user decides whether to trust it).
+ */
+function destination(uri: string): string {
+  try {
+    const url = new URL(uri);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : url.protocol;
+  } catch {
+    return uri;
+  }
+}
+
 /** The consent screen: who asks, for what, with "Authorize" and "Cancel" (spec oauth2.md §4). */
 export function renderConsentPage(view: ConsentView): string {
   const description =
@@ -45,6 +60,7 @@ export function renderConsentPage(view: ConsentView): string {
 <p>Website: ${website(view.clientWebsite)}</p>
 ${description}
 ${scopeList(view.scopes)}
+<p>Either button sends you back to <strong id="redirect-destination">${escapeHtml(destination(view.redirectUri))}</strong>.</p>
 <form method="post" action="${escapeHtml(view.action)}">
 <input type="hidden" name="csrf_token" value="${escapeHtml(view.csrf)}">
 <div class="actions">
