@@ -15,7 +15,7 @@ export class User {
   @Column({ type: 'varchar', length: 255 })
   email!: string;
 
-  /** bcrypt hash. */
+  /** bcrypt hash. Changing it revokes the user's OAuth2 grants (a database trigger). */
   @Column({ type: 'varchar', length: 255 })
   password!: string;
 

@@ -69,6 +69,8 @@ export class GrantExchangeModel
       await this.tokens.revokeIssuedFromCode(code.id);
       return null;
     }
+    // A grant ends with its user's account (RFC 6749 §5.2 invalid_grant: "revoked").
+    if (!(await this.tokens.isUserActive(code.userId))) return null;
     this.code = code;
     const result: OAuth2Server.AuthorizationCode = {
       authorizationCode: value,
@@ -123,6 +125,8 @@ export class GrantExchangeModel
       return null;
     }
     if (isRefreshTokenExpired(token)) return null;
+    // Refresh is refused once the user is deactivated or deleted (RFC 6749 §6, §5.2).
+    if (!(await this.tokens.isUserActive(token.userId))) return null;
     this.rotating = token;
     const result: OAuth2Server.RefreshToken = {
       refreshToken: value,

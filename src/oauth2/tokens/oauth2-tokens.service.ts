@@ -79,6 +79,11 @@ export class OAuth2TokensService {
     return user ? { token, user } : null;
   }
 
+  /** Whether the user behind a grant still exists and is active. */
+  isUserActive(userId: number): Promise<boolean> {
+    return this.users.existsBy({ id: userId, isActive: true });
+  }
+
   findByRefreshToken(refreshToken: string): Promise<OAuth2Token | null> {
     return this.tokens.findOneBy({ refreshTokenHash: hashSecret(refreshToken) });
   }
