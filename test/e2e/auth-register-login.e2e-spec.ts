@@ -219,6 +219,45 @@ describe('auth: register, login, logout (spec auth.md §4.1–4.3)', () => {
       expect((await getProfile(t.http, second)).status).toBe(200);
     });
 
+    it('gives two logins in the same second two tokens; logging one out keeps the other', async () => {
+      const user = await createUser(t.dataSource);
+      // Only the clock is frozen, so that both tokens have the same iat and exp.
+      jest.useFakeTimers({
+        now: Math.floor(Date.now() / 1000) * 1000 + 250,
+        doNotFake: [
+          'hrtime',
+          'nextTick',
+          'performance',
+          'queueMicrotask',
+          'setImmediate',
+          'clearImmediate',
+          'setInterval',
+          'clearInterval',
+          'setTimeout',
+          'clearTimeout',
+        ],
+      });
+      let tokens: string[];
+      try {
+        tokens = [
+          await login(t.http, user.email, DEFAULT_PASSWORD),
+          await login(t.http, user.email, DEFAULT_PASSWORD),
+        ];
+      } finally {
+        jest.useRealTimers();
+      }
+      const [first = '', second = ''] = tokens;
+      const claims = tokens.map((token) =>
+        t.app.get(JwtService).decode<Record<string, unknown>>(token),
+      );
+      expect(claims[0]?.['iat']).toBe(claims[1]?.['iat']);
+      expect(claims[0]?.['jti']).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/));
+      expect(first).not.toBe(second);
+      await request(t.http).post('/api/auth/logout').set(bearer(first)).expect(200);
+      expectInvalidToken(await getProfile(t.http, first));
+      expect((await getProfile(t.http, second)).status).toBe(200);
+    });
+
     it('requires a token', async () => {
       expectUnauthorized(await request(t.http).post('/api/auth/logout'));
     });
