@@ -106,7 +106,7 @@ describe('uploads with a tile server and a weather provider (spec workouts.md §
     const last = tiles.requests[tiles.requests.length - 1];
     expect(last?.url).toBe('/a/12/2048/1361.png');
     expect(last?.headers['user-agent']).toBe('Mozilla/5.0 (X11; Linux x86_64; rv:88.0)');
-    const missing = await request(t.http).get('/api/workouts/map_tile/missing/1/2/3.png');
+    const missing = await request(t.http).get('/api/workouts/map_tile/missing/2/2/3.png');
     expect([missing.status, missing.headers['content-type'], missing.text]).toEqual([
       404,
       'text/plain',

@@ -1,21 +1,48 @@
 import { ConfigService } from '@nestjs/config';
+import { NotFoundError } from 'src/common/errors/http-errors';
+import { parseTileCoordinates } from 'src/workouts/files/map/tile-coordinates';
 import { TileProxyService, TileUnavailableError } from 'src/workouts/files/map/tile-proxy.service';
-import { secureFilename } from 'src/workouts/files/map/tile-url';
 import { buildTestConfig } from 'test/setup/test-config';
 import { closedPortUrl, type FakeServer, startFakeServer } from 'test/unit/files-fake-http';
 
 const proxy = (template: string): TileProxyService =>
   new TileProxyService(new ConfigService(buildTestConfig({ TILE_SERVER_URL: template })));
 
-describe('secureFilename', () => {
+describe('parseTileCoordinates', () => {
   it.each([
-    ['12', '12'],
-    ['../../etc/passwd', 'etc_passwd'],
-    ['a b\tc', 'a_b_c'],
-    ['é?x*', 'ex'],
-    ['._hidden_.', 'hidden'],
-  ])('%j → %j', (input, expected) => {
-    expect(secureFilename(input)).toBe(expected);
+    [
+      { s: 'a', z: '0', x: '0', y: '0' },
+      { s: 'a', z: 0, x: 0, y: 0 },
+    ],
+    [
+      { s: 'tile-1', z: '3', x: '7', y: '5' },
+      { s: 'tile-1', z: 3, x: 7, y: 5 },
+    ],
+    [
+      { s: 'c', z: '22', x: '4194303', y: '0' },
+      { s: 'c', z: 22, x: 4194303, y: 0 },
+    ],
+  ])('accepts %j', (raw, tile) => {
+    expect(parseTileCoordinates(raw)).toEqual(tile);
+  });
+
+  it.each([
+    { s: 'a', z: '3', x: '../4', y: '5' },
+    { s: 'a', z: '..', x: '1', y: '1' },
+    { s: '..', z: '1', x: '1', y: '1' },
+    { s: 'a.evil', z: '1', x: '1', y: '1' },
+    { s: '-a', z: '1', x: '1', y: '1' },
+    { s: 'a', z: '23', x: '0', y: '0' },
+    { s: 'a', z: '3', x: '8', y: '0' },
+    { s: 'a', z: '3', x: '0', y: '8' },
+    { s: 'a', z: '-1', x: '0', y: '0' },
+    { s: 'a', z: '1.5', x: '0', y: '0' },
+    { s: 'a', z: '1e1', x: '0', y: '0' },
+    { s: 'a', z: ' 1', x: '0', y: '0' },
+    { s: 'a', z: '1', x: '0x1', y: '0' },
+    { s: 'a', z: '1', x: '', y: '0' },
+  ])('refuses %j', (raw) => {
+    expect(parseTileCoordinates(raw)).toBeNull();
   });
 });
 
@@ -33,9 +60,9 @@ describe('TileProxyService', () => {
     server.requests.length = 0;
   });
 
-  it('substitutes the sanitised parts and returns the upstream answer with the §3.8 user agent', async () => {
+  it('substitutes the parts and returns the upstream answer with the §3.8 user agent', async () => {
     const tiles = proxy(`${server.url}/{s}/{z}/{x}/{y}.png`);
-    const tile = await tiles.getTile({ s: 'a', z: '3', x: '../4', y: '5' });
+    const tile = await tiles.getTile({ s: 'a', z: '3', x: '4', y: '5' });
     expect(tile).toEqual({
       status: 200,
       contentType: 'image/png',
@@ -60,6 +87,15 @@ describe('TileProxyService', () => {
     expect(first).toEqual({ status: 404, contentType: 'text/plain', body: Buffer.from('nope') });
     await tiles.getTile({ s: '404', z: 1, x: 1, y: 1 });
     expect(server.requests).toHaveLength(2);
+  });
+
+  it('answers 404 for parts that name no tile, without asking the tile server', async () => {
+    const tiles = proxy(`${server.url}/{s}/{z}/{x}/{y}.png`);
+    const error = await tiles
+      .getTile({ s: 'a', z: '3', x: '../4', y: '5' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(server.requests).toHaveLength(0);
   });
 
   it('answers 502 when the tile server cannot be reached', async () => {

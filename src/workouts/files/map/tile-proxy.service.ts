@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AppError } from 'src/common/errors/app-error';
+import { NotFoundError } from 'src/common/errors/http-errors';
 import type { AppConfig } from 'src/config/configuration';
 import type { HttpResponse } from 'src/workouts/files/http/http-get';
+import { parseTileCoordinates } from 'src/workouts/files/map/tile-coordinates';
 import { TileFetcher } from 'src/workouts/files/map/tile-fetcher';
-import { fillTileUrl, secureFilename, type TileCoordinates } from 'src/workouts/files/map/tile-url';
+import { fillTileUrl, type TileCoordinates } from 'src/workouts/files/map/tile-url';
 
 /** Spec workouts.md §3.8. */
 export const TILE_PROXY_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64; rv:88.0)';
@@ -20,9 +22,11 @@ export class TileUnavailableError extends AppError {
 }
 
 /**
- * `GET /api/workouts/map_tile/<s>/<z>/<x>/<y>.png` (§3.8): the sanitised parts go into
- * TILE_SERVER_URL and the upstream status, content type and body come back unchanged.
- * Successful PNG tiles are cached on disk (shared with the static maps).
+ * `GET /api/workouts/map_tile/<s>/<z>/<x>/<y>.png` (§3.8): the parts, once checked to name a
+ * tile, go into TILE_SERVER_URL and the upstream status, content type and body come back
+ * unchanged. Anything else is a 404 like an unknown map (FitTrackee `GET /api/workouts/map/<map_id>`),
+ * without asking the tile server. Successful PNG tiles are cached on disk (shared with the
+ * static maps).
  */
 @Injectable()
 export class TileProxyService {
@@ -37,13 +41,10 @@ export class TileProxyService {
     });
   }
 
-  async getTile(tile: TileCoordinates): Promise<HttpResponse> {
-    const url = fillTileUrl(this.template, {
-      s: secureFilename(tile.s),
-      z: secureFilename(String(tile.z)),
-      x: secureFilename(String(tile.x)),
-      y: secureFilename(String(tile.y)),
-    });
+  async getTile(requested: TileCoordinates): Promise<HttpResponse> {
+    const tile = parseTileCoordinates(requested);
+    if (tile === null) throw new NotFoundError('Map tile does not exist.');
+    const url = fillTileUrl(this.template, tile);
     try {
       return await this.fetcher.fetch(url, TILE_PROXY_TIMEOUT_MS);
     } catch {

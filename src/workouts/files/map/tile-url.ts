@@ -1,16 +1,3 @@
-/** Werkzeug's `secure_filename`, which FitTrackee applies to the tile proxy's path parts (§3.8). */
-export function secureFilename(name: string): string {
-  // Drop everything outside ASCII after decomposition (\u0080 and above).
-  const ascii = name.normalize('NFKD').replace(/[\u0080-\uffff]/g, '');
-  return ascii
-    .replace(/\//g, ' ')
-    .trim()
-    .split(/\s+/)
-    .join('_')
-    .replace(/[^A-Za-z0-9_.-]/g, '')
-    .replace(/^[._]+|[._]+$/g, '');
-}
-
 export interface TileCoordinates {
   s: string;
   z: string | number;
