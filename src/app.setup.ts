@@ -8,6 +8,7 @@ import type { HttpLogger } from 'pino-http';
 import { EnvelopeInterceptor } from 'src/common/envelope/envelope.interceptor';
 import { AllExceptionsFilter, sendException } from 'src/common/errors/all-exceptions.filter';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
+import { noSniff } from 'src/common/http/response-headers';
 import { HTTP_LOGGER } from 'src/common/logging/logging.module';
 import { VALIDATOR_OPTIONS } from 'src/common/validation/validation-options';
 import type { AppConfig } from 'src/config/configuration';
@@ -31,6 +32,7 @@ export function setupApp(app: NestExpressApplication): void {
   app.useLogger(app.get(PinoLogger));
   app.set('trust proxy', config.get('app.trustProxy', { infer: true }));
   app.disable('x-powered-by');
+  app.use(noSniff);
   useRoutePrefix(app);
   // Before the parsers: a request they reject (broken JSON, 413) still gets its log line and id.
   app.use(app.get<HttpLogger>(HTTP_LOGGER));

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
+import { Controller, Header, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentUser, FirstPartyOnly, Public } from 'src/auth/decorators';
 import { RequestDevice } from 'src/auth/decorators/request-device.decorator';
@@ -44,6 +44,8 @@ export class AuthController {
   @Public()
   @UseGuards(RateLimitGuard)
   @HttpCode(200)
+  // The answer carries a token (as RFC 6749 §5.1 for token responses).
+  @Header('Cache-Control', 'no-store')
   login(@JsonBody(LoginDto) dto: LoginDto, @Ip() ip: string): Promise<TopLevelResult> {
     return this.sessions.login(dto, ip);
   }
@@ -82,6 +84,7 @@ export class AuthController {
   @Post('account/confirm')
   @Public()
   @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
   confirmAccount(@JsonBody(TokenDto) dto: TokenDto): Promise<TopLevelResult> {
     return this.registration.confirm(dto.token);
   }

@@ -224,6 +224,12 @@ describe('data export (spec auth.md §4.18–4.20)', () => {
       fileName = (await status(owner.token)).body.request.file_name;
     });
 
+    it('keeps the archive out of every cache, the browser’s included', async () => {
+      const res = await download(owner.token, fileName).expect(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    });
+
     it.each(['archive_wrong.zip', '..%2F..%2Fsecret', '%2e%2e'])(
       'answers file not found for %s',
       async (name) => {

@@ -7,6 +7,7 @@ import { FIRST_PARTY_STRATEGY, OAUTH2_STRATEGY } from 'src/auth/guards/strategy-
 import type { Principal, RequestWithPrincipal } from 'src/auth/principal';
 import { ForbiddenError, UnauthorizedError } from 'src/common/errors/http-errors';
 import { InvalidTokenError, UnsupportedTokenTypeError } from 'src/common/errors/oauth2-error';
+import { markPrivate } from 'src/common/http/response-headers';
 
 /**
  * "Who are you": resolves the Authorization header to a principal, deny-by-default.
@@ -24,7 +25,9 @@ export class AuthGuard implements CanActivate {
     if (rule === undefined) throw new ForbiddenError();
     const http = context.switchToHttp();
     const request = http.getRequest<Request & RequestWithPrincipal>();
-    request.principal = await this.authenticate(request, http.getResponse<Response>());
+    const response = http.getResponse<Response>();
+    request.principal = await this.authenticate(request, response);
+    markPrivate(response);
     return true;
   }
 

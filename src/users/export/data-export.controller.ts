@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, FirstPartyOnly } from 'src/auth/decorators';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
@@ -34,6 +34,8 @@ export class DataExportController {
   @Get(':fileName')
   @FirstPartyOnly()
   @RawResponse()
+  // All of a user's data, downloaded once: not even the browser's cache keeps it.
+  @Header('Cache-Control', 'no-store')
   @ApiProduces('application/zip')
   download(
     @CurrentUser() user: User,
