@@ -59,12 +59,12 @@ describe('limits on the OAuth2 endpoints and the consent page (README "Limits")'
       const client = await newClient();
       const answers = await hammer(ATTEMPTS, (i) =>
         (i % 2 === 0
-          ? exchangeCode(t, client, `${String(i)}`.padStart(48, 'a'))
+          ? exchangeCode(t, client, String(i).padStart(48, 'a'))
           : tokenRequest(t, {
               grant_type: 'refresh_token',
               client_id: client.client_id,
               client_secret: client.client_secret,
-              refresh_token: `${String(i)}`.padStart(48, 'r'),
+              refresh_token: String(i).padStart(48, 'r'),
             })
         ).set('X-Forwarded-For', addressOf(i)),
       );
