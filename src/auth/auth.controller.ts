@@ -1,5 +1,11 @@
 import { Controller, Header, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentUser, FirstPartyOnly, Public } from 'src/auth/decorators';
 import { RequestDevice } from 'src/auth/decorators/request-device.decorator';
 import { EmailDto } from 'src/auth/dto/email.dto';
@@ -15,6 +21,7 @@ import type { Principal } from 'src/auth/principal';
 import { RegistrationService } from 'src/auth/registration.service';
 import { SessionService } from 'src/auth/session.service';
 import type { TopLevelResult } from 'src/common/envelope/envelope.types';
+import { ApiLimitResponse } from 'src/common/rate-limit/api-limit-response.decorator';
 import { RateLimitGuard } from 'src/common/rate-limit/rate-limit.guard';
 import { JsonBody } from 'src/common/validation/json-body.decorator';
 import type { User } from 'src/users/user.entity';
@@ -42,6 +49,10 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @ApiOkResponse({ description: '`successfully logged in`, with `auth_token`.' })
+  @ApiBadRequestResponse({ description: '`invalid payload`.' })
+  @ApiUnauthorizedResponse({ description: '`invalid credentials`.' })
+  @ApiLimitResponse()
   @UseGuards(RateLimitGuard)
   @HttpCode(200)
   // The answer carries a token (as RFC 6749 §5.1 for token responses).
@@ -59,6 +70,12 @@ export class AuthController {
 
   @Post('password/reset-request')
   @Public()
+  @ApiOkResponse({
+    description: '`password reset request processed`, whether the email is known or not.',
+  })
+  @ApiBadRequestResponse({ description: '`invalid payload`.' })
+  @ApiNotFoundResponse({ description: 'Email sending is disabled.' })
+  @ApiLimitResponse()
   @UseGuards(RateLimitGuard, EmailSendingEnabledGuard)
   @HttpCode(200)
   requestPasswordReset(
@@ -71,6 +88,10 @@ export class AuthController {
 
   @Post('password/update')
   @Public()
+  @ApiOkResponse({ description: '`password updated`.' })
+  @ApiBadRequestResponse({ description: '`invalid payload`, or the password rule broken.' })
+  @ApiUnauthorizedResponse({ description: '`invalid token, please request a new token`.' })
+  @ApiLimitResponse()
   @UseGuards(RateLimitGuard)
   @HttpCode(200)
   updatePassword(
@@ -83,6 +104,7 @@ export class AuthController {
 
   @Post('account/confirm')
   @Public()
+  @ApiBadRequestResponse({ description: '`invalid payload`: unknown or used token.' })
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   confirmAccount(@JsonBody(TokenDto) dto: TokenDto): Promise<TopLevelResult> {

@@ -8,7 +8,7 @@ import {
   Post,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccountService } from 'src/auth/account.service';
 import { CurrentUser, Public, Scopes } from 'src/auth/decorators';
 import { RequestDevice } from 'src/auth/decorators/request-device.decorator';
@@ -22,6 +22,7 @@ import { PictureUploadInterceptor } from 'src/auth/picture/picture-upload.interc
 import { ProfileService } from 'src/auth/profile.service';
 import { SCOPE } from 'src/auth/scopes';
 import type { TopLevelResult } from 'src/common/envelope/envelope.types';
+import { ApiLimitResponse } from 'src/common/rate-limit/api-limit-response.decorator';
 import { JsonBody } from 'src/common/validation/json-body.decorator';
 import type { UserResponseDto } from 'src/users/dto/user-response.dto';
 import type { User } from 'src/users/user.entity';
@@ -54,6 +55,9 @@ export class ProfileController {
 
   @Patch('profile/edit/account')
   @Scopes(SCOPE.PROFILE_WRITE)
+  @ApiOkResponse({ description: '`user account updated`, with the user.' })
+  @ApiBadRequestResponse({ description: '`email is missing`, `current password is missing`…' })
+  @ApiLimitResponse()
   editAccount(
     @CurrentUser() user: User,
     @JsonBody(EditAccountDto) dto: EditAccountDto,

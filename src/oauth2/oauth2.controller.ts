@@ -10,10 +10,17 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { NoFilesInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, FirstPartyOnly, Public } from 'src/auth/decorators';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
+import { ApiLimitResponse } from 'src/common/rate-limit/api-limit-response.decorator';
 import { OAuth2AuthorizeService } from 'src/oauth2/authorization/oauth2-authorize.service';
 import { NO_STORE_HEADERS } from 'src/oauth2/oauth2.errors';
 import {
@@ -39,6 +46,9 @@ export class OAuth2Controller {
   /** The first-party web client grants a client; answers `{"redirect_url": ...}`. */
   @Post('authorize')
   @FirstPartyOnly()
+  @ApiBadRequestResponse({
+    description: 'The refusal’s description, e.g. `invalid payload` or an `invalid_scope` one.',
+  })
   @RawResponse()
   @HttpCode(200)
   authorize(@CurrentUser() user: User, @Body() form: unknown): Promise<{ redirect_url: string }> {
@@ -47,6 +57,9 @@ export class OAuth2Controller {
 
   @Post('token')
   @Public()
+  @ApiOkResponse({ description: 'RFC 6749 §5.1 token response.' })
+  @ApiBadRequestResponse({ description: 'RFC 6749 §5.2 error body.' })
+  @ApiLimitResponse('oauth2')
   @RawResponse()
   @HttpCode(200)
   token(
@@ -62,6 +75,10 @@ export class OAuth2Controller {
   /** RFC 7009 revocation. */
   @Post('revoke')
   @Public()
+  @ApiOkResponse({ description: '`{}` (RFC 7009 §2.2), whether the token was found or not.' })
+  @ApiBadRequestResponse({ description: '`invalid_client` or `invalid_request`.' })
+  @ApiUnauthorizedResponse({ description: '`unsupported_token_type`.' })
+  @ApiLimitResponse('oauth2')
   @RawResponse()
   @HttpCode(200)
   revoke(

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, FirstPartyOnly } from 'src/auth/decorators';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
@@ -37,6 +37,7 @@ export class DataExportController {
   // All of a user's data, downloaded once: not even the browser's cache keeps it.
   @Header('Cache-Control', 'no-store')
   @ApiProduces('application/zip')
+  @ApiNotFoundResponse({ description: '`file not found`, with `data.archive` empty.' })
   download(
     @CurrentUser() user: User,
     @Param('fileName') fileName: string,

@@ -1,5 +1,11 @@
 import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadGatewayResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from 'src/auth/decorators';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
@@ -23,6 +29,13 @@ export class WorkoutMapsController {
   @Public()
   @RawResponse()
   @ApiProduces('image/png')
+  @ApiOkResponse({ description: 'The tile server’s answer: status, type and body unchanged.' })
+  @ApiNotFoundResponse({
+    description:
+      '`Map tile does not exist.`: z is not in 0–22, x or y not in 0 to 2^z − 1, or s not a ' +
+      'host name label. The tile server is not asked.',
+  })
+  @ApiBadGatewayResponse({ description: '`error when getting map tile`.' })
   async getTile(
     @Param('s') s: string,
     @Param('z') z: string,
