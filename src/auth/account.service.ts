@@ -27,9 +27,9 @@ export class AccountService {
   ) {}
 
   /**
-   * Steps 2–9 of spec auth.md §4.6, in that order; errors accumulate as in FitTrackee. The
-   * current password is checked under the login's limits: a stolen session token must not
-   * become a way to guess it.
+   * FitTrackee `PATCH /api/auth/profile/edit/account`: its checks in its order, errors
+   * accumulated as it does. The current password is checked under the login's limits: a
+   * stolen session token must not become a way to guess it.
    */
   async edit(
     user: User,

@@ -46,7 +46,8 @@ export class PasswordResetService {
   }
 
   /**
-   * The reset JWT is not blacklisted nor invalidated after use, as in FitTrackee (§4.13).
+   * The reset JWT is not blacklisted nor invalidated after use, as in FitTrackee
+   * (`POST /api/auth/password/update`).
    * Invalid tokens count as failed checks of the address and of the user the token names.
    */
   async updatePassword(
@@ -73,7 +74,7 @@ export class PasswordResetService {
     return topLevel({ message: 'password updated' });
   }
 
-  /** Malformed, badly signed or expired: null for all, one answer (spec auth.md §4.13). */
+  /** Malformed, badly signed or expired: null for all, one answer (FitTrackee's). */
   private userIdOf(token: string): number | null {
     try {
       const payload = this.jwt.verify<{ sub?: unknown }>(token, { algorithms: ['HS256'] });

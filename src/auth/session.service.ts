@@ -26,8 +26,8 @@ export class SessionService {
   ) {}
 
   /**
-   * Active accounts only, email compared case-insensitively (spec auth.md §4.2, §5); failed
-   * attempts are limited per email and per address.
+   * Active accounts only, email compared case-insensitively (FitTrackee
+   * `POST /api/auth/login`); failed attempts are limited per email and per address.
    */
   async login(dto: LoginDto, ip: string | undefined): Promise<TopLevelResult> {
     const email = dto.email ?? '';

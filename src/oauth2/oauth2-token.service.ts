@@ -105,7 +105,7 @@ export class OAuth2TokenService {
   }
 }
 
-/** client_secret_post only (spec oauth2.md §4.2): HTTP Basic is refused outright. */
+/** client_secret_post only, as FitTrackee `POST /api/oauth/token`: HTTP Basic is refused. */
 function refuseBasicAuthentication(authorization: string | undefined): void {
   if (authorization !== undefined && /^basic\s/i.test(authorization))
     throw new InvalidClientError(

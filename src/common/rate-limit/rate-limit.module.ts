@@ -63,9 +63,9 @@ const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
 class RateLimitSettingsModule {}
 
 /**
- * Rate limiting of the routes marked `@UseGuards(RateLimitGuard)` (spec README §1.6), and the
- * limits on credential checks (CredentialAttemptsService). The first API limit is named
- * `default` so its headers carry no suffix.
+ * Rate limiting of the routes marked `@UseGuards(RateLimitGuard)` (FitTrackee's Flask-Limiter
+ * limits), and the limits on credential checks (CredentialAttemptsService). The first API
+ * limit is named `default` so its headers carry no suffix.
  */
 @Global()
 @Module({

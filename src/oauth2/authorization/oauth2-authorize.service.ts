@@ -21,7 +21,7 @@ export interface ValidatedAuthorization {
 }
 
 const DENIED = 'The resource owner or authorization server denied the request';
-/** Authlib's InvalidScopeError description (spec oauth2.md §4.2). */
+/** Authlib's InvalidScopeError description, as FitTrackee `POST /api/oauth/token` words it. */
 const INVALID_SCOPE = 'The requested scope is invalid, unknown, or malformed.';
 
 /** Authorization requests (spec oauth2.md §4.1), for the API and for the consent page. */

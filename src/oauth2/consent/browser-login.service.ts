@@ -11,7 +11,7 @@ import { User } from 'src/users/user.entity';
 import { Repository } from 'typeorm';
 
 /**
- * The consent page's sign-in, with the rules of `POST /api/auth/login` (spec auth.md), its
+ * The consent page's sign-in, with the rules of FitTrackee `POST /api/auth/login`, its
  * failures counted with the login's: one limit per account whichever form is used.
  */
 @Injectable()

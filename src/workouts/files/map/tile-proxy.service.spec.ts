@@ -60,7 +60,7 @@ describe('TileProxyService', () => {
     server.requests.length = 0;
   });
 
-  it('substitutes the parts and returns the upstream answer with the §3.8 user agent', async () => {
+  it('substitutes the parts and returns the upstream answer with FitTrackee’s user agent', async () => {
     const tiles = proxy(`${server.url}/{s}/{z}/{x}/{y}.png`);
     const tile = await tiles.getTile({ s: 'a', z: '3', x: '4', y: '5' });
     expect(tile).toEqual({

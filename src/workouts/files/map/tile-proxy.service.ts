@@ -22,11 +22,11 @@ export class TileUnavailableError extends AppError {
 }
 
 /**
- * `GET /api/workouts/map_tile/<s>/<z>/<x>/<y>.png` (§3.8): the parts, once checked to name a
- * tile, go into TILE_SERVER_URL and the upstream status, content type and body come back
- * unchanged. Anything else is a 404 like an unknown map (FitTrackee `GET /api/workouts/map/<map_id>`),
- * without asking the tile server. Successful PNG tiles are cached on disk (shared with the
- * static maps).
+ * FitTrackee `GET /api/workouts/map_tile/<s>/<z>/<x>/<y>.png`: the parts, once checked to
+ * name a tile, go into TILE_SERVER_URL and the upstream status, content type and body come
+ * back unchanged. Anything else is a 404, like an unknown map (FitTrackee
+ * `GET /api/workouts/map/<map_id>`), without asking the tile server. Successful PNG tiles are
+ * cached on disk (shared with the static maps).
  */
 @Injectable()
 export class TileProxyService {
