@@ -27,7 +27,8 @@ describe('process error handlers', () => {
 
   it('logs an uncaught exception as fatal, then exits with status 1', () => {
     const error = new Error('thrown outside any handler');
-    process.emit('uncaughtException', error, 'uncaughtException');
+    const listener = process.listeners('uncaughtException').at(-1);
+    listener?.(error, 'uncaughtException');
 
     expect(logger.fatal).toHaveBeenCalledWith(
       { err: error, origin: 'uncaughtException' },
