@@ -10,7 +10,8 @@ import {
 } from 'test/helpers/rejection-watch';
 import { fitOf, type FormatPoint, kmlOf, tcxOf } from 'test/helpers/unusual-formats';
 import { gpxOf, isoAt, longTour, teleports, walk, walkWith } from 'test/helpers/unusual-gpx';
-import { countWorkouts, listFiles, postWorkoutFile, readSharedFixture } from 'test/helpers/uploads';
+import { expectUploadFolderMatchesRows } from 'test/helpers/upload-disk';
+import { countWorkouts, postWorkoutFile, readSharedFixture } from 'test/helpers/uploads';
 import { setTimezone } from 'test/helpers/workouts-api';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 import { buildZip } from 'test/unit/files-zip-builder';
@@ -142,10 +143,7 @@ describe('unusual workout files: 201 or a clear 400, never a crash, never a left
   afterEach(async () => {
     await settle();
     expect(watch.reasons).toEqual([]);
-    // Every stored workout has its GPX file and its map; nothing else is on disk.
-    expect(listFiles(t.config.app.uploadFolder)).toHaveLength(
-      2 * (await countWorkouts(t, user.id)),
-    );
+    await expectUploadFolderMatchesRows(t);
   });
 
   /** Sends the upload; it must be refused with `message` and change nothing. */
