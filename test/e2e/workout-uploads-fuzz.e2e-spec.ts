@@ -25,7 +25,7 @@ import { buildZip } from 'test/unit/files-zip-builder';
 const RUNS = Number(process.env['FUZZ_GPX_RUNS'] ?? 40);
 const SEED = Number(process.env['FUZZ_GPX_SEED'] ?? 20260311);
 const MAX_FIXTURE_BYTES = RUNS > 100 ? 1 << 20 : 130_000;
-const FIT_RUNS = Math.max(10, Math.floor(RUNS / 2));
+const BYTE_RUNS = Math.max(10, Math.floor(RUNS / 2));
 
 const gpxDir = join(sharedFixturesDir(), 'gpx');
 const FIXTURES = readdirSync(gpxDir)
@@ -95,26 +95,38 @@ describe('mutated real workout files: always 201 or a 4xx, never a 5xx, nothing 
     60_000 + RUNS * 2_000,
   );
 
-  it(
-    `FIT files with bytes changed or cut (${FIT_RUNS} cases)`,
-    async () => {
+  it.each<[string, () => Promise<Buffer>, string]>([
+    ['FIT files', () => Promise.resolve(FIT), 'run.fit'],
+    [
+      'zip archives of two GPX files',
+      () =>
+        buildZip([
+          { name: 'a.gpx', data: FIXTURES[0]?.gpx ?? Buffer.alloc(0) },
+          { name: 'b.gpx', data: FIXTURES[1]?.gpx ?? Buffer.alloc(0), compress: false },
+        ]),
+      'two.zip',
+    ],
+  ])(
+    `%s with bytes changed or cut (${BYTE_RUNS} cases)`,
+    async (_label, original, fileName) => {
+      const file = await original();
       const edit = fc.record({
-        at: fc.nat({ max: FIT.length - 1 }),
+        at: fc.nat({ max: file.length - 1 }),
         value: fc.integer({ min: 0, max: 255 }),
-        cut: fc.option(fc.nat({ max: FIT.length }), { freq: 4 }),
+        cut: fc.option(fc.nat({ max: file.length }), { freq: 4 }),
       });
       await fc.assert(
         fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 8 }), async (edits) => {
-          let fit = Buffer.from(FIT);
+          let content = Buffer.from(file);
           for (const { at, value, cut } of edits) {
-            fit[at] = value;
-            if (cut !== null) fit = fit.subarray(0, cut);
+            content[at % content.length] = value;
+            if (cut !== null) content = content.subarray(0, Math.max(cut, 1));
           }
-          await expectCleanAnswer(() => postWorkoutFile(t, token, fit, { fileName: 'run.fit' }));
+          await expectCleanAnswer(() => postWorkoutFile(t, token, content, { fileName }));
         }),
-        { seed: SEED, numRuns: FIT_RUNS },
+        { seed: SEED, numRuns: BYTE_RUNS },
       );
     },
-    60_000 + FIT_RUNS * 2_000,
+    60_000 + BYTE_RUNS * 2_000,
   );
 });
