@@ -1,5 +1,5 @@
 /**
- * Peak memory of the server while it answers hostile and unusual workout files (issue 11:
+ * Peak memory of the server while it answers hostile and unusual workout files (target:
  * under 300 MB RSS for any single file within the upload limits). Each file is uploaded alone
  * to the built server (`dist/main.js`, in its own process, default limits: 1 MiB per file,
  * 10 MiB per request); the kernel's high-water mark of the server's resident set (VmHWM) is

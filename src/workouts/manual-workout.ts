@@ -8,7 +8,7 @@ function assertFits(column: FigureColumn, value: number): void {
   }
 }
 
-/** `distance` of `POST /api/workouts/no_gpx` and `PATCH /api/workouts/<id>` (spec §5, §6.1). */
+/** `distance` of FitTrackee `POST /api/workouts/no_gpx` and `PATCH /api/workouts/<id>`. */
 export function assertStorableDistance(distance: number | null | undefined): void {
   if (distance !== undefined && distance !== null) assertFits('distance', distance);
 }

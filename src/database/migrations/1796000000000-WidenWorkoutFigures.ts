@@ -11,7 +11,7 @@ const WIDER = [
   ['ave_speed', 'numeric(10,2)'],
 ] as const;
 
-/** FitTrackee's sizes (spec workouts.md §1.1), restored by `down` if every row still fits. */
+/** FitTrackee's sizes (its workout and segment models), restored by `down` if every row fits. */
 const REFERENCE = [
   ['distance', 'numeric(6,3)'],
   ['min_alt', 'numeric(6,2)'],
