@@ -1,3 +1,4 @@
+import { WidenWorkoutFigures1796000000000 } from 'src/database/migrations/1796000000000-WidenWorkoutFigures';
 import {
   FIGURE_COLUMNS,
   type FigureColumn,
@@ -177,5 +178,33 @@ describe('workout figures and their columns', () => {
       total_ascent: 123456.789,
       total_descent: 120000,
     });
+  });
+  it('the migration narrows the columns back only while every stored figure fits them', async () => {
+    await createManualWorkout(t, token, { workout_date: '2024-07-01 08:00', distance: 1000 });
+    const migration = new WidenWorkoutFigures1796000000000();
+    const runner = t.dataSource.createQueryRunner();
+    const distanceType = async (): Promise<unknown> =>
+      (
+        await runner.query(
+          `SELECT numeric_precision AS p FROM information_schema.columns
+           WHERE table_name = 'workouts' AND column_name = 'distance'`,
+        )
+      )[0];
+    try {
+      await runner.startTransaction();
+      await expect(migration.down(runner)).rejects.toThrow(/numeric field overflow/);
+      await runner.rollbackTransaction();
+      await runner.startTransaction();
+      await runner.query(`DELETE FROM workouts WHERE distance > 999 OR ascent > 99999
+        OR descent > 99999 OR max_speed > 9999 OR ave_speed > 9999`);
+      await migration.down(runner);
+      expect(await distanceType()).toEqual({ p: 6 });
+      await migration.up(runner);
+      expect(await distanceType()).toEqual({ p: 10 });
+      await runner.rollbackTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });
