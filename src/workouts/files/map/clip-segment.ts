@@ -22,14 +22,17 @@ export function clipSegment(
   const dy = y1 - y0;
   let t0 = 0;
   let t1 = 1;
-  // Each edge as p · t ≤ q: left, right, top, bottom.
-  const edges: [number, number][] = [
-    [-dx, x0 - box.minX],
-    [dx, box.maxX - x0],
-    [-dy, y0 - box.minY],
-    [dy, box.maxY - y0],
-  ];
-  for (const [p, q] of edges) {
+  // Each edge as p · t ≤ q: left, right, top, bottom (no arrays: called for every segment of a line).
+  for (let edge = 0; edge < 4; edge++) {
+    const p = edge === 0 ? -dx : edge === 1 ? dx : edge === 2 ? -dy : dy;
+    const q =
+      edge === 0
+        ? x0 - box.minX
+        : edge === 1
+          ? box.maxX - x0
+          : edge === 2
+            ? y0 - box.minY
+            : box.maxY - y0;
     if (p === 0) {
       if (q < 0) return null;
       continue;
