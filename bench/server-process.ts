@@ -20,6 +20,8 @@ export interface ServerProcess {
   dataSource: DataSource;
   /** `http://127.0.0.1:<port>` */
   base: string;
+  /** The server's process id (its memory is read from /proc). */
+  pid: number;
 }
 
 const MAIN = resolve(__dirname, '..', 'dist', 'main.js');
@@ -61,7 +63,7 @@ export async function withServerProcess<T>(
     });
     const base = `http://127.0.0.1:${port}`;
     await waitUntilUp(base, server);
-    return await use({ dataSource, base });
+    return await use({ dataSource, base, pid: server.pid ?? 0 });
   } finally {
     await stop(server);
     if (dataSource.isInitialized) await dataSource.destroy();

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from 'src/app.module';
 import { setupApp } from 'src/app.setup';
+import { installProcessErrorHandlers } from 'src/common/process/process-error-handlers';
 import { loadAppConfig } from 'src/config/configuration';
 
 async function bootstrap(): Promise<void> {
@@ -11,6 +12,8 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   setupApp(app);
+  // After setupApp: Nest's Logger then writes through the application's pino logger.
+  installProcessErrorHandlers();
   await app.listen(config.app.port, config.app.host);
 }
 

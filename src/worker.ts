@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from 'src/app.module';
+import { installProcessErrorHandlers } from 'src/common/process/process-error-handlers';
 import { loadAppConfig } from 'src/config/configuration';
 
 /**
@@ -16,6 +17,7 @@ async function bootstrap(): Promise<void> {
     { bufferLogs: true },
   );
   app.useLogger(app.get(PinoLogger));
+  installProcessErrorHandlers();
   app.enableShutdownHooks();
   await app.init();
 }

@@ -1,5 +1,9 @@
 import { AppError } from 'src/common/errors/app-error';
-import { manualSpeed, parseElevationPair } from 'src/workouts/manual-workout';
+import {
+  assertStorableDistance,
+  manualSpeed,
+  parseElevationPair,
+} from 'src/workouts/manual-workout';
 
 describe('manual workout values (spec workouts.md §5)', () => {
   it('divides the distance by the seconds part of the duration', () => {
@@ -13,9 +17,28 @@ describe('manual workout values (spec workouts.md §5)', () => {
     expect(manualSpeed(100, 2 * 86400)).toBeNull();
   });
 
-  it('refuses speeds that numeric(6,2) cannot hold', () => {
-    expect(() => manualSpeed(999, 60)).toThrow(AppError);
-    expect(manualSpeed(9999.99 / 3600, 1)).toBeCloseTo(9999.99, 6);
+  it('keeps the speeds of fast sports and GPS jumps that numeric(10,2) holds', () => {
+    expect(manualSpeed(999, 60)).toBeCloseTo(59940, 6);
+    expect(manualSpeed(99999999.99 / 3600, 1)).toBeCloseTo(99999999.99, 4);
+  });
+
+  it('refuses, naming it, an average speed that numeric(10,2) cannot hold', () => {
+    expect(() => manualSpeed(1e6, 1)).toThrow(
+      'invalid payload: ave_speed (3600000000 km/h) exceeds 99999999.99 km/h',
+    );
+  });
+
+  it.each([
+    [9999999.999, true],
+    [9999999.9994, true],
+    [9999999.9995, false],
+    [1e300, false],
+  ])('distance %p is storable: %p', (distance, isStorable) => {
+    const check = (): void => {
+      assertStorableDistance(distance);
+    };
+    if (isStorable) expect(check).not.toThrow();
+    else expect(check).toThrow(/^invalid payload: distance \(.+ km\) exceeds 9999999\.999 km$/);
   });
 
   it.each([
@@ -35,8 +58,15 @@ describe('manual workout values (spec workouts.md §5)', () => {
     [1, 'high'],
     [1, true],
     [1, 'NaN'],
-    [1, 1e6],
+    [1, 1e9],
   ])('refuses ascent %p with descent %p', (ascent, descent) => {
     expect(() => parseElevationPair(ascent, descent)).toThrow(AppError);
+  });
+
+  it('accepts the largest storable ascent and names the field past it', () => {
+    expect(parseElevationPair(99999999.999, '0')).toEqual({ ascent: 99999999.999, descent: 0 });
+    expect(() => parseElevationPair(1, 1e8)).toThrow(
+      'invalid payload: descent (100000000 m) exceeds 99999999.999 m',
+    );
   });
 });

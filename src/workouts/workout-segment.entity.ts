@@ -1,4 +1,5 @@
-import { INTERVAL_SECONDS, NUMERIC } from 'src/workouts/column-transformers';
+import { INTERVAL_SECONDS } from 'src/workouts/column-transformers';
+import { figureColumn } from 'src/workouts/figure-columns';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One segment of the first track of a GPX workout; `segmentId` is 0-based (spec workouts.md §1.1). */
@@ -22,24 +23,24 @@ export class WorkoutSegment {
   @Column({ type: 'interval', nullable: true, transformer: INTERVAL_SECONDS })
   moving!: number | null;
 
-  @Column({ type: 'numeric', precision: 6, scale: 3, nullable: true, transformer: NUMERIC })
+  @Column(figureColumn('distance'))
   distance!: number | null;
 
-  @Column({ type: 'numeric', precision: 6, scale: 2, nullable: true, transformer: NUMERIC })
+  @Column(figureColumn('min_alt'))
   minAlt!: number | null;
 
-  @Column({ type: 'numeric', precision: 6, scale: 2, nullable: true, transformer: NUMERIC })
+  @Column(figureColumn('max_alt'))
   maxAlt!: number | null;
 
-  @Column({ type: 'numeric', precision: 8, scale: 3, nullable: true, transformer: NUMERIC })
+  @Column(figureColumn('descent'))
   descent!: number | null;
 
-  @Column({ type: 'numeric', precision: 8, scale: 3, nullable: true, transformer: NUMERIC })
+  @Column(figureColumn('ascent'))
   ascent!: number | null;
 
-  @Column({ type: 'numeric', precision: 6, scale: 2, nullable: true, transformer: NUMERIC })
+  @Column(figureColumn('max_speed'))
   maxSpeed!: number | null;
 
-  @Column({ type: 'numeric', precision: 6, scale: 2, nullable: true, transformer: NUMERIC })
+  @Column(figureColumn('ave_speed'))
   aveSpeed!: number | null;
 }

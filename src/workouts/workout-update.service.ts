@@ -6,7 +6,11 @@ import type { User } from 'src/users/user.entity';
 import { parseWorkoutDateTime } from 'src/workouts/date-input';
 import type { UpdateWorkoutDto } from 'src/workouts/dto/update-workout.dto';
 import type { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
-import { manualSpeed, parseElevationPair } from 'src/workouts/manual-workout';
+import {
+  assertStorableDistance,
+  manualSpeed,
+  parseElevationPair,
+} from 'src/workouts/manual-workout';
 import { RecordsRepository } from 'src/workouts/records/records.repository';
 import { RecordsService } from 'src/workouts/records/records.service';
 import { SqlParams } from 'src/workouts/sql-params';
@@ -37,6 +41,8 @@ export class WorkoutUpdateService {
     shortId: string,
     dto: UpdateWorkoutDto,
   ): Promise<WorkoutsListResponseDto> {
+    // Refused for a workout with a file too, where it would be ignored: the payload is wrong.
+    assertStorableDistance(dto.distance);
     const id = await this.writer.inUserTransaction(user.id, async (manager) => {
       const workout = await this.workouts.findOwned(manager, user, shortId);
       const isManual = workout.gpx === null;

@@ -1,10 +1,12 @@
-import { INTERVAL_SECONDS, NUMERIC } from 'src/workouts/column-transformers';
+import { INTERVAL_SECONDS } from 'src/workouts/column-transformers';
+import { figureColumn } from 'src/workouts/figure-columns';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A workout (spec workouts.md §1.1). Dates are naive UTC; durations are seconds; numeric
- * columns keep the reference's precision and PostgreSQL rounds on write (half away from zero),
- * so callers pass raw floats exactly like the reference did.
+ * columns keep the reference's scale (their precision is wider: `figure-columns.ts`) and
+ * PostgreSQL rounds on write (half away from zero), so callers pass raw floats exactly like
+ * the reference did.
  */
 @Entity('workouts')
 export class Workout {
@@ -46,25 +48,25 @@ export class Workout {
   @Column({ type: 'interval', nullable: true, transformer: INTERVAL_SECONDS })
   moving!: number | null;
 
-  @Column({ type: 'numeric', precision: 6, scale: 3, nullable: true, transformer: NUMERIC })
+  @Column(figureColumn('distance'))
   distance!: number | null;
 
-  @Column({ type: 'numeric', precision: 6, scale: 2, nullable: true, transformer: NUMERIC })
+  @Column(figureColumn('min_alt'))
   minAlt!: number | null;
 
-  @Column({ type: 'numeric', precision: 6, scale: 2, nullable: true, transformer: NUMERIC })
+  @Column(figureColumn('max_alt'))
   maxAlt!: number | null;
 
-  @Column({ type: 'numeric', precision: 8, scale: 3, nullable: true, transformer: NUMERIC })
+  @Column(figureColumn('descent'))
   descent!: number | null;
 
-  @Column({ type: 'numeric', precision: 8, scale: 3, nullable: true, transformer: NUMERIC })
+  @Column(figureColumn('ascent'))
   ascent!: number | null;
 
-  @Column({ type: 'numeric', precision: 6, scale: 2, nullable: true, transformer: NUMERIC })
+  @Column(figureColumn('max_speed'))
   maxSpeed!: number | null;
 
-  @Column({ type: 'numeric', precision: 6, scale: 2, nullable: true, transformer: NUMERIC })
+  @Column(figureColumn('ave_speed'))
   aveSpeed!: number | null;
 
   /** `[min_lat, min_lon, max_lat, max_lon]`. */

@@ -1,5 +1,12 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Scopes } from 'src/auth/decorators';
 import { SCOPE } from 'src/auth/scopes';
 import type { PaginatedResult } from 'src/common/envelope/envelope.types';
@@ -10,6 +17,11 @@ import { UpdateWorkoutDto } from 'src/workouts/dto/update-workout.dto';
 import { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
 import { WorkoutUpdateService } from 'src/workouts/workout-update.service';
 import { WorkoutsService } from 'src/workouts/workouts.service';
+
+/** FitTrackee `POST /api/workouts/no_gpx` and `PATCH /api/workouts/<id>` refusals. */
+const FIGURES_400 =
+  '`invalid payload`; a distance, ascent, descent or derived average speed its column cannot ' +
+  'hold is named: `invalid payload: distance (10000000 km) exceeds 9999999.999 km`.';
 
 @ApiTags('workouts')
 @Controller('workouts')
@@ -35,6 +47,7 @@ export class WorkoutsController {
   @Scopes(SCOPE.WORKOUTS_WRITE)
   @HttpCode(201)
   @ApiCreatedResponse({ type: WorkoutsListResponseDto })
+  @ApiBadRequestResponse({ description: FIGURES_400 })
   createManual(
     @CurrentUser() user: User,
     @JsonBody(CreateManualWorkoutDto) body: CreateManualWorkoutDto,
@@ -58,6 +71,8 @@ export class WorkoutsController {
   @Scopes(SCOPE.WORKOUTS_WRITE)
   @HttpCode(200)
   @ApiOkResponse({ type: WorkoutsListResponseDto })
+  @ApiBadRequestResponse({ description: FIGURES_400 })
+  @ApiNotFoundResponse({ description: 'No workout with this id.' })
   update(
     @CurrentUser() user: User,
     @Param('workout_id') id: string,

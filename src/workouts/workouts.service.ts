@@ -17,7 +17,11 @@ import type { CreateManualWorkoutDto } from 'src/workouts/dto/create-manual-work
 import { toWorkoutResponse } from 'src/workouts/dto/to-workout-response';
 import type { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
 import { parseWorkoutFilters } from 'src/workouts/list-workouts.query';
-import { manualSpeed, parseElevationPair } from 'src/workouts/manual-workout';
+import {
+  assertStorableDistance,
+  manualSpeed,
+  parseElevationPair,
+} from 'src/workouts/manual-workout';
 import { decodeShortId } from 'src/workouts/short-id';
 import { formatInZone, localToUtc } from 'src/workouts/user-time';
 import { WorkoutFilesService } from 'src/workouts/workout-files.service';
@@ -65,6 +69,7 @@ export class WorkoutsService {
 
   async createManual(user: User, dto: CreateManualWorkoutDto): Promise<WorkoutsListResponseDto> {
     if (!dto.workout_date) throw new InvalidPayloadError();
+    assertStorableDistance(dto.distance);
     const { ascent, descent } = parseElevationPair(dto.ascent, dto.descent);
     const local = parseWorkoutDateTime(dto.workout_date);
     if (local === undefined) throw saveError();

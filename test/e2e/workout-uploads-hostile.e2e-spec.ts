@@ -7,6 +7,11 @@ import { firstPartyToken } from 'test/helpers/auth';
 import { expectEnvelopeError } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
 import {
+  type RejectionWatch,
+  settle,
+  watchUnhandledRejections,
+} from 'test/helpers/rejection-watch';
+import {
   countWorkouts,
   listFiles,
   postWorkoutFile,
@@ -37,14 +42,21 @@ describe('hostile uploads are refused cleanly (fixtures/hostile/README.md)', () 
   let t: TestApp;
   let user: User;
   let token: string;
+  let watch: RejectionWatch;
 
   beforeAll(async () => {
     t = await createTestApp({ TILE_SERVER_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' });
     user = await createUser(t.dataSource);
     token = firstPartyToken(t.app, user);
+    watch = watchUnhandledRejections();
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    watch.stop();
+    await t.close();
+  });
   afterEach(async () => {
+    await settle();
+    expect(watch.reasons).toEqual([]);
     expect(await countWorkouts(t, user.id)).toBe(0);
     expect(listFiles(t.config.app.uploadFolder)).toEqual([]);
   });

@@ -214,6 +214,31 @@ const POINTS: [string, string][] = [
   ['time with newline', `<trkpt lat="45" lon="6"><time>2021-06-01T00:00:05Z\n</time></trkpt>`],
   ['time with space', `<trkpt lat="45" lon="6"><time>2021-06-01T00:00:05Z </time></trkpt>`],
   ['not a time', `<trkpt lat="45" lon="6"><time>yesterday</time></trkpt>`],
+  ['lat 91', `<trkpt lat="91" lon="6"><ele>1</ele>${T}</trkpt>`],
+  ['lat -90.000001', `<trkpt lat="-90.000001" lon="6">${T}</trkpt>`],
+  ['lat and lon at their limits', `<trkpt lat="-90" lon="180"><ele>1</ele>${T}</trkpt>`],
+  ['lon 500', `<trkpt lat="45" lon="500"><ele>1</ele>${T}</trkpt>`],
+  ['lon -180.5', `<trkpt lat="45" lon="-180.5">${T}</trkpt>`],
+  ['lon -1e308', `<trkpt lat="45" lon="-1e308"><ele>1</ele>${T}</trkpt>`],
+  ['lon of 400 digits', `<trkpt lat="45" lon="1${'0'.repeat(399)}">${T}</trkpt>`],
+  ['lat nan', `<trkpt lat="nan" lon="6">${T}</trkpt>`],
+  ['lon infinity', `<trkpt lat="45" lon="-Infinity">${T}</trkpt>`],
+  ['ele 12000', `<trkpt lat="45" lon="6"><ele>12000</ele>${T}</trkpt>`],
+  [
+    'ele at its limits',
+    `<trkpt lat="45" lon="6"><ele>-12000</ele>${T}</trkpt><trkpt lat="45" lon="6"><ele>50000.0</ele>${T}</trkpt>`,
+  ],
+  ['ele 50000.01', `<trkpt lat="45" lon="6"><ele>50000.01</ele>${T}</trkpt>`],
+  ['ele -12000.5', `<trkpt lat="45" lon="6">${T}<ele>-12000.5</ele></trkpt>`],
+  ['ele Infinity', `<trkpt lat="45" lon="6"><ele>Infinity</ele>${T}</trkpt>`],
+  ['ele -inf', `<trkpt lat="45" lon="6"><ele>-inf</ele>${T}</trkpt>`],
+  ['ele 1e308', `<trkpt lat="45" lon="6"><ele>1e308</ele>${T}</trkpt>`],
+  ['ele of 400 digits', `<trkpt lat="45" lon="6"><ele>9${'9'.repeat(399)}.5</ele>${T}</trkpt>`],
+  [
+    'ele nan in extensions only',
+    `<trkpt lat="45" lon="6"><extensions><ele>nan</ele></extensions></trkpt>`,
+  ],
+  ['lat 91 with ele nan', `<trkpt lat="91" lon="6"><ele>nan</ele>${T}</trkpt>`],
   ['control character', `<trkpt lat="45" lon="6">\u0001<ele>1</ele></trkpt>`],
   ['unclosed', `<trkpt lat="45" lon="6"><ele>1</ele>`],
   ['mismatched end', `<trkpt lat="45" lon="6"><ele>1</ele></trkpoint>`],
@@ -275,6 +300,56 @@ describe('plain <trkpt> byte scanner', () => {
       await read(doc(points.join('\n')), true);
       const taken = scan.mock.results.filter((r) => (r.value as number) > 0);
       expect(taken).toHaveLength(1 + labels.length);
+    } finally {
+      scan.mockRestore();
+    }
+  });
+
+  it.each([
+    ['lat="91"', '<trkpt lat="91" lon="6"><ele>1</ele>', 'latitude 91 is not within [-90, 90]'],
+    ['lon="500"', '<trkpt lat="45" lon="500">', 'longitude 500 is not within [-180, 180]'],
+    [
+      'lon="-1e308"',
+      '<trkpt lat="45" lon="-1e308">',
+      'longitude -1e+308 is not within [-180, 180]',
+    ],
+    [
+      '<ele>50000.5</ele>',
+      '<trkpt lat="45" lon="6"><ele>50000.5</ele>',
+      'elevation 50000.5 m is not within [-12000, 50000] m',
+    ],
+    [
+      '<ele>Infinity</ele>',
+      '<trkpt lat="45" lon="6"><ele>Infinity</ele>',
+      'elevation Infinity m is not within [-12000, 50000] m',
+    ],
+    [
+      '<ele>NaN</ele>',
+      '<trkpt lat="45" lon="6"><ele>NaN</ele>',
+      'elevation NaN m is not within [-12000, 50000] m',
+    ],
+  ])('refuses %s with its value and place, both ways', async (_label, open, problem) => {
+    const good = `<trkpt lat="45" lon="6"><ele>1</ele>${T}</trkpt>`;
+    const segment = (points: string): string => `<trkseg>${points}</trkseg>`;
+    const xml = Buffer.from(
+      '<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1">' +
+        `<trk>${segment(good)}</trk>` +
+        `<trk>${segment(good)}${segment('')}${segment(good.repeat(3) + `${open}${T}</trkpt>`)}</trk>` +
+        '</gpx>',
+    );
+
+    const message = `gpx file is invalid: ${problem} (track 2, segment 3, point 4)`;
+    expect(await expectSameBothWays(xml, [1, 7, 100])).toBe(message);
+  });
+
+  it('refuses an out-of-range value the scanner read itself (the check is not left to the event path)', async () => {
+    const scan = jest.spyOn(scanner, 'scanTrackPoint');
+    try {
+      const result = await read(doc(`<trkpt lat="45" lon="-180.5">${T}</trkpt>`), true);
+      expect(result).toBe(
+        'gpx file is invalid: longitude -180.5 is not within [-180, 180] (track 1, segment 1, point 2)',
+      );
+      expect(scan.mock.results.filter((r) => (r.value as number) > 0)).toHaveLength(2);
     } finally {
       scan.mockRestore();
     }

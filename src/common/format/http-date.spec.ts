@@ -10,6 +10,11 @@ describe('HTTP dates (spec README §1.5)', () => {
     );
   });
 
+  it('writes years before 1000 with four digits, as Python does', () => {
+    expect(toHttpDate(new Date('0001-01-01T00:00:00Z'))).toBe('Mon, 01 Jan 0001 00:00:00 GMT');
+    expect(toHttpDate(new Date('0999-12-31T23:59:59Z'))).toBe('Tue, 31 Dec 0999 23:59:59 GMT');
+  });
+
   it('uses the full month name for OAuth2 clients (spec oauth2.md §2.2)', () => {
     expect(toHttpDateFullMonth(new Date(Date.UTC(2022, 6, 14, 6, 27, 53)))).toBe(
       'Thu, 14 July 2022 06:27:53 GMT',

@@ -19,7 +19,9 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 function format(date: Date, month: string): string {
   const day = DAYS[date.getUTCDay()] ?? '';
   const time = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
-  return `${day}, ${pad(date.getUTCDate())} ${month} ${date.getUTCFullYear()} ${time} GMT`;
+  // Four-digit years, as Python's `email.utils.format_datetime` writes them (`%04d`).
+  const year = String(date.getUTCFullYear()).padStart(4, '0');
+  return `${day}, ${pad(date.getUTCDate())} ${month} ${year} ${time} GMT`;
 }
 
 /** RFC 1123 date in UTC with the literal GMT: `Sun, 14 Jul 2019 13:51:01 GMT` (spec README §1.5). */

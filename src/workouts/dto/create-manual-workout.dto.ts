@@ -2,8 +2,6 @@ import { Allow, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } fro
 
 /** Longest accepted manual duration: a year (the reference accepts any, we refuse absurd values). */
 export const MAX_DURATION_SECONDS = 366 * 86400;
-/** `distance` is numeric(6,3) km (spec workouts.md §1.1). */
-export const MAX_DISTANCE_KM = 999.999;
 
 /**
  * `POST /api/workouts/no_gpx` (spec workouts.md §5). Falsy required values (0, "", null) are
@@ -21,9 +19,9 @@ export class CreateManualWorkoutDto {
   @Max(MAX_DURATION_SECONDS)
   duration!: number;
 
+  /** Kilometres, up to 9999999.999 (a larger value is a 400 naming `distance`). */
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(Number.MIN_VALUE)
-  @Max(MAX_DISTANCE_KM)
   distance!: number;
 
   @IsString()

@@ -1,5 +1,5 @@
 import { Allow, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { MAX_DISTANCE_KM, MAX_DURATION_SECONDS } from 'src/workouts/dto/create-manual-workout.dto';
+import { MAX_DURATION_SECONDS } from 'src/workouts/dto/create-manual-workout.dto';
 
 /**
  * `PATCH /api/workouts/<id>` (spec workouts.md §6.1): every key optional; falsy values are
@@ -33,10 +33,10 @@ export class UpdateWorkoutDto {
   @Max(MAX_DURATION_SECONDS)
   duration?: number | null;
 
+  /** Kilometres, up to 9999999.999 (a larger value is a 400 naming `distance`). */
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
-  @Max(MAX_DISTANCE_KM)
   distance?: number | null;
 
   @Allow()

@@ -1,3 +1,4 @@
+import { assertStorableFigures } from 'src/workouts/file-uploads/storable-figures';
 import { convertToGpx } from 'src/workouts/files/formats/convert-to-gpx';
 import type { WeatherPoint } from 'src/workouts/files/weather/weather-data';
 import { getFileExtension, getWorkoutFileExtension } from 'src/workouts/files/workout-file-type';
@@ -49,6 +50,7 @@ export async function analyseWorkoutFile(
   const analysis = analyzeParsedGpx(parsed, options);
   const { start } = analysis;
   if (start === null) throw new GpxError('processing');
+  assertStorableFigures(analysis);
   return { gpx, parsed, analysis: { ...analysis, start } };
 }
 

@@ -46,7 +46,7 @@ export class StagedWrites {
         finished = this.track(sink.finish().then(() => staged));
         finished.catch(() => undefined); // reported where `file()` is awaited
       },
-      file: () => finished ?? Promise.reject(new Error('file not received')),
+      file: () => finished ?? notReceived(),
     };
   }
 
@@ -105,4 +105,11 @@ export class StagedWrites {
     );
     return write;
   }
+}
+
+/** A refusal its caller may never await (it fails first): handled now, reported where awaited. */
+function notReceived(): Promise<StagedFile> {
+  const refusal = Promise.reject(new Error('file not received'));
+  refusal.catch(() => undefined);
+  return refusal;
 }

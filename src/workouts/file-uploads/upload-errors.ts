@@ -33,6 +33,16 @@ export class WorkoutSaveError extends AppError {
   }
 }
 
+/**
+ * Rule 10 again, for figures: a value the file gives that its column cannot hold, named, e.g.
+ * `error when saving workout: max_speed (72000000000 km/h) exceeds 99999999.99 km/h`.
+ */
+export class FigureTooLargeError extends AppError {
+  constructor(detail: string) {
+    super(400, 'error', { message: `error when saving workout: ${detail}` });
+  }
+}
+
 /** Rule 9: a workout file could not be written (a server-side failure, as in the reference). */
 export class WorkoutFileSaveError extends AppError {
   constructor() {

@@ -19,7 +19,11 @@ const DESCRIPTION = [
   'of workout files anywhere in it against `gpx_limit_import` and each one’s size, then only',
   'files at its top level are imported (a nested `.zip` there is refused as an invalid GPX file);',
   'then each file’s content (`gpx file is invalid`, `no tracks in gpx file`, `<time> is missing',
-  'in gpx file`).',
+  'in gpx file`). A track point outside latitudes [-90, 90] or longitudes [-180, 180], or with',
+  'an elevation that is not finite or outside [-12000, 50000] m, makes the file invalid, with',
+  'the value and the point: `gpx file is invalid: longitude 500 is not within [-180, 180] (track',
+  '1, segment 1, point 4)`. A figure its column cannot hold is refused by name: `error when',
+  'saving workout: max_speed (72000000000 km/h) exceeds 99999999.99 km/h` (limits in the README).',
   '',
   'All or nothing: if any file of a zip is refused, no workout is created and no file is kept.',
 ].join('\n');

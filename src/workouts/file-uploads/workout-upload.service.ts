@@ -34,8 +34,12 @@ import { EntityManager } from 'typeorm';
 interface PreparedWorkout {
   workout: NewWorkout;
   segments: NewSegment[];
-  /** Settles when the workout's GPX file is written, synced and named. */
-  filesReady: Promise<void>;
+  /**
+   * Settle when the workout's GPX file is written, synced and named, and its map written. Each
+   * already has a rejection handler; nothing derived from them is created before the insert
+   * awaits them, so a failure that comes first leaves no promise without a handler.
+   */
+  filesReady: readonly Promise<void>[];
 }
 
 /**
@@ -144,7 +148,7 @@ export class WorkoutUploadService {
       weatherStart: weather.start,
       weatherEnd: weather.end,
     });
-    return { ...rows, filesReady: Promise.all([gpxReady, mapReady]).then(() => undefined) };
+    return { ...rows, filesReady: [gpxReady, mapReady] };
   }
 
   private async stageFile(writes: StagedWrites, path: string, data: Buffer): Promise<void> {
@@ -163,7 +167,7 @@ export class WorkoutUploadService {
         for (const { workout, segments } of prepared)
           ids.push((await this.writer.insert(manager, workout, segments)).id);
         // The rows commit only once their files are safely on disk.
-        await Promise.all(prepared.map((p) => p.filesReady));
+        await Promise.all(prepared.flatMap((p) => p.filesReady));
         return ids;
       });
     } catch (error) {

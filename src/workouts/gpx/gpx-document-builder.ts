@@ -203,7 +203,8 @@ export class GpxDocumentBuilder implements XmlHandler {
 
   private trackChild(name: string): number {
     if (name === 'trkseg') {
-      this.segment = new SegmentBuilder();
+      const track = this.tracks.length - 1;
+      this.segment = new SegmentBuilder(track, this.tracks[track]?.segments.length ?? 0);
       return K.trkseg;
     }
     if (name === 'name' && !this.flag(TRACK_NAME)) return this.startField(name, FieldCheck.None);
@@ -268,6 +269,10 @@ export class GpxDocumentBuilder implements XmlHandler {
     if (!isAcceptedValue(this.fieldCheck, text)) throw new GpxContentError(this.field);
     if (this.field === 'ele') {
       this.ele = text === null ? NaN : (parsePythonFloat(text) ?? NaN);
+      // NaN stands for "no elevation" in the segment: a track point's `nan` is refused here.
+      const isTrackPoint = this.kinds[this.kinds.length - 1] === K.trkpt;
+      if (text !== null && this.ele !== this.ele && isTrackPoint)
+        this.segment?.refuse('elevation', NaN);
     } else if (this.field === 'time') {
       if (text !== null) parseGpxTime(text, this.time);
     } else if (this.field === 'name' && this.kinds[this.kinds.length - 1] === K.trk) {

@@ -15,10 +15,32 @@ export const GPX_ERROR_MESSAGES = {
 
 export type GpxErrorCode = keyof typeof GPX_ERROR_MESSAGES;
 
-/** A GPX file refused by the analysis; `code` lets callers branch without comparing text. */
+/**
+ * A GPX file refused by the analysis; `code` lets callers branch without comparing text. A
+ * `detail` follows the reference's message (`gpx file is invalid: …`) where we know more.
+ */
 export class GpxError extends AppError {
-  constructor(readonly code: GpxErrorCode) {
-    super(400, 'error', { message: GPX_ERROR_MESSAGES[code] });
+  constructor(
+    readonly code: GpxErrorCode,
+    detail?: string,
+  ) {
+    const message = GPX_ERROR_MESSAGES[code];
+    super(400, 'error', { message: detail === undefined ? message : `${message}: ${detail}` });
+  }
+}
+
+/** Where a track point is, 0-based (the message counts from 1, like the segment routes). */
+export interface PointPlace {
+  track: number;
+  segment: number;
+  point: number;
+}
+
+/** A track point value nothing on Earth can have (`point-limits.ts`), with its place. */
+export class GpxPointValueError extends GpxError {
+  constructor(problem: string, place: PointPlace) {
+    const where = `track ${place.track + 1}, segment ${place.segment + 1}, point ${place.point + 1}`;
+    super('invalid', `${problem} (${where})`);
   }
 }
 

@@ -66,8 +66,8 @@ export class GpxStreamReader {
     try {
       if (!this.utf8.push(bytes)) throw new XmlSyntaxError('invalid UTF-8');
       this.xml.write(bytes);
-    } catch {
-      throw new GpxError('invalid');
+    } catch (error) {
+      throw toGpxError(error);
     }
   }
 
@@ -75,13 +75,18 @@ export class GpxStreamReader {
     try {
       if (!this.utf8.end()) throw new XmlSyntaxError('invalid UTF-8');
       this.xml.end();
-    } catch {
-      throw new GpxError('invalid');
+    } catch (error) {
+      throw toGpxError(error);
     }
     const parsed = this.builder.result();
     if (parsed.tracks.length === 0) throw new GpxError('noTracks');
     return parsed;
   }
+}
+
+/** A refusal that already says what is wrong (an out-of-range point) is kept as it is. */
+function toGpxError(error: unknown): GpxError {
+  return error instanceof GpxError ? error : new GpxError('invalid');
 }
 
 function toBuffer(chunk: unknown): Buffer {

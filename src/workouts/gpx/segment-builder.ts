@@ -1,8 +1,14 @@
+import { GpxPointValueError } from 'src/workouts/gpx/gpx-errors';
 import type { GpxSegmentPoints } from 'src/workouts/gpx/gpx-types';
+import { isWithin, outOfRangeText, type PointValue } from 'src/workouts/gpx/point-limits';
 
 const INITIAL_CAPACITY = 256;
 
-/** Growing typed-array buffers for the points of one `<trkseg>` (no per-point objects). */
+/**
+ * Growing typed-array buffers for the points of one `<trkseg>` (no per-point objects). Every
+ * point passes through `push`, from the byte scanner and the event path alike, so this is
+ * where coordinates and elevations are held to `point-limits.ts`.
+ */
 export class SegmentBuilder {
   private lat = new Float64Array(INITIAL_CAPACITY);
   private lon = new Float64Array(INITIAL_CAPACITY);
@@ -13,6 +19,13 @@ export class SegmentBuilder {
   private hasAwareTimes = false;
   private hasInvalidOffset = false;
 
+  /** 0-based place of the segment in the file, for the errors. */
+  constructor(
+    private readonly trackIndex = 0,
+    private readonly segmentIndex = 0,
+  ) {}
+
+  /** `ele` NaN: no elevation. Throws `GpxPointValueError` for a value out of range. */
   push(
     lat: number,
     lon: number,
@@ -21,6 +34,9 @@ export class SegmentBuilder {
     naive: boolean,
     badOffset: boolean,
   ): void {
+    if (!isWithin(lat, 'latitude')) this.refuse('latitude', lat);
+    if (!isWithin(lon, 'longitude')) this.refuse('longitude', lon);
+    if (ele === ele && !isWithin(ele, 'elevation')) this.refuse('elevation', ele);
     if (this.count === this.lat.length) this.grow();
     const i = this.count++;
     this.lat[i] = lat;
@@ -46,6 +62,15 @@ export class SegmentBuilder {
       hasAwareTimes: this.hasAwareTimes,
       hasInvalidOffset: this.hasInvalidOffset,
     };
+  }
+
+  /** The point being added (or read, for its children) has an impossible value. */
+  refuse(name: PointValue, value: number): never {
+    throw new GpxPointValueError(outOfRangeText(name, value), {
+      track: this.trackIndex,
+      segment: this.segmentIndex,
+      point: this.count,
+    });
   }
 
   private grow(): void {

@@ -1,4 +1,5 @@
 import { PNG } from 'pngjs';
+import { clipSegment } from 'src/workouts/files/map/clip-segment';
 
 export type Rgb = readonly [number, number, number];
 
@@ -43,30 +44,40 @@ export class RasterCanvas {
 
   /**
    * Strokes the polyline through `points` (x0, y0, x1, y1...) with round joins: each pixel
-   * takes the coverage of its centre by the nearest segment, one pixel of anti-aliasing.
+   * takes the coverage of its centre by the nearest segment, one pixel of anti-aliasing. Only
+   * the part of each segment near the image is drawn, so the work is bounded by the image
+   * whatever the coordinates.
    */
   strokePolyline(points: Float64Array, color: Rgb, lineWidth: number): void {
     const coverage = new Float32Array(this.width * this.height);
     const radius = lineWidth / 2;
+    const reach = radius + 1;
+    const box = { minX: -reach, minY: -reach, maxX: this.width + reach, maxY: this.height + reach };
     const count = points.length / 2;
     let [px, py] = [points[0] ?? 0, points[1] ?? 0];
-    if (count === 1) this.coverSegment(coverage, px, py, px, py, radius);
+    if (count === 1 && clipSegment(px, py, px, py, box) !== null)
+      this.coverSegment(coverage, px, py, px, py, radius);
     for (let i = 1; i < count; i++) {
       const [x, y] = [points[2 * i] ?? 0, points[2 * i + 1] ?? 0];
       // Sub-pixel steps add nothing visible; skipping them keeps a million points cheap.
       if (i < count - 1 && (x - px) ** 2 + (y - py) ** 2 < 0.25) continue;
-      // Short pieces keep each bounding box small even for a line across the whole image.
-      const pieces = Math.max(1, Math.ceil(Math.sqrt((x - px) ** 2 + (y - py) ** 2) / 8));
-      for (let k = 0; k < pieces; k++) {
-        const [a, b] = [k / pieces, (k + 1) / pieces];
-        this.coverSegment(
-          coverage,
-          px + (x - px) * a,
-          py + (y - py) * a,
-          px + (x - px) * b,
-          py + (y - py) * b,
-          radius,
-        );
+      const visible = clipSegment(px, py, x, y, box);
+      if (visible !== null) {
+        const [x0, y0] = [px + (x - px) * visible[0], py + (y - py) * visible[0]];
+        const [x1, y1] = [px + (x - px) * visible[1], py + (y - py) * visible[1]];
+        // Short pieces keep each bounding box small even for a line across the whole image.
+        const pieces = Math.max(1, Math.ceil(Math.sqrt((x1 - x0) ** 2 + (y1 - y0) ** 2) / 8));
+        for (let k = 0; k < pieces; k++) {
+          const [a, b] = [k / pieces, (k + 1) / pieces];
+          this.coverSegment(
+            coverage,
+            x0 + (x1 - x0) * a,
+            y0 + (y1 - y0) * a,
+            x0 + (x1 - x0) * b,
+            y0 + (y1 - y0) * b,
+            radius,
+          );
+        }
       }
       [px, py] = [x, y];
     }

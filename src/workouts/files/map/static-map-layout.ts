@@ -25,9 +25,15 @@ export interface MapLayout {
   tiles: TileRef[];
 }
 
+/** A map cannot be laid out for these points (the upload then goes without map). */
+export class MapLayoutError extends Error {}
+
 /**
  * Fits the track in the image like the `staticmap` library FitTrackee uses: the highest zoom
- * at which the track's bounds fit inside the padded image, centred on the bounds.
+ * at which the track's bounds fit inside the padded image, centred on the bounds. Its cost
+ * never depends on the values: coordinates outside the globe are refused (with them, no zoom
+ * fits and the tile range is unbounded), and so is a layout needing more tiles than the image
+ * can show.
  */
 export function layoutMap(
   lats: ArrayLike<number>,
@@ -37,6 +43,9 @@ export function layoutMap(
   let [minLat, maxLat, minLon, maxLon] = [Infinity, -Infinity, Infinity, -Infinity];
   for (let i = 0; i < lats.length; i++) {
     const [lat, lon] = [lats[i] ?? 0, lons[i] ?? 0];
+    if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) {
+      throw new MapLayoutError(`point ${i} (${lat}, ${lon}) is not on the globe`);
+    }
     if (lat < minLat) minLat = lat;
     if (lat > maxLat) maxLat = lat;
     if (lon < minLon) minLon = lon;
@@ -61,6 +70,11 @@ export function layoutMap(
   return { zoom, points, tiles: coveringTiles(zoom, originX, originY, size) };
 }
 
+/** The most tiles an image of `size` can overlap: one more than fit across, each way. */
+export function maxTiles(size: MapSize): number {
+  return (Math.ceil(size.width / TILE_SIZE) + 1) * (Math.ceil(size.height / TILE_SIZE) + 1);
+}
+
 function coveringTiles(zoom: number, originX: number, originY: number, size: MapSize): TileRef[] {
   const count = 2 ** zoom;
   const tiles: TileRef[] = [];
@@ -72,6 +86,16 @@ function coveringTiles(zoom: number, originX: number, originY: number, size: Map
     Math.floor(originY / TILE_SIZE),
     Math.floor((originY + size.height - 1) / TILE_SIZE),
   ];
+  // Beyond 2^53 `tx++` stops counting: the loops below would never end.
+  const columns = lastX - firstX + 1;
+  const rows = lastY - firstY + 1;
+  if (
+    !Number.isSafeInteger(firstX) ||
+    !Number.isSafeInteger(firstY) ||
+    !(columns * rows <= maxTiles(size))
+  ) {
+    throw new MapLayoutError(`the map would need ${columns} × ${rows} tiles`);
+  }
   for (let ty = Math.max(firstY, 0); ty <= Math.min(lastY, count - 1); ty++) {
     for (let tx = firstX; tx <= lastX; tx++) {
       tiles.push({
