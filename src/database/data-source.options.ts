@@ -12,6 +12,8 @@ export interface ConnectionOptions {
   isLogging?: boolean;
 }
 
+export const CONNECT_TIMEOUT_MS = 5000;
+
 /**
  * Options shared by the application and the TypeORM CLI (ormconfig.ts). The schema only ever
  * changes through migrations (STYLE §1): `synchronize` is off everywhere.
@@ -30,7 +32,12 @@ export function buildDataSourceOptions(options: ConnectionOptions): DataSourceOp
     extra: {
       max: options.poolSize ?? 10,
       idleTimeoutMillis: options.idleTimeoutMillis ?? 10000,
-      connectionTimeoutMillis: 10000,
+      // Bounds both a new connection and the wait for a pooled one: while PostgreSQL is
+      // unreachable, requests fail over to a 503 within this time instead of queueing.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // Lets the kernel notice a connection whose peer vanished without a reset.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10000,
     },
   };
 }
