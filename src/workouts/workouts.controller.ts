@@ -1,8 +1,16 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Scopes } from 'src/auth/decorators';
 import { SCOPE } from 'src/auth/scopes';
 import type { PaginatedResult } from 'src/common/envelope/envelope.types';
+import { IdempotencyKey } from 'src/common/idempotency/idempotency-key.decorator';
+import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
 import { JsonBody } from 'src/common/validation/json-body.decorator';
 import type { User } from 'src/users/user.entity';
 import { CreateManualWorkoutDto } from 'src/workouts/dto/create-manual-workout.dto';
@@ -35,11 +43,17 @@ export class WorkoutsController {
   @Scopes(SCOPE.WORKOUTS_WRITE)
   @HttpCode(201)
   @ApiCreatedResponse({ type: WorkoutsListResponseDto })
+  @ApiBadRequestResponse({
+    description:
+      '`invalid payload` (a missing or wrong field, or a malformed `Idempotency-Key`), or ' +
+      '`Error during workout save.` with status `fail` (unknown sport, unreadable date).',
+  })
   createManual(
     @CurrentUser() user: User,
     @JsonBody(CreateManualWorkoutDto) body: CreateManualWorkoutDto,
+    @IdempotencyKey() idempotency: IdempotencyRequest | undefined,
   ): Promise<WorkoutsListResponseDto> {
-    return this.service.createManual(user, body);
+    return this.service.createManual(user, body, idempotency);
   }
 
   /** One of the caller's workouts, with previous/next (spec §3.2). */
