@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IdempotencyService,type Idempotent } from 'src/common/idempotency/idempotency.service';
+import { IdempotencyService, type Idempotent } from 'src/common/idempotency/idempotency.service';
 import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
 import { RecordsService } from 'src/workouts/records/records.service';
 import { SqlParams } from 'src/workouts/sql-params';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppError } from 'src/common/errors/app-error';
 import { isConnectionFailure } from 'src/common/errors/connection-failure';
-import { IdempotencyService,type Idempotent } from 'src/common/idempotency/idempotency.service';
+import { IdempotencyService, type Idempotent } from 'src/common/idempotency/idempotency.service';
 import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
 import type { User } from 'src/users/user.entity';
 import type { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
