@@ -20,7 +20,8 @@ interface Link {
 export class TcpProxy {
   private readonly links = new Set<Link>();
   private server: Server;
-  private commitTrap: (() => void) | undefined;
+  /** Sees each COMMIT answer; true to lose it. */
+  private commitTrap: (() => boolean) | undefined;
   port = 0;
 
   private constructor(
@@ -62,15 +63,19 @@ export class TcpProxy {
   }
 
   /**
-   * Resolves once a COMMIT was answered by PostgreSQL and that answer thrown away with the
-   * connection; `onLost` runs synchronously at that moment (e.g. to kill the application).
+   * Resolves once a COMMIT (after `after` others) was answered by PostgreSQL and that answer
+   * thrown away with the connection; `onLost` runs synchronously at that moment, before the
+   * application can see anything (e.g. to kill it).
    */
-  loseNextCommitAnswer(onLost?: () => void): Promise<void> {
+  loseNextCommitAnswer(onLost?: () => void, { after = 0 } = {}): Promise<void> {
+    let commits = after;
     return new Promise((resolve) => {
       this.commitTrap = () => {
+        if (commits-- > 0) return false;
         this.commitTrap = undefined;
         onLost?.();
         resolve();
+        return true;
       };
     });
   }
@@ -89,12 +94,12 @@ export class TcpProxy {
       server.on('data', (chunk) => {
         if (this.commitTrap !== undefined) {
           const seen = Buffer.concat([tail, chunk]);
-          if (seen.includes(COMMIT_COMPLETE)) {
+          if (seen.includes(COMMIT_COMPLETE) && this.commitTrap()) {
             this.drop(link);
-            this.commitTrap();
             return;
           }
-          tail = seen.subarray(-COMMIT_COMPLETE.length);
+          // Shorter than the pattern: a COMMIT split across chunks is seen once, never twice.
+          tail = seen.subarray(1 - COMMIT_COMPLETE.length);
         }
         client.write(chunk);
       });
