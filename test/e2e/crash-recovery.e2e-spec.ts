@@ -125,5 +125,6 @@ function filesUnder(dir: string): string[] {
         await request(server.base).get(`${base}/${path}`).set(bearer(token)).expect(200);
       await request(server.base).get(`/api/workouts/map/${workout.map}`).expect(200);
     }
-  });
+    // Two server starts, and a first transpilation of the sources on a fresh checkout.
+  }, 180_000);
 });

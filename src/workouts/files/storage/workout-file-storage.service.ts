@@ -33,7 +33,12 @@ export class WorkoutFileStorageService
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.lease.start(HEARTBEAT_MS);
+    try {
+      await this.lease.start(HEARTBEAT_MS);
+    } catch (error) {
+      // An unwritable upload folder fails the uploads, not the commands that never write there.
+      this.logger.warn(`upload temp folder unavailable: ${String(error)}`);
+    }
     await this.sweepAndLog();
     this.sweepTimer = setInterval(() => void this.sweepAndLog(), SWEEP_INTERVAL_MS);
     this.sweepTimer.unref();
