@@ -8,9 +8,10 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /**
- * A create request sent with an `Idempotency-Key` header (draft-ietf-httpapi-idempotency-key-header):
- * the key, the endpoint it applies to, and a fingerprint of what was sent, so that a retry is
- * recognised and a different request under the same key is refused.
+ * A create request sent with an `Idempotency-Key` header (IETF draft
+ * draft-ietf-httpapi-idempotency-key-header): the key, the endpoint it applies to, and a
+ * fingerprint of what was sent, so that a retry is recognised and a different request under
+ * the same key is refused.
  */
 export class IdempotencyRequest {
   constructor(

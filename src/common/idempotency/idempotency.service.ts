@@ -28,10 +28,10 @@ interface StoredRow {
 }
 
 /**
- * Replays the first result of a create request to its retries (README, "Retries"). The key is
- * claimed by the transaction that creates the resources and stored with its result in that same
- * transaction, so a crash never records one without the other; a concurrent request with the
- * same key waits on the claim (the unique index) and then replays the stored result.
+ * Replays the first result of a create request to its retries (README, "Faults and retries").
+ * The key is claimed by the transaction that creates the resources and stored with its result
+ * in that same transaction, so a crash never records one without the other; a concurrent
+ * request with the same key waits on the claim (the unique index), then replays the result.
  */
 @Injectable()
 export class IdempotencyService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -55,7 +55,8 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
     if (request === undefined) return { result: await create(), isReplay: false };
     const keyHash = this.keyHash(request);
     await manager.query(
-      `DELETE FROM idempotency_keys WHERE user_id = $1 AND endpoint = $2 AND key_hash = $3 AND NOT (${LIVE})`,
+      `DELETE FROM idempotency_keys
+       WHERE user_id = $1 AND endpoint = $2 AND key_hash = $3 AND NOT (${LIVE})`,
       [userId, request.endpoint, keyHash],
     );
     const claimed = await manager.query<unknown[]>(

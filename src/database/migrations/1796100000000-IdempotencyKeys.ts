@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * `Idempotency-Key` records of the create endpoints (docs in README, "Retries"): one row per
+ * `Idempotency-Key` records of the create endpoints (README, "Faults and retries"): one row per
  * user, endpoint and key, written in the transaction that creates the resources. The key and
  * the stored answer are kept only as an HMAC and a ciphertext keyed by the key itself.
  */

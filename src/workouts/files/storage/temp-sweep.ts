@@ -27,8 +27,8 @@ export interface TempSweep {
 }
 
 /**
- * Finishes what crashed or stopped instances left in `.tmp/` (spec workouts.md §4.4: the rows
- * commit before the files are renamed):
+ * Finishes what crashed or stopped instances left in `.tmp/` (`POST /api/workouts` commits the
+ * rows before it renames the files):
  * - a temp file whose row is committed is moved into place, whoever owns it, at any age —
  *   its row already points at it, and a rename racing the owner's own is harmless;
  * - any other temp file is deleted only once its owner is provably gone;

@@ -33,10 +33,10 @@ const decode = (tempName: string): string | null => {
 export const TEMP_OWNER_TTL_MS = 15 * 60 * 1000;
 
 /**
- * Files of uploaded workouts under the upload folder (spec workouts.md §4.4). A file is first
- * written to this instance's folder under `.tmp/`, the caller commits its database row, then
- * `commit` renames it into place; the sweep finishes or drops whatever a crash left in `.tmp/`,
- * so there is never a row without its file nor an orphan file that nobody removes.
+ * Files of uploaded workouts under the upload folder (FitTrackee `POST /api/workouts`). A file
+ * is first written to this instance's folder under `.tmp/`, the caller commits its database
+ * row, then `commit` renames it into place; the sweep finishes or drops whatever a crash left
+ * in `.tmp/`, so there is never a row without its file nor an orphan file that nobody removes.
  */
 export class WorkoutFileStorage {
   protected readonly lease: TempFolderLease;
