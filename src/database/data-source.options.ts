@@ -9,6 +9,8 @@ export interface ConnectionOptions {
   poolSize?: number;
   /** How long an idle pooled connection stays open; 0 keeps it (pg's default is 10 s). */
   idleTimeoutMillis?: number;
+  /** Limit on opening a connection or waiting for a pooled one (CONNECT_TIMEOUT_MS). */
+  connectTimeoutMillis?: number;
   isLogging?: boolean;
 }
 
@@ -34,7 +36,7 @@ export function buildDataSourceOptions(options: ConnectionOptions): DataSourceOp
       idleTimeoutMillis: options.idleTimeoutMillis ?? 10000,
       // Bounds both a new connection and the wait for a pooled one: while PostgreSQL is
       // unreachable, requests fail over to a 503 within this time instead of queueing.
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      connectionTimeoutMillis: options.connectTimeoutMillis ?? CONNECT_TIMEOUT_MS,
       // Lets the kernel notice a connection whose peer vanished without a reset.
       keepAlive: true,
       keepAliveInitialDelayMillis: 10000,
