@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 
 import { transpiledServer } from 'test/helpers/transpiled-server';
@@ -66,11 +67,7 @@ export class ChildServer {
     while (Date.now() < deadline) {
       if (this.process.exitCode !== null)
         throw new Error(`server exited with ${this.process.exitCode}`);
-      try {
-        if ((await fetch(`${this.base}/api/ping`)).ok) return;
-      } catch {
-        // not listening yet
-      }
+      if ((await ping(`${this.base}/api/ping`)) === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     this.process.kill('SIGKILL');
@@ -88,6 +85,19 @@ function freePort(): Promise<number> {
         if (address !== null && typeof address === 'object') resolve(address.port);
         else reject(new Error('no free port'));
       });
+    });
+  });
+}
+
+/** The status of a GET without keeping the connection (0 when nothing listens yet). */
+function ping(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const request = get(url, { agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', () => {
+      resolve(0);
     });
   });
 }
