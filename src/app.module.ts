@@ -6,6 +6,7 @@ import { AuthModule } from 'src/auth/auth.module';
 import { AuthGuard } from 'src/auth/guards/auth.guard';
 import { ScopesGuard } from 'src/auth/guards/scopes.guard';
 import { EmailModule } from 'src/common/email/email.module';
+import { IdempotencyModule } from 'src/common/idempotency/idempotency.module';
 import { JobsModule } from 'src/common/jobs/jobs.module';
 import { LoggingModule } from 'src/common/logging/logging.module';
 import { RateLimitModule } from 'src/common/rate-limit/rate-limit.module';
@@ -31,6 +32,7 @@ export class AppModule {
         }),
         LoggingModule.forRoot(config.app.logLevel, config.app.logFile),
         DatabaseModule,
+        IdempotencyModule,
         JobsModule,
         EmailModule,
         RateLimitModule,

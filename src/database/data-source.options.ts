@@ -9,8 +9,12 @@ export interface ConnectionOptions {
   poolSize?: number;
   /** How long an idle pooled connection stays open; 0 keeps it (pg's default is 10 s). */
   idleTimeoutMillis?: number;
+  /** Limit on opening a connection or waiting for a pooled one (CONNECT_TIMEOUT_MS). */
+  connectTimeoutMillis?: number;
   isLogging?: boolean;
 }
+
+export const CONNECT_TIMEOUT_MS = 5000;
 
 /**
  * Options shared by the application and the TypeORM CLI (ormconfig.ts). The schema only ever
@@ -30,7 +34,12 @@ export function buildDataSourceOptions(options: ConnectionOptions): DataSourceOp
     extra: {
       max: options.poolSize ?? 10,
       idleTimeoutMillis: options.idleTimeoutMillis ?? 10000,
-      connectionTimeoutMillis: 10000,
+      // Bounds both a new connection and the wait for a pooled one: while PostgreSQL is
+      // unreachable, requests fail over to a 503 within this time instead of queueing.
+      connectionTimeoutMillis: options.connectTimeoutMillis ?? CONNECT_TIMEOUT_MS,
+      // Lets the kernel notice a connection whose peer vanished without a reset.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10000,
     },
   };
 }

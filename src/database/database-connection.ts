@@ -20,7 +20,14 @@ export class DatabaseConnection implements OnApplicationShutdown {
     this.logger.log(`DATABASE_URL is not set: using the embedded database in ${dataDir}/pgdata`);
     // The socket server accepts one connection: keep it open rather than reconnect after idling,
     // so a new connection never races the server's release of the old one.
-    return { url: this.embedded.url, poolSize: 1, idleTimeoutMillis: 0 };
+    // It runs in this process, so it is never unreachable: a request may wait up to 10 s for
+    // its one connection (a long upload holds it) rather than fail over to a 503 early.
+    return {
+      url: this.embedded.url,
+      poolSize: 1,
+      idleTimeoutMillis: 0,
+      connectTimeoutMillis: 10000,
+    };
   }
 
   get isEmbedded(): boolean {

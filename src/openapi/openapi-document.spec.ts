@@ -33,4 +33,10 @@ describe('finishDocument', () => {
     expect(finished.tags?.map((tag) => tag.name)).toEqual(['config', 'users', 'workouts', 'zzz']);
     expect(finished.tags?.every((tag) => (tag.description ?? '') !== '')).toBe(true);
   });
+
+  it('documents the 503 of a database outage, with Retry-After, where the database is used', () => {
+    const responses = finished.paths['/api/workouts']?.get?.responses;
+    expect(responses?.['503']).toMatchObject({ headers: { 'Retry-After': {} } });
+    expect(finished.paths['/api/ping']?.get?.responses['503']).toBeUndefined();
+  });
 });

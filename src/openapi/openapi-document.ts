@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from 'src/common/errors/all-exceptions.filter';
 
 // The package exports the document type only; its parts are derived from it.
 type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
@@ -14,6 +15,22 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   stats: 'Workout statistics',
   users: 'User accounts (FitTrackee `/api/users`)',
   workouts: 'Workouts, GPX files and chart data (FitTrackee `/api/workouts`)',
+};
+
+/** Operations that never touch the database, hence never answer its 503. */
+const WITHOUT_DATABASE = new Set(['ping', 'metadata', 'getTile']);
+
+const SERVICE_UNAVAILABLE = {
+  description:
+    `The database is unreachable: \`{"status": "error", "message": "${UNAVAILABLE_MESSAGE}"}\`. ` +
+    'Nothing was changed, unless the connection was lost while committing: retry after ' +
+    '`Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one.',
+  headers: {
+    'Retry-After': {
+      description: `Seconds to wait before retrying (${RETRY_AFTER_SECONDS})`,
+      schema: { type: 'integer' },
+    },
+  },
 };
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -47,7 +64,8 @@ function assignOperationIds(operations: readonly OperationObject[]): void {
 /**
  * Final touches the decorators cannot express: unique operation ids, an explicit empty
  * `security` on public routes (every other route gets one from @Scopes(), and the route
- * inventory test guarantees each handler has one or the other), and a described tag list.
+ * inventory test guarantees each handler has one or the other), the 503 of a database outage
+ * (rendered by AllExceptionsFilter whatever the route), and a described tag list.
  */
 export function finishDocument(document: OpenAPIObject): OpenAPIObject {
   const operations = operationsOf(document);
@@ -55,6 +73,8 @@ export function finishDocument(document: OpenAPIObject): OpenAPIObject {
   for (const operation of operations) {
     operation.security ??= [];
     operation.summary ??= summaryOf(operation.operationId ?? '');
+    if (!WITHOUT_DATABASE.has(operation.operationId ?? ''))
+      operation.responses['503'] ??= SERVICE_UNAVAILABLE;
   }
   const names = new Set(operations.flatMap((operation) => operation.tags ?? []));
   const tags: TagObject[] = [...names]

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { IdempotencyService, type Idempotent } from 'src/common/idempotency/idempotency.service';
+import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
 import { RecordsService } from 'src/workouts/records/records.service';
 import { SqlParams } from 'src/workouts/sql-params';
 import { formatNaive } from 'src/workouts/user-time';
@@ -85,6 +87,7 @@ export class WorkoutsWriter {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly records: RecordsService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   inUserTransaction<T>(userId: number, work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -92,6 +95,20 @@ export class WorkoutsWriter {
       await manager.query(`SELECT id FROM users WHERE id = $1 FOR UPDATE`, [userId]);
       return work(manager);
     });
+  }
+
+  /**
+   * `inUserTransaction` for a create request: with an `Idempotency-Key`, a retry gets the
+   * result stored by the first request instead of running `work` again.
+   */
+  inIdempotentTransaction<T>(
+    userId: number,
+    request: IdempotencyRequest | undefined,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<Idempotent<T>> {
+    return this.inUserTransaction(userId, (manager) =>
+      this.idempotency.run(manager, userId, request, () => work(manager)),
+    );
   }
 
   /** Inserts the workout and its segments, then recomputes the records of its sport (spec §7.3). */

@@ -10,6 +10,8 @@ import {
 import { CurrentUser, Scopes } from 'src/auth/decorators';
 import { SCOPE } from 'src/auth/scopes';
 import type { PaginatedResult } from 'src/common/envelope/envelope.types';
+import { IdempotencyKey } from 'src/common/idempotency/idempotency-key.decorator';
+import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
 import { JsonBody } from 'src/common/validation/json-body.decorator';
 import type { User } from 'src/users/user.entity';
 import { CreateManualWorkoutDto } from 'src/workouts/dto/create-manual-workout.dto';
@@ -47,12 +49,15 @@ export class WorkoutsController {
   @Scopes(SCOPE.WORKOUTS_WRITE)
   @HttpCode(201)
   @ApiCreatedResponse({ type: WorkoutsListResponseDto })
-  @ApiBadRequestResponse({ description: FIGURES_400 })
+  @ApiBadRequestResponse({
+    description: `${FIGURES_400} A malformed \`Idempotency-Key\` is \`invalid Idempotency-Key header\`.`,
+  })
   createManual(
     @CurrentUser() user: User,
     @JsonBody(CreateManualWorkoutDto) body: CreateManualWorkoutDto,
+    @IdempotencyKey() idempotency: IdempotencyRequest | undefined,
   ): Promise<WorkoutsListResponseDto> {
-    return this.service.createManual(user, body);
+    return this.service.createManual(user, body, idempotency);
   }
 
   /** One of the caller's workouts, with previous/next (spec §3.2). */

@@ -11,6 +11,7 @@ import {
   ForbiddenError,
   InvalidPayloadError,
 } from 'src/common/errors/http-errors';
+import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
 import type { User } from 'src/users/user.entity';
 import { parseWorkoutDateTime } from 'src/workouts/date-input';
 import type { CreateManualWorkoutDto } from 'src/workouts/dto/create-manual-workout.dto';
@@ -67,7 +68,15 @@ export class WorkoutsService {
     return { workouts: [await this.serializer.serializeById(this.manager, workout.id)] };
   }
 
-  async createManual(user: User, dto: CreateManualWorkoutDto): Promise<WorkoutsListResponseDto> {
+  /**
+   * The answer is built inside the transaction: once the commit succeeds nothing can fail, so a
+   * committed workout is never reported as an error (the client would create it again).
+   */
+  async createManual(
+    user: User,
+    dto: CreateManualWorkoutDto,
+    key?: IdempotencyRequest,
+  ): Promise<WorkoutsListResponseDto> {
     if (!dto.workout_date) throw new InvalidPayloadError();
     assertStorableDistance(dto.distance);
     const { ascent, descent } = parseElevationPair(dto.ascent, dto.descent);
@@ -75,7 +84,7 @@ export class WorkoutsService {
     if (local === undefined) throw saveError();
     const workoutDate = localToUtc(local, user.timezone);
     const speed = manualSpeed(dto.distance, dto.duration);
-    const created = await this.writer.inUserTransaction(user.id, async (manager) => {
+    const { result } = await this.writer.inIdempotentTransaction(user.id, key, async (manager) => {
       const sports = await manager.query<{ label: string }[]>(
         `SELECT label FROM sports WHERE id = $1`,
         [dto.sport_id],
@@ -85,7 +94,7 @@ export class WorkoutsService {
       const title = dto.title
         ? dto.title
         : `${sport.label} - ${formatInZone(workoutDate, user.timezone)}`;
-      return this.writer.insert(manager, {
+      const created = await this.writer.insert(manager, {
         userId: user.id,
         sportId: dto.sport_id,
         title,
@@ -102,8 +111,9 @@ export class WorkoutsService {
         minAlt: null,
         maxAlt: null,
       });
+      return { workouts: [await this.serializer.serializeById(manager, created.id)] };
     });
-    return { workouts: [await this.serializer.serializeById(this.manager, created.id)] };
+    return result;
   }
 
   /** Spec §6.2: 404/403 first, then the row, its segments and held records; files last. */

@@ -40,11 +40,13 @@ export async function createTestApp(
   env: Record<string, string | undefined> = {},
   /** Test-only modules (e.g. a controller that throws), mounted beside the application. */
   extraImports: Type[] = [],
+  /** Where the application connects to its database (e.g. through a proxy the test controls). */
+  routeDatabase: (url: string) => string = (url) => url,
 ): Promise<TestApp> {
   const name = isEmbeddedRun() ? undefined : await cloneTemplate();
   const config = buildTestConfig({
     ...env,
-    DATABASE_URL: name === undefined ? undefined : databaseUrl(name),
+    DATABASE_URL: name === undefined ? undefined : routeDatabase(databaseUrl(name)),
   });
   const root: DynamicModule =
     extraImports.length === 0
@@ -69,7 +71,8 @@ export async function createTestApp(
   };
 }
 
-async function cloneTemplate(): Promise<string> {
+/** A fresh database cloned from the migrated template; its name. */
+export async function cloneTemplate(): Promise<string> {
   const template = process.env[ENV_TEMPLATE];
   if (template === undefined)
     throw new Error('e2e global setup did not create a template database');

@@ -12,6 +12,11 @@ function isPrincipal(value: unknown): value is Principal {
   return typeof value === 'object' && value !== null && 'user' in value && 'kind' in value;
 }
 
+/** The original error stays the cause, so that the error filter can still classify it. */
+function asError(error: unknown, message: string): Error {
+  return error instanceof Error ? error : new Error(message, { cause: error });
+}
+
 /**
  * Runs one registered passport strategy and resolves with its principal, or `undefined` when
  * the strategy is absent or does not recognise the token. Errors thrown by the strategy's
@@ -29,14 +34,14 @@ export function runStrategy(
       { session: false },
       (error: unknown, user: unknown) => {
         if (error) {
-          reject(error instanceof Error ? error : new Error('passport strategy error'));
+          reject(asError(error, 'passport strategy error'));
           return;
         }
         resolve(isPrincipal(user) ? user : undefined);
       },
     ) as (req: Request, res: Response, next: (error?: unknown) => void) => void;
     middleware(request, response, (error?: unknown) => {
-      reject(error instanceof Error ? error : new Error('passport strategy failed'));
+      reject(asError(error, 'passport strategy failed'));
     });
   });
 }

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { Injectable, Logger } from '@nestjs/common';
@@ -11,9 +11,11 @@ import {
   PICTURE_EXTENSIONS,
   secureFilename,
 } from 'src/auth/picture/image-type';
+import { writePictureFile } from 'src/auth/picture/picture-file';
 import type { PictureUpload } from 'src/auth/picture/picture-upload.decorator';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { AppError } from 'src/common/errors/app-error';
+import { isConnectionFailure } from 'src/common/errors/connection-failure';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
 import { PayloadTooLargeError } from 'src/common/errors/payload-too-large.error';
 import type { AppConfig } from 'src/config/configuration';
@@ -50,11 +52,12 @@ export class PictureService {
     const name = secureFilename(file.originalname) || `picture.${type}`;
     const relative = join('pictures', String(user.id), name);
     try {
-      await mkdir(join(this.uploadFolder(), 'pictures', String(user.id)), { recursive: true });
-      await writeFile(join(this.uploadFolder(), relative), file.buffer);
-      if (user.picture !== null && user.picture !== relative) await this.removeFile(user.picture);
+      await writePictureFile(join(this.uploadFolder(), relative), file.buffer);
+      // The row never points at a removed file: the old one goes once the new one is recorded.
       await this.users.update(user.id, { picture: relative });
+      if (user.picture !== null && user.picture !== relative) await this.removeFile(user.picture);
     } catch (error) {
+      if (isConnectionFailure(error)) throw error;
       this.logger.error({ err: error }, 'picture upload failed');
       throw new AppError(500, 'fail', { message: 'error during picture update' });
     }
@@ -64,9 +67,10 @@ export class PictureService {
   /** No picture is not an error here (FitTrackee crashes, spec auth.md §4.11). */
   async remove(user: User): Promise<void> {
     try {
-      if (user.picture !== null) await this.removeFile(user.picture);
       await this.users.update(user.id, { picture: null });
+      if (user.picture !== null) await this.removeFile(user.picture);
     } catch (error) {
+      if (isConnectionFailure(error)) throw error;
       this.logger.error({ err: error }, 'picture deletion failed');
       throw new AppError(500, 'fail', { message: 'error during picture deletion' });
     }

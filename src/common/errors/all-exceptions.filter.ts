@@ -8,12 +8,18 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppError } from 'src/common/errors/app-error';
+import { isConnectionFailure } from 'src/common/errors/connection-failure';
 import { OAuth2Error } from 'src/common/errors/oauth2-error';
 import { formatFileSize } from 'src/common/format/file-size';
 
 const DEFAULT_500 = 'error, please try again or contact the administrator';
 /** Werkzeug's NotFound description, also used by FitTrackee for disabled routes (spec README §1.3). */
 export const ROUTE_NOT_FOUND_MESSAGE = 'the requested URL was not found on the server';
+/** FitTrackee has no 503; the envelope is its error one (`status: "error"`). */
+export const UNAVAILABLE_MESSAGE = 'service temporarily unavailable, please try again later';
+/** Seconds a client should wait before retrying a 503 (RFC 9110 §10.2.3). */
+export const RETRY_AFTER_SECONDS = 5;
+const RETRY_AFTER = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
 
 interface RenderedError {
   httpStatus: number;
@@ -76,6 +82,19 @@ function renderException(
     return {
       httpStatus: 503,
       body: typeof report === 'object' ? { ...report } : { status: 'error', message: report },
+      headers: RETRY_AFTER,
+    };
+  }
+  // The database is down or restarting: the request may succeed later, so it is no bug (500).
+  if (isConnectionFailure(exception)) {
+    logger.warn(
+      { err: exception, method: request.method, url: request.originalUrl.split('?')[0] },
+      'database unavailable',
+    );
+    return {
+      httpStatus: 503,
+      body: { status: 'error', message: UNAVAILABLE_MESSAGE },
+      headers: RETRY_AFTER,
     };
   }
   const requestId =

@@ -30,12 +30,15 @@ const REQUEST_LINE: Options = {
     paths: ['req.headers', 'res.headers', '*.password', '*.token', '*.client_secret'],
     remove: true,
   },
+  // A 503 is an outage of the database, logged once as such by the error filter: not a bug.
   customLogLevel: (_request, response, error) =>
-    error !== undefined || response.statusCode >= 500
-      ? 'error'
-      : response.statusCode >= 400
-        ? 'warn'
-        : 'info',
+    response.statusCode === 503
+      ? 'warn'
+      : error !== undefined || response.statusCode >= 500
+        ? 'error'
+        : response.statusCode >= 400
+          ? 'warn'
+          : 'info',
 };
 
 /** The request-line middleware; its `logger` is also the application's logger. */

@@ -1,7 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, FirstPartyOnly } from 'src/auth/decorators';
 import type { PaginatedResult } from 'src/common/envelope/envelope.types';
+import { IdempotencyKey } from 'src/common/idempotency/idempotency-key.decorator';
+import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
 import type { OAuth2ClientResponseDto } from 'src/oauth2/clients/dto/oauth2-client-response.dto';
 import { OAuth2ClientsService, parsePage } from 'src/oauth2/clients/oauth2-clients.service';
 import type { User } from 'src/users/user.entity';
@@ -26,8 +28,18 @@ export class OAuth2ClientsController {
   @Post()
   @FirstPartyOnly()
   @HttpCode(201)
-  create(@CurrentUser() user: User, @Body() body: unknown): Promise<ClientEnvelope> {
-    return this.service.create(user, body);
+  @ApiBadRequestResponse({
+    description:
+      '`OAuth2 client metadata missing`, `OAuth2 client metadata missing keys: <keys>`, ' +
+      '`OAuth2 client invalid scopes`, `OAuth2 client invalid redirect URI ...`, or ' +
+      '`invalid Idempotency-Key header`.',
+  })
+  create(
+    @CurrentUser() user: User,
+    @Body() body: unknown,
+    @IdempotencyKey() key: IdempotencyRequest | undefined,
+  ): Promise<ClientEnvelope> {
+    return this.service.create(user, body, key);
   }
 
   @Get(':client_id')

@@ -6,6 +6,8 @@ import {
   type PaginatedResult,
 } from 'src/common/envelope/envelope.types';
 import { InvalidPayloadError, NotFoundError } from 'src/common/errors/http-errors';
+import { IdempotencyService } from 'src/common/idempotency/idempotency.service';
+import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
 import { parseClientMetadata } from 'src/oauth2/clients/client-metadata';
 import type { OAuth2ClientResponseDto } from 'src/oauth2/clients/dto/oauth2-client-response.dto';
 import { toOAuth2ClientResponse } from 'src/oauth2/clients/dto/to-oauth2-client-response';
@@ -27,6 +29,7 @@ export class OAuth2ClientsService {
   constructor(
     @InjectRepository(OAuth2Client) private readonly clients: Repository<OAuth2Client>,
     private readonly tokens: OAuth2TokensService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async list(
@@ -45,20 +48,28 @@ export class OAuth2ClientsService {
     );
   }
 
-  /** Client id 24 and secret 48 alphanumerics; the secret is returned this once only. */
-  async create(user: User, body: unknown): Promise<ClientEnvelope> {
+  /**
+   * Client id 24 and secret 48 alphanumerics; the secret is returned this once only, or to a
+   * retry with the same `Idempotency-Key` (stored sealed, see IdempotencyService).
+   */
+  async create(user: User, body: unknown, key?: IdempotencyRequest): Promise<ClientEnvelope> {
     const metadata = parseClientMetadata(body);
-    const clientSecret = randomAlphanumeric(48);
-    const client = await this.clients.save(
-      this.clients.create({
-        ...metadata,
-        clientId: randomAlphanumeric(24),
-        clientSecretHash: hashSecret(clientSecret),
-        issuedAt: new Date(),
-        userId: user.id,
+    const { result } = await this.clients.manager.transaction((manager) =>
+      this.idempotency.run(manager, user.id, key, async () => {
+        const clientSecret = randomAlphanumeric(48);
+        const client = await manager.save(
+          manager.create(OAuth2Client, {
+            ...metadata,
+            clientId: randomAlphanumeric(24),
+            clientSecretHash: hashSecret(clientSecret),
+            issuedAt: new Date(),
+            userId: user.id,
+          }),
+        );
+        return { client: toOAuth2ClientResponse(client, clientSecret) };
       }),
     );
-    return { client: toOAuth2ClientResponse(client, clientSecret) };
+    return result;
   }
 
   async getByClientId(user: User, clientId: string): Promise<ClientEnvelope> {

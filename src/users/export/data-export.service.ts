@@ -1,6 +1,7 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AppError } from 'src/common/errors/app-error';
+import { isConnectionFailure } from 'src/common/errors/connection-failure';
 import { DataNotFoundError } from 'src/common/errors/http-errors';
 import { DataExportProcessor } from 'src/users/export/data-export-processor';
 import type { ExportRequestResponseDto } from 'src/users/export/dto/export-request-response.dto';
@@ -44,8 +45,9 @@ export class DataExportService {
         this.requests.create({ userId: user.id, createdAt: new Date(), completed: false }),
       );
     } catch (error) {
-      // The unique user_id index: a concurrent request was created first.
-      if (error instanceof QueryFailedError) throw ongoing();
+      // The unique user_id index: a concurrent request was created first (a lost database
+      // is no such refusal: it answers 503).
+      if (error instanceof QueryFailedError && !isConnectionFailure(error)) throw ongoing();
       throw error;
     }
     await this.processor.enqueue(created);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -60,6 +60,33 @@ describe('StagedWrites', () => {
     await expect(writes.stage('../outside.png', Buffer.from('x'))).rejects.toThrow();
     await writes.discardAll();
     expect(everything()).toEqual([]);
+  });
+
+  it('never fails after the commit: a file that cannot be moved is moved later', async () => {
+    mkdirSync(join(root, 'workouts/1/a.gpx/blocker'), { recursive: true });
+    storage.setCommitResolver((path) => Promise.resolve(path === 'workouts/1/a.gpx'));
+    const writes = new StagedWrites(storage);
+    await writes.stage('workouts/1/a.gpx', Buffer.from('<gpx/>'));
+    await expect(writes.commitAll()).resolves.toBeUndefined();
+    expect(everything().filter((name) => name.endsWith('.part'))).toHaveLength(1);
+    rmSync(join(root, 'workouts/1/a.gpx'), { recursive: true });
+    await storage.resolvePending();
+    expect(everything()).toEqual(['workouts/1/a.gpx']);
+  });
+
+  it('hands its files over when the commit outcome is unknown, and is then no longer discarded', async () => {
+    const rows = new Set(['workouts/1/kept.gpx']);
+    storage.setCommitResolver((path) => Promise.resolve(rows.has(path)));
+    const writes = new StagedWrites(storage);
+    await writes.stage('workouts/1/kept.gpx', Buffer.from('k'));
+    await writes.stage('workouts/1/dropped.png', Buffer.from('d'));
+    const unnamed = writes.stageUnnamed(Buffer.from('u'));
+    await writes.handOver();
+    await writes.discardAll();
+    await expect(unnamed).resolves.toBeDefined();
+    expect(everything()).toHaveLength(3);
+    await storage.resolvePending();
+    expect(everything()).toEqual(['workouts/1/kept.gpx']);
   });
 
   describe('a file received while the request is read', () => {

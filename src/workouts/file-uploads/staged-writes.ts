@@ -23,7 +23,8 @@ export class StagedWrites {
   /** Files still receiving bytes: aborted, not awaited, when the request fails first. */
   private readonly receiving = new Set<FileSink>();
   private isAbandoned = false;
-  private isCommitted = false;
+  /** Committed or handed over: the files are no longer this request's to remove. */
+  private isSettled = false;
 
   constructor(private readonly storage: WorkoutFileStorage) {}
 
@@ -62,22 +63,40 @@ export class StagedWrites {
     await rename;
   }
 
-  /** Removes every file of the request; does nothing once `commitAll` ran. */
+  /** Removes every file of the request; does nothing once `commitAll` or `handOver` ran. */
   async discardAll(): Promise<void> {
-    if (this.isCommitted) return;
+    if (this.isSettled) return;
     this.isAbandoned = true;
     await this.abortReceiving();
     await this.settleAll();
     await Promise.all(this.files.map((file) => this.storage.discard(file)));
   }
 
-  /** After the commit: a file that cannot be moved now is finished by the start-up sweep. */
+  /**
+   * After the commit. Never fails: the rows are in, so the request succeeded; a file that
+   * cannot be moved now is handed to the storage, which moves it once it can.
+   */
   async commitAll(): Promise<void> {
-    this.isCommitted = true;
+    this.isSettled = true;
     // A file still receiving belongs to no committed row.
     await this.abortReceiving();
     await this.settleAll();
-    await Promise.all(this.files.map((file) => this.storage.commit(file)));
+    const results = await Promise.allSettled(this.files.map((file) => this.storage.commit(file)));
+    this.storage.resolveLater(this.files.filter((_, i) => results[i]?.status === 'rejected'));
+  }
+
+  /**
+   * When the commit's outcome is unknown (the database connection was lost during it): the
+   * files are neither moved nor deleted here, but resolved by the storage against the rows
+   * once the database answers again.
+   */
+  async handOver(): Promise<void> {
+    if (this.isSettled) return;
+    this.isSettled = true;
+    this.isAbandoned = true;
+    await this.abortReceiving();
+    await this.settleAll();
+    this.storage.resolveLater(this.files);
   }
 
   private async abortReceiving(): Promise<void> {

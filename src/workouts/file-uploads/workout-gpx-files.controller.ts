@@ -1,11 +1,15 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Scopes } from 'src/auth/decorators';
 import { SCOPE } from 'src/auth/scopes';
 import type { TopLevelResult } from 'src/common/envelope/envelope.types';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
 import type { User } from 'src/users/user.entity';
 import { WorkoutGpxFilesService } from 'src/workouts/file-uploads/workout-gpx-files.service';
+
+const NOT_FOUND =
+  'Unknown workout, no GPX file, or its file missing from the upload folder (answered like no ' +
+  'file); the segment variants also for an unknown segment.';
 
 /** A workout's GPX file, segments and chart data (spec workouts.md §3.3–3.5). */
 @ApiTags('workouts')
@@ -14,6 +18,7 @@ export class WorkoutGpxFilesController {
   constructor(private readonly files: WorkoutGpxFilesService) {}
 
   @Get('gpx')
+  @ApiNotFoundResponse({ description: NOT_FOUND })
   @Scopes(SCOPE.WORKOUTS_READ)
   @ApiOkResponse({ description: '`{"status":"success","message":"","data":{"gpx":"<xml>"}}`' })
   getGpx(@CurrentUser() user: User, @Param('workout_id') id: string): Promise<TopLevelResult> {
@@ -21,6 +26,7 @@ export class WorkoutGpxFilesController {
   }
 
   @Get('gpx/segment/:segment_id')
+  @ApiNotFoundResponse({ description: NOT_FOUND })
   @Scopes(SCOPE.WORKOUTS_READ)
   @ApiOkResponse({ description: 'GPX document of one segment (1-based id)' })
   getSegmentGpx(
@@ -32,6 +38,7 @@ export class WorkoutGpxFilesController {
   }
 
   @Get('chart_data')
+  @ApiNotFoundResponse({ description: NOT_FOUND })
   @Scopes(SCOPE.WORKOUTS_READ)
   @ApiOkResponse({ description: '`{"status":"success","message":"","data":{"chart_data":[...]}}`' })
   getChartData(
@@ -42,6 +49,7 @@ export class WorkoutGpxFilesController {
   }
 
   @Get('chart_data/segment/:segment_id')
+  @ApiNotFoundResponse({ description: NOT_FOUND })
   @Scopes(SCOPE.WORKOUTS_READ)
   @ApiOkResponse({ description: 'Chart data of one segment (1-based id)' })
   getSegmentChartData(
@@ -53,6 +61,7 @@ export class WorkoutGpxFilesController {
   }
 
   @Get('gpx/download')
+  @ApiNotFoundResponse({ description: NOT_FOUND })
   @Scopes(SCOPE.WORKOUTS_READ)
   @RawResponse()
   @ApiProduces('application/gpx+xml')

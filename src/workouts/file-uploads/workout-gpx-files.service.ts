@@ -43,9 +43,10 @@ export class WorkoutGpxFilesService {
     if (workout === undefined)
       throw new DataNotFoundError(type, `workout not found (id: ${shortId})`);
     if (workout.user_id !== user.id) throw new ForbiddenError();
-    if (!workout.gpx) throw new NotFoundError(`no gpx file for this workout (id: ${shortId})`);
+    // A row whose file is missing answers like a row without one (FitTrackee `get_workout_data`).
+    const content = workout.gpx ? await this.storage.readIfExists(workout.gpx) : null;
+    if (content === null) throw new NotFoundError(`no gpx file for this workout (id: ${shortId})`);
     const segmentId = segmentText === undefined ? undefined : Number(segmentText);
-    const content = await this.storage.read(workout.gpx);
     if (type === 'chart_data')
       return topLevel({ message: '', data: { chart_data: await chartData(content, segmentId) } });
     const gpx =
@@ -58,9 +59,9 @@ export class WorkoutGpxFilesService {
     const workout = await this.findByShortId(shortId);
     if (workout === undefined || workout.user_id !== user.id)
       throw new DataNotFoundError('workout', `workout not found (id: ${shortId})`);
-    if (!workout.gpx)
+    const content = workout.gpx ? await this.storage.readIfExists(workout.gpx) : null;
+    if (workout.gpx === null || content === null)
       throw new DataNotFoundError('gpx', `no gpx file for workout (id: ${shortId})`);
-    const content = await this.storage.read(workout.gpx);
     const name = workout.gpx.slice(workout.gpx.lastIndexOf('/') + 1);
     return new StreamableFile(content, {
       type: 'application/gpx+xml',

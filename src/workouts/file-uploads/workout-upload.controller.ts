@@ -2,6 +2,8 @@ import { Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Scopes } from 'src/auth/decorators';
 import { SCOPE } from 'src/auth/scopes';
+import { IdempotencyKey } from 'src/common/idempotency/idempotency-key.decorator';
+import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
 import type { User } from 'src/users/user.entity';
 import { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
 import { UploadBodyInterceptor } from 'src/workouts/file-uploads/upload-body.interceptor';
@@ -27,7 +29,8 @@ export class WorkoutUploadController {
   create(
     @CurrentUser() user: User,
     @UploadPartsParam() parts: UploadParts,
+    @IdempotencyKey() key: IdempotencyRequest | undefined,
   ): Promise<WorkoutsListResponseDto> {
-    return this.uploads.create(user, parts);
+    return this.uploads.create(user, parts, key);
   }
 }

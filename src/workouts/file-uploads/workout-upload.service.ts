@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectEntityManager } from '@nestjs/typeorm';
 import { AppError } from 'src/common/errors/app-error';
+import { isConnectionFailure } from 'src/common/errors/connection-failure';
+import { IdempotencyService, type Idempotent } from 'src/common/idempotency/idempotency.service';
+import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
 import type { User } from 'src/users/user.entity';
 import type { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
 import {
@@ -29,7 +31,6 @@ import {
   type NewWorkout,
   WorkoutsWriter,
 } from 'src/workouts/workouts-writer.service';
-import { EntityManager } from 'typeorm';
 
 interface PreparedWorkout {
   workout: NewWorkout;
@@ -53,15 +54,26 @@ export class WorkoutUploadService {
   private readonly logger = new Logger(WorkoutUploadService.name);
 
   constructor(
-    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly idempotency: IdempotencyService,
     private readonly sports: UploadSportsService,
     private readonly extras: WorkoutExtrasService,
     private readonly writer: WorkoutsWriter,
     private readonly serializer: WorkoutSerializer,
   ) {}
 
-  async create(user: User, parts: UploadParts): Promise<WorkoutsListResponseDto> {
+  async create(
+    user: User,
+    parts: UploadParts,
+    key?: IdempotencyRequest,
+  ): Promise<WorkoutsListResponseDto> {
     const { file, limits } = parts;
+    // A retry of a completed upload is answered before any file work.
+    const request = file === undefined ? key : key?.withFile(file.originalname, file.chunks);
+    const replay = await this.idempotency.find(user.id, request);
+    if (replay !== undefined) {
+      await parts.writes.discardAll().catch(() => undefined);
+      return replay as WorkoutsListResponseDto;
+    }
     const kind = checkUploadedFile(file, parts.hasEmptyFileName, limits, parts.requestSize);
     const data = parseUploadData(parts.data);
     const sport = await this.sports.resolve(user, data.sportId);
@@ -81,7 +93,7 @@ export class WorkoutUploadService {
       notes: data.notes,
     };
     const { writes } = parts;
-    let ids: number[];
+    let outcome: Idempotent<WorkoutsListResponseDto>;
     try {
       const files: { file: AnalysedFile; gpxFile: Promise<StagedFile> }[] = [];
       for (const input of inputs) {
@@ -105,15 +117,16 @@ export class WorkoutUploadService {
         if (result.status === 'rejected') throw result.reason;
         return result.value;
       });
-      ids = await this.insertAll(user.id, prepared);
+      outcome = await this.insertAll(user.id, prepared, request);
     } catch (error) {
-      await writes.discardAll().catch(() => undefined);
+      // Lost during the commit, the rows may exist: the storage resolves the files against them.
+      const settle = isConnectionFailure(error) ? writes.handOver() : writes.discardAll();
+      await settle.catch(() => undefined);
       throw error;
     }
-    await writes.commitAll();
-    const workouts = [];
-    for (const id of ids) workouts.push(await this.serializer.serializeById(this.manager, id));
-    return { workouts };
+    if (outcome.isReplay) await writes.discardAll().catch(() => undefined);
+    else await writes.commitAll();
+    return outcome.result;
   }
 
   /** Names the GPX file, stages the map file of one workout and builds its rows (spec §4.4). */
@@ -160,18 +173,25 @@ export class WorkoutUploadService {
     }
   }
 
-  private async insertAll(userId: number, prepared: PreparedWorkout[]): Promise<number[]> {
+  /** The answer is built before the commit: once it succeeds, nothing can fail. */
+  private async insertAll(
+    userId: number,
+    prepared: PreparedWorkout[],
+    key: IdempotencyRequest | undefined,
+  ): Promise<Idempotent<WorkoutsListResponseDto>> {
     try {
-      return await this.writer.inUserTransaction(userId, async (manager) => {
+      return await this.writer.inIdempotentTransaction(userId, key, async (manager) => {
         const ids: number[] = [];
         for (const { workout, segments } of prepared)
           ids.push((await this.writer.insert(manager, workout, segments)).id);
         // The rows commit only once their files are safely on disk.
         await Promise.all(prepared.flatMap((p) => p.filesReady));
-        return ids;
+        const workouts = [];
+        for (const id of ids) workouts.push(await this.serializer.serializeById(manager, id));
+        return { workouts };
       });
     } catch (error) {
-      if (error instanceof AppError) throw error;
+      if (error instanceof AppError || isConnectionFailure(error)) throw error;
       this.logger.error(`workout insert failed: ${(error as Error).message}`);
       throw new WorkoutSaveError(500);
     }

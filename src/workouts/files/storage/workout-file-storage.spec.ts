@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,11 +9,6 @@ import {
   UnsafeUploadPathError,
 } from 'src/workouts/files/storage/upload-paths';
 import { WorkoutFileStorage } from 'src/workouts/files/storage/workout-file-storage';
-
-const age = (path: string, minutes: number): void => {
-  const when = new Date(Date.now() - minutes * 60_000);
-  utimesSync(path, when, when);
-};
 
 describe('upload paths', () => {
   it('names workout files as FitTrackee does (spec §4.4)', () => {
@@ -39,7 +34,11 @@ describe('upload paths', () => {
 describe('WorkoutFileStorage', () => {
   let root: string;
   let storage: WorkoutFileStorage;
-  const tempNames = (): string[] => readdirSync(join(root, '.tmp'));
+  /** Temp files of every instance folder under `.tmp/`. */
+  const tempNames = (): string[] =>
+    readdirSync(join(root, '.tmp'), { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.part'))
+      .map((name) => name.split('/').at(-1) ?? name);
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'pacekeeper-storage-'));
@@ -73,18 +72,6 @@ describe('WorkoutFileStorage', () => {
     );
   });
 
-  it('sweep deletes an old unnamed file (its row can never have been committed)', async () => {
-    const unnamed = await storage.stageUnnamed('u');
-    age(unnamed.tempPath, 30);
-    const isCommitted = jest.fn(() => Promise.resolve(true));
-    await expect(storage.sweep(15 * 60_000, isCommitted)).resolves.toEqual({
-      removed: 1,
-      committed: 0,
-    });
-    expect(isCommitted).not.toHaveBeenCalled();
-    expect(tempNames()).toEqual([]);
-  });
-
   it('discard and remove leave nothing behind, and tolerate missing files', async () => {
     const staged = await storage.stage('workouts/1/a.gpx', 'x');
     await storage.discard(staged);
@@ -101,26 +88,50 @@ describe('WorkoutFileStorage', () => {
     await expect(storage.remove('../../etc/passwd')).rejects.toThrow(UnsafeUploadPathError);
   });
 
-  it('sweep removes old temp files, keeps recent ones, rolls committed ones forward', async () => {
-    const recent = await storage.stage('workouts/1/recent.gpx', 'r');
-    const orphan = await storage.stage('workouts/1/orphan.gpx', 'o');
-    const committed = await storage.stage('workouts/2/row.gpx', 'c');
-    age(orphan.tempPath, 30);
-    age(committed.tempPath, 30);
-    const isCommitted = jest.fn((path: string) => Promise.resolve(path === 'workouts/2/row.gpx'));
-    await expect(storage.sweep(15 * 60_000, isCommitted)).resolves.toEqual({
-      removed: 1,
-      committed: 1,
-    });
-    expect(readFileSync(join(root, 'workouts/2/row.gpx'), 'utf8')).toBe('c');
-    expect(existsSync(join(root, 'workouts/1/orphan.gpx'))).toBe(false);
-    expect(tempNames()).toEqual([recent.tempPath.split('/').at(-1)]);
+  it('stages in a folder of its own, named after its host and pid', async () => {
+    const staged = await storage.stage('workouts/1/a.gpx', 'x');
+    const folder = staged.tempPath.split('/').at(-2) ?? '';
+    expect(staged.tempPath.startsWith(join(root, '.tmp', folder))).toBe(true);
+    expect(folder).toMatch(new RegExp(`~${process.pid}~[0-9a-f]{12}$`));
   });
 
-  it('sweep without a resolver deletes every old temp file, and copes with no .tmp folder', async () => {
-    await expect(storage.sweep(0)).resolves.toEqual({ removed: 0, committed: 0 });
-    const staged = await storage.stage('workouts/1/a.gpx', 'x');
-    age(staged.tempPath, 30);
-    await expect(storage.sweep(60_000)).resolves.toEqual({ removed: 1, committed: 0 });
+  it('commit succeeds when a sweep already moved the file into place', async () => {
+    const staged = await storage.stage('workouts/2/row.gpx', 'c');
+    const other = new WorkoutFileStorage(root);
+    other.setCommitResolver((path) => Promise.resolve(path === 'workouts/2/row.gpx'));
+    await expect(other.sweep()).resolves.toMatchObject({ committed: 1 });
+    await storage.commit(staged);
+    expect(readFileSync(join(root, 'workouts/2/row.gpx'), 'utf8')).toBe('c');
+    await expect(storage.commit(await storage.stage('workouts/2/lost.gpx', 'l'))).resolves.toBe(
+      undefined,
+    );
+    const gone = { relativePath: 'workouts/2/never.gpx', tempPath: join(root, 'nothing.part') };
+    await expect(storage.commit(gone)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('reads a missing file as null, other failures still throw', async () => {
+    await expect(storage.readIfExists('workouts/1/none.gpx')).resolves.toBeNull();
+    await storage.commit(await storage.stage('workouts/1/a.gpx', 'a'));
+    await expect(storage.readIfExists('workouts/1/a.gpx/x')).resolves.toBeNull();
+    await expect(storage.readIfExists('workouts/1')).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+
+  it('resolves files of an unknown commit outcome once the database answers', async () => {
+    const committed = await storage.stage('workouts/3/in.gpx', 'in');
+    const rolledBack = await storage.stage('workouts/3/out.gpx', 'out');
+    let isDatabaseUp = false;
+    storage.setCommitResolver((path) =>
+      isDatabaseUp
+        ? Promise.resolve(path === 'workouts/3/in.gpx')
+        : Promise.reject(new Error('down')),
+    );
+    storage.resolveLater([committed, rolledBack]);
+    await storage.resolvePending();
+    expect(tempNames()).toHaveLength(2);
+    isDatabaseUp = true;
+    await storage.resolvePending();
+    expect(readFileSync(join(root, 'workouts/3/in.gpx'), 'utf8')).toBe('in');
+    expect(existsSync(join(root, 'workouts/3/out.gpx'))).toBe(false);
+    expect(tempNames()).toEqual([]);
   });
 });

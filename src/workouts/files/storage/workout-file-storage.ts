@@ -1,22 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 import { FileSink } from 'src/workouts/files/storage/file-sink';
+import { TempFolderLease } from 'src/workouts/files/storage/temp-folder-lease';
+import {
+  type CommitResolver,
+  type SweepResult,
+  sweepTempFolder,
+} from 'src/workouts/files/storage/temp-sweep';
+import { UnresolvedFiles } from 'src/workouts/files/storage/unresolved-files';
 import { resolveInside } from 'src/workouts/files/storage/upload-paths';
+
+export type { CommitResolver, SweepResult } from 'src/workouts/files/storage/temp-sweep';
 
 export interface StagedFile {
   /** Final path, relative to the upload folder (the value stored in the database); '' until named. */
   relativePath: string;
   tempPath: string;
-}
-
-/** Tells whether a committed database row references this relative path. */
-export type CommitResolver = (relativePath: string) => Promise<boolean>;
-
-export interface SweepResult {
-  removed: number;
-  committed: number;
 }
 
 const TEMP_DIR = '.tmp';
@@ -28,14 +29,32 @@ const decode = (tempName: string): string | null => {
   return match?.[1] === undefined ? null : match[1].replace(/~/g, '/');
 };
 
+/** How long a temp folder of another host, or a flat legacy temp file, must be untouched to be gone. */
+export const TEMP_OWNER_TTL_MS = 15 * 60 * 1000;
+
 /**
- * Files of uploaded workouts under the upload folder (spec workouts.md §4.4). A file is first
- * written to `.tmp/`, the caller commits its database row, then `commit` renames it into place;
- * the start-up sweep finishes or drops whatever a crash left in `.tmp/`, so there is never a
- * row without its file nor an orphan file that nobody removes.
+ * Files of uploaded workouts under the upload folder (FitTrackee `POST /api/workouts`). A file
+ * is first written to this instance's folder under `.tmp/`, the caller commits its database
+ * row, then `commit` renames it into place; the sweep finishes or drops whatever a crash left
+ * in `.tmp/`, so there is never a row without its file nor an orphan file that nobody removes.
  */
 export class WorkoutFileStorage {
-  constructor(readonly root: string) {}
+  protected readonly lease: TempFolderLease;
+  private commitResolver: CommitResolver | undefined;
+  protected readonly unresolved = new UnresolvedFiles<StagedFile>({
+    isCommitted: () => this.commitResolver,
+    commit: (file) => this.commit(file),
+    discard: (file) => this.discard(file),
+  });
+
+  constructor(readonly root: string) {
+    this.lease = new TempFolderLease(join(root, TEMP_DIR));
+  }
+
+  /** Does a committed row reference this path? Used by the sweep and by `resolveLater`. */
+  setCommitResolver(resolver: CommitResolver): void {
+    this.commitResolver = resolver;
+  }
 
   resolve(relativePath: string): string {
     return resolveInside(this.root, relativePath);
@@ -59,7 +78,7 @@ export class WorkoutFileStorage {
    * `finish` makes the file durable. Whatever happens to the sink, the sweep can delete it.
    */
   openUnnamed(): { sink: FileSink; staged: StagedFile } {
-    const tempPath = this.resolve(`${TEMP_DIR}/${this.unnamedTempName()}`);
+    const tempPath = join(this.lease.path, this.unnamedTempName());
     return { sink: new FileSink(tempPath), staged: { relativePath: '', tempPath } };
   }
 
@@ -69,7 +88,7 @@ export class WorkoutFileStorage {
 
   /** Gives an unnamed staged file its final path (kept in its temp name for the sweep). */
   async name(staged: StagedFile, relativePath: string): Promise<void> {
-    const tempPath = this.resolve(`${TEMP_DIR}/${this.tempNameOf(relativePath)}`);
+    const tempPath = join(this.lease.path, this.tempNameOf(relativePath));
     await rename(staged.tempPath, tempPath);
     staged.tempPath = tempPath;
     staged.relativePath = relativePath;
@@ -85,7 +104,7 @@ export class WorkoutFileStorage {
     tempName: string,
     data: Buffer | readonly Buffer[] | string,
   ): Promise<string> {
-    const tempPath = this.resolve(`${TEMP_DIR}/${tempName}`);
+    const tempPath = join(this.lease.path, tempName);
     // One write for the whole buffer: it does not wait for the event loop between pieces.
     const sink = new FileSink(tempPath);
     if (typeof data === 'string') sink.write(Buffer.from(data));
@@ -95,18 +114,51 @@ export class WorkoutFileStorage {
     return tempPath;
   }
 
+  /**
+   * Moves a staged file into place. A sweep may have moved it first (its row was committed):
+   * the file then already is where it belongs.
+   */
   async commit(staged: StagedFile): Promise<void> {
     const target = this.resolve(staged.relativePath);
     await mkdir(dirname(target), { recursive: true });
-    await rename(staged.tempPath, target);
+    try {
+      await rename(staged.tempPath, target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !(await isFile(target)))
+        throw error;
+    }
   }
 
   async discard(staged: StagedFile): Promise<void> {
     await rm(staged.tempPath, { force: true });
   }
 
+  /**
+   * Files whose fate depends on a commit whose outcome is unknown, or whose rename failed
+   * after the commit: see `UnresolvedFiles`.
+   */
+  resolveLater(files: readonly StagedFile[]): void {
+    this.unresolved.add(files);
+  }
+
+  /** One attempt at every file handed to `resolveLater` (a timer also retries them). */
+  resolvePending(): Promise<void> {
+    return this.unresolved.resolve();
+  }
+
   async read(relativePath: string): Promise<Buffer> {
     return readFile(this.resolve(relativePath));
+  }
+
+  /** The file, or null when it does not exist (other read failures still throw). */
+  async readIfExists(relativePath: string): Promise<Buffer | null> {
+    try {
+      return await this.read(relativePath);
+    } catch (error) {
+      const { code } = error as NodeJS.ErrnoException;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+      throw error;
+    }
   }
 
   /** Deletes a stored file; a missing one is not an error (DELETE of a workout, §6.2). */
@@ -114,42 +166,22 @@ export class WorkoutFileStorage {
     await rm(this.resolve(relativePath), { force: true });
   }
 
-  /**
-   * Temp files older than `maxAgeMs` are renamed into place when `isCommitted` says their row
-   * exists (the crash came between commit and rename), deleted otherwise.
-   */
-  async sweep(maxAgeMs: number, isCommitted?: CommitResolver): Promise<SweepResult> {
-    const result: SweepResult = { removed: 0, committed: 0 };
-    const dir = join(this.root, TEMP_DIR);
-    const names = await readdir(dir).catch(() => [] as string[]);
-    const now = Date.now();
-    for (const name of names) {
-      const tempPath = join(dir, name);
-      const info = await stat(tempPath).catch(() => null);
-      if (info === null || !info.isFile() || now - info.mtimeMs < maxAgeMs) continue;
-      const relativePath = decode(name);
-      const isRowCommitted =
-        relativePath !== null && isCommitted !== undefined && (await isCommitted(relativePath));
-      if (
-        relativePath !== null &&
-        isRowCommitted &&
-        (await this.tryCommit(relativePath, tempPath))
-      ) {
-        result.committed += 1;
-      } else {
-        await rm(tempPath, { force: true });
-        result.removed += 1;
-      }
-    }
-    return result;
+  /** See `sweepTempFolder`: safe while other instances write to the same folder. */
+  sweep(ttlMs = TEMP_OWNER_TTL_MS): Promise<SweepResult> {
+    return sweepTempFolder({
+      tempRoot: join(this.root, TEMP_DIR),
+      ttlMs,
+      decode,
+      isCommitted: this.commitResolver,
+      commit: (tempPath, relativePath) => this.commit({ tempPath, relativePath }),
+    });
   }
+}
 
-  private async tryCommit(relativePath: string, tempPath: string): Promise<boolean> {
-    try {
-      await this.commit({ relativePath, tempPath });
-      return true;
-    } catch {
-      return false;
-    }
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
   }
 }

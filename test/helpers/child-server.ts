@@ -1,0 +1,103 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { get } from 'node:http';
+import { createServer } from 'node:net';
+
+import { transpiledServer } from 'test/helpers/transpiled-server';
+
+const START_TIMEOUT_MS = 60_000;
+
+/**
+ * The real server (`main.ts`, transpiled) in a process of its own, as `npm start` runs it: a
+ * test can kill it with SIGKILL and start it again on the same database and upload folder.
+ */
+export class ChildServer {
+  private constructor(
+    private readonly process: ChildProcess,
+    readonly base: string,
+  ) {}
+
+  /** Resolves once the server answers `GET /api/ping`, i.e. once it listens. */
+  static async start(env: Record<string, string>): Promise<ChildServer> {
+    const port = await freePort();
+    const child = spawn(process.execPath, [transpiledServer()], {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+        ...env,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const server = new ChildServer(child, `http://127.0.0.1:${port}`);
+    await server.waitUntilListening();
+    return server;
+  }
+
+  get pid(): number {
+    return this.process.pid ?? 0;
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is flushed or cleaned. */
+  kill(): void {
+    this.process.kill('SIGKILL');
+  }
+
+  exited(): Promise<void> {
+    if (this.process.exitCode !== null || this.process.signalCode !== null)
+      return Promise.resolve();
+    return new Promise((resolve) =>
+      this.process.once('exit', () => {
+        resolve();
+      }),
+    );
+  }
+
+  async stop(): Promise<void> {
+    const exited = this.exited();
+    this.process.kill('SIGTERM');
+    const timer = setTimeout(() => this.process.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private async waitUntilListening(): Promise<void> {
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      if (this.process.exitCode !== null)
+        throw new Error(`server exited with ${this.process.exitCode}`);
+      if ((await ping(`${this.base}/api/ping`)) === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    this.process.kill('SIGKILL');
+    throw new Error(`server did not listen within ${START_TIMEOUT_MS} ms`);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => {
+        if (address !== null && typeof address === 'object') resolve(address.port);
+        else reject(new Error('no free port'));
+      });
+    });
+  });
+}
+
+/** The status of a GET without keeping the connection (0 when nothing listens yet). */
+function ping(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const request = get(url, { agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', () => {
+      resolve(0);
+    });
+  });
+}
