@@ -5,6 +5,7 @@ import {
   HttpCode,
   Post,
   Res,
+  UseFilters,
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
@@ -15,6 +16,7 @@ import { CurrentUser, FirstPartyOnly, Public } from 'src/auth/decorators';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
 import { OAuth2AuthorizeService } from 'src/oauth2/authorization/oauth2-authorize.service';
 import { NO_STORE_HEADERS } from 'src/oauth2/oauth2.errors';
+import { OAuth2InputErrorFilter } from 'src/oauth2/oauth2-input-error.filter';
 import {
   type OAuth2Form,
   OAuth2TokenService,
@@ -27,6 +29,7 @@ import type { User } from 'src/users/user.entity';
 @ApiTags('oauth2')
 @Controller('oauth')
 @UseGuards(SecureTransportGuard)
+@UseFilters(OAuth2InputErrorFilter)
 @UseInterceptors(NoFilesInterceptor())
 @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
 export class OAuth2Controller {

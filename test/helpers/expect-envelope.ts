@@ -21,6 +21,11 @@ export function expectInvalidPayload(res: Response): void {
   expectEnvelopeError(res, 400, 'error', 'invalid payload');
 }
 
+/** A NUL character in a value or a key: 400 naming where. */
+export function expectNulRefused(res: Response, where: string): void {
+  expectEnvelopeError(res, 400, 'error', `${where}: NUL characters are not allowed`);
+}
+
 export function expectUnauthorized(res: Response): void {
   expectEnvelopeError(res, 401, 'error', 'provide a valid auth token');
 }
