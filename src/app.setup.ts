@@ -7,10 +7,10 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import type { HttpLogger } from 'pino-http';
 import { EnvelopeInterceptor } from 'src/common/envelope/envelope.interceptor';
 import { AllExceptionsFilter, sendException } from 'src/common/errors/all-exceptions.filter';
-import { InvalidPayloadError } from 'src/common/errors/http-errors';
 import { HTTP_LOGGER } from 'src/common/logging/logging.module';
 import { EdgeInputGuard } from 'src/common/validation/edge-input.guard';
 import { EdgeInputPipe } from 'src/common/validation/edge-input.pipe';
+import { toValidationError } from 'src/common/validation/validation-error';
 import { VALIDATOR_OPTIONS } from 'src/common/validation/validation-options';
 import type { AppConfig } from 'src/config/configuration';
 import { setupOpenApi } from 'src/openapi/openapi.setup';
@@ -44,7 +44,7 @@ export function setupApp(app: NestExpressApplication): void {
     new ValidationPipe({
       ...VALIDATOR_OPTIONS,
       transform: true,
-      exceptionFactory: () => new InvalidPayloadError(),
+      exceptionFactory: toValidationError,
     }),
   );
   app.useGlobalInterceptors(new EnvelopeInterceptor(app.get(Reflector)));

@@ -14,10 +14,10 @@ export function IsPresent(
   );
 }
 
-export const isNullableString =
-  (maxLength: number) =>
-  (value: unknown): boolean =>
-    value === null || (typeof value === 'string' && value.length <= maxLength);
+export const isString = (value: unknown): boolean => typeof value === 'string';
+
+export const isNullableString = (value: unknown): boolean =>
+  value === null || typeof value === 'string';
 
 export const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
 

@@ -4,6 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request } from 'express';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
+import { toValidationError } from 'src/common/validation/validation-error';
 import { VALIDATOR_OPTIONS } from 'src/common/validation/validation-options';
 
 function isNonEmptyObject(value: unknown): value is Record<string, unknown> {
@@ -27,7 +28,7 @@ export function JsonBody<T extends object>(dto: Type<T>): ParameterDecorator {
       if (!isNonEmptyObject(body)) throw new InvalidPayloadError();
       const instance = plainToInstance(dto, body);
       const errors = await validate(instance, VALIDATOR_OPTIONS);
-      if (errors.length > 0) throw new InvalidPayloadError();
+      if (errors.length > 0) throw toValidationError(errors);
       return instance;
     },
     [
