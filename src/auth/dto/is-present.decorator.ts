@@ -9,7 +9,11 @@ export function IsPresent(
   options?: ValidationOptions,
 ): PropertyDecorator {
   return ValidateBy(
-    { name: 'isPresent', validator: { validate: (value) => value !== undefined && check(value) } },
+    {
+      name: 'isPresent',
+      constraints: [check],
+      validator: { validate: (value) => value !== undefined && check(value) },
+    },
     options,
   );
 }

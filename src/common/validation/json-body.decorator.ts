@@ -1,9 +1,10 @@
-import { createParamDecorator, type ExecutionContext, type Type } from '@nestjs/common';
+import { type ExecutionContext, type Type } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request } from 'express';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
+import { createCheckedParamDecorator } from 'src/common/validation/checked-param.decorator';
 import { toValidationError } from 'src/common/validation/validation-error';
 import { VALIDATOR_OPTIONS } from 'src/common/validation/validation-options';
 
@@ -22,7 +23,7 @@ function isNonEmptyObject(value: unknown): value is Record<string, unknown> {
  * is accepted as a no-op exactly like the reference. The DTO's rules then apply.
  */
 export function JsonBody<T extends object>(dto: Type<T>): ParameterDecorator {
-  return createParamDecorator(
+  return createCheckedParamDecorator(
     async (_data: unknown, context: ExecutionContext): Promise<T> => {
       const body: unknown = context.switchToHttp().getRequest<Request>().body;
       if (!isNonEmptyObject(body)) throw new InvalidPayloadError();
