@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post, UseInterceptors } from '@nestjs/common';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { AccountService } from 'src/auth/account.service';
 import { CurrentUser, Public, Scopes } from 'src/auth/decorators';
 import { RequestDevice } from 'src/auth/decorators/request-device.decorator';
@@ -74,6 +74,13 @@ export class ProfileController {
   @Scopes(SCOPE.PROFILE_WRITE)
   @UseInterceptors(PictureUploadInterceptor)
   @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: 'The image.' } },
+    },
+  })
   @HttpCode(200)
   uploadPicture(
     @CurrentUser() user: User,

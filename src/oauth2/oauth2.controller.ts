@@ -16,6 +16,11 @@ import { CurrentUser, FirstPartyOnly, Public } from 'src/auth/decorators';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
 import { OAuth2AuthorizeService } from 'src/oauth2/authorization/oauth2-authorize.service';
 import { NO_STORE_HEADERS } from 'src/oauth2/oauth2.errors';
+import {
+  ApiAuthorizeForm,
+  ApiRevokeForm,
+  ApiTokenForm,
+} from 'src/oauth2/oauth2-form-docs.decorator';
 import { OAuth2InputErrorFilter } from 'src/oauth2/oauth2-input-error.filter';
 import {
   type OAuth2Form,
@@ -43,6 +48,7 @@ export class OAuth2Controller {
   @FirstPartyOnly()
   @RawResponse()
   @HttpCode(200)
+  @ApiAuthorizeForm()
   authorize(@CurrentUser() user: User, @Body() form: unknown): Promise<{ redirect_url: string }> {
     return this.authorizeService.authorizeFromApi(user, form);
   }
@@ -51,6 +57,7 @@ export class OAuth2Controller {
   @Public()
   @RawResponse()
   @HttpCode(200)
+  @ApiTokenForm()
   token(
     @Body() form: OAuth2Form | undefined,
     @Headers('authorization') authorization: string | undefined,
@@ -65,6 +72,7 @@ export class OAuth2Controller {
   @Public()
   @RawResponse()
   @HttpCode(200)
+  @ApiRevokeForm()
   revoke(
     @Body() form: OAuth2Form | undefined,
     @Headers('authorization') authorization: string | undefined,

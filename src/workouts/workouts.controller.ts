@@ -10,6 +10,7 @@ import { UpdateWorkoutDto } from 'src/workouts/dto/update-workout.dto';
 import { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
 import { WorkoutUpdateService } from 'src/workouts/workout-update.service';
 import { WorkoutsService } from 'src/workouts/workouts.service';
+import { ApiWorkoutFilters } from 'src/workouts/workouts-query-docs.decorator';
 
 @ApiTags('workouts')
 @Controller('workouts')
@@ -23,6 +24,7 @@ export class WorkoutsController {
   @Get()
   @Scopes(SCOPE.WORKOUTS_READ)
   @ApiOkResponse({ type: WorkoutsListResponseDto })
+  @ApiWorkoutFilters()
   list(
     @CurrentUser() user: User,
     @Query() query: Record<string, unknown>,

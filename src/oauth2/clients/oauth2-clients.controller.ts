@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, FirstPartyOnly } from 'src/auth/decorators';
 import type { PaginatedResult } from 'src/common/envelope/envelope.types';
+import { ApiClientMetadataBody } from 'src/oauth2/clients/client-metadata-docs.decorator';
 import type { OAuth2ClientResponseDto } from 'src/oauth2/clients/dto/oauth2-client-response.dto';
 import { OAuth2ClientsService, parsePage } from 'src/oauth2/clients/oauth2-clients.service';
 import type { User } from 'src/users/user.entity';
@@ -16,6 +17,7 @@ export class OAuth2ClientsController {
 
   @Get()
   @FirstPartyOnly()
+  @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 } })
   list(
     @CurrentUser() user: User,
     @Query('page') page: unknown,
@@ -26,6 +28,7 @@ export class OAuth2ClientsController {
   @Post()
   @FirstPartyOnly()
   @HttpCode(201)
+  @ApiClientMetadataBody()
   create(@CurrentUser() user: User, @Body() body: unknown): Promise<ClientEnvelope> {
     return this.service.create(user, body);
   }
