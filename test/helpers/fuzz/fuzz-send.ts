@@ -1,4 +1,5 @@
 import request, { type Response } from 'supertest';
+import type { FuzzBody } from 'test/helpers/fuzz/fuzz-bodies';
 import type { FuzzOperation } from 'test/helpers/fuzz/fuzz-operations';
 import type { FuzzRequest } from 'test/helpers/fuzz/fuzz-requests';
 import type { FuzzWorld } from 'test/helpers/fuzz/fuzz-world';
@@ -6,6 +7,23 @@ import type { TestApp } from 'test/setup/test-app';
 
 /** A request that takes longer than this is a hang, reported like a 5xx. */
 const REQUEST_TIMEOUT_MS = 15_000;
+
+/** The request with the placeholders of seeded rows replaced by the rows' current values. */
+export function resolveRequest(world: FuzzWorld, fuzz: FuzzRequest): FuzzRequest {
+  const resolve = (text: string): string => world.resolve(text);
+  const { body } = fuzz;
+  const resolved: FuzzBody =
+    body.kind === 'none'
+      ? body
+      : body.kind === 'multipart'
+        ? {
+            kind: 'multipart',
+            fields: body.fields.map(([name, value]): [string, string] => [name, resolve(value)]),
+            files: body.files,
+          }
+        : { ...body, text: resolve(body.text) };
+  return { caller: fuzz.caller, url: resolve(fuzz.url), body: resolved };
+}
 
 export function sendFuzzRequest(
   t: TestApp,

@@ -36,7 +36,7 @@ const NUMBER_FIELDS = new Set([
 const LIST_FIELDS = new Set(['redirect_uris']);
 
 function plausibleFor(world: FuzzWorld, name: string): readonly string[] {
-  return Object.hasOwn(world.plausible, name) ? (world.plausible[name] ?? []) : [];
+  return world.plausible(name);
 }
 
 /** A field's value in one of the forms it may take, or its hostile variants. */
