@@ -1,4 +1,4 @@
-import { type QueryDocs,queryDocs } from 'src/workouts/workouts-query-docs.decorator';
+import { type QueryDocs, queryDocs } from 'src/workouts/workouts-query-docs.decorator';
 
 const PERIOD: QueryDocs = {
   from: ['string', 'First day, `YYYY-MM-DD` in the user’s time zone.'],
