@@ -8,7 +8,7 @@ import { createUser } from 'test/helpers/factories';
 import { createManualWorkout } from 'test/helpers/workouts-api';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
-const ITERATIONS = 25;
+const ITERATIONS = 12;
 const NOT_FOUND = { status: 404, body: { status: 'not found', data: { workouts: [] } } };
 
 /**
