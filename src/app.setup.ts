@@ -7,9 +7,11 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import type { HttpLogger } from 'pino-http';
 import { EnvelopeInterceptor } from 'src/common/envelope/envelope.interceptor';
 import { AllExceptionsFilter, sendException } from 'src/common/errors/all-exceptions.filter';
-import { InvalidPayloadError } from 'src/common/errors/http-errors';
 import { noSniff } from 'src/common/http/response-headers';
 import { HTTP_LOGGER } from 'src/common/logging/logging.module';
+import { EdgeInputGuard } from 'src/common/validation/edge-input.guard';
+import { EdgeInputPipe } from 'src/common/validation/edge-input.pipe';
+import { toValidationError } from 'src/common/validation/validation-error';
 import { VALIDATOR_OPTIONS } from 'src/common/validation/validation-options';
 import type { AppConfig } from 'src/config/configuration';
 import { setupOpenApi } from 'src/openapi/openapi.setup';
@@ -37,11 +39,14 @@ export function setupApp(app: NestExpressApplication): void {
   // Before the parsers: a request they reject (broken JSON, 413) still gets its log line and id.
   app.use(app.get<HttpLogger>(HTTP_LOGGER));
   useBodyParsers(app);
+  // After the APP_GUARDs (who are you, may you): no NUL, no absurd nesting, on every route.
+  app.useGlobalGuards(new EdgeInputGuard());
   app.useGlobalPipes(
+    new EdgeInputPipe(),
     new ValidationPipe({
       ...VALIDATOR_OPTIONS,
       transform: true,
-      exceptionFactory: () => new InvalidPayloadError(),
+      exceptionFactory: toValidationError,
     }),
   );
   app.useGlobalInterceptors(new EnvelopeInterceptor(app.get(Reflector)));

@@ -8,7 +8,13 @@ import {
   Post,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AccountService } from 'src/auth/account.service';
 import { CurrentUser, Public, Scopes } from 'src/auth/decorators';
 import { RequestDevice } from 'src/auth/decorators/request-device.decorator';
@@ -88,6 +94,13 @@ export class ProfileController {
   @Scopes(SCOPE.PROFILE_WRITE)
   @UseInterceptors(PictureUploadInterceptor)
   @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: 'The image.' } },
+    },
+  })
   @HttpCode(200)
   uploadPicture(
     @CurrentUser() user: User,

@@ -6,6 +6,7 @@ import {
   Ip,
   Post,
   Res,
+  UseFilters,
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
@@ -24,6 +25,12 @@ import { ApiLimitResponse } from 'src/common/rate-limit/api-limit-response.decor
 import { OAuth2AuthorizeService } from 'src/oauth2/authorization/oauth2-authorize.service';
 import { NO_STORE_HEADERS } from 'src/oauth2/oauth2.errors';
 import {
+  ApiAuthorizeForm,
+  ApiRevokeForm,
+  ApiTokenForm,
+} from 'src/oauth2/oauth2-form-docs.decorator';
+import { OAuth2InputErrorFilter } from 'src/oauth2/oauth2-input-error.filter';
+import {
   type OAuth2Form,
   OAuth2TokenService,
   type TokenResponse,
@@ -35,6 +42,7 @@ import type { User } from 'src/users/user.entity';
 @ApiTags('oauth2')
 @Controller('oauth')
 @UseGuards(SecureTransportGuard)
+@UseFilters(OAuth2InputErrorFilter)
 @UseInterceptors(NoFilesInterceptor())
 @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
 export class OAuth2Controller {
@@ -51,6 +59,7 @@ export class OAuth2Controller {
   })
   @RawResponse()
   @HttpCode(200)
+  @ApiAuthorizeForm()
   authorize(@CurrentUser() user: User, @Body() form: unknown): Promise<{ redirect_url: string }> {
     return this.authorizeService.authorizeFromApi(user, form);
   }
@@ -62,6 +71,7 @@ export class OAuth2Controller {
   @ApiLimitResponse('oauth2')
   @RawResponse()
   @HttpCode(200)
+  @ApiTokenForm()
   token(
     @Body() form: OAuth2Form | undefined,
     @Headers('authorization') authorization: string | undefined,
@@ -81,6 +91,7 @@ export class OAuth2Controller {
   @ApiLimitResponse('oauth2')
   @RawResponse()
   @HttpCode(200)
+  @ApiRevokeForm()
   revoke(
     @Body() form: OAuth2Form | undefined,
     @Headers('authorization') authorization: string | undefined,

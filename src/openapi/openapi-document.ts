@@ -61,11 +61,29 @@ function assignOperationIds(operations: readonly OperationObject[]): void {
   }
 }
 
+const INVALID_INPUT =
+  'A value the endpoint cannot take. Every operation checks its input at the edge: a NUL ' +
+  'character, a string longer than its column, an integer out of range or a deeply nested ' +
+  'body is refused with a message naming the field (`{"status": "error", "message": ' +
+  '"client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints).';
+
+const UNKNOWN_RESOURCE = 'No resource answers to the path parameters.';
+
+/** Statuses every operation can answer whatever its decorators say: the edge rules and 404s. */
+function addCommonResponses(operation: OperationObject): void {
+  operation.responses['400'] ??= { description: INVALID_INPUT };
+  const hasPathParameters = (operation.parameters ?? []).some(
+    (parameter) => 'in' in parameter && parameter.in === 'path',
+  );
+  if (hasPathParameters) operation.responses['404'] ??= { description: UNKNOWN_RESOURCE };
+}
+
 /**
  * Final touches the decorators cannot express: unique operation ids, an explicit empty
  * `security` on public routes (every other route gets one from @Scopes(), and the route
- * inventory test guarantees each handler has one or the other), the 503 of a database outage
- * (rendered by AllExceptionsFilter whatever the route), and a described tag list.
+ * inventory test guarantees each handler has one or the other), the responses every operation
+ * shares (the edge rules' 400, the 404 of path parameters, the 503 of a database outage
+ * rendered by AllExceptionsFilter whatever the route), and a described tag list.
  */
 export function finishDocument(document: OpenAPIObject): OpenAPIObject {
   const operations = operationsOf(document);
@@ -73,6 +91,7 @@ export function finishDocument(document: OpenAPIObject): OpenAPIObject {
   for (const operation of operations) {
     operation.security ??= [];
     operation.summary ??= summaryOf(operation.operationId ?? '');
+    addCommonResponses(operation);
     if (!WITHOUT_DATABASE.has(operation.operationId ?? ''))
       operation.responses['503'] ??= SERVICE_UNAVAILABLE;
   }

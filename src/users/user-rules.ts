@@ -1,12 +1,29 @@
+import { columnLength } from 'src/common/validation/column-length';
+import { User } from 'src/users/user.entity';
+
 /** FitTrackee's account rules (spec auth.md §1.1) and supported languages (spec config.md §3). */
 export const EMAIL_PATTERN = /^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+$/;
 
 const USERNAME_PATTERN = /^[a-zA-Z0-9_]+$/;
 
+/** FitTrackee's username length rule, well within the column. */
+export const USERNAME_MAX_LENGTH = 30;
+
+/**
+ * An address longer than the `users.email` column cannot be stored, so it is not a valid email
+ * (FitTrackee's `valid email must be provided`, where it failed in the database with a 500).
+ */
+export const EMAIL_MAX_LENGTH = columnLength(User, 'email') ?? 255;
+
 export const LANGUAGES = ['en', 'fr', 'de', 'it', 'nb', 'nl', 'es', 'gl', 'pl', 'eu'] as const;
 
 export function isValidEmail(value: unknown): value is string {
-  return typeof value === 'string' && value !== '' && EMAIL_PATTERN.test(value);
+  return (
+    typeof value === 'string' &&
+    value !== '' &&
+    value.length <= EMAIL_MAX_LENGTH &&
+    EMAIL_PATTERN.test(value)
+  );
 }
 
 /** Anything but a supported language becomes `en` (spec auth.md §1). */
@@ -19,7 +36,7 @@ export function normalizeLanguage(value: unknown): string {
 /** Both username checks run; their messages are concatenated (spec auth.md §1.1). */
 export function usernameErrors(username: string): string {
   let errors = '';
-  if (username.length < 3 || username.length > 30)
+  if (username.length < 3 || username.length > USERNAME_MAX_LENGTH)
     errors += 'username: 3 to 30 characters required\n';
   if (!USERNAME_PATTERN.test(username))
     errors += 'username: only alphanumeric characters and the underscore character "_" allowed\n';

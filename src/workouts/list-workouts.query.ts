@@ -1,3 +1,4 @@
+import { assertFitsColumn } from 'src/common/validation/column-length';
 import { parseDay } from 'src/workouts/date-input';
 import {
   badQueryParameter,
@@ -7,6 +8,7 @@ import {
   parseInteger,
 } from 'src/workouts/query-params';
 import { formatNaive, localToUtc } from 'src/workouts/user-time';
+import { Workout } from 'src/workouts/workout.entity';
 
 export const DEFAULT_PER_PAGE = 5;
 export const MAX_PER_PAGE = 100;
@@ -86,7 +88,11 @@ export function parseWorkoutFilters(
   const sportId = param(query, 'sport_id');
   if (sportId !== undefined) filters.sportId = parseInteger(sportId);
   const title = param(query, 'title');
-  if (title !== undefined) filters.title = title;
+  if (title !== undefined) {
+    // Longer than the column, it cannot match: say so rather than search.
+    assertFitsColumn(title, Workout, 'title', 'title');
+    filters.title = title;
+  }
   const from = param(query, 'from');
   if (from !== undefined) {
     const start = day(from);

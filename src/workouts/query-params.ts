@@ -1,4 +1,5 @@
 import { AppError } from 'src/common/errors/app-error';
+import { isInt4Text } from 'src/common/validation/int4';
 
 /**
  * Where the reference answers 500 for an unparsable query parameter, we answer 400 with the
@@ -15,9 +16,13 @@ export function param(query: Record<string, unknown>, key: string): string | und
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** Python `int()`: optional sign and surrounding spaces, digits only. */
+/**
+ * Python `int()`: optional sign and surrounding spaces, digits only; within int4, since every
+ * such parameter (`page`, `per_page`, `sport_id`, duration parts) meets an int4 column or an
+ * OFFSET computed from it.
+ */
 export function parseInteger(text: string): number {
-  if (!/^\s*[+-]?\d{1,15}\s*$/.test(text)) throw badQueryParameter();
+  if (!isInt4Text(text)) throw badQueryParameter();
   return Number(text.trim());
 }
 

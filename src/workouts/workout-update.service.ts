@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectEntityManager } from '@nestjs/typeorm';
 import { AppError } from 'src/common/errors/app-error';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
 import type { User } from 'src/users/user.entity';
@@ -28,7 +27,6 @@ const updateError = (): AppError =>
 @Injectable()
 export class WorkoutUpdateService {
   constructor(
-    @InjectEntityManager() private readonly manager: EntityManager,
     private readonly workouts: WorkoutsService,
     private readonly writer: WorkoutsWriter,
     private readonly records: RecordsService,
@@ -43,7 +41,9 @@ export class WorkoutUpdateService {
   ): Promise<WorkoutsListResponseDto> {
     // Refused for a workout with a file too, where it would be ignored: the payload is wrong.
     assertStorableDistance(dto.distance);
-    const id = await this.writer.inUserTransaction(user.id, async (manager) => {
+    // Serialized inside the transaction: a DELETE that commits right after cannot make the
+    // answer of a successful update vanish (and one that committed first makes this a 404).
+    const workout = await this.writer.inUserTransaction(user.id, async (manager) => {
       const workout = await this.workouts.findOwned(manager, user, shortId);
       const isManual = workout.gpx === null;
       const elevation = isManual ? this.checkElevation(dto) : undefined;
@@ -71,9 +71,9 @@ export class WorkoutUpdateService {
         dto.sport_id || workout.sport_id,
         ...heldSports,
       ]);
-      return workout.id;
+      return this.serializer.serializeById(manager, workout.id);
     });
-    return { workouts: [await this.serializer.serializeById(this.manager, id)] };
+    return { workouts: [workout] };
   }
 
   /** Manual workouts only; both keys present or both absent (by key presence, spec §6.1 step 3). */

@@ -19,6 +19,7 @@ import { UpdateWorkoutDto } from 'src/workouts/dto/update-workout.dto';
 import { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
 import { WorkoutUpdateService } from 'src/workouts/workout-update.service';
 import { WorkoutsService } from 'src/workouts/workouts.service';
+import { ApiWorkoutFilters } from 'src/workouts/workouts-query-docs.decorator';
 
 /** FitTrackee `POST /api/workouts/no_gpx` and `PATCH /api/workouts/<id>` refusals. */
 const FIGURES_400 =
@@ -37,6 +38,7 @@ export class WorkoutsController {
   @Get()
   @Scopes(SCOPE.WORKOUTS_READ)
   @ApiOkResponse({ type: WorkoutsListResponseDto })
+  @ApiWorkoutFilters()
   list(
     @CurrentUser() user: User,
     @Query() query: Record<string, unknown>,

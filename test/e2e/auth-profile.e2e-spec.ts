@@ -9,6 +9,7 @@ import {
   expectInsufficientScope,
   expectInvalidPayload,
   expectInvalidToken,
+  expectTooLong,
   expectUnauthorized,
 } from 'test/helpers/expect-envelope';
 import { createUser, DEFAULT_PASSWORD } from 'test/helpers/factories';
@@ -153,7 +154,6 @@ describe('auth: profile, account, preferences (spec auth.md §4.4–4.7, §4.17)
       ['a missing key', { ...PROFILE, location: undefined }],
       ['an invalid date', { ...PROFILE, birth_date: '1980-02-31' }],
       ['a bad date format', { ...PROFILE, birth_date: '01/01/1980' }],
-      ['a too long first name', { ...PROFILE, first_name: 'x'.repeat(81) }],
       ['a non-string bio', { ...PROFILE, bio: 3 }],
     ])('answers invalid payload for %s', async (_name, body) => {
       const user = await createUser(t.dataSource);
@@ -162,6 +162,25 @@ describe('auth: profile, account, preferences (spec auth.md §4.4–4.7, §4.17)
         .set(bearer(firstPartyToken(t.app, user)))
         .send(body);
       expectInvalidPayload(res);
+    });
+
+    it.each([
+      ['first_name', 80],
+      ['last_name', 80],
+      ['location', 80],
+      ['bio', 200],
+    ])('answers 400 naming %s when longer than its column (%i)', async (field, limit) => {
+      const user = await createUser(t.dataSource);
+      const res = await request(t.http)
+        .post('/api/auth/profile/edit')
+        .set(bearer(firstPartyToken(t.app, user)))
+        .send({ ...PROFILE, [field]: '😀'.repeat(limit + 1) });
+      expectTooLong(res, field, limit);
+      const fits = await request(t.http)
+        .post('/api/auth/profile/edit')
+        .set(bearer(firstPartyToken(t.app, user)))
+        .send({ ...PROFILE, [field]: '😀'.repeat(limit) });
+      expect(fits.status).toBe(200);
     });
   });
 

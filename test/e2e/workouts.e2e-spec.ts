@@ -11,6 +11,7 @@ import {
   expectForbidden,
   expectInsufficientScope,
   expectInvalidPayload,
+  expectTooLong,
   expectUnauthorized,
 } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
@@ -154,12 +155,21 @@ describe('workouts (spec workouts.md §2, §3.2, §5, §6)', () => {
       ['a fractional duration', { ...valid, duration: 10.5 }],
       ['a duration over a year', { ...valid, duration: 400 * 86400 }],
       ['a string sport', { ...valid, sport_id: '1' }],
-      ['a title over 255 characters', { ...valid, title: 'x'.repeat(256) }],
-      ['notes over 500 characters', { ...valid, notes: 'x'.repeat(501) }],
       ['a numeric title', { ...valid, title: 12 }],
     ])('answers invalid payload for %s', async (_label, body) => {
       const req = request(t.http).post('/api/workouts/no_gpx').set(bearer(token));
       expectInvalidPayload(await (body === undefined ? req : req.send(body as object)));
+    });
+
+    it.each([
+      ['title', 255],
+      ['notes', 500],
+    ])('answers 400 naming %s when longer than its column (%i)', async (field, limit) => {
+      const res = await request(t.http)
+        .post('/api/workouts/no_gpx')
+        .set(bearer(token))
+        .send({ ...valid, [field]: 'x'.repeat(limit + 1) });
+      expectTooLong(res, field, limit);
     });
 
     it.each([
@@ -314,11 +324,20 @@ describe('workouts (spec workouts.md §2, §3.2, §5, §6)', () => {
       ['a negative ascent', { ascent: -5, descent: 1 }],
       ['a non-numeric ascent', { ascent: 'up', descent: 1 }],
       ['a string duration', { duration: '60' }],
-      ['a title over 255 characters', { title: 'x'.repeat(256) }],
-      ['notes over 500 characters', { notes: 'x'.repeat(501) }],
     ])('answers invalid payload for %s', async (_label, body) => {
       const req = request(t.http).patch(`/api/workouts/${id}`).set(bearer(token));
       expectInvalidPayload(await (body === undefined ? req : req.send(body)));
+    });
+
+    it.each([
+      ['title', 255],
+      ['notes', 500],
+    ])('answers 400 naming %s when longer than its column (%i)', async (field, limit) => {
+      const res = await request(t.http)
+        .patch(`/api/workouts/${id}`)
+        .set(bearer(token))
+        .send({ [field]: 'x'.repeat(limit + 1) });
+      expectTooLong(res, field, limit);
     });
 
     it.each([

@@ -21,6 +21,16 @@ export function expectInvalidPayload(res: Response): void {
   expectEnvelopeError(res, 400, 'error', 'invalid payload');
 }
 
+/** A string longer than its column: 400 naming the field and the limit. */
+export function expectTooLong(res: Response, field: string, limit: number): void {
+  expectEnvelopeError(res, 400, 'error', `${field}: ${limit} characters maximum`);
+}
+
+/** A NUL character in a value or a key: 400 naming where. */
+export function expectNulRefused(res: Response, where: string): void {
+  expectEnvelopeError(res, 400, 'error', `${where}: NUL characters are not allowed`);
+}
+
 export function expectUnauthorized(res: Response): void {
   expectEnvelopeError(res, 401, 'error', 'provide a valid auth token');
 }

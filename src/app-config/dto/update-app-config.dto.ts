@@ -1,4 +1,6 @@
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { AppConfigEntity } from 'src/app-config/app-config.entity';
+import { FitsColumn } from 'src/common/validation/string-bounds.decorators';
 
 const INT32_MAX = 2147483647;
 
@@ -35,7 +37,7 @@ export class UpdateAppConfigDto {
 
   @IsOptional()
   @IsString()
-  @MaxLength(255)
+  @FitsColumn(AppConfigEntity, 'adminContact')
   admin_contact?: string | null;
 
   @IsOptional()

@@ -3,16 +3,18 @@ import {
   isNullableBoolean,
   isNullableString,
   IsPresent,
+  isString,
 } from 'src/auth/dto/is-present.decorator';
-
-const isString50 = (value: unknown): boolean => typeof value === 'string' && value.length <= 50;
+import { FitsColumn } from 'src/common/validation/string-bounds.decorators';
+import { User } from 'src/users/user.entity';
 
 /**
  * `POST /api/auth/profile/edit/preferences` (spec auth.md §4.7): all nine keys. A null in a
  * non-nullable column is a 500 in FitTrackee; here it is `invalid payload`.
  */
 export class EditPreferencesDto {
-  @IsPresent(isString50)
+  @IsPresent(isString)
+  @FitsColumn(User, 'dateFormat')
   date_format!: string;
 
   @IsPresent(isBoolean)
@@ -22,14 +24,16 @@ export class EditPreferencesDto {
   imperial_units!: boolean;
 
   /** Normalised: unknown or null becomes `en`. */
-  @IsPresent(isNullableString(50))
+  @IsPresent(isNullableString)
+  @FitsColumn(User, 'language')
   language!: string | null;
 
   @IsPresent(isBoolean)
   start_elevation_at_zero!: boolean;
 
   /** Not validated, as in FitTrackee. */
-  @IsPresent(isString50)
+  @IsPresent(isString)
+  @FitsColumn(User, 'timezone')
   timezone!: string;
 
   @IsPresent(isNullableBoolean)

@@ -1,4 +1,6 @@
 import { isNullableString, IsPresent } from 'src/auth/dto/is-present.decorator';
+import { FitsColumn } from 'src/common/validation/string-bounds.decorators';
+import { User } from 'src/users/user.entity';
 
 const isBirthDate = (value: unknown): boolean =>
   value === null ||
@@ -10,16 +12,20 @@ const isBirthDate = (value: unknown): boolean =>
  * limits and unparsable dates are 500s in FitTrackee; here they are `invalid payload`.
  */
 export class EditProfileDto {
-  @IsPresent(isNullableString(80))
+  @IsPresent(isNullableString)
+  @FitsColumn(User, 'firstName')
   first_name!: string | null;
 
-  @IsPresent(isNullableString(80))
+  @IsPresent(isNullableString)
+  @FitsColumn(User, 'lastName')
   last_name!: string | null;
 
-  @IsPresent(isNullableString(200))
+  @IsPresent(isNullableString)
+  @FitsColumn(User, 'bio')
   bio!: string | null;
 
-  @IsPresent(isNullableString(80))
+  @IsPresent(isNullableString)
+  @FitsColumn(User, 'location')
   location!: string | null;
 
   /** `YYYY-MM-DD`; empty or null clears it. */

@@ -9,15 +9,19 @@ export function IsPresent(
   options?: ValidationOptions,
 ): PropertyDecorator {
   return ValidateBy(
-    { name: 'isPresent', validator: { validate: (value) => value !== undefined && check(value) } },
+    {
+      name: 'isPresent',
+      constraints: [check],
+      validator: { validate: (value) => value !== undefined && check(value) },
+    },
     options,
   );
 }
 
-export const isNullableString =
-  (maxLength: number) =>
-  (value: unknown): boolean =>
-    value === null || (typeof value === 'string' && value.length <= maxLength);
+export const isString = (value: unknown): boolean => typeof value === 'string';
+
+export const isNullableString = (value: unknown): boolean =>
+  value === null || typeof value === 'string';
 
 export const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
 

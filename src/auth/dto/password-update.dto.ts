@@ -1,12 +1,16 @@
 import { IsNotEmpty, IsString } from 'class-validator';
+import { NotStored } from 'src/common/validation/string-bounds.decorators';
 
 /** `POST /api/auth/password/update` (spec auth.md §4.13). */
 export class PasswordUpdateDto {
   /** The password-reset JWT from the email. */
   @IsString()
   @IsNotEmpty()
+  @NotStored()
   token!: string;
 
+  /** Hashed with bcrypt. */
   @IsString()
+  @NotStored()
   password!: string;
 }

@@ -1,5 +1,6 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { type ExecutionContext } from '@nestjs/common';
 import { contentLengthOf, type PictureRequest } from 'src/auth/picture/picture-upload.interceptor';
+import { createCheckedParamDecorator } from 'src/common/validation/checked-param.decorator';
 
 export interface PictureUpload {
   /** The `file` part; absent when the request has none (spec auth.md §4.10 step 2). */
@@ -12,8 +13,8 @@ export interface PictureUpload {
   contentLength: number | undefined;
 }
 
-/** The parsed multipart body left by PictureUploadInterceptor. */
-export const UploadedPicture = createParamDecorator(
+/** The parsed multipart body left by PictureUploadInterceptor: one file, no text field. */
+export const UploadedPicture = createCheckedParamDecorator(
   (_data: unknown, context: ExecutionContext): PictureUpload => {
     const request = context.switchToHttp().getRequest<PictureRequest>();
     const files = Array.isArray(request.files) ? request.files : [];

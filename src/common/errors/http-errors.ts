@@ -7,6 +7,17 @@ export class InvalidPayloadError extends AppError {
   }
 }
 
+/**
+ * 400 for a value that no column or parser can take (a NUL character, a string longer than its
+ * column, an integer out of its column's range, absurd nesting); the message names the field.
+ * The OAuth2 endpoints render it as RFC 6749 §5.2 `invalid_request`.
+ */
+export class InvalidInputError extends InvalidPayloadError {
+  constructor(message: string) {
+    super(message, 'error');
+  }
+}
+
 /** 401 `provide a valid auth token` (spec oauth2.md §6.1 steps 1 and 5). */
 export class UnauthorizedError extends AppError {
   constructor(message = 'provide a valid auth token') {

@@ -1,9 +1,11 @@
-import { createParamDecorator, type ExecutionContext, type Type } from '@nestjs/common';
+import { type ExecutionContext, type Type } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request } from 'express';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
+import { createCheckedParamDecorator } from 'src/common/validation/checked-param.decorator';
+import { toValidationError } from 'src/common/validation/validation-error';
 import { VALIDATOR_OPTIONS } from 'src/common/validation/validation-options';
 
 function isNonEmptyObject(value: unknown): value is Record<string, unknown> {
@@ -21,13 +23,13 @@ function isNonEmptyObject(value: unknown): value is Record<string, unknown> {
  * is accepted as a no-op exactly like the reference. The DTO's rules then apply.
  */
 export function JsonBody<T extends object>(dto: Type<T>): ParameterDecorator {
-  return createParamDecorator(
+  return createCheckedParamDecorator(
     async (_data: unknown, context: ExecutionContext): Promise<T> => {
       const body: unknown = context.switchToHttp().getRequest<Request>().body;
       if (!isNonEmptyObject(body)) throw new InvalidPayloadError();
       const instance = plainToInstance(dto, body);
       const errors = await validate(instance, VALIDATOR_OPTIONS);
-      if (errors.length > 0) throw new InvalidPayloadError();
+      if (errors.length > 0) throw toValidationError(errors);
       return instance;
     },
     [

@@ -1,5 +1,7 @@
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
+import { assertFitsColumn } from 'src/common/validation/column-length';
 import { filterClientScope } from 'src/oauth2/clients/client-scope';
+import { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import { redirectUriProblem } from 'src/oauth2/clients/redirect-uri';
 
 export interface ClientMetadata {
@@ -32,6 +34,7 @@ export function parseClientMetadata(body: unknown): ClientMetadata {
   const { client_name: name, client_uri: website, client_description: description } = body;
   if (typeof name !== 'string' || name.trim() === '')
     throw new InvalidPayloadError('OAuth2 client name must be a non-empty string');
+  assertFitsColumn(name, OAuth2Client, 'name', 'client_name');
   if (typeof website !== 'string')
     throw new InvalidPayloadError('OAuth2 client URI must be a string');
   if (description !== undefined && description !== null && typeof description !== 'string')

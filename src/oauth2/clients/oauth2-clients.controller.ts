@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, FirstPartyOnly } from 'src/auth/decorators';
 import type { PaginatedResult } from 'src/common/envelope/envelope.types';
 import { IdempotencyKey } from 'src/common/idempotency/idempotency-key.decorator';
 import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
+import { ApiClientMetadataBody } from 'src/oauth2/clients/client-metadata-docs.decorator';
 import type { OAuth2ClientResponseDto } from 'src/oauth2/clients/dto/oauth2-client-response.dto';
 import { OAuth2ClientsService, parsePage } from 'src/oauth2/clients/oauth2-clients.service';
 import type { User } from 'src/users/user.entity';
@@ -18,6 +19,7 @@ export class OAuth2ClientsController {
 
   @Get()
   @FirstPartyOnly()
+  @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 } })
   list(
     @CurrentUser() user: User,
     @Query('page') page: unknown,
@@ -34,6 +36,7 @@ export class OAuth2ClientsController {
       '`OAuth2 client invalid scopes`, `OAuth2 client invalid redirect URI ...`, or ' +
       '`invalid Idempotency-Key header`.',
   })
+  @ApiClientMetadataBody()
   create(
     @CurrentUser() user: User,
     @Body() body: unknown,

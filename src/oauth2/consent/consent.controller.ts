@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from 'src/auth/decorators';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
 import { type ConsentRequest, ConsentService } from 'src/oauth2/consent/consent.service';
+import { ConsentInputErrorFilter } from 'src/oauth2/consent/consent-input-error.filter';
 import { sendConsentOutcome } from 'src/oauth2/consent/consent-outcome';
 
 function toConsentRequest(request: Request): ConsentRequest {
@@ -20,6 +21,7 @@ function toConsentRequest(request: Request): ConsentRequest {
 /** `/profile/apps/authorize`: the consent page third-party apps send browsers to (outside /api). */
 @ApiExcludeController()
 @Controller('profile/apps')
+@UseFilters(ConsentInputErrorFilter)
 export class ConsentController {
   constructor(private readonly consent: ConsentService) {}
 

@@ -1,4 +1,6 @@
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { FitsColumn, InInt4Range, NotStored } from 'src/common/validation/string-bounds.decorators';
+import { User } from 'src/users/user.entity';
 
 export const USER_ORDER_BY = ['username', 'created_at', 'workouts_count', 'admin', 'is_active'];
 
@@ -9,19 +11,24 @@ export const USER_ORDER_BY = ['username', 'created_at', 'workouts_count', 'admin
 export class ListUsersQueryDto {
   @IsOptional()
   @Matches(/^\s*[-+]?\d+\s*$/)
+  @InInt4Range()
   page?: string;
 
   @IsOptional()
   @Matches(/^\s*[-+]?\d+\s*$/)
+  @InInt4Range()
   per_page?: string;
 
+  /** Part of a username: longer than the column, it cannot match. */
   @IsOptional()
   @IsString()
+  @FitsColumn(User, 'username')
   q?: string;
 
   /** `asc`, anything else sorts descending. */
   @IsOptional()
   @IsString()
+  @NotStored()
   order?: string;
 
   @IsOptional()

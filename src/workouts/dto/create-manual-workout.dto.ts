@@ -1,4 +1,6 @@
 import { Allow, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { FitsColumn } from 'src/common/validation/string-bounds.decorators';
+import { Workout } from 'src/workouts/workout.entity';
 
 /** Longest accepted manual duration: a year (the reference accepts any, we refuse absurd values). */
 export const MAX_DURATION_SECONDS = 366 * 86400;
@@ -30,12 +32,12 @@ export class CreateManualWorkoutDto {
 
   @IsOptional()
   @IsString()
-  @MaxLength(255)
+  @FitsColumn(Workout, 'title')
   title?: string | null;
 
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @FitsColumn(Workout, 'notes')
   notes?: string | null;
 
   /** Number or numeric string, checked with `descent` (see elevation.ts). */

@@ -1,5 +1,7 @@
 import { Allow, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { FitsColumn } from 'src/common/validation/string-bounds.decorators';
 import { MAX_DURATION_SECONDS } from 'src/workouts/dto/create-manual-workout.dto';
+import { Workout } from 'src/workouts/workout.entity';
 
 /**
  * `PATCH /api/workouts/<id>` (spec workouts.md §6.1): every key optional; falsy values are
@@ -14,12 +16,12 @@ export class UpdateWorkoutDto {
 
   @IsOptional()
   @IsString()
-  @MaxLength(255)
+  @FitsColumn(Workout, 'title')
   title?: string | null;
 
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @FitsColumn(Workout, 'notes')
   notes?: string | null;
 
   @IsOptional()

@@ -1,13 +1,11 @@
+import { columnLengthProblem } from 'src/common/validation/column-length';
 import type { AnalysedFile } from 'src/workouts/file-uploads/analyse-workout-file';
 import { WorkoutSaveError } from 'src/workouts/file-uploads/upload-errors';
 import type { GpxFigures } from 'src/workouts/gpx/gpx-types';
 import { toStoredFigures } from 'src/workouts/gpx/stored-figures';
 import { gpxWorkoutTitle } from 'src/workouts/gpx/workout-title';
+import { Workout } from 'src/workouts/workout.entity';
 import type { NewSegment, NewWorkout, WorkoutFigures } from 'src/workouts/workouts-writer.service';
-
-/** Column limits the reference only meets at the database (spec §1.1, §4.1 rule 10). */
-const MAX_TITLE_LENGTH = 255;
-const MAX_NOTES_LENGTH = 500;
 
 export interface GpxWorkoutContext {
   userId: number;
@@ -38,8 +36,12 @@ export function toGpxWorkoutRows(
     analysis.start,
     context.timezone,
   );
-  if (title.length > MAX_TITLE_LENGTH) throw new WorkoutSaveError();
-  if (context.notes !== null && context.notes.length > MAX_NOTES_LENGTH)
+  // Column limits the reference only meets at the database (FitTrackee `POST /api/workouts`
+  // answers "error when saving workout" there).
+  if (
+    columnLengthProblem(title, Workout, 'title', 'title') !== undefined ||
+    columnLengthProblem(context.notes, Workout, 'notes', 'notes') !== undefined
+  )
     throw new WorkoutSaveError();
   const workout: NewWorkout = {
     userId: context.userId,

@@ -1,4 +1,5 @@
-import { InvalidPayloadError } from 'src/common/errors/http-errors';
+import { InvalidInputError, InvalidPayloadError } from 'src/common/errors/http-errors';
+import { unsafeInputProblem } from 'src/common/validation/unsafe-input';
 
 /** The `data` part of `POST /api/workouts` once validated (spec workouts.md §4). */
 export interface UploadData {
@@ -43,6 +44,9 @@ export function parseUploadData(raw: unknown): UploadData {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new InvalidPayloadError();
+  // JSON inside a form field: the edge rules apply once it is parsed (NUL, nesting).
+  const problem = unsafeInputProblem(parsed, '');
+  if (problem !== undefined) throw new InvalidInputError(problem);
   const data = parsed as Record<string, unknown>;
   if (Object.keys(data).length === 0) throw new InvalidPayloadError();
   const sportId = data['sport_id'];

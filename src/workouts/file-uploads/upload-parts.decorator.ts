@@ -1,5 +1,6 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { type ExecutionContext } from '@nestjs/common';
 import type { UploadLimits } from 'src/app-config/app-config.service';
+import { createCheckedParamDecorator } from 'src/common/validation/checked-param.decorator';
 import type { ReceivedGpx } from 'src/workouts/file-uploads/received-gpx';
 import type { StagedWrites } from 'src/workouts/file-uploads/staged-writes';
 import {
@@ -21,7 +22,8 @@ export interface UploadParts {
   receivedGpx: ReceivedGpx | undefined;
 }
 
-export const UploadPartsParam = createParamDecorator(
+/** `data` is checked by the edge rules once parsed (parseUploadData). */
+export const UploadPartsParam = createCheckedParamDecorator(
   (_data: unknown, context: ExecutionContext): UploadParts => {
     const request = context.switchToHttp().getRequest<UploadRequest>();
     const body = request.body as Record<string, unknown> | undefined;

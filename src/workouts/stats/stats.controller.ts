@@ -8,6 +8,10 @@ import {
   StatisticsResponseDto,
 } from 'src/workouts/stats/dto/stats-response.dto';
 import { StatsService } from 'src/workouts/stats/stats.service';
+import {
+  ApiStatsBySportQuery,
+  ApiStatsByTimeQuery,
+} from 'src/workouts/stats/stats-query-docs.decorator';
 
 @ApiTags('stats')
 @Controller('stats')
@@ -26,6 +30,7 @@ export class StatsController {
   @Get(':username/by_time')
   @Scopes(SCOPE.WORKOUTS_READ)
   @ApiOkResponse({ type: StatisticsResponseDto })
+  @ApiStatsByTimeQuery()
   byTime(
     @CurrentPrincipal() principal: Principal,
     @Param('username') username: string,
@@ -38,6 +43,7 @@ export class StatsController {
   @Get(':username/by_sport')
   @Scopes(SCOPE.WORKOUTS_READ)
   @ApiOkResponse({ type: StatisticsResponseDto })
+  @ApiStatsBySportQuery()
   bySport(
     @CurrentPrincipal() principal: Principal,
     @Param('username') username: string,

@@ -1,13 +1,6 @@
-import {
-  IsBoolean,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
+import { FitsColumn } from 'src/common/validation/string-bounds.decorators';
+import { UserSportPreference } from 'src/workouts/sports/user-sport-preference.entity';
 
 /**
  * `POST /api/auth/profile/edit/sports` (spec auth.md §4.8). The reference only needs some key
@@ -22,7 +15,7 @@ export class EditSportPreferenceDto {
 
   @IsOptional()
   @IsString()
-  @MaxLength(50)
+  @FitsColumn(UserSportPreference, 'color')
   color?: string | null;
 
   @IsOptional()

@@ -1,0 +1,27 @@
+import { ApiBody } from '@nestjs/swagger';
+import { columnLength } from 'src/common/validation/column-length';
+import { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
+
+/** The JSON body of FitTrackee `POST /api/oauth/apps` (RFC 7591 §2 names). */
+export const ApiClientMetadataBody = (): MethodDecorator =>
+  ApiBody({
+    schema: {
+      type: 'object',
+      required: ['client_name', 'client_uri', 'redirect_uris', 'scope'],
+      properties: {
+        client_name: {
+          type: 'string',
+          maxLength: columnLength(OAuth2Client, 'name'),
+          description: 'The application’s name.',
+        },
+        client_uri: { type: 'string', description: 'The application’s website.' },
+        client_description: { type: 'string', nullable: true, description: 'A description.' },
+        redirect_uris: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Absolute URIs; the first one is the default.',
+        },
+        scope: { type: 'string', description: 'Space-separated scopes the client may ask for.' },
+      },
+    },
+  });
