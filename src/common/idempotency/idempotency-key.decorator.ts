@@ -1,8 +1,9 @@
-import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { IDEMPOTENCY_TTL_HOURS } from 'src/common/idempotency/idempotency.service';
 import { IDEMPOTENCY_HEADER, IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
+import { createCheckedParamDecorator } from 'src/common/validation/checked-param.decorator';
 
 const DESCRIPTION = [
   'Optional (not part of FitTrackee). A unique value per intended creation, e.g. a UUID, up to',
@@ -16,10 +17,11 @@ const DESCRIPTION = [
 
 /**
  * The request's `Idempotency-Key` (`IdempotencyRequest`, undefined without the header), and its
- * OpenAPI description on the operation.
+ * OpenAPI description on the operation. A checked parameter: the header is refused unless it is
+ * visible ASCII of at most 255 characters, and the body it fingerprints passed the edge rules.
  */
 export function IdempotencyKey(): ParameterDecorator {
-  return createParamDecorator(
+  return createCheckedParamDecorator(
     (_data: unknown, context: ExecutionContext): IdempotencyRequest | undefined =>
       IdempotencyRequest.fromHttp(context.switchToHttp().getRequest<Request>()),
     [
