@@ -1,4 +1,5 @@
-import { ApiBody } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiOperation } from '@nestjs/swagger';
 
 type FieldDocs = Record<string, string>;
 
@@ -47,18 +48,62 @@ export const ApiRevokeForm = (): MethodDecorator =>
     ['token', 'client_id', 'client_secret'],
   );
 
+const AUTHORIZE_DESCRIPTION =
+  'Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as ' +
+  'FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form ' +
+  '(400 `invalid payload`). First-party tokens only; an OAuth2 access token gets 403 ' +
+  '`insufficient_scope`.';
+
+const AUTHORIZE_REFUSALS =
+  'The FitTrackee envelope `{"status": "error", "message": …}`: `invalid payload` (no form ' +
+  'field, `client_id` missing, `response_type` missing or not `code`), ' +
+  '`The resource owner or authorization server denied the request` (`confirm` is not `true`), ' +
+  '`OAuth2 client not found`, `Invalid "redirect_uri" in request.`, ' +
+  '`Unsupported "code_challenge_method"`, `Missing "code_challenge"`, ' +
+  '`Invalid "code_challenge"`, `The requested scope is invalid, unknown, or malformed.`. ' +
+  'RFC 6749 §5.2 `{"error": "invalid_request", "error_description": …}` for a value the edge ' +
+  'refuses (a NUL character), `{"error": "insecure_transport", "error_description": "OAuth 2 MUST utilize https."}` over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside).';
+
 /** RFC 6749 §4.1.1 parameters, plus `confirm`, of `POST /api/oauth/authorize`. */
 export const ApiAuthorizeForm = (): MethodDecorator =>
-  formBody(
-    {
-      client_id: 'The client id.',
-      response_type: '`code`.',
-      scope: 'Space-separated scopes.',
-      state: 'Opaque value returned with the code.',
-      redirect_uri: 'One of the client’s registered redirect URIs.',
-      code_challenge: 'PKCE challenge (RFC 7636 §4.3).',
-      code_challenge_method: '`S256` or `plain`.',
-      confirm: '`true` when the user accepted.',
-    },
-    ['client_id', 'response_type', 'confirm'],
+  applyDecorators(
+    ApiOperation({ description: AUTHORIZE_DESCRIPTION }),
+    formBody(
+      {
+        client_id: 'The client id.',
+        response_type: '`code`.',
+        scope: 'Space-separated scopes.',
+        state: 'Opaque value returned with the code.',
+        redirect_uri: 'One of the client’s registered redirect URIs.',
+        code_challenge: 'PKCE challenge (RFC 7636 §4.3).',
+        code_challenge_method: '`S256` or `plain`.',
+        confirm: '`true` (in any case) when the user accepted; anything else is refused.',
+      },
+      ['client_id', 'response_type', 'confirm'],
+    ),
+    ApiBadRequestResponse({
+      description: AUTHORIZE_REFUSALS,
+      content: {
+        'application/json': {
+          schema: {
+            oneOf: [
+              {
+                type: 'object',
+                required: ['status', 'message'],
+                properties: {
+                  status: { type: 'string', enum: ['error'] },
+                  message: { type: 'string' },
+                },
+              },
+              {
+                type: 'object',
+                required: ['error'],
+                properties: { error: { type: 'string' }, error_description: { type: 'string' } },
+              },
+            ],
+          },
+          example: { status: 'error', message: 'invalid payload' },
+        },
+      },
+    }),
   );

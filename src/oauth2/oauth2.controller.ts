@@ -22,6 +22,7 @@ import type { Response } from 'express';
 import { CurrentUser, FirstPartyOnly, Public } from 'src/auth/decorators';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
 import { ApiLimitResponse } from 'src/common/rate-limit/api-limit-response.decorator';
+import { FORM_MEDIA_TYPES, FormBody } from 'src/common/validation/form-body.decorator';
 import { OAuth2AuthorizeService } from 'src/oauth2/authorization/oauth2-authorize.service';
 import { NO_STORE_HEADERS } from 'src/oauth2/oauth2.errors';
 import {
@@ -44,7 +45,7 @@ import type { User } from 'src/users/user.entity';
 @UseGuards(SecureTransportGuard)
 @UseFilters(OAuth2InputErrorFilter)
 @UseInterceptors(NoFilesInterceptor())
-@ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
+@ApiConsumes(...FORM_MEDIA_TYPES)
 export class OAuth2Controller {
   constructor(
     private readonly authorizeService: OAuth2AuthorizeService,
@@ -54,13 +55,13 @@ export class OAuth2Controller {
   /** The first-party web client grants a client; answers `{"redirect_url": ...}`. */
   @Post('authorize')
   @FirstPartyOnly()
-  @ApiBadRequestResponse({
-    description: 'The refusal’s description, e.g. `invalid payload` or an `invalid_scope` one.',
-  })
   @RawResponse()
   @HttpCode(200)
   @ApiAuthorizeForm()
-  authorize(@CurrentUser() user: User, @Body() form: unknown): Promise<{ redirect_url: string }> {
+  authorize(
+    @CurrentUser() user: User,
+    @FormBody() form: Readonly<Record<string, unknown>>,
+  ): Promise<{ redirect_url: string }> {
     return this.authorizeService.authorizeFromApi(user, form);
   }
 

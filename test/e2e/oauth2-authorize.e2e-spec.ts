@@ -59,12 +59,46 @@ describe('POST /api/oauth/authorize (spec oauth2.md §4.1), metadata and transpo
     );
   });
 
-  it('accepts JSON bodies with confirm true', async () => {
-    const res = await request(t.http)
-      .post('/api/oauth/authorize')
-      .set(bearer(userToken))
-      .send({ client_id: client.client_id, response_type: 'code', confirm: true });
-    expect(res.status).toBe(200);
+  describe('reads form fields only, as FitTrackee does', () => {
+    const codeCount = async (): Promise<number> => {
+      const rows: { count: number }[] = await t.dataSource.query(
+        'SELECT count(*)::int AS count FROM oauth2_authorization_codes',
+      );
+      return rows[0]?.count ?? -1;
+    };
+    const post = () => request(t.http).post('/api/oauth/authorize').set(bearer(userToken));
+
+    it.each([
+      ['a JSON body', () => ({ ...base(), confirm: true })],
+      ['a JSON body with confirm "true"', base],
+    ])('answers invalid payload to %s and issues no code', async (_name, body) => {
+      const before = await codeCount();
+      expectInvalidPayload(await post().send(body()));
+      expect(await codeCount()).toBe(before);
+    });
+
+    it('answers invalid payload to fields in the query string or in a text body', async () => {
+      const query = new URLSearchParams(base()).toString();
+      expectInvalidPayload(await post().query(query));
+      expectInvalidPayload(await post().type('text/plain').send(query));
+    });
+
+    it('accepts multipart fields, and refuses a NUL in them as invalid_request', async () => {
+      const multipart = (fields: Record<string, string>) => {
+        const test = post();
+        for (const [name, value] of Object.entries(fields)) void test.field(name, value);
+        return test;
+      };
+      const res = await multipart({ ...base(), state: 'multi' });
+      expect(res.status).toBe(200);
+      expect(res.body.redirect_url).toMatch(/[?&]state=multi$/);
+      expectOAuthError(
+        await multipart({ ...base(), state: 'a\u0000b' }),
+        400,
+        'invalid_request',
+        'state: NUL characters are not allowed',
+      );
+    });
   });
 
   it.each([

@@ -83,14 +83,16 @@ export class OAuth2AuthorizeService {
   }
 
   /**
-   * `POST /api/oauth/authorize` (spec oauth2.md §4.1): refusals are 400 with the Authlib
-   * description; an unknown client or unregistered redirect URI is a clear 400 too, where the
-   * reference answered 200 `{"redirect_url": null}`.
+   * FitTrackee `POST /api/oauth/authorize`: only form fields count, so a JSON body is `invalid
+   * payload`; refusals are 400 with the Authlib description; an unknown client or unregistered
+   * redirect URI is a clear 400 too, where FitTrackee answers 200 `{"redirect_url": null}`.
    */
-  async authorizeFromApi(user: User, form: unknown): Promise<{ redirect_url: string }> {
-    const body = typeof form === 'object' && form !== null ? (form as Record<string, unknown>) : {};
-    const params = readAuthorizationParams(body);
-    if (Object.keys(body).length === 0 || !params.clientId || params.responseType !== 'code')
+  async authorizeFromApi(
+    user: User,
+    form: Readonly<Record<string, unknown>>,
+  ): Promise<{ redirect_url: string }> {
+    const params = readAuthorizationParams(form);
+    if (Object.keys(form).length === 0 || !params.clientId || params.responseType !== 'code')
       throw new InvalidPayloadError();
     let authorization: ValidatedAuthorization;
     try {
@@ -100,7 +102,7 @@ export class OAuth2AuthorizeService {
         throw new InvalidPayloadError(error.description);
       throw error;
     }
-    if (!isConfirmed(body['confirm'])) throw new InvalidPayloadError(DENIED);
+    if (!isConfirmed(form['confirm'])) throw new InvalidPayloadError(DENIED);
     return { redirect_url: await this.issueCode(user, authorization) };
   }
 }
@@ -116,7 +118,7 @@ function codeChallengeProblem(params: AuthorizationParams): string | null {
   return null;
 }
 
-/** Granted only when `confirm`, lower-cased, is `true` (spec oauth2.md §4.1); JSON `true` too. */
+/** Granted only when the `confirm` field, lower-cased, is `true` (FitTrackee `POST /api/oauth/authorize`). */
 function isConfirmed(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
+  return typeof value === 'string' && value.toLowerCase() === 'true';
 }
