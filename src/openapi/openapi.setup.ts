@@ -1,8 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { FIRST_PARTY_SECURITY, OAUTH2_SECURITY } from 'src/auth/decorators/scopes.decorator';
 import { ALL_SCOPES } from 'src/auth/scopes';
+import type { AppConfig } from 'src/config/configuration';
 import { finishDocument } from 'src/openapi/openapi-document';
+import { API_INTRODUCTION, SWAGGER_UI_REDIRECT_PATH } from 'src/openapi/openapi-intro';
 
 const SCOPE_DESCRIPTIONS: Record<string, string> = {
   'application:write': 'Edit the application configuration (admins only)',
@@ -18,22 +21,28 @@ const SCOPE_DESCRIPTIONS: Record<string, string> = {
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Pacekeeper API')
-    .setDescription(
-      'Self-hosted workout tracker speaking the FitTrackee 0.7 REST API. First-party tokens ' +
-        '(from `POST /api/auth/login`) carry every scope; OAuth2 access tokens carry only their ' +
-        'granted scopes (`x-scopes` on each operation).',
-    )
+    .setDescription(API_INTRODUCTION)
     .setVersion('0.7.32')
     .setLicense('AGPL-3.0-only', 'https://www.gnu.org/licenses/agpl-3.0.html')
     .addServer('/', 'The server that serves this document')
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'First-party token' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'A first-party token (`auth_token` of `POST /api/auth/login`), or an OAuth2 access ' +
+          'token within its scopes',
+      },
       FIRST_PARTY_SECURITY,
     )
     .addOAuth2(
       {
         type: 'oauth2',
-        description: 'Authorization Code with PKCE; client credentials in the POST body',
+        description:
+          'Authorization Code with PKCE (RFC 7636, `S256`); the client authenticates at the ' +
+          'token endpoint with `client_id` and `client_secret` in the form body ' +
+          '(`client_secret_post`). See the introduction for registering a client.',
         flows: {
           authorizationCode: {
             authorizationUrl: '/profile/apps/authorize',
@@ -55,11 +64,23 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return finishDocument(document);
 }
 
-/** Swagger UI at /api/docs, the document at /api/docs-json. */
+/**
+ * Swagger UI at /api/docs, the document at /api/docs-json. Swagger UI derives its OAuth2
+ * redirect URI from the page's folder, which is `/api` at `/api/docs`, where nothing is served:
+ * the one page swagger-ui-dist serves under `/api/docs/` is named instead, at the server's
+ * public address, so both addresses send the redirect URI a client registered. PKCE is on.
+ */
 export function setupOpenApi(app: INestApplication): void {
+  const publicUrl = app
+    .get<ConfigService<AppConfig, true>>(ConfigService)
+    .get('app.uiUrl', { infer: true });
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
     yamlDocumentUrl: 'api/docs-yaml',
     useGlobalPrefix: false,
+    swaggerOptions: {
+      oauth2RedirectUrl: `${publicUrl}${SWAGGER_UI_REDIRECT_PATH}`,
+      initOAuth: { usePkceWithAuthorizationCodeGrant: true },
+    },
   });
 }
