@@ -23,7 +23,8 @@ interface Rfc6749TokenResponse {
   scope?: string;
 }
 
-type Or<Body, Fallback> = [Body] extends [undefined] ? Fallback : Body;
+/** A 200 body that the document leaves out is `undefined`: then the fallback is what is sent. */
+type Or<Body, Fallback> = [NonNullable<Body>] extends [never] ? Fallback : NonNullable<Body>;
 
 /** FitTrackee `GET /api/workouts`: the caller's workouts, newest first, one page. */
 export type WorkoutsPage = Enveloped<Documented<paths['/api/workouts']['get']>>;
@@ -45,6 +46,7 @@ export function enveloped<Body>(body: Body): Enveloped<Body> {
   return body as Enveloped<Body>;
 }
 
+/** For a 2xx response only (`response.ok`), which always has its body. */
 export function tokenResponse<Body>(body: Body): Or<Body, Rfc6749TokenResponse> {
   return body as Or<Body, Rfc6749TokenResponse>;
 }
