@@ -11,6 +11,8 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'data/**',
+      // Generated from openapi.json by `npm run openapi:types`.
+      'examples/third-party-app/api/schema.d.ts',
       '**/*.js',
       '**/*.cjs',
       '**/*.mjs',

@@ -9,15 +9,8 @@ import session from 'express-session';
 import { Passport } from 'passport';
 import OAuth2Strategy from 'passport-oauth2';
 
-import {
-  callProtectedApi,
-  type ExampleSettings,
-  refreshTokens,
-  revokeTokens,
-  type Tokens,
-} from './pacekeeper-api';
-import { homePage } from './pages';
-import { PROTECTED_API_CALL } from './protected-call';
+import { type ExampleSettings, PacekeeperApi, SCOPE, type Tokens } from './pacekeeper-api';
+import { signedInPage, signedOutPage } from './pages';
 
 declare module 'express-session' {
   interface SessionData {
@@ -38,7 +31,7 @@ function authenticator(settings: ExampleSettings): InstanceType<typeof Passport>
       clientID: settings.clientId,
       clientSecret: settings.clientSecret,
       callbackURL: settings.callbackUrl,
-      scope: PROTECTED_API_CALL.scope,
+      scope: SCOPE,
       pkce: true,
       state: true,
     },
@@ -66,9 +59,23 @@ function action(
   };
 }
 
-/** A small third-party web app that signs a user in through Pacekeeper and calls its API. */
+/** The home page: signed out, or the user's workouts read with the access token. */
+async function home(api: PacekeeperApi, request: Request): Promise<string> {
+  const { tokens, message } = request.session;
+  delete request.session.message;
+  if (tokens === undefined) return signedOutPage(message);
+  const list = await api.listWorkouts(tokens);
+  if (!('status' in list)) return signedInPage(tokens, list, message);
+  if (list.status !== 401) return signedInPage(tokens, undefined, `API answered ${list.status}`);
+  // The token expired or was revoked elsewhere (RFC 6750 §3.1): forget it.
+  delete request.session.tokens;
+  return signedOutPage('Pacekeeper no longer accepts the token: sign in again.');
+}
+
+/** A small third-party web app that signs a user in through Pacekeeper and lists their workouts. */
 export function createExampleApp(settings: ExampleSettings): Express {
   const app = express();
+  const api = new PacekeeperApi(settings);
   const passport = authenticator(settings);
   app.use(
     session({
@@ -80,11 +87,12 @@ export function createExampleApp(settings: ExampleSettings): Express {
   );
   app.use(passport.initialize());
 
-  app.get('/', (request, response) => {
-    const message = request.session.message;
-    delete request.session.message;
-    response.type('html').send(homePage(request.session.tokens, message));
-  });
+  app.get(
+    '/',
+    action(async (request, response) => {
+      response.type('html').send(await home(api, request));
+    }),
+  );
   app.get('/login', passport.authenticate(STRATEGY, { session: false }) as RequestHandler);
   app.get('/callback', (request, response, next) => {
     const finish = passport.authenticate(
@@ -103,27 +111,14 @@ export function createExampleApp(settings: ExampleSettings): Express {
     void finish(request, response, next);
   });
   app.post(
-    '/call',
-    action(async (request, response) => {
-      const tokens = request.session.tokens;
-      if (tokens) {
-        const result = await callProtectedApi(settings, tokens);
-        request.session.message = `API answered ${String(result.status)}`;
-      }
-      response.redirect('/');
-    }),
-  );
-  app.post(
     '/refresh',
     action(async (request, response) => {
       const tokens = request.session.tokens;
       if (tokens) {
-        const result = await refreshTokens(settings, tokens);
+        const result = await api.refresh(tokens);
         if ('accessToken' in result) request.session.tokens = result;
         request.session.message =
-          'accessToken' in result
-            ? 'Tokens refreshed'
-            : `Refresh failed (${String(result.status)})`;
+          'accessToken' in result ? 'Tokens refreshed' : `Refresh failed (${result.status})`;
       }
       response.redirect('/');
     }),
@@ -133,8 +128,12 @@ export function createExampleApp(settings: ExampleSettings): Express {
     action(async (request, response) => {
       const tokens = request.session.tokens;
       if (tokens) {
-        const result = await revokeTokens(settings, tokens);
-        request.session.message = `Revocation answered ${String(result.status)}`;
+        const status = await api.revoke(tokens);
+        if (status === 200) delete request.session.tokens;
+        request.session.message =
+          status === 200
+            ? 'Signed out: Pacekeeper revoked the tokens.'
+            : `Revocation failed (${status})`;
       }
       response.redirect('/');
     }),

@@ -1,4 +1,10 @@
-import { PROTECTED_API_CALL } from './protected-call';
+import createClient, { type Client } from 'openapi-fetch';
+
+import { enveloped, type Sport, tokenResponse, type Workout } from './api/responses';
+import type { paths } from './api/schema';
+
+/** The one scope the example asks for: reading workouts and sports. */
+export const SCOPE = 'workouts:read';
 
 export interface ExampleSettings {
   /** Pacekeeper's base URL, e.g. `https://tracker.example.org`. */
@@ -16,68 +22,85 @@ export interface Tokens {
   scope: string;
 }
 
-export interface CallResult {
+/** The HTTP status of a refused call. */
+export interface Refused {
   status: number;
-  text: string;
 }
 
-async function postForm(url: string, fields: Record<string, string>): Promise<CallResult> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  });
-  return { status: response.status, text: await response.text() };
+export interface WorkoutList {
+  workouts: Workout[];
+  sports: Sport[];
 }
 
-/** The protected API call, with the access token as a Bearer token (RFC 6750). */
-export async function callProtectedApi(
-  settings: ExampleSettings,
-  tokens: Tokens,
-): Promise<CallResult> {
-  const { body } = PROTECTED_API_CALL;
-  const hasBody = body !== undefined;
-  const response = await fetch(`${settings.pacekeeperUrl}${PROTECTED_API_CALL.path}`, {
-    method: PROTECTED_API_CALL.method,
-    headers: {
-      Authorization: `Bearer ${tokens.accessToken}`,
-      ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
-    },
-    ...(hasBody ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: response.status, text: await response.text() };
-}
+/** OAuth2 endpoints take form fields, not JSON (RFC 6749 §4.1.3, RFC 7009 §2.1). */
+const FORM = {
+  headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  bodySerializer: (fields: Record<string, string | undefined>): string => {
+    const form = new URLSearchParams();
+    for (const [name, value] of Object.entries(fields))
+      if (value !== undefined) form.set(name, value);
+    return form.toString();
+  },
+};
 
-/** refresh_token grant with client_secret_post: the pair is rotated. */
-export async function refreshTokens(
-  settings: ExampleSettings,
-  tokens: Tokens,
-): Promise<Tokens | CallResult> {
-  const result = await postForm(`${settings.pacekeeperUrl}/api/oauth/token`, {
-    grant_type: 'refresh_token',
-    refresh_token: tokens.refreshToken,
-    client_id: settings.clientId,
-    client_secret: settings.clientSecret,
-  });
-  if (result.status !== 200) return result;
-  const body = JSON.parse(result.text) as {
-    access_token: string;
-    refresh_token: string;
-    scope?: string;
-  };
-  return {
-    accessToken: body.access_token,
-    refreshToken: body.refresh_token,
-    scope: body.scope ?? '',
-  };
-}
+const bearer = (tokens: Tokens): { Authorization: string } => ({
+  Authorization: `Bearer ${tokens.accessToken}`,
+});
 
-/** RFC 7009 revocation of the access token (Pacekeeper revokes the whole pair). */
-export function revokeTokens(settings: ExampleSettings, tokens: Tokens): Promise<CallResult> {
-  return postForm(`${settings.pacekeeperUrl}/api/oauth/revoke`, {
-    token: tokens.accessToken,
-    token_type_hint: 'access_token',
-    client_id: settings.clientId,
-    client_secret: settings.clientSecret,
-  });
+/** Pacekeeper's API through a client typed by the generated document. */
+export class PacekeeperApi {
+  private readonly client: Client<paths>;
+
+  constructor(private readonly settings: ExampleSettings) {
+    this.client = createClient<paths>({ baseUrl: settings.pacekeeperUrl });
+  }
+
+  /** The latest workouts and the sports they refer to, with the access token (RFC 6750 §2.1). */
+  async listWorkouts(tokens: Tokens): Promise<WorkoutList | Refused> {
+    const headers = bearer(tokens);
+    const [workouts, sports] = await Promise.all([
+      this.client.GET('/api/workouts', { params: { query: { per_page: 10 } }, headers }),
+      this.client.GET('/api/sports', { headers }),
+    ]);
+    if (workouts.data === undefined) return { status: workouts.response.status };
+    if (sports.data === undefined) return { status: sports.response.status };
+    return {
+      workouts: enveloped(workouts.data).data.workouts,
+      sports: enveloped(sports.data).data.sports,
+    };
+  }
+
+  /** refresh_token grant with client_secret_post: Pacekeeper rotates the pair. */
+  async refresh(tokens: Tokens): Promise<Tokens | Refused> {
+    const { data, response } = await this.client.POST('/api/oauth/token', {
+      body: {
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refreshToken,
+        client_id: this.settings.clientId,
+        client_secret: this.settings.clientSecret,
+      },
+      ...FORM,
+    });
+    if (!response.ok) return { status: response.status };
+    const body = tokenResponse(data);
+    return {
+      accessToken: body.access_token,
+      refreshToken: body.refresh_token,
+      scope: body.scope ?? tokens.scope,
+    };
+  }
+
+  /** RFC 7009 revocation of the access token; Pacekeeper revokes its refresh token with it. */
+  async revoke(tokens: Tokens): Promise<number> {
+    const { response } = await this.client.POST('/api/oauth/revoke', {
+      body: {
+        token: tokens.accessToken,
+        token_type_hint: 'access_token',
+        client_id: this.settings.clientId,
+        client_secret: this.settings.clientSecret,
+      },
+      ...FORM,
+    });
+    return response.status;
+  }
 }
