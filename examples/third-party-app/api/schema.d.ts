@@ -475,7 +475,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The first-party web client grants a client; answers `{"redirect_url": ...}`. */
+        /**
+         * The first-party web client grants a client; answers `{"redirect_url": ...}`.
+         * @description Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form (400 `invalid payload`). First-party tokens only; an OAuth2 access token gets 403 `insufficient_scope`.
+         */
         post: operations["authorize"];
         delete?: never;
         options?: never;
@@ -2739,7 +2742,7 @@ export interface operations {
                     code_challenge?: string;
                     /** @description `S256` or `plain`. */
                     code_challenge_method?: string;
-                    /** @description `true` when the user accepted. */
+                    /** @description `true` (in any case) when the user accepted; anything else is refused. */
                     confirm: string;
                     /** @description One of the client’s registered redirect URIs. */
                     redirect_uri?: string;
@@ -2757,7 +2760,7 @@ export interface operations {
                     code_challenge?: string;
                     /** @description `S256` or `plain`. */
                     code_challenge_method?: string;
-                    /** @description `true` when the user accepted. */
+                    /** @description `true` (in any case) when the user accepted; anything else is refused. */
                     confirm: string;
                     /** @description One of the client’s registered redirect URIs. */
                     redirect_uri?: string;
@@ -2777,12 +2780,27 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The refusal’s description, e.g. `invalid payload` or an `invalid_scope` one. */
+            /** @description The FitTrackee envelope `{"status": "error", "message": …}`: `invalid payload` (no form field, `client_id` missing, `response_type` missing or not `code`), `The resource owner or authorization server denied the request` (`confirm` is not `true`), `OAuth2 client not found`, `Invalid "redirect_uri" in request.`, `Unsupported "code_challenge_method"`, `Missing "code_challenge"`, `Invalid "code_challenge"`, `The requested scope is invalid, unknown, or malformed.`. RFC 6749 §5.2 `{"error": "invalid_request", "error_description": …}` for a value the edge refuses (a NUL character), `{"error": "insecure_transport", "error_description": "OAuth 2 MUST utilize https."}` over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "invalid payload",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": {
+                        message: string;
+                        /** @enum {string} */
+                        status: "error";
+                    } | {
+                        error: string;
+                        error_description?: string;
+                    };
+                };
             };
             /** @description Missing, invalid, expired or revoked token, or inactive account. */
             401: {
