@@ -1,36 +1,19 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { createExampleApp } from 'examples/third-party-app/app';
 import { SCOPE } from 'examples/third-party-app/pacekeeper-api';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
+import { describeWithChromium, launchChromium } from 'test/helpers/chromium';
 import { expectInvalidToken } from 'test/helpers/expect-envelope';
 import { createUser, DEFAULT_PASSWORD } from 'test/helpers/factories';
 import { createOAuth2Client, type TestClient } from 'test/helpers/oauth2-flow';
 import { createManualWorkout } from 'test/helpers/workouts-api';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
-/** Debian's chromium (`apt-get install -y chromium`); a downloaded browser is never used. */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(
-    `Skipping the OAuth2 browser test: ${CHROMIUM} is missing (apt-get install -y chromium).`,
-  );
-const describeWithBrowser = hasChromium ? describe : describe.skip;
+const describeWithBrowser = describeWithChromium('the OAuth2 browser test');
 
 function listen(server: Server): Promise<number> {
   return new Promise((resolve) => {
@@ -144,11 +127,7 @@ describeWithBrowser(
           sessionSecret: 'example-session-secret',
         }),
       );
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: CHROMIUM_ARGS,
-      });
+      browser = await launchChromium();
     });
 
     afterAll(async () => {
