@@ -1,5 +1,4 @@
 import {
-  Body,
   Controller,
   Headers,
   HttpCode,
@@ -74,13 +73,13 @@ export class OAuth2Controller {
   @HttpCode(200)
   @ApiTokenForm()
   token(
-    @Body() form: OAuth2Form | undefined,
+    @FormBody() form: OAuth2Form,
     @Headers('authorization') authorization: string | undefined,
     @Ip() ip: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TokenResponse> {
     response.set(NO_STORE_HEADERS);
-    return this.tokenService.token(form ?? {}, authorization, ip);
+    return this.tokenService.token(form, authorization, ip);
   }
 
   /** RFC 7009 revocation. */
@@ -94,12 +93,12 @@ export class OAuth2Controller {
   @HttpCode(200)
   @ApiRevokeForm()
   revoke(
-    @Body() form: OAuth2Form | undefined,
+    @FormBody() form: OAuth2Form,
     @Headers('authorization') authorization: string | undefined,
     @Ip() ip: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Record<string, never>> {
     response.set(NO_STORE_HEADERS);
-    return this.tokenService.revoke(form ?? {}, authorization, ip);
+    return this.tokenService.revoke(form, authorization, ip);
   }
 }

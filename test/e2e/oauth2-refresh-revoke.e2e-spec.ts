@@ -129,6 +129,23 @@ describe('OAuth2 refresh, revocation and resource protection (spec oauth2.md §4
     });
   });
 
+  // Authlib reads the form only (RFC 6749 §4.1.3 and RFC 7009 §2.1 define form bodies): a JSON
+  // body carries no field, whatever it holds, and nothing is rotated or revoked.
+  it('reads form fields only: a JSON token or revocation request changes nothing', async () => {
+    const pair = await grant();
+    const fields = { client_id: pair.client.client_id, client_secret: pair.client.client_secret };
+    const jsonRefresh = await request(t.http)
+      .post('/api/oauth/token')
+      .send({ ...fields, grant_type: 'refresh_token', refresh_token: pair.refresh_token });
+    expectOAuthError(jsonRefresh, 400, 'unsupported_grant_type');
+    const jsonRevoke = await request(t.http)
+      .post('/api/oauth/revoke')
+      .send({ ...fields, token: pair.access_token });
+    expectOAuthError(jsonRevoke, 400, 'invalid_client');
+    expectInsufficientScope(await probeToken(t, pair.access_token));
+    expect((await refresh(t, pair.client, pair.refresh_token)).status).toBe(200);
+  });
+
   describe('POST /api/oauth/revoke (RFC 7009)', () => {
     it('revokes the pair from its access token', async () => {
       const pair = await grant();
