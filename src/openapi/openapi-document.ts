@@ -1,5 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from 'src/common/errors/all-exceptions.filter';
+import { ENVELOPE_ERROR_SCHEMA } from 'src/openapi/api-error-responses.decorator';
 
 // The package exports the document type only; its parts are derived from it.
 type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
@@ -21,6 +22,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
 const WITHOUT_DATABASE = new Set(['ping', 'metadata', 'getTile']);
 
 const SERVICE_UNAVAILABLE = {
+  content: { 'application/json': { schema: ENVELOPE_ERROR_SCHEMA } },
   description:
     `The database is unreachable: \`{"status": "error", "message": "${UNAVAILABLE_MESSAGE}"}\`. ` +
     'Nothing was changed, unless the connection was lost while committing: retry after ' +
@@ -67,15 +69,21 @@ const INVALID_INPUT =
   'body is refused with a message naming the field (`{"status": "error", "message": ' +
   '"client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints).';
 
+/** A fresh object each time: the document is serialized, never shared by reference. */
+const envelopeContent = (): Record<string, { schema: object }> => ({
+  'application/json': { schema: { ...ENVELOPE_ERROR_SCHEMA } },
+});
+
 const UNKNOWN_RESOURCE = 'No resource answers to the path parameters.';
 
 /** Statuses every operation can answer whatever its decorators say: the edge rules and 404s. */
 function addCommonResponses(operation: OperationObject): void {
-  operation.responses['400'] ??= { description: INVALID_INPUT };
+  operation.responses['400'] ??= { description: INVALID_INPUT, content: envelopeContent() };
   const hasPathParameters = (operation.parameters ?? []).some(
     (parameter) => 'in' in parameter && parameter.in === 'path',
   );
-  if (hasPathParameters) operation.responses['404'] ??= { description: UNKNOWN_RESOURCE };
+  if (hasPathParameters)
+    operation.responses['404'] ??= { description: UNKNOWN_RESOURCE, content: envelopeContent() };
 }
 
 /**

@@ -1,11 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { Response as ExpressResponse } from 'express';
 import { FIRST_PARTY_SECURITY, OAUTH2_SECURITY } from 'src/auth/decorators/scopes.decorator';
 import { ALL_SCOPES } from 'src/auth/scopes';
 import type { AppConfig } from 'src/config/configuration';
+import { ErrorEnvelope, OAuth2ErrorResponse } from 'src/openapi/error-schemas';
 import { finishDocument } from 'src/openapi/openapi-document';
 import { API_INTRODUCTION, SWAGGER_UI_REDIRECT_PATH } from 'src/openapi/openapi-intro';
+import { toStableJson } from 'src/openapi/stable-json';
 
 const SCOPE_DESCRIPTIONS: Record<string, string> = {
   'application:write': 'Edit the application configuration (admins only)',
@@ -58,6 +61,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .build();
   const document = SwaggerModule.createDocument(app, config, {
+    extraModels: [ErrorEnvelope, OAuth2ErrorResponse],
     operationIdFactory: (controllerKey: string, methodKey: string) =>
       `${controllerKey}.${methodKey}`,
   });
@@ -65,7 +69,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 /**
- * Swagger UI at /api/docs, the document at /api/docs-json. Swagger UI derives its OAuth2
+ * Swagger UI at /api/docs, the document at /api/docs-json (the bytes of the committed
+ * openapi.json: built once, keys sorted) and /api/docs-yaml. Swagger UI derives its OAuth2
  * redirect URI from the page's folder, which is `/api` at `/api/docs`, where nothing is served:
  * the one page swagger-ui-dist serves under `/api/docs/` is named instead, at the server's
  * public address, so both addresses send the redirect URI a client registered. PKCE is on.
@@ -74,8 +79,16 @@ export function setupOpenApi(app: INestApplication): void {
   const publicUrl = app
     .get<ConfigService<AppConfig, true>>(ConfigService)
     .get('app.uiUrl', { infer: true });
-  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
-    jsonDocumentUrl: 'api/docs-json',
+  let document: OpenAPIObject | undefined;
+  const built = (): OpenAPIObject => (document ??= buildOpenApiDocument(app));
+  let json: string | undefined;
+  app
+    .getHttpAdapter()
+    .get('/api/docs-json', (_request: unknown, response: ExpressResponse) =>
+      response.type('application/json').send((json ??= toStableJson(built()))),
+    );
+  SwaggerModule.setup('api/docs', app, built, {
+    raw: ['yaml'],
     yamlDocumentUrl: 'api/docs-yaml',
     useGlobalPrefix: false,
     swaggerOptions: {

@@ -15,18 +15,3 @@ export function operationsOf(document: OpenAPIObject): [string, Operation][] {
     }),
   ) as [string, Operation][];
 }
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
-  );
-}
-
-/** Pretty JSON with keys sorted at every level, so the committed file diffs cleanly. */
-export function toStableJson(document: OpenAPIObject): string {
-  return `${JSON.stringify(sortKeys(document), null, 2)}\n`;
-}

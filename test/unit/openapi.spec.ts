@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { INestApplication, Type } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { buildOpenApiDocument } from 'src/openapi/openapi.setup';
-import { operationsOf, toStableJson } from 'test/helpers/openapi';
+import { toStableJson } from 'src/openapi/stable-json';
+import { operationsOf } from 'test/helpers/openapi';
 import { controllersOf, routesOf } from 'test/helpers/route-inventory';
 
 /** HTML pages (the OAuth2 consent page) are excluded from the API document on purpose. */

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { ACCESS_KEY, type ScopedAccess } from 'src/auth/decorators/access.metadata';
 import type { Scope } from 'src/auth/scopes';
+import { BEARER_ERROR_SCHEMA } from 'src/openapi/api-error-responses.decorator';
 
 export interface ScopesOptions {
   admin?: boolean;
@@ -22,12 +23,17 @@ function accessDecorators(rule: ScopedAccess): MethodDecorator & ClassDecorator 
     ApiBearerAuth(FIRST_PARTY_SECURITY),
     ApiExtension('x-scopes', [...rule.scopes]),
     ApiUnauthorizedResponse({
-      description: 'Missing, invalid, expired or revoked token, or inactive account.',
+      description:
+        'Missing, invalid, expired or revoked token, or inactive account: the envelope ' +
+        '(`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` ' +
+        'for an OAuth2 one.',
+      schema: BEARER_ERROR_SCHEMA,
     }),
     ApiForbiddenResponse({
       description: rule.isAdminOnly
         ? 'Token lacks the scope (`insufficient_scope`), or the user is not an admin.'
         : 'Token lacks the scope (`insufficient_scope`).',
+      schema: BEARER_ERROR_SCHEMA,
     }),
   ];
   if (!rule.isFirstPartyOnly) decorators.push(ApiOAuth2([...rule.scopes], OAUTH2_SECURITY));

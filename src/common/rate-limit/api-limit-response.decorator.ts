@@ -1,4 +1,8 @@
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ENVELOPE_ERROR_SCHEMA,
+  OAUTH2_ERROR_SCHEMA,
+} from 'src/openapi/api-error-responses.decorator';
 
 const RETRY_AFTER = {
   'Retry-After': {
@@ -20,5 +24,6 @@ export function ApiLimitResponse(kind: 'envelope' | 'oauth2' = 'envelope'): Meth
         : 'Too many failed checks for this account or from this address (or over ' +
           '`API_RATE_LIMITS`): `rate limit exceeded (<limit>)`.',
     headers: RETRY_AFTER,
+    schema: kind === 'oauth2' ? OAUTH2_ERROR_SCHEMA : ENVELOPE_ERROR_SCHEMA,
   });
 }
