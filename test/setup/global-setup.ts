@@ -1,7 +1,12 @@
 // Jest loads global setup outside its module registry: resolve src/… and test/… paths here.
 import 'tsconfig-paths/register';
 
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { runMigrations } from 'src/database/run-migrations';
+import { ENV_GATE_DIR } from 'test/conformance/conformance-gate';
 import { buildTestConfig } from 'test/setup/test-config';
 import {
   ADMIN_URL,
@@ -21,6 +26,7 @@ import {
  */
 export default async function globalSetup(): Promise<void> {
   process.env.TZ = 'UTC';
+  process.env[ENV_GATE_DIR] = mkdtempSync(join(tmpdir(), 'pacekeeper-conformance-'));
   if (process.env[ENV_EMBEDDED] === '1' || !(await isPostgresReachable())) {
     if (process.env[ENV_EMBEDDED] !== '1') {
       console.log(

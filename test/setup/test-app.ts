@@ -7,6 +7,7 @@ import { AppModule } from 'src/app.module';
 import { setupApp } from 'src/app.setup';
 import type { AppConfig } from 'src/config/configuration';
 import type { App } from 'supertest/types';
+import { installConformanceGate } from 'test/conformance/conformance-gate';
 import { buildTestConfig } from 'test/setup/test-config';
 import {
   assertTestDatabase,
@@ -56,6 +57,7 @@ export async function createTestApp(
     bodyParser: false,
     logger: false,
   });
+  installConformanceGate(app);
   setupApp(app);
   await app.init();
   return {
