@@ -7,6 +7,8 @@ export interface EnvelopeResponseOptions {
   /** A paginated list: `pagination` sits beside `data` (spec README §1.4). */
   isPaginated?: boolean;
   description?: string;
+  /** A realistic example of the whole body, as a client receives it. */
+  example?: object;
 }
 
 const PAGINATION_SCHEMA = {
@@ -41,6 +43,7 @@ export function ApiEnvelopeResponse(
       status,
       description: options.description ?? (status === 201 ? 'Created' : 'Success'),
       schema: { type: 'object', required: Object.keys(properties), properties },
+      ...(options.example === undefined ? {} : { example: options.example }),
     }),
   );
 }
