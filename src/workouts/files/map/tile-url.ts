@@ -14,7 +14,7 @@ export function fillTileUrl(template: string, tile: TileCoordinates): string {
 }
 
 /**
- * Static maps (§4.4): `{s}.` becomes a random sub-domain plus `.`, or disappears when there
+ * Static maps (docs/uploads.md#files): `{s}.` becomes a random sub-domain plus `.`, or disappears when there
  * are none (FitTrackee's `get_static_map_tile_server_url`).
  */
 export function staticMapTemplate(template: string, subdomains: readonly string[]): string {
