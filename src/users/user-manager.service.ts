@@ -37,7 +37,7 @@ export class UserCreationError extends Error {}
 
 /**
  * FitTrackee's `UserManagerService`: account changes shared by the admin API and the CLI
- * (FitTrackee `PATCH /api/users/<username>`, FitTrackee `ftcli` `users create` / `users update`).
+ * (FitTrackee `PATCH /api/users/<username>`, FitTrackee `ftcli users create` / `ftcli users update`).
  */
 @Injectable()
 export class UserManagerService {

@@ -35,7 +35,7 @@ export class PictureService {
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
-  /** Steps 2–8 of FitTrackee `POST /api/auth/picture`; the type is also checked on the content, not only the name. */
+  /** The checks of FitTrackee `POST /api/auth/picture`, in its order; the type is also checked on the content, not only the name. */
   async upload(user: User, upload: PictureUpload): Promise<TopLevelResult> {
     const { file, contentLength } = upload;
     if (file === undefined)

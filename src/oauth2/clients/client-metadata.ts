@@ -20,7 +20,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * FitTrackee `POST /api/oauth/apps` checks (as in FitTrackee), then the checks the
+ * FitTrackee `POST /api/oauth/apps` checks, then the checks the
  * reference lacks: string types and redirect URIs (RFC 6749 §3.1.2, RFC 8252 §7.1).
  */
 export function parseClientMetadata(body: unknown): ClientMetadata {

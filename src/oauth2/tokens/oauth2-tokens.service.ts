@@ -141,7 +141,7 @@ export class OAuth2TokensService {
   }
 
   /**
-   * `ftcli oauth2 clean --days N` (FitTrackee `ftcli`): delete tokens whose access token expired more
+   * FitTrackee `ftcli oauth2 clean --days N`: delete tokens whose access token expired more
    * than `days` days ago (`issued_at + expires_in < now − days`); returns how many.
    */
   async deleteExpiredBefore(days: number): Promise<number> {
