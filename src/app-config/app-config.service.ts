@@ -60,7 +60,10 @@ export class AppConfigService implements OnModuleInit {
     };
   }
 
-  /** `max_users == 0` or fewer users (active or not) than `max_users` (FitTrackee `GET /api/config`). */
+  /**
+   * `max_users == 0` or fewer users (active or not) than `max_users` (FitTrackee
+   * `GET /api/config`).
+   */
   async isRegistrationEnabled(row?: AppConfigEntity): Promise<boolean> {
     const { maxUsers } = row ?? (await this.getRow());
     if (maxUsers === 0) return true;

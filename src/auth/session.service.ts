@@ -13,7 +13,10 @@ import { CredentialAttemptsService } from 'src/common/rate-limit/credential-atte
 import { User } from 'src/users/user.entity';
 import { Repository } from 'typeorm';
 
-/** Login, logout and privacy-policy acceptance (FitTrackee `POST /api/auth/login`, `POST /api/auth/logout`, `POST /api/auth/account/privacy-policy`). */
+/**
+ * Login, logout and privacy-policy acceptance (FitTrackee `POST /api/auth/login`,
+ * `POST /api/auth/logout`, `POST /api/auth/account/privacy-policy`).
+ */
 @Injectable()
 export class SessionService {
   constructor(

@@ -17,7 +17,9 @@ export interface AppSettings {
    * and X-Forwarded-Proto; trusting them blindly would let any client choose its address.
    */
   trustProxy: string | number | boolean;
-  /** AUTHLIB_INSECURE_TRANSPORT: allow the OAuth2 endpoints over plain HTTP (docs/oauth2.md#https). */
+  /**
+   * AUTHLIB_INSECURE_TRANSPORT: allow the OAuth2 endpoints over plain HTTP (docs/oauth2.md#https).
+   */
   isInsecureTransportAllowed: boolean;
   logLevel: string;
   /** APP_LOG: JSON logs go to this file instead of stdout. */

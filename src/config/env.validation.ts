@@ -25,8 +25,9 @@ const rateLimitsMessage = (name: string): string =>
   `${name} must look like "300 per 5 minutes,1000 per day"`;
 
 /**
- * Environment variables, with FitTrackee's names where one exists (docs/compatibility.md#environment).
- * Every variable is optional: `npm start` on a bare machine must work.
+ * Environment variables, with FitTrackee's names where one exists
+ * (docs/compatibility.md#environment). Every variable is optional: `npm start` on a bare machine
+ * must work.
  */
 export class EnvironmentVariables {
   @IsOptional()

@@ -31,7 +31,9 @@ export class UnsupportedGrantTypeError extends OAuth2Error {
   }
 }
 
-/** RFC 6749 §5.2 `invalid_scope`, with Authlib's description (FitTrackee `POST /api/oauth/token`). */
+/**
+ * RFC 6749 §5.2 `invalid_scope`, with Authlib's description (FitTrackee `POST /api/oauth/token`).
+ */
 export class InvalidScopeError extends OAuth2Error {
   constructor() {
     super(
@@ -43,7 +45,9 @@ export class InvalidScopeError extends OAuth2Error {
   }
 }
 
-/** RFC 7009 §2.2.1 `unsupported_token_type` for a token_type_hint we do not know (401 as Authlib). */
+/**
+ * RFC 7009 §2.2.1 `unsupported_token_type` for a token_type_hint we do not know (401 as Authlib).
+ */
 export class UnsupportedTokenTypeHintError extends OAuth2Error {
   constructor() {
     super('unsupported_token_type', undefined, 401, NO_STORE_HEADERS);

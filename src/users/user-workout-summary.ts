@@ -1,6 +1,6 @@
 /**
- * Workout figures that appear in every user serialization (FitTrackee `GET /api/auth/profile`). The users
- * module depends on no feature module, so the workouts module provides the implementation
+ * Workout figures that appear in every user serialization (FitTrackee `GET /api/auth/profile`). The
+ * users module depends on no feature module, so the workouts module provides the implementation
  * under this token; records are already serialized (FitTrackee `GET /api/records`).
  */
 export interface UserWorkoutSummary {

@@ -111,7 +111,10 @@ export class WorkoutsWriter {
     );
   }
 
-  /** Inserts the workout and its segments, then recomputes the records of its sport (FitTrackee `GET /api/records`). */
+  /**
+   * Inserts the workout and its segments, then recomputes the records of its sport (FitTrackee
+   * `GET /api/records`).
+   */
   async insert(
     manager: EntityManager,
     workout: NewWorkout,
@@ -176,7 +179,10 @@ export class WorkoutsWriter {
     );
   }
 
-  /** Deletes the row (segments and held records cascade), then re-elects records (FitTrackee `DELETE /api/workouts/<workout_id>`). */
+  /**
+   * Deletes the row (segments and held records cascade), then re-elects records (FitTrackee
+   * `DELETE /api/workouts/<workout_id>`).
+   */
   async remove(
     manager: EntityManager,
     workout: { id: number; user_id: number; sport_id: number },

@@ -64,8 +64,8 @@ function totalQuery(params: SqlParams, userId: number, filters: WorkoutFilters):
 }
 
 /**
- * Constraints of the previous/next lookups when serializing the list (FitTrackee `GET /api/workouts/<workout_id>` ⚠): duration
- * on `duration`, max speed only for previous, naive midnights for from/to, no title.
+ * Constraints of the previous/next lookups when serializing the list (FitTrackee
+ * `GET /api/workouts/<workout_id>` ⚠): duration on `duration`, max speed only for previous, naive midnights for from/to, no title.
  */
 function neighbourConditions(
   params: SqlParams,

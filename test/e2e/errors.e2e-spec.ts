@@ -41,7 +41,10 @@ const DEFAULT_500 = {
   message: 'error, please try again or contact the administrator',
 };
 
-/** Every generic error of docs/compatibility.md#errors the foundation can produce, with its exact body. */
+/**
+ * Every generic error of docs/compatibility.md#errors the foundation can produce, with its exact
+ * body.
+ */
 describe('generic errors (docs/compatibility.md#errors)', () => {
   let t: TestApp;
   let logFile: string;

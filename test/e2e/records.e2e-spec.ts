@@ -127,7 +127,8 @@ describe('records and the create/edit/delete scenario (FitTrackee `GET /api/reco
     });
 
     await request(t.http).delete(`/api/workouts/${a}`).set(bearer(token)).expect(204);
-    // Sport 1 loses its HA record: the remaining workout has no ascent (FitTrackee `GET /api/records`).
+    // Sport 1 loses its HA record: the remaining workout has no ascent (FitTrackee
+    // `GET /api/records`).
     expect(await records(token)).toEqual([
       [1, 'AS', 22.5, b],
       [1, 'FD', 45, b],

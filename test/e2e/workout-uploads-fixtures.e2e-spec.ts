@@ -22,7 +22,9 @@ const FIGURES = [
   'ave_speed',
 ] as const;
 
-/** Segment objects turn every falsy value into null (FitTrackee `GET /api/workouts/<workout_id>`). */
+/**
+ * Segment objects turn every falsy value into null (FitTrackee `GET /api/workouts/<workout_id>`).
+ */
 const segmentValue = (value: unknown): unknown =>
   value === 0 || value === '0:00:00' || value === '' ? null : value;
 

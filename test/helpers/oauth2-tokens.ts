@@ -22,7 +22,8 @@ export async function oauth2AccessToken(
     client_name: 'Scope test app',
     client_uri: 'https://app.example.net',
     redirect_uris: ['https://app.example.net/callback'],
-    // A client needs at least one scope (FitTrackee `POST /api/oauth/apps`); the code asks for none of it.
+    // A client needs at least one scope (FitTrackee `POST /api/oauth/apps`); the code asks for none
+    // of it.
     scope: scope === '' ? SCOPE.PROFILE_READ : scope,
   });
   const code = await app.get(OAuth2CodesService).create({

@@ -56,8 +56,9 @@ export function Scopes(
 }
 
 /**
- * Endpoints without a scope in FitTrackee (`token*` in docs/oauth2.md#scopes): reserved to first-party
- * tokens, OAuth2 tokens are refused with 403 insufficient_scope (docs/oauth2.md#first-party-only).
+ * Endpoints without a scope in FitTrackee (`token*` in docs/oauth2.md#scopes): reserved to
+ * first-party tokens, OAuth2 tokens are refused with 403 insufficient_scope
+ * (docs/oauth2.md#first-party-only).
  */
 export function FirstPartyOnly(): MethodDecorator & ClassDecorator {
   return accessDecorators({

@@ -18,7 +18,10 @@ export interface PictureRequest extends Request {
   hasEmptyFileName?: boolean;
 }
 
-/** The request's Content-Length, the "file size" of FitTrackee's 413 message (docs/compatibility.md#errors). */
+/**
+ * The request's Content-Length, the "file size" of FitTrackee's 413 message
+ * (docs/compatibility.md#errors).
+ */
 export function contentLengthOf(request: Request): number | undefined {
   const header = request.headers['content-length'];
   return header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined;

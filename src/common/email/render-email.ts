@@ -62,8 +62,8 @@ function toHtml(content: EmailContent, language: string): string {
 }
 
 /**
- * Renders one email in the user's language (fallback English, docs/compatibility.md#emails). `data` keys:
- * `username`, `token` (confirmation / reset / email-update token), `new_email`, `device`.
+ * Renders one email in the user's language (fallback English, docs/compatibility.md#emails). `data`
+ * keys: `username`, `token` (confirmation / reset / email-update token), `new_email`, `device`.
  */
 export function renderEmail(message: EmailMessage, uiUrl: string): RenderedEmail {
   const language = message.language in TEMPLATES ? message.language : 'en';

@@ -22,8 +22,9 @@ const PAGINATION_SCHEMA = {
 };
 
 /**
- * Documents a handler's result the way EnvelopeInterceptor sends it (docs/compatibility.md#envelope):
- * `{"status": "success", "data": <model>}` — declare it once per route, so the document and the wire agree.
+ * Documents a handler's result the way EnvelopeInterceptor sends it
+ * (docs/compatibility.md#envelope): `{"status": "success", "data": <model>}` — declare it once per
+ * route, so the document and the wire agree.
  */
 export function ApiEnvelopeResponse(
   model: Type,

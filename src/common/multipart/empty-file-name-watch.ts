@@ -8,8 +8,8 @@ const EMPTY_VALUE = Buffer.from('=""', 'latin1');
 /**
  * multer silently drops file parts whose file name is empty, but FitTrackee (Werkzeug keeps them
  * as files named '') answers those with `no selected file` rather than `no file part`
- * (docs/uploads.md#validation rule 3, FitTrackee `POST /api/auth/picture`). This watches the body bytes on their way to
- * multer for such a part header; it keeps only a short tail.
+ * (docs/uploads.md#validation rule 3, FitTrackee `POST /api/auth/picture`). This watches the body
+ * bytes on their way to multer for such a part header; it keeps only a short tail.
  */
 export function watchEmptyFileName(body: Readable): () => boolean {
   let isSeen = false;

@@ -115,7 +115,10 @@ export class OAuth2ClientsService {
   }
 }
 
-/** `page` query: default 1, below 1 → 1 (docs/compatibility.md#pagination); not an integer → invalid payload. */
+/**
+ * `page` query: default 1, below 1 → 1 (docs/compatibility.md#pagination); not an integer → invalid
+ * payload.
+ */
 export function parsePage(value: unknown): number {
   if (value === undefined || value === '') return 1;
   if (typeof value !== 'string' || !/^-?\d{1,9}$/.test(value)) throw new InvalidPayloadError();

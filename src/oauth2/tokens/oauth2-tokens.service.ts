@@ -114,8 +114,8 @@ export class OAuth2TokensService {
   }
 
   /**
-   * RFC 7009 revocation (FitTrackee `POST /api/oauth/revoke`): looked up among access tokens then refresh
-   * tokens (or only the hinted kind); revoked only when it belongs to the calling client.
+   * RFC 7009 revocation (FitTrackee `POST /api/oauth/revoke`): looked up among access tokens then
+   * refresh tokens (or only the hinted kind); revoked only when it belongs to the calling client.
    * The whole pair is revoked whatever the hint.
    */
   async revokeForRevocationRequest(

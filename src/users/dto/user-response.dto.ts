@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** A user as every endpoint serializes it (FitTrackee `GET /api/auth/profile`): self and admin views. */
+/**
+ * A user as every endpoint serializes it (FitTrackee `GET /api/auth/profile`): self and admin
+ * views.
+ */
 export class UserResponseDto {
   admin!: boolean;
   bio!: string | null;

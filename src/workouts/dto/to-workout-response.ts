@@ -11,7 +11,10 @@ import type { SegmentRow, WorkoutRow } from 'src/workouts/workout-rows';
 const date = (epoch: number): string => toHttpDate(new Date(epoch * 1000));
 const duration = (seconds: number | null): string | null =>
   seconds === null ? null : formatTimedelta(seconds);
-/** Segment figures: the reference turns every falsy value into null (FitTrackee `GET /api/workouts/<workout_id>` ⚠). */
+/**
+ * Segment figures: the reference turns every falsy value into null (FitTrackee
+ * `GET /api/workouts/<workout_id>` ⚠).
+ */
 const truthy = <T>(value: T | null): T | null => (value ? value : null);
 
 export function toSegmentResponse(row: SegmentRow): WorkoutSegmentResponseDto {

@@ -17,9 +17,9 @@ export interface AnalysedFile {
 }
 
 /**
- * FitTrackee's `process_one_gpx_file` up to the figures (docs/uploads.md#validation rule 9, docs/uploads.md#computed),
- * for any accepted format; refusals are `GpxError` / `WorkoutFileError` (400). The parsed
- * tracks are kept for the map, the weather points and nothing else. `hooks.onGpx` receives the GPX
+ * FitTrackee's `process_one_gpx_file` up to the figures (docs/uploads.md#validation rule 9,
+ * docs/uploads.md#computed), for any accepted format; refusals are `GpxError` / `WorkoutFileError`
+ * (400). The parsed tracks are kept for the map, the weather points and nothing else. `hooks.onGpx` receives the GPX
  * text as soon as it exists, before it is parsed (the upload writes it to disk meanwhile).
  * `data` is the file's bytes in pieces (as received).
  */
@@ -65,7 +65,10 @@ export function firstTrackCoordinates(parsed: ParsedGpx): [number, number][] {
   return coordinates;
 }
 
-/** FitTrackee `GET /api/workouts/<workout_id>`: first point of the first track and last point of its last segment. */
+/**
+ * FitTrackee `GET /api/workouts/<workout_id>`: first point of the first track and last point of its
+ * last segment.
+ */
 export function weatherPoints(
   parsed: ParsedGpx,
 ): { start: WeatherPoint; end: WeatherPoint } | null {

@@ -12,8 +12,8 @@ export interface WorkoutWeather {
 
 /**
  * What an upload adds around the figures: the static map PNG of the first track
- * (docs/uploads.md#files) and the weather at its start and end (weather objects of FitTrackee `GET /api/workouts/<workout_id>`). Neither may fail or stall an
- * upload: the map falls back to a track-only image, then to none; weather falls back to null.
+ * (docs/uploads.md#files) and the weather at its start and end (weather objects of FitTrackee
+ * `GET /api/workouts/<workout_id>`). Neither may fail or stall an upload: the map falls back to a track-only image, then to none; weather falls back to null.
  */
 @Injectable()
 export class WorkoutExtrasService {

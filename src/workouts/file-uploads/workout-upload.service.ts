@@ -129,7 +129,10 @@ export class WorkoutUploadService {
     return outcome.result;
   }
 
-  /** Names the GPX file, stages the map file of one workout and builds its rows (docs/uploads.md#files). */
+  /**
+   * Names the GPX file, stages the map file of one workout and builds its rows
+   * (docs/uploads.md#files).
+   */
   private async prepare(
     file: AnalysedFile,
     gpxFile: Promise<StagedFile>,

@@ -13,7 +13,10 @@ export class ZipTooManyFilesError extends AppError {
   }
 }
 
-/** docs/uploads.md#validation rule 8: a member larger than `max_single_file_size` (declared or actually inflated). */
+/**
+ * docs/uploads.md#validation rule 8: a member larger than `max_single_file_size` (declared or
+ * actually inflated).
+ */
 export class ZipMemberTooLargeError extends AppError {
   constructor() {
     super(400, 'fail', {
@@ -29,7 +32,10 @@ export class ZipTooLargeError extends PayloadTooLargeError {
   }
 }
 
-/** A member whose name is absolute or climbs out (`..`), or a symbolic link (docs/uploads.md#hostile-input). */
+/**
+ * A member whose name is absolute or climbs out (`..`), or a symbolic link
+ * (docs/uploads.md#hostile-input).
+ */
 export class ZipUnsafeEntryError extends AppError {
   constructor() {
     super(400, 'fail', { message: 'zip archive contains an unsafe file name or link' });
@@ -43,7 +49,10 @@ export class ZipInvalidError extends AppError {
   }
 }
 
-/** docs/uploads.md#validation rule 8: no workout came out of the archive (e.g. files only in a sub-folder). */
+/**
+ * docs/uploads.md#validation rule 8: no workout came out of the archive (e.g. files only in a
+ * sub-folder).
+ */
 export class NoWorkoutInZipError extends AppError {
   constructor() {
     super(400, 'fail', { data: { workouts: [] } });

@@ -47,7 +47,10 @@ function destination(uri: string): string {
   }
 }
 
-/** The consent screen: who asks, for what, with "Authorize" and "Cancel" (docs/oauth2.md#authorization-code-flow). */
+/**
+ * The consent screen: who asks, for what, with "Authorize" and "Cancel"
+ * (docs/oauth2.md#authorization-code-flow).
+ */
 export function renderConsentPage(view: ConsentView): string {
   const description =
     view.clientDescription === null || view.clientDescription === ''

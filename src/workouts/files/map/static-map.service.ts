@@ -21,8 +21,8 @@ export const TILE_TIMEOUT_MS = 2000;
 const SERVER_DOWN_BACKOFF_MS = 60_000;
 
 /**
- * The 400 × 225 PNG map of a workout (docs/uploads.md#files): the track over map tiles when the tile server
- * answers, over a plain background when it does not. Never throws for tile problems.
+ * The 400 × 225 PNG map of a workout (docs/uploads.md#files): the track over map tiles when the
+ * tile server answers, over a plain background when it does not. Never throws for tile problems.
  */
 @Injectable()
 export class StaticMapService {
