@@ -978,9 +978,16 @@ export interface components {
             location: string | null;
         };
         EditSportPreferenceDto: {
+            /** @description `#RRGGBB` or `#RGB`; empty or null leaves the colour unchanged. */
             color?: string | null;
+            /** @description Whether the sport is offered to this user; null leaves it unchanged. */
             is_active?: boolean | null;
+            /**
+             * @description The sport to set.
+             * @example 5
+             */
             sport_id: number;
+            /** @description km/h under which a GPX point counts as stopped; 0 or null leaves it unchanged. */
             stopped_speed_threshold?: number | null;
         };
         EmailDto: {
@@ -1165,6 +1172,7 @@ export interface components {
             privacy_policy?: string | null;
         };
         UpdateSportDto: {
+            /** @description `false` disables the sport for every user; their workouts stay. */
             is_active: boolean;
         };
         UpdateUserDto: {
