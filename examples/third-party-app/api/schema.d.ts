@@ -303,7 +303,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set colour, activity or stopped-speed threshold of a sport (FitTrackee `POST /api/auth/profile/edit/sports`). */
+        /**
+         * Sets the caller's colour, activity or stopped-speed threshold for a sport, creating the
+         *     preference on first use (FitTrackee `POST /api/auth/profile/edit/sports`). An empty `color`
+         *     or a zero threshold leaves the stored value unchanged, as in FitTrackee. Scope
+         *     `profile:write`.
+         */
         post: operations["edit"];
         delete?: never;
         options?: never;
@@ -321,7 +326,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Drop the caller's preferences for a sport (FitTrackee `DELETE /api/auth/profile/reset/sports/<sport_id>`). */
+        /**
+         * Drops the caller's preferences for a sport, back to its defaults; nothing to drop is not an
+         *     error (FitTrackee `DELETE /api/auth/profile/reset/sports/<sport_id>`). Scope `profile:write`.
+         */
         delete: operations["reset"];
         options?: never;
         head?: never;
@@ -544,7 +552,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's records by sport then type (FitTrackee `GET /api/records`). */
+        /**
+         * The caller's records, ordered by sport then record type (FitTrackee `GET /api/records`).
+         *     Records are elected again whenever a workout is added, edited or deleted; a workout with a
+         *     zero value holds no record. Scope `workouts:read`.
+         */
         get: operations["recordsList"];
         put?: never;
         post?: never;
@@ -561,7 +573,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All sports, inactive included, with the caller's preferences (FitTrackee `/api/sports`). */
+        /**
+         * All sports, inactive ones included, ordered by id, with the caller's own colour, activity
+         *     and stopped-speed threshold (FitTrackee `GET /api/sports`). Admins also get `has_workouts`.
+         *     Scope `workouts:read`.
+         */
         get: operations["sportsList"];
         put?: never;
         post?: never;
@@ -578,14 +594,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One sport; unknown → 404 `{"data": {"sports": []}}`. */
+        /**
+         * One sport, as in the list, wrapped in a one-item `sports` array (FitTrackee
+         *     `GET /api/sports/<sport_id>`). Scope `workouts:read`.
+         */
         get: operations["sportsGetById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Enable or disable a sport for everyone; admin only. */
+        /**
+         * Enables or disables a sport for every user; workouts of a disabled sport stay untouched
+         *     (FitTrackee `PATCH /api/sports/<sport_id>`). Admin only, scope `workouts:write`.
+         */
         patch: operations["sportsUpdate"];
         trace?: never;
     };
@@ -596,7 +618,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Instance-wide counters; admin only (FitTrackee `GET /api/stats/all`). Declared before `:username`. */
+        /**
+         * Instance-wide counters (FitTrackee `GET /api/stats/all`). Admin only, scope
+         *     `workouts:read`. Declared before `:username` so that `all` is not taken for a username.
+         */
         get: operations["instance"];
         put?: never;
         post?: never;
@@ -613,7 +638,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Statistics by sport (FitTrackee `GET /api/stats/<username>/by_sport`). */
+        /**
+         * A user's workout totals by sport over the whole range (FitTrackee
+         *     `GET /api/stats/<username>/by_sport`). Scope `workouts:read`.
+         */
         get: operations["bySport"];
         put?: never;
         post?: never;
@@ -630,7 +658,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Statistics by week, week from Monday, month or year, then sport (FitTrackee `GET /api/stats/<username>/by_time`). */
+        /**
+         * A user's workout totals by period then sport (FitTrackee
+         *     `GET /api/stats/<username>/by_time`). Periods follow the workouts' UTC dates; `from` and
+         *     `to` are read in the target user's time zone. Scope `workouts:read`.
+         */
         get: operations["byTime"];
         put?: never;
         post?: never;
@@ -946,9 +978,16 @@ export interface components {
             location: string | null;
         };
         EditSportPreferenceDto: {
+            /** @description `#RRGGBB` or `#RGB`; empty or null leaves the colour unchanged. */
             color?: string | null;
+            /** @description Whether the sport is offered to this user; null leaves it unchanged. */
             is_active?: boolean | null;
+            /**
+             * @description The sport to set.
+             * @example 5
+             */
             sport_id: number;
+            /** @description km/h under which a GPX point counts as stopped; 0 or null leaves it unchanged. */
             stopped_speed_threshold?: number | null;
         };
         EmailDto: {
@@ -975,9 +1014,25 @@ export interface components {
             status: string;
         };
         InstanceStatsResponseDto: {
+            /**
+             * @description Sports with at least one workout.
+             * @example 4
+             */
             sports: number;
+            /**
+             * @description Bytes used by the upload folder (GPX files, maps, pictures).
+             * @example 2531048
+             */
             uploads_dir_size: number;
+            /**
+             * @description User accounts, inactive ones included.
+             * @example 12
+             */
             users: number;
+            /**
+             * @description Workouts of all users.
+             * @example 481
+             */
             workouts: number;
         };
         LoginDto: {
@@ -1002,12 +1057,26 @@ export interface components {
             accepted_policy: boolean;
         };
         RecordResponseDto: {
+            /** @example 12 */
             id: number;
-            record_type: string;
+            /**
+             * @description `AS` average speed (km/h), `FD` farthest distance (km), `HA` highest ascent (m), `LD` longest moving duration, `MS` maximum speed (km/h).
+             * @example FD
+             * @enum {string}
+             */
+            record_type: "AS" | "FD" | "HA" | "LD" | "MS";
+            /** @example 5 */
             sport_id: number;
+            /** @description Username of the record holder. */
             user: string;
-            value: Record<string, never>;
+            /**
+             * @description A number for `AS`, `FD`, `HA` and `MS`; for `LD`, Python timedelta text (`1:02:03`, `1 day, 2:00:00`).
+             * @example 10.5
+             */
+            value: number | string;
+            /** @description Date of the workout, RFC 1123 in GMT (`Sun, 06 Apr 2025 07:30:00 GMT`). */
             workout_date: string;
+            /** @description Short id of the workout. */
             workout_id: string;
         };
         RecordsListResponseDto: {
@@ -1024,28 +1093,74 @@ export interface components {
             username: string;
         };
         SportPreferenceResponseDto: {
+            /** @example #ff9800 */
             color: string | null;
             is_active: boolean;
+            /** @example 1 */
             sport_id: number;
+            /** @description km/h. */
             stopped_speed_threshold: number;
+            /** @example 1 */
             user_id: number;
         };
+        SportPreferenceUpdatedResponseDto: {
+            data: components["schemas"]["SportPreferenceResponseDto"];
+            /** @enum {string} */
+            message: "user sport preferences updated";
+            /** @enum {string} */
+            status: "success";
+        };
         SportResponseDto: {
+            /**
+             * @description The caller’s colour for this sport (`#RRGGBB` or `#RGB`), null by default.
+             * @example #ff9800
+             */
             color: string | null;
             /** @description Only for admins: whether any user has a workout of this sport. */
             has_workouts?: boolean;
+            /** @example 1 */
             id: number;
+            /** @description Whether the sport is enabled on the instance (an admin setting). */
             is_active: boolean;
+            /** @description Enabled on the instance and not disabled by the caller. */
             is_active_for_user: boolean;
+            /** @description FitTrackee's sport label, e.g. `Cycling (Sport)`, `Hiking`, `Running`. */
             label: string;
+            /** @description Speed (km/h) under which a GPX point counts as stopped, the caller’s or the sport’s. */
             stopped_speed_threshold: number;
         };
         SportsListResponseDto: {
             sports: components["schemas"]["SportResponseDto"][];
         };
-        StatisticsResponseDto: {
+        StatsBucketDto: {
+            /** @description Mean of the workouts' average speeds (km/h), rounded to 2 decimals. */
+            average_speed: number;
+            /** @example 3 */
+            nb_workouts: number;
+            /** @description Metres climbed. */
+            total_ascent: number;
+            /** @description Metres descended. */
+            total_descent: number;
+            /** @description Kilometres. */
+            total_distance: number;
+            /**
+             * @description Seconds of moving time.
+             * @example 10800
+             */
+            total_duration: number;
+        };
+        StatsBySportResponseDto: {
+            /** @description Totals keyed by sport id (as a string); sports without workouts are left out. */
             statistics: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["StatsBucketDto"];
+            };
+        };
+        StatsByTimeResponseDto: {
+            /** @description Totals keyed by period, then by sport id. A period is `YYYY` (year), `YYYY-MM` (month) or the `YYYY-MM-DD` of the first day of the week (Sunday for `week`, Monday for `weekm`); periods without workouts are left out. */
+            statistics: {
+                [key: string]: {
+                    [key: string]: components["schemas"]["StatsBucketDto"];
+                };
             };
         };
         TokenDto: {
@@ -1057,6 +1172,7 @@ export interface components {
             privacy_policy?: string | null;
         };
         UpdateSportDto: {
+            /** @description `false` disables the sport for every user; their workouts stay. */
             is_active: boolean;
         };
         UpdateUserDto: {
@@ -2150,15 +2266,29 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The stored preference. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SportPreferenceResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "color": "#ff9800",
+                     *         "is_active": true,
+                     *         "sport_id": 5,
+                     *         "stopped_speed_threshold": 1,
+                     *         "user_id": 1
+                     *       },
+                     *       "message": "user sport preferences updated",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SportPreferenceUpdatedResponseDto"];
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload` when the body is not a JSON object, has no setting besides `sport_id`, or a value has the wrong type or range; `invalid hexadecimal color` for a colour that is not `#RRGGBB` or `#RGB`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2185,6 +2315,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
+            /** @description No sport with this id: `sport does not exist`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
                 headers: {
@@ -2203,12 +2342,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                sport_id: string;
+                /** @description Id of the sport (FitTrackee’s fixed list: 1 `Cycling (Sport)` … 5 `Running` …). */
+                sport_id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The preferences are gone (or there were none). */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2242,12 +2383,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description No sport with this id: `sport does not exist`. Also for an id that is not an integer. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "sport does not exist",
+                     *       "status": "not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3252,12 +3399,71 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The caller’s records (an empty list without workouts). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecordsListResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "records": [
+                     *           {
+                     *             "id": 1,
+                     *             "record_type": "AS",
+                     *             "sport_id": 5,
+                     *             "user": "sam",
+                     *             "value": 10.5,
+                     *             "workout_date": "Sun, 06 Apr 2025 07:30:00 GMT",
+                     *             "workout_id": "kjxavSTUrJvoAh2wvCeGEF"
+                     *           },
+                     *           {
+                     *             "id": 2,
+                     *             "record_type": "FD",
+                     *             "sport_id": 5,
+                     *             "user": "sam",
+                     *             "value": 10.5,
+                     *             "workout_date": "Sun, 06 Apr 2025 07:30:00 GMT",
+                     *             "workout_id": "kjxavSTUrJvoAh2wvCeGEF"
+                     *           },
+                     *           {
+                     *             "id": 3,
+                     *             "record_type": "HA",
+                     *             "sport_id": 5,
+                     *             "user": "sam",
+                     *             "value": 112,
+                     *             "workout_date": "Sun, 06 Apr 2025 07:30:00 GMT",
+                     *             "workout_id": "kjxavSTUrJvoAh2wvCeGEF"
+                     *           },
+                     *           {
+                     *             "id": 4,
+                     *             "record_type": "LD",
+                     *             "sport_id": 5,
+                     *             "user": "sam",
+                     *             "value": "1:00:00",
+                     *             "workout_date": "Sun, 06 Apr 2025 07:30:00 GMT",
+                     *             "workout_id": "kjxavSTUrJvoAh2wvCeGEF"
+                     *           },
+                     *           {
+                     *             "id": 5,
+                     *             "record_type": "MS",
+                     *             "sport_id": 5,
+                     *             "user": "sam",
+                     *             "value": 14.62,
+                     *             "workout_date": "Sun, 06 Apr 2025 07:30:00 GMT",
+                     *             "workout_id": "kjxavSTUrJvoAh2wvCeGEF"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["RecordsListResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -3309,12 +3515,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every sport, as seen by the caller. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SportsListResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "sports": [
+                     *           {
+                     *             "color": null,
+                     *             "id": 1,
+                     *             "is_active": true,
+                     *             "is_active_for_user": true,
+                     *             "label": "Cycling (Sport)",
+                     *             "stopped_speed_threshold": 1
+                     *           },
+                     *           {
+                     *             "color": null,
+                     *             "id": 3,
+                     *             "is_active": true,
+                     *             "is_active_for_user": false,
+                     *             "label": "Hiking",
+                     *             "stopped_speed_threshold": 0.1
+                     *           },
+                     *           {
+                     *             "color": "#ff9800",
+                     *             "id": 5,
+                     *             "is_active": true,
+                     *             "is_active_for_user": true,
+                     *             "label": "Running",
+                     *             "stopped_speed_threshold": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["SportsListResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -3362,18 +3606,41 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                sport_id: string;
+                /** @description Id of the sport (FitTrackee’s fixed list: 1 `Cycling (Sport)` … 5 `Running` …). */
+                sport_id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The sport, alone in `sports`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SportsListResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "sports": [
+                     *           {
+                     *             "color": "#ff9800",
+                     *             "id": 5,
+                     *             "is_active": true,
+                     *             "is_active_for_user": true,
+                     *             "label": "Running",
+                     *             "stopped_speed_threshold": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["SportsListResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -3403,7 +3670,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description No sport with this id (or the id is not an integer): `{"status": "not found", "data": {"sports": []}}`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3430,7 +3697,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                sport_id: string;
+                /** @description Id of the sport (FitTrackee’s fixed list: 1 `Cycling (Sport)` … 5 `Running` …). */
+                sport_id: number;
             };
             cookie?: never;
         };
@@ -3440,15 +3708,38 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated sport, alone in `sports`, with `has_workouts`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SportsListResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "sports": [
+                     *           {
+                     *             "color": "#ff9800",
+                     *             "has_workouts": true,
+                     *             "id": 5,
+                     *             "is_active": false,
+                     *             "is_active_for_user": false,
+                     *             "label": "Running",
+                     *             "stopped_speed_threshold": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["SportsListResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `is_active` missing, null or not a boolean: `invalid payload`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3475,7 +3766,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description No sport with this id (or the id is not an integer): `{"status": "not found", "data": {"sports": []}}`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3506,12 +3797,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Counts of users, workouts and sports, and the size of the upload folder. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InstanceStatsResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "sports": 4,
+                     *         "uploads_dir_size": 2531048,
+                     *         "users": 12,
+                     *         "workouts": 481
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["InstanceStatsResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -3557,30 +3864,61 @@ export interface operations {
     bySport: {
         parameters: {
             query?: {
-                /** @description First day, `YYYY-MM-DD` in the user’s time zone. */
+                /** @description First day included, `YYYY-MM-DD`, in the target user’s time zone. */
                 from?: string;
-                /** @description Last day, `YYYY-MM-DD` in the user’s time zone. */
+                /** @description Last day included, `YYYY-MM-DD`, in the target user’s time zone. */
                 to?: string;
-                /** @description Only this sport. */
+                /** @description Only workouts of this sport. */
                 sport_id?: number;
             };
             header?: never;
             path: {
+                /** @description Whose statistics. Any user’s with a first-party token (as in FitTrackee); an OAuth2 token may only read its own user’s. */
                 username: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Totals by sport; `{}` when no workout matches. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StatisticsResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "statistics": {
+                     *           "3": {
+                     *             "average_speed": 4.5,
+                     *             "nb_workouts": 1,
+                     *             "total_ascent": 620,
+                     *             "total_descent": 615,
+                     *             "total_distance": 12.2,
+                     *             "total_duration": 9720
+                     *           },
+                     *           "5": {
+                     *             "average_speed": 10.12,
+                     *             "nb_workouts": 3,
+                     *             "total_ascent": 245,
+                     *             "total_descent": 240,
+                     *             "total_distance": 30.4,
+                     *             "total_duration": 10800
+                     *           }
+                     *         }
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["StatsBySportResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `from` or `to` is not a `YYYY-MM-DD` date, or `sport_id` not an integer: `error, please try again or contact the administrator` (FitTrackee answers 500 there). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3598,7 +3936,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description Token lacks the scope (`insufficient_scope`).
+             *
+             *     An OAuth2 token asks for another user’s statistics: `you do not have permissions`.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3607,7 +3949,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description No user with this username: `user does not exist`. With `sport_id`, no sport with this id: `sport does not exist`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3632,32 +3974,75 @@ export interface operations {
     byTime: {
         parameters: {
             query?: {
-                /** @description First day, `YYYY-MM-DD` in the user’s time zone. */
+                /** @description First day included, `YYYY-MM-DD`, in the target user’s time zone. */
                 from?: string;
-                /** @description Last day, `YYYY-MM-DD` in the user’s time zone. */
+                /** @description Last day included, `YYYY-MM-DD`, in the target user’s time zone. */
                 to?: string;
-                /** @description Only this sport. */
+                /** @description Only workouts of this sport. */
                 sport_id?: number;
-                /** @description `week`, `weekm`, `month` or `year` (default). */
-                time?: string;
+                /** @description Period of the buckets: `week` (from Sunday), `weekm` (from Monday), `month` or `year`. */
+                time?: "week" | "weekm" | "month" | "year";
             };
             header?: never;
             path: {
+                /** @description Whose statistics. Any user’s with a first-party token (as in FitTrackee); an OAuth2 token may only read its own user’s. */
                 username: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Totals by period then sport; `{}` when no workout matches. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StatisticsResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "statistics": {
+                     *           "2025-03": {
+                     *             "5": {
+                     *               "average_speed": 10.12,
+                     *               "nb_workouts": 1,
+                     *               "total_ascent": 245,
+                     *               "total_descent": 240,
+                     *               "total_distance": 10.5,
+                     *               "total_duration": 10800
+                     *             }
+                     *           },
+                     *           "2025-04": {
+                     *             "3": {
+                     *               "average_speed": 4.5,
+                     *               "nb_workouts": 1,
+                     *               "total_ascent": 620,
+                     *               "total_descent": 615,
+                     *               "total_distance": 12.2,
+                     *               "total_duration": 9720
+                     *             },
+                     *             "5": {
+                     *               "average_speed": 10.12,
+                     *               "nb_workouts": 3,
+                     *               "total_ascent": 245,
+                     *               "total_descent": 240,
+                     *               "total_distance": 30.4,
+                     *               "total_duration": 10800
+                     *             }
+                     *           }
+                     *         }
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["StatsByTimeResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `from` or `to` is not a `YYYY-MM-DD` date, or `sport_id` not an integer: `error, please try again or contact the administrator` (FitTrackee answers 500 there). An unknown `time` answers `{"status": "fail", "message": "Invalid time period."}` when some workout matches the filters (FitTrackee notices it only then), else `{}`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3675,7 +4060,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description Token lacks the scope (`insufficient_scope`).
+             *
+             *     An OAuth2 token asks for another user’s statistics: `you do not have permissions`.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3684,7 +4073,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description No user with this username: `user does not exist`. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,23 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-/**
- * Integer value of each record type (FitTrackee `GET /api/records`), exact on the stored decimals.
- */
+/** Integer value of each record type, exact on the stored decimals. */
 const SOURCES = [
   ['AS', 'ave_speed', '(w.ave_speed * 100)::bigint'],
   ['FD', 'distance', '(w.distance * 1000)::bigint'],
   ['HA', 'ascent', '(w.ascent * 1000)::bigint'],
-  // Total seconds: the reference parses "H:MM:SS" and fails from 24 hours (FitTrackee
-  // `GET /api/records` ⚠).
+  // Total seconds: the reference parses "H:MM:SS" and fails from 24 hours.
   ['LD', 'moving', 'floor(extract(epoch FROM w.moving))::bigint'],
   ['MS', 'max_speed', '(w.max_speed * 100)::bigint'],
 ] as const;
 
-/**
- * Best workout per type: highest value, ties → earliest workout_date (FitTrackee
- * `GET /api/records`).
- */
+/** Best workout per type: highest value, ties → earliest workout_date. */
 const BEST = SOURCES.map(
   ([type, column, value]) => `(
     SELECT '${type}'::varchar AS record_type, w.id AS workout_id, w.uuid AS workout_uuid,
@@ -88,10 +82,7 @@ export class RecordsRepository {
     ]);
   }
 
-  /**
-   * Sports whose records point at a workout (recomputed when it changes, FitTrackee
-   * `PATCH /api/workouts/<workout_id>`).
-   */
+  /** Sports whose records point at a workout (recomputed when it changes). */
   async sportsHeldBy(manager: EntityManager, workoutId: number): Promise<number[]> {
     const rows: { sport_id: number }[] = await manager.query(
       `SELECT DISTINCT sport_id FROM records WHERE workout_id = $1`,

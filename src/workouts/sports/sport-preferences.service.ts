@@ -11,10 +11,7 @@ import { Repository } from 'typeorm';
 
 const HEX_COLOR = /^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$/;
 
-/**
- * User sport preferences (FitTrackee `POST /api/auth/profile/edit/sports`,
- * `DELETE /api/auth/profile/reset/sports/<sport_id>`).
- */
+/** User sport preferences. */
 @Injectable()
 export class SportPreferencesService {
   constructor(

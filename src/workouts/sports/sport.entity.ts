@@ -1,8 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/**
- * A sport (FitTrackee `GET /api/sports`); rows are created by the migration, never through the API.
- */
+/** A sport; rows are created by the migration, never through the API. */
 @Entity('sports')
 export class Sport {
   @PrimaryGeneratedColumn()
@@ -14,10 +12,7 @@ export class Sport {
   @Column({ type: 'boolean', default: true })
   isActive!: boolean;
 
-  /**
-   * km/h; default for users without a preference (docs/uploads.md#computed, FitTrackee
-   * `POST /api/auth/profile/edit/sports`).
-   */
+  /** km/h; default for users without a preference. */
   @Column({ type: 'double precision', default: 1.0 })
   stoppedSpeedThreshold!: number;
 }

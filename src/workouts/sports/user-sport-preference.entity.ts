@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Per-user sport settings (FitTrackee `POST /api/auth/profile/edit/sports`). */
+/** Per-user sport settings. */
 @Entity('users_sports_preferences')
 export class UserSportPreference {
   @PrimaryColumn({ type: 'integer' })

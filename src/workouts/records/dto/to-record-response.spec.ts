@@ -1,6 +1,6 @@
 import { recordValue } from 'src/workouts/records/dto/to-record-response';
 
-describe('record values (FitTrackee `GET /api/records`)', () => {
+describe('record values', () => {
   it('converts stored integers back to the wire values', () => {
     expect(recordValue('AS', 461)).toBe(4.61);
     expect(recordValue('MS', 1250)).toBe(12.5);
