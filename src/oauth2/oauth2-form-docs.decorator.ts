@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { ApiLimitResponse } from 'src/common/rate-limit/api-limit-response.decorator';
+import { ApiBodyTooLarge } from 'src/oauth2/body-too-large-docs.decorator';
 import {
   OAuth2AuthorizeResponseDto,
   OAuth2TokenResponseDto,
@@ -10,6 +11,7 @@ import {
   ENVELOPE_ERROR_SCHEMA,
   OAUTH2_ERROR_SCHEMA,
 } from 'src/openapi/api-error-responses.decorator';
+import { ErrorEnvelope, OAuth2ErrorResponse } from 'src/openapi/error-schemas';
 
 type FieldDocs = Record<string, string>;
 
@@ -65,6 +67,26 @@ const INVALID_REQUEST_EDGE =
   '`invalid_request` for a value the edge refuses (a NUL character, a value too long)';
 const INSECURE_TRANSPORT = '`insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP';
 
+/**
+ * The body parsers and the multipart reader run before the endpoint reads the form, so what
+ * they refuse gets the FitTrackee envelope, not the RFC 6749 body.
+ */
+const UNREADABLE_BODY =
+  'The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body ' +
+  'that cannot be read (malformed JSON or multipart, a file part).';
+
+/** The 400 of the token and revocation endpoints: RFC 6749 §5.2, or the envelope (above). */
+const oauth2BadRequest = (description: string, example: object): MethodDecorator =>
+  applyDecorators(
+    ApiExtraModels(ErrorEnvelope, OAuth2ErrorResponse),
+    ApiResponse({
+      status: 400,
+      description: `${description} ${UNREADABLE_BODY}`,
+      schema: { oneOf: [OAUTH2_ERROR_SCHEMA, ENVELOPE_ERROR_SCHEMA] },
+      example,
+    }),
+  );
+
 /** RFC 6749 §4.1.3 and §6 requests of `POST /api/oauth/token`, and its answers. */
 export const ApiTokenForm = (): MethodDecorator =>
   applyDecorators(
@@ -109,9 +131,8 @@ export const ApiTokenForm = (): MethodDecorator =>
         token_type: 'Bearer',
       },
     }),
-    ApiOAuth2Errors({
-      400:
-        'RFC 6749 §5.2 error body. `unsupported_grant_type` (checked first: `grant_type` ' +
+    oauth2BadRequest(
+      'RFC 6749 §5.2 error body. `unsupported_grant_type` (checked first: `grant_type` ' +
         `missing or not supported); ${INVALID_CLIENT} \`invalid_request\`: \`Missing "code" ` +
         'in request.`, `Missing "code_verifier"`, `Invalid "code_verifier"`, `Missing ' +
         '"refresh_token" in request.`, or ' +
@@ -120,7 +141,9 @@ export const ApiTokenForm = (): MethodDecorator =>
         '`Code challenge failed.`, or an unknown, expired or revoked refresh token; ' +
         '`invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when the ' +
         `client may no longer have any of the scopes; ${INSECURE_TRANSPORT}.`,
-    }),
+      { error: 'invalid_grant', error_description: 'Invalid "code" in request.' },
+    ),
+    ApiBodyTooLarge(),
     ApiLimitResponse('oauth2'),
   );
 
@@ -155,12 +178,15 @@ export const ApiRevokeForm = (): MethodDecorator =>
       headers: NO_STORE_RESPONSE_HEADERS,
       example: {},
     }),
-    ApiOAuth2Errors({
-      400:
-        `RFC 6749 §5.2 error body. ${INVALID_CLIENT} \`invalid_request\` when \`token\` is ` +
+    oauth2BadRequest(
+      `RFC 6749 §5.2 error body. ${INVALID_CLIENT} \`invalid_request\` when \`token\` is ` +
         `missing or empty, or ${INVALID_REQUEST_EDGE}; ${INSECURE_TRANSPORT}.`,
+      { error: 'invalid_client' },
+    ),
+    ApiOAuth2Errors({
       401: '`unsupported_token_type` (RFC 7009 §2.2.1): `token_type_hint` is neither `access_token` nor `refresh_token`.',
     }),
+    ApiBodyTooLarge(),
     ApiLimitResponse('oauth2'),
   );
 
@@ -225,4 +251,5 @@ export const ApiAuthorizeForm = (): MethodDecorator =>
       schema: { oneOf: [ENVELOPE_ERROR_SCHEMA, OAUTH2_ERROR_SCHEMA] },
       example: { status: 'error', message: 'invalid payload' },
     }),
+    ApiBodyTooLarge(),
   );

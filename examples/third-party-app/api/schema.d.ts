@@ -2814,6 +2814,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /**
              * @description `{"status": "error", "message": "Idempotency-Key already used for a different request"}`
              *
@@ -3288,6 +3303,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
                 headers: {
@@ -3347,13 +3377,18 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description RFC 6749 §5.2 error body. `invalid_client`: unknown `client_id`, wrong or missing `client_secret`, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request` when `token` is missing or empty, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. */
+            /** @description RFC 6749 §5.2 error body. `invalid_client`: unknown `client_id`, wrong or missing `client_secret`, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request` when `token` is missing or empty, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OAuth2ErrorResponse"];
+                    /**
+                     * @example {
+                     *       "error": "invalid_client"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2ErrorResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `unsupported_token_type` (RFC 7009 §2.2.1): `token_type_hint` is neither `access_token` nor `refresh_token`. */
@@ -3363,6 +3398,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many failed checks for this client or from this address: `{"error": "invalid_request", "error_description": "rate limit exceeded (<limit>)"}`. */
@@ -3455,13 +3505,34 @@ export interface operations {
                     "application/json": components["schemas"]["OAuth2TokenResponseDto"];
                 };
             };
-            /** @description RFC 6749 §5.2 error body. `unsupported_grant_type` (checked first: `grant_type` missing or not supported); `invalid_client`: unknown `client_id`, wrong or missing `client_secret`, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request`: `Missing "code" in request.`, `Missing "code_verifier"`, `Invalid "code_verifier"`, `Missing "refresh_token" in request.`, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `invalid_grant`: `Invalid "code" in request.` (unknown, expired, used or another client’s code), `Invalid "redirect_uri" in request.`, `Code challenge failed.`, or an unknown, expired or revoked refresh token; `invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when the client may no longer have any of the scopes; `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. */
+            /** @description RFC 6749 §5.2 error body. `unsupported_grant_type` (checked first: `grant_type` missing or not supported); `invalid_client`: unknown `client_id`, wrong or missing `client_secret`, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request`: `Missing "code" in request.`, `Missing "code_verifier"`, `Invalid "code_verifier"`, `Missing "refresh_token" in request.`, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `invalid_grant`: `Invalid "code" in request.` (unknown, expired, used or another client’s code), `Invalid "redirect_uri" in request.`, `Code challenge failed.`, or an unknown, expired or revoked refresh token; `invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when the client may no longer have any of the scopes; `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OAuth2ErrorResponse"];
+                    /**
+                     * @example {
+                     *       "error": "invalid_grant",
+                     *       "error_description": "Invalid \"code\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2ErrorResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many failed checks for this client or from this address: `{"error": "invalid_request", "error_description": "rate limit exceeded (<limit>)"}`. */
