@@ -193,8 +193,8 @@ export const ApiRevokeForm = (): MethodDecorator =>
 const AUTHORIZE_DESCRIPTION =
   'The first-party web client grants a client on the user’s behalf (FitTrackee `POST ' +
   '/api/oauth/authorize`) and sends the browser to the returned `redirect_url`, which carries ' +
-  `the authorization code and \`state\` (RFC 6749 §4.1.2). ${FORM_ONLY} (400 \`invalid ` +
-  'payload`). First-party tokens only; an OAuth2 access token gets 403 `insufficient_scope`.';
+  `the authorization code and \`state\` (RFC 6749 §4.1.2). ${FORM_ONLY} ` +
+  'First-party tokens only; an OAuth2 access token gets 403 `insufficient_scope`.';
 
 const AUTHORIZE_REFUSALS =
   'The FitTrackee envelope `{"status": "error", "message": …}`: `invalid payload` (no form ' +
@@ -203,7 +203,7 @@ const AUTHORIZE_REFUSALS =
   '`OAuth2 client not found`, `Invalid "redirect_uri" in request.`, ' +
   '`Unsupported "code_challenge_method"`, `Missing "code_challenge"`, ' +
   '`Invalid "code_challenge"`, `The requested scope is invalid, unknown, or malformed.`. ' +
-  `RFC 6749 §5.2 \`{"error": …, "error_description": …}\` for ${INVALID_REQUEST_EDGE}, and ` +
+  `The RFC 6749 §5.2 body \`{"error": …, "error_description": …}\`: ${INVALID_REQUEST_EDGE}, and ` +
   `${INSECURE_TRANSPORT} (loopback and AUTHLIB_INSECURE_TRANSPORT aside).`;
 
 /** RFC 6749 §4.1.1 parameters, plus `confirm`, of `POST /api/oauth/authorize`, and its answers. */

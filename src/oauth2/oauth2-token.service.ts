@@ -21,7 +21,7 @@ export type OAuth2Form = Readonly<Record<string, unknown>>;
 
 const GRANTS = { authorization_code: AuthorizationCodeGrant, refresh_token: RefreshTokenGrant };
 
-/** `POST /api/oauth/token` and `POST /api/oauth/revoke` (spec oauth2.md §4.2–4.3). */
+/** FitTrackee `POST /api/oauth/token` and `POST /api/oauth/revoke` (RFC 6749 §4.1.3, §6; RFC 7009). */
 @Injectable()
 export class OAuth2TokenService {
   constructor(

@@ -495,7 +495,7 @@ export interface paths {
         put?: never;
         /**
          * Authorize a client and get the redirect URL with the code
-         * @description The first-party web client grants a client on the user’s behalf (FitTrackee `POST /api/oauth/authorize`) and sends the browser to the returned `redirect_url`, which carries the authorization code and `state` (RFC 6749 §4.1.2). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. (400 `invalid payload`). First-party tokens only; an OAuth2 access token gets 403 `insufficient_scope`.
+         * @description The first-party web client grants a client on the user’s behalf (FitTrackee `POST /api/oauth/authorize`) and sends the browser to the returned `redirect_url`, which carries the authorization code and `state` (RFC 6749 §4.1.2). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. First-party tokens only; an OAuth2 access token gets 403 `insufficient_scope`.
          */
         post: operations["authorize"];
         delete?: never;
@@ -3270,7 +3270,7 @@ export interface operations {
                     "application/json": components["schemas"]["OAuth2AuthorizeResponseDto"];
                 };
             };
-            /** @description The FitTrackee envelope `{"status": "error", "message": …}`: `invalid payload` (no form field, `client_id` missing, `response_type` missing or not `code`), `The resource owner or authorization server denied the request` (`confirm` is not `true`), `OAuth2 client not found`, `Invalid "redirect_uri" in request.`, `Unsupported "code_challenge_method"`, `Missing "code_challenge"`, `Invalid "code_challenge"`, `The requested scope is invalid, unknown, or malformed.`. RFC 6749 §5.2 `{"error": …, "error_description": …}` for `invalid_request` for a value the edge refuses (a NUL character, a value too long), and `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside). */
+            /** @description The FitTrackee envelope `{"status": "error", "message": …}`: `invalid payload` (no form field, `client_id` missing, `response_type` missing or not `code`), `The resource owner or authorization server denied the request` (`confirm` is not `true`), `OAuth2 client not found`, `Invalid "redirect_uri" in request.`, `Unsupported "code_challenge_method"`, `Missing "code_challenge"`, `Invalid "code_challenge"`, `The requested scope is invalid, unknown, or malformed.`. The RFC 6749 §5.2 body `{"error": …, "error_description": …}`: `invalid_request` for a value the edge refuses (a NUL character, a value too long), and `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside). */
             400: {
                 headers: {
                     [name: string]: unknown;
