@@ -60,7 +60,7 @@ export const ApiListClients = (): MethodDecorator =>
       name: 'page',
       required: false,
       description: 'Page number, from 1 (the default); a value below 1 reads page 1.',
-      schema: { type: 'integer', minimum: 1, default: 1 },
+      schema: { type: 'integer', default: 1 },
     }),
     ApiEnvelopeResponse(OAuth2ClientListDataDto, {
       isPaginated: true,
