@@ -395,10 +395,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** O auth2 clients list */
+        /**
+         * List the user’s OAuth2 clients
+         * @description Five clients per page, newest first (FitTrackee `GET /api/oauth/apps`); no secret. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the caller’s own clients are visible; another user’s client answers 404.
+         */
         get: operations["oAuth2ClientsList"];
         put?: never;
-        /** O auth2 clients create */
+        /**
+         * Register an OAuth2 client
+         * @description Creates a client owned by the caller (FitTrackee `POST /api/oauth/apps`). The answer is the only one that carries `client_secret`: store it. An `Idempotency-Key` makes a retry safe. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the caller’s own clients are visible; another user’s client answers 404.
+         */
         post: operations["oAuth2ClientsCreate"];
         delete?: never;
         options?: never;
@@ -413,7 +419,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get by client id */
+        /**
+         * Get an OAuth2 client by its client_id
+         * @description FitTrackee `GET /api/oauth/apps/<client_id>`; no secret. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the caller’s own clients are visible; another user’s client answers 404.
+         */
         get: operations["getByClientId"];
         put?: never;
         post?: never;
@@ -433,7 +442,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** O auth2 clients remove */
+        /**
+         * Delete an OAuth2 client
+         * @description Deletes the client with its authorization codes and tokens, which stop working at once (FitTrackee `DELETE /api/oauth/apps/<id>`). First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the caller’s own clients are visible; another user’s client answers 404.
+         */
         delete: operations["oAuth2ClientsRemove"];
         options?: never;
         head?: never;
@@ -447,7 +459,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** O auth2 clients get by id */
+        /**
+         * Get an OAuth2 client by its numeric id
+         * @description FitTrackee `GET /api/oauth/apps/<id>/by_id`; no secret. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the caller’s own clients are visible; another user’s client answers 404.
+         */
         get: operations["oAuth2ClientsGetById"];
         put?: never;
         post?: never;
@@ -466,7 +481,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke tokens */
+        /**
+         * Revoke every token of an OAuth2 client
+         * @description Revokes all the access and refresh tokens issued to the client, for every user; the client itself stays (FitTrackee `POST /api/oauth/apps/<id>/revoke`). Unlike FitTrackee, only the client’s owner may do it. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the caller’s own clients are visible; another user’s client answers 404.
+         */
         post: operations["revokeTokens"];
         delete?: never;
         options?: never;
@@ -484,8 +502,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The first-party web client grants a client; answers `{"redirect_url": ...}`.
-         * @description Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form (400 `invalid payload`). First-party tokens only; an OAuth2 access token gets 403 `insufficient_scope`.
+         * Authorize a client and get the redirect URL with the code
+         * @description The first-party web client grants a client on the user’s behalf (FitTrackee `POST /api/oauth/authorize`) and sends the browser to the returned `redirect_url`, which carries the authorization code and `state` (RFC 6749 §4.1.2). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. First-party tokens only; an OAuth2 access token gets 403 `insufficient_scope`.
          */
         post: operations["authorize"];
         delete?: never;
@@ -503,7 +521,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** RFC 7009 revocation. */
+        /**
+         * Revoke an access or refresh token
+         * @description RFC 7009 token revocation (FitTrackee `POST /api/oauth/revoke`). Revoking either token of a pair revokes both; a token that is unknown, already revoked or another client’s is answered `{}` all the same (RFC 7009 §2.2). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. The client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`.
+         */
         post: operations["revoke"];
         delete?: never;
         options?: never;
@@ -520,7 +541,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Token */
+        /**
+         * Exchange an authorization code or a refresh token for tokens
+         * @description The RFC 6749 token endpoint (FitTrackee `POST /api/oauth/token`): `grant_type` `authorization_code` (RFC 6749 §4.1.3, with the PKCE `code_verifier` when the authorization request had a challenge) or `refresh_token` (§6, which revokes the refresh token used and issues a new pair). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. The client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`. Repeated failed client authentications or grants are rate-limited (429).
+         */
         post: operations["token"];
         delete?: never;
         options?: never;
@@ -1039,6 +1063,45 @@ export interface components {
             email?: string;
             password?: string;
         };
+        OAuth2AuthorizeResponseDto: {
+            /**
+             * @description Where to send the user's browser: the redirect URI with `code` and `state` in its query
+             *     string (RFC 6749 §4.1.2).
+             */
+            redirect_url: string;
+        };
+        OAuth2ClientDataDto: {
+            client: components["schemas"]["OAuth2ClientResponseDto"];
+        };
+        OAuth2ClientListDataDto: {
+            clients: components["schemas"]["OAuth2ClientResponseDto"][];
+        };
+        OAuth2ClientResponseDto: {
+            /** @description The description, if any. */
+            client_description: string | null;
+            /** @description The public client id (24 alphanumerics), sent as `client_id` to the OAuth2 endpoints. */
+            client_id: string;
+            /**
+             * @description The client secret (48 alphanumerics): only in the answer to the creation request, or to
+             *     its retry with the same `Idempotency-Key`; it cannot be read again.
+             */
+            client_secret?: string;
+            /**
+             * @description The numeric id used by `/api/oauth/apps/{id}/by_id`, DELETE and revoke.
+             * @example 1
+             */
+            id: number;
+            /** @description RFC 1123 date with the full English month name: `Thu, 14 July 2022 06:27:53 GMT`. */
+            issued_at: string;
+            /** @description The application's name (`client_name` at creation). */
+            name: string;
+            /** @description The registered redirect URIs; the first is the default. */
+            redirect_uris: string[];
+            /** @description Space-separated scopes the client may ask for. */
+            scope: string;
+            /** @description The application's website (`client_uri` at creation). */
+            website: string;
+        };
         OAuth2ErrorResponse: {
             /** @example invalid_grant */
             error: string;
@@ -1046,6 +1109,28 @@ export interface components {
             error_description?: string;
             /** @description The `state` of an authorization request, echoed. */
             state?: string;
+        };
+        OAuth2StatusResponseDto: {
+            /** @enum {string} */
+            status: "success";
+        };
+        OAuth2TokenResponseDto: {
+            /** @description The bearer token to send in `Authorization: Bearer …` (RFC 6750 §2.1). */
+            access_token: string;
+            /**
+             * @description Lifetime of the access token, in seconds.
+             * @example 864000
+             */
+            expires_in: number;
+            /** @description A new refresh token at every grant; the one sent to the refresh_token grant is revoked. */
+            refresh_token: string;
+            /**
+             * @description Space-separated scopes granted (RFC 6749 §3.3); absent when no scope was granted.
+             * @example profile:read workouts:read
+             */
+            scope?: string;
+            /** @enum {string} */
+            token_type: "Bearer";
         };
         PasswordUpdateDto: {
             /** @description Hashed with bcrypt. */
@@ -2692,6 +2777,7 @@ export interface operations {
     oAuth2ClientsList: {
         parameters: {
             query?: {
+                /** @description Page number, from 1 (the default); a value below 1 reads page 1. */
                 page?: number;
             };
             header?: never;
@@ -2700,15 +2786,55 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of clients. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "clients": [
+                     *           {
+                     *             "client_description": "Uploads rides from my bike computer.",
+                     *             "client_id": "hVL8Hw0sY1zB4sW9kQdJ2xTf",
+                     *             "id": 3,
+                     *             "issued_at": "Thu, 14 July 2022 06:27:53 GMT",
+                     *             "name": "Ride sync",
+                     *             "redirect_uris": [
+                     *               "https://ridesync.example.com/callback"
+                     *             ],
+                     *             "scope": "profile:read workouts:read workouts:write",
+                     *             "website": "https://ridesync.example.com"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "pagination": {
+                     *         "has_next": false,
+                     *         "has_prev": false,
+                     *         "page": 1,
+                     *         "pages": 1,
+                     *         "total": 1
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["OAuth2ClientListDataDto"];
+                        pagination: {
+                            has_next: boolean;
+                            has_prev: boolean;
+                            page: number;
+                            pages: number;
+                            total: number;
+                        };
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload`: `page` is not an integer. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2775,20 +2901,47 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new client, with its secret. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "client": {
+                     *           "client_description": "Uploads rides from my bike computer.",
+                     *           "client_id": "hVL8Hw0sY1zB4sW9kQdJ2xTf",
+                     *           "client_secret": "pQ7vX2mN9kR4tY8wB3cF6hJ1lZ5sD0gA2eU7iO4yT9rE6wQ3",
+                     *           "id": 3,
+                     *           "issued_at": "Thu, 14 July 2022 06:27:53 GMT",
+                     *           "name": "Ride sync",
+                     *           "redirect_uris": [
+                     *             "https://ridesync.example.com/callback"
+                     *           ],
+                     *           "scope": "profile:read workouts:read workouts:write",
+                     *           "website": "https://ridesync.example.com"
+                     *         }
+                     *       },
+                     *       "status": "created"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["OAuth2ClientDataDto"];
+                        /** @enum {string} */
+                        status: "created";
+                    };
                 };
             };
-            /** @description `OAuth2 client metadata missing`, `OAuth2 client metadata missing keys: <keys>`, `OAuth2 client invalid scopes`, `OAuth2 client invalid redirect URI ...`, or `invalid Idempotency-Key header`. */
+            /** @description `OAuth2 client metadata missing` (no JSON object body), `OAuth2 client metadata missing keys: <keys>`, `OAuth2 client invalid scopes`, `OAuth2 client name must be a non-empty string`, `OAuth2 client URI must be a string`, `OAuth2 client description must be a string`, `OAuth2 client redirect_uris must be a non-empty list of URLs`, `OAuth2 client invalid redirect URI "<uri>": <reason>`, `client_name: 255 characters maximum`, or `invalid Idempotency-Key header`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
             401: {
@@ -2808,12 +2961,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description `{"status": "error", "message": "Idempotency-Key already used for a different request"}` */
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /**
+             * @description `{"status": "error", "message": "Idempotency-Key already used for a different request"}`
+             *
+             *     The same `Idempotency-Key` was first sent with another body.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -2833,18 +3007,43 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The client’s public `client_id`. */
                 client_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The client. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "client": {
+                     *           "client_description": "Uploads rides from my bike computer.",
+                     *           "client_id": "hVL8Hw0sY1zB4sW9kQdJ2xTf",
+                     *           "id": 3,
+                     *           "issued_at": "Thu, 14 July 2022 06:27:53 GMT",
+                     *           "name": "Ride sync",
+                     *           "redirect_uris": [
+                     *             "https://ridesync.example.com/callback"
+                     *           ],
+                     *           "scope": "profile:read workouts:read workouts:write",
+                     *           "website": "https://ridesync.example.com"
+                     *         }
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["OAuth2ClientDataDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -2874,12 +3073,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description `OAuth2 client not found`: no client of the caller has this `client_id`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "OAuth2 client not found",
+                     *       "status": "not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -2901,12 +3106,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description The client’s numeric `id` (not its `client_id`). A value that is not a positive integer answers 404, as an unknown id. */
+                id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2940,12 +3147,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description `OAuth2 client not found`: no client of the caller has this id. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "OAuth2 client not found",
+                     *       "status": "not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -2967,18 +3180,43 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description The client’s numeric `id` (not its `client_id`). A value that is not a positive integer answers 404, as an unknown id. */
+                id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The client. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "client": {
+                     *           "client_description": "Uploads rides from my bike computer.",
+                     *           "client_id": "hVL8Hw0sY1zB4sW9kQdJ2xTf",
+                     *           "id": 3,
+                     *           "issued_at": "Thu, 14 July 2022 06:27:53 GMT",
+                     *           "name": "Ride sync",
+                     *           "redirect_uris": [
+                     *             "https://ridesync.example.com/callback"
+                     *           ],
+                     *           "scope": "profile:read workouts:read workouts:write",
+                     *           "website": "https://ridesync.example.com"
+                     *         }
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["OAuth2ClientDataDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -3008,12 +3246,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description `OAuth2 client not found`: no client of the caller has this id. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "OAuth2 client not found",
+                     *       "status": "not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3035,17 +3279,26 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description The client’s numeric `id` (not its `client_id`). A value that is not a positive integer answers 404, as an unknown id. */
+                id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Tokens revoked. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2StatusResponseDto"];
+                };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
@@ -3074,12 +3327,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description `OAuth2 client not found`: no client of the caller has this id. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "OAuth2 client not found",
+                     *       "status": "not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3144,13 +3403,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The grant is recorded; send the browser to `redirect_url`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "redirect_url": "https://ridesync.example.com/callback?code=yqUFSjF6tJwGmdJ3XzTvQ4bHiaKsDPnWkReoLB0xc9Nmf2Ag&state=af0ifjsldkj"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2AuthorizeResponseDto"];
+                };
             };
-            /** @description The FitTrackee envelope `{"status": "error", "message": …}`: `invalid payload` (no form field, `client_id` missing, `response_type` missing or not `code`), `The resource owner or authorization server denied the request` (`confirm` is not `true`), `OAuth2 client not found`, `Invalid "redirect_uri" in request.`, `Unsupported "code_challenge_method"`, `Missing "code_challenge"`, `Invalid "code_challenge"`, `The requested scope is invalid, unknown, or malformed.`. RFC 6749 §5.2 `{"error": "invalid_request", "error_description": …}` for a value the edge refuses (a NUL character), `{"error": "insecure_transport", "error_description": "OAuth 2 MUST utilize https."}` over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside). */
+            /** @description The FitTrackee envelope `{"status": "error", "message": …}`: `invalid payload` (no form field, `client_id` missing, `response_type` missing or not `code`), `The resource owner or authorization server denied the request` (`confirm` is not `true`), `OAuth2 client not found`, `Invalid "redirect_uri" in request.`, `Unsupported "code_challenge_method"`, `Missing "code_challenge"`, `Invalid "code_challenge"`, `The requested scope is invalid, unknown, or malformed.`. The RFC 6749 §5.2 body `{"error": …, "error_description": …}`: `invalid_request` for a value the edge refuses (a NUL character, a value too long), and `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3162,14 +3429,7 @@ export interface operations {
                      *       "status": "error"
                      *     }
                      */
-                    "application/json": {
-                        message: string;
-                        /** @enum {string} */
-                        status: "error";
-                    } | {
-                        error: string;
-                        error_description?: string;
-                    };
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
             /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
@@ -3188,6 +3448,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
@@ -3219,7 +3494,7 @@ export interface operations {
                     client_secret: string;
                     /** @description The access or refresh token to revoke. */
                     token: string;
-                    /** @description `access_token` or `refresh_token`. */
+                    /** @description `access_token` or `refresh_token` (RFC 7009 §2.1). */
                     token_type_hint?: string;
                 };
                 "multipart/form-data": {
@@ -3229,7 +3504,7 @@ export interface operations {
                     client_secret: string;
                     /** @description The access or refresh token to revoke. */
                     token: string;
-                    /** @description `access_token` or `refresh_token`. */
+                    /** @description `access_token` or `refresh_token` (RFC 7009 §2.1). */
                     token_type_hint?: string;
                 };
             };
@@ -3238,23 +3513,54 @@ export interface operations {
             /** @description `{}` (RFC 7009 §2.2), whether the token was found or not. */
             200: {
                 headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: "no-store";
+                    /** @description `no-cache` */
+                    Pragma?: "no-cache";
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example {} */
+                    "application/json": Record<string, never>;
+                };
             };
-            /** @description `invalid_client` or `invalid_request`. */
+            /** @description RFC 6749 §5.2 error body. `invalid_client`: unknown `client_id`, wrong or missing `client_secret`, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request` when `token` is missing or empty, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_client"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2ErrorResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description `unsupported_token_type`. */
+            /** @description `unsupported_token_type` (RFC 7009 §2.2.1): `token_type_hint` is neither `access_token` nor `refresh_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Too many failed checks for this client or from this address: `{"error": "invalid_request", "error_description": "rate limit exceeded (<limit>)"}`. */
             429: {
@@ -3327,16 +3633,54 @@ export interface operations {
             /** @description RFC 6749 §5.1 token response. */
             200: {
                 headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: "no-store";
+                    /** @description `no-cache` */
+                    Pragma?: "no-cache";
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "Zk4sTq1yW8uE3rP6oI9aS2dF5gH7jK0lMnBvCxZ1qW3eR5tY",
+                     *       "expires_in": 864000,
+                     *       "refresh_token": "Lp0oKi9uJy8hTg7rFd6eSw5aQz4xCv3bNm2lKj1hGf0dSa9q",
+                     *       "scope": "profile:read workouts:read",
+                     *       "token_type": "Bearer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2TokenResponseDto"];
+                };
             };
-            /** @description RFC 6749 §5.2 error body. */
+            /** @description RFC 6749 §5.2 error body. `unsupported_grant_type` (checked first: `grant_type` missing or not supported); `invalid_client`: unknown `client_id`, wrong or missing `client_secret`, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request`: `Missing "code" in request.`, `Missing "code_verifier"`, `Invalid "code_verifier"`, `Missing "refresh_token" in request.`, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `invalid_grant`: `Invalid "code" in request.` (unknown, expired, used or another client’s code), `Invalid "redirect_uri" in request.`, `Code challenge failed.`, or an unknown, expired or revoked refresh token; `invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when the client may no longer have any of the scopes; `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_grant",
+                     *       "error_description": "Invalid \"code\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2ErrorResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Too many failed checks for this client or from this address: `{"error": "invalid_request", "error_description": "rate limit exceeded (<limit>)"}`. */
             429: {
