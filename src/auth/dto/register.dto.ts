@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsOptional, IsString } from 'class-validator';
 import { BoundedByService, NotStored } from 'src/common/validation/string-bounds.decorators';
 import { User } from 'src/users/user.entity';
@@ -22,10 +23,12 @@ export class RegisterDto {
   password!: string;
 
   /** Must be exactly JSON `true`; anything else has its own message. */
+  @ApiProperty({ type: 'boolean', example: true })
   @IsDefined()
   accepted_policy!: unknown;
 
   /** Normalised to one of the supported languages, `en` otherwise. */
+  @ApiPropertyOptional({ type: 'string', nullable: true, example: 'fr' })
   @IsOptional()
   language?: unknown;
 }
