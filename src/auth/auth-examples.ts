@@ -1,4 +1,4 @@
-import type { UserResponseDto } from 'src/users/dto/user-response.dto';
+import type { SelfUserResponseDto } from 'src/auth/dto/self-user-response.dto';
 
 /** Whole-body examples of the `/api/auth` answers, as a client receives them. */
 
@@ -8,7 +8,7 @@ const AUTH_TOKEN =
   'q3X0yS1mJm0p9bV2cQ7dK8r4wZ5tH6uN1aE2fG3hI4j';
 
 /** The user's own view of their account. */
-export const SELF_USER_EXAMPLE: UserResponseDto = {
+export const SELF_USER_EXAMPLE: SelfUserResponseDto = {
   accepted_privacy_policy: true,
   admin: false,
   bio: 'Trail runner, occasional cyclist.',

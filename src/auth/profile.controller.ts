@@ -18,6 +18,7 @@ import { EditAccountDto } from 'src/auth/dto/edit-account.dto';
 import { EditPreferencesDto } from 'src/auth/dto/edit-preferences.dto';
 import { EditProfileDto } from 'src/auth/dto/edit-profile.dto';
 import { MessageResponseDto } from 'src/auth/dto/message-response.dto';
+import { SelfUserResponseDto } from 'src/auth/dto/self-user-response.dto';
 import { TokenDto } from 'src/auth/dto/token.dto';
 import { UserMessageResponseDto } from 'src/auth/dto/user-message-response.dto';
 import { PictureService } from 'src/auth/picture/picture.service';
@@ -30,7 +31,7 @@ import type { TopLevelResult } from 'src/common/envelope/envelope.types';
 import { ApiLimitResponse } from 'src/common/rate-limit/api-limit-response.decorator';
 import { JsonBody } from 'src/common/validation/json-body.decorator';
 import { ApiErrors, BEARER_ERROR_SCHEMA } from 'src/openapi/api-error-responses.decorator';
-import { UserResponseDto } from 'src/users/dto/user-response.dto';
+import type { UserResponseDto } from 'src/users/dto/user-response.dto';
 import type { User } from 'src/users/user.entity';
 
 /** The authenticated user's profile, account, preferences and picture. */
@@ -46,7 +47,7 @@ export class ProfileController {
   /** The user's own view of their account (FitTrackee `GET /api/auth/profile`). */
   @Get('profile')
   @Scopes(SCOPE.PROFILE_READ)
-  @ApiEnvelopeResponse(UserResponseDto, {
+  @ApiEnvelopeResponse(SelfUserResponseDto, {
     description: 'The user, with their preferences.',
     example: { status: 'success', data: SELF_USER_EXAMPLE },
   })

@@ -979,9 +979,11 @@ export interface components {
             workout_date: string;
         };
         EditAccountDto: {
+            /** @description The address wanted, or the current one to keep it; missing or null is `email is missing`. */
             email?: string | null;
+            /** @description The new password, 8 characters at least; missing or null keeps the current one. */
             new_password?: string | null;
-            /** @description The current password. */
+            /** @description The current password; missing or null is `current password is missing`. */
             password?: string | null;
         };
         EditPreferencesDto: {
@@ -1012,6 +1014,7 @@ export interface components {
             stopped_speed_threshold?: number | null;
         };
         EmailDto: {
+            /** @description The account's address, matched exactly (case-sensitive). */
             email: string;
         };
         ErrorEnvelope: {
@@ -1041,7 +1044,9 @@ export interface components {
             workouts: number;
         };
         LoginDto: {
+            /** @description Matched case-insensitively; missing is treated as `""`. */
             email?: string;
+            /** @description The account's password. */
             password?: string;
         };
         MessageResponseDto: {
@@ -1062,13 +1067,17 @@ export interface components {
             state?: string;
         };
         PasswordUpdateDto: {
-            /** @description Hashed with bcrypt. */
+            /** @description The new password, 8 characters at least; hashed with bcrypt. */
             password: string;
             /** @description The password-reset JWT from the email. */
             token: string;
         };
         PrivacyPolicyDto: {
-            accepted_policy: boolean;
+            /**
+             * @description Must be JSON `true`.
+             * @enum {boolean}
+             */
+            accepted_policy: true;
         };
         RecordResponseDto: {
             id: number;
@@ -1088,15 +1097,55 @@ export interface components {
              * @example true
              */
             accepted_policy: boolean;
+            /** @description A valid address; the confirmation link is sent to it. */
             email: string;
             /**
              * @description Normalised to one of the supported languages, `en` otherwise.
              * @example fr
              */
             language?: string | null;
-            /** @description Hashed with bcrypt. */
+            /** @description 8 characters at least; hashed with bcrypt. */
             password: string;
+            /** @description 3 to 30 characters: letters, digits and `_`; unique, case-insensitively. */
             username: string;
+        };
+        SelfUserResponseDto: {
+            /** @description False until the instance's current privacy policy is accepted. */
+            accepted_privacy_policy: boolean;
+            admin: boolean;
+            bio: string | null;
+            /** @description RFC 1123 date-time at midnight, or null. */
+            birth_date: string | null;
+            created_at: string;
+            date_format: string | null;
+            display_ascent: boolean;
+            email: string;
+            email_to_confirm: string | null;
+            first_name: string | null;
+            imperial_units: boolean;
+            is_active: boolean;
+            language: string | null;
+            last_name: string | null;
+            location: string | null;
+            nb_sports: number;
+            nb_workouts: number;
+            /** @description True when an avatar is stored. */
+            picture: boolean;
+            records: {
+                [key: string]: unknown;
+            }[];
+            sports_list: number[];
+            start_elevation_at_zero: boolean;
+            timezone: string | null;
+            total_ascent: number;
+            total_distance: number;
+            /** @description Python timedelta text, e.g. `"2 days, 3:04:05"`. */
+            total_duration: string;
+            use_dark_mode: boolean | null;
+            use_raw_gpx_speed: boolean;
+            username: string;
+            /** @description Weeks start on Monday. */
+            weekm: boolean;
         };
         SportPreferenceResponseDto: {
             color: string | null;
@@ -1131,6 +1180,7 @@ export interface components {
             status: "success";
         };
         TokenDto: {
+            /** @description The token of the link emailed to the user. */
             token: string;
         };
         UpdateAppConfigDto: {
@@ -1164,7 +1214,7 @@ export interface components {
         };
         UserMessageResponseDto: {
             /** @description The user after the change. */
-            data: components["schemas"]["UserResponseDto"];
+            data: components["schemas"]["SelfUserResponseDto"];
             /** @description What was done, e.g. `password updated`. */
             message: string;
             /**
@@ -1172,42 +1222,6 @@ export interface components {
              * @enum {string}
              */
             status: "success";
-        };
-        UserResponseDto: {
-            accepted_privacy_policy?: boolean;
-            admin: boolean;
-            bio: string | null;
-            /** @description RFC 1123 date-time at midnight, or null. */
-            birth_date: string | null;
-            created_at: string;
-            date_format?: string | null;
-            display_ascent?: boolean;
-            email: string;
-            email_to_confirm: string | null;
-            first_name: string | null;
-            imperial_units?: boolean;
-            is_active: boolean;
-            language?: string | null;
-            last_name: string | null;
-            location: string | null;
-            nb_sports: number;
-            nb_workouts: number;
-            /** @description True when an avatar is stored. */
-            picture: boolean;
-            records: {
-                [key: string]: unknown;
-            }[];
-            sports_list: number[];
-            start_elevation_at_zero?: boolean;
-            timezone?: string | null;
-            total_ascent: number;
-            total_distance: number;
-            /** @description Python timedelta text, e.g. `"2 days, 3:04:05"`. */
-            total_duration: string;
-            use_dark_mode?: boolean | null;
-            use_raw_gpx_speed?: boolean;
-            username: string;
-            weekm?: boolean;
         };
         UsersResponseDto: {
             users: Record<string, never>[];
@@ -2255,7 +2269,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        data: components["schemas"]["UserResponseDto"];
+                        data: components["schemas"]["SelfUserResponseDto"];
                         /** @enum {string} */
                         status: "success";
                     };

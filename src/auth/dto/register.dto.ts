@@ -6,17 +6,19 @@ import { EMAIL_MAX_LENGTH, USERNAME_MAX_LENGTH } from 'src/users/user-rules';
 
 /** `POST /api/auth/register` (as in FitTrackee); `accepted_policy` is checked by the service. */
 export class RegisterDto {
+  /** 3 to 30 characters: letters, digits and `_`; unique, case-insensitively. */
   @IsDefined()
   @IsString()
   @BoundedByService(User, 'username', USERNAME_MAX_LENGTH)
   username!: string;
 
+  /** A valid address; the confirmation link is sent to it. */
   @IsDefined()
   @IsString()
   @BoundedByService(User, 'email', EMAIL_MAX_LENGTH)
   email!: string;
 
-  /** Hashed with bcrypt. */
+  /** 8 characters at least; hashed with bcrypt. */
   @IsDefined()
   @IsString()
   @NotStored()
