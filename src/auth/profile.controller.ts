@@ -51,6 +51,11 @@ export class ProfileController {
     description: 'The user, with their preferences.',
     example: { status: 'success', data: SELF_USER_EXAMPLE },
   })
+  @ApiResponse({
+    status: 304,
+    description:
+      'Not modified: `If-None-Match` carries the weak ETag of the current answer; no body.',
+  })
   getProfile(@CurrentUser() user: User): Promise<UserResponseDto> {
     return this.profiles.get(user);
   }

@@ -2275,6 +2275,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not modified: `If-None-Match` carries the weak ETag of the current answer; no body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
                 headers: {
