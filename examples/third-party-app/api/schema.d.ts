@@ -30,7 +30,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm account */
+        /**
+         * Activates the account with the token of the confirmation email and logs the user in
+         *     (FitTrackee `POST /api/auth/account/confirm`).
+         */
         post: operations["confirmAccount"];
         delete?: never;
         options?: never;
@@ -98,7 +101,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept privacy policy */
+        /**
+         * Records that the user accepts the instance's current privacy policy (FitTrackee
+         *     `POST /api/auth/account/privacy-policy`); first-party tokens only.
+         */
         post: operations["acceptPrivacyPolicy"];
         delete?: never;
         options?: never;
@@ -115,7 +121,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resend confirmation */
+        /**
+         * Sends a new confirmation email to the inactive account with exactly this address, if there
+         *     is one (FitTrackee `POST /api/auth/account/resend-confirmation`).
+         */
         post: operations["resendConfirmation"];
         delete?: never;
         options?: never;
@@ -132,7 +141,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm email update */
+        /**
+         * Confirms an email change with the token sent to the new address (FitTrackee
+         *     `POST /api/auth/email/update`): the pending address replaces the current one.
+         */
         post: operations["confirmEmailUpdate"];
         delete?: never;
         options?: never;
@@ -149,7 +161,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Login */
+        /**
+         * Exchanges an active account's email (case-insensitive) and password for a first-party
+         *     token (FitTrackee `POST /api/auth/login`). Failed attempts are limited per email and per
+         *     address.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -166,7 +182,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Logout */
+        /**
+         * Revokes the first-party token of the request until it expires (FitTrackee
+         *     `POST /api/auth/logout`). OAuth2 tokens are refused: they are revoked at `/api/oauth/revoke`.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -183,7 +202,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Request password reset */
+        /**
+         * Emails a password-reset link to the account with exactly this address, if there is one
+         *     (FitTrackee `POST /api/auth/password/reset-request`). Each request counts against the
+         *     address and the account, since each one sends an email.
+         */
         post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
@@ -200,7 +223,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Update password */
+        /**
+         * Sets a new password with the token of the reset email and notifies the user by email
+         *     (FitTrackee `POST /api/auth/password/update`). As in FitTrackee, the token stays valid
+         *     until it expires.
+         */
         post: operations["updatePassword"];
         delete?: never;
         options?: never;
@@ -217,9 +244,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload picture */
+        /**
+         * Stores the user's avatar, replacing the previous one (FitTrackee `POST /api/auth/picture`).
+         *     The type is checked on the content as well as on the extension (gif, jpg, jpeg, png).
+         */
         post: operations["uploadPicture"];
-        /** Remove picture */
+        /**
+         * Removes the user's avatar; without one, still a success (FitTrackee
+         *     `DELETE /api/auth/picture`).
+         */
         delete: operations["removePicture"];
         options?: never;
         head?: never;
@@ -233,7 +266,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get profile */
+        /** The user's own view of their account (FitTrackee `GET /api/auth/profile`). */
         get: operations["getProfile"];
         put?: never;
         post?: never;
@@ -252,7 +285,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Edit profile */
+        /**
+         * Replaces the five profile fields; all keys must be present, null clears one (FitTrackee
+         *     `POST /api/auth/profile/edit`).
+         */
         post: operations["editProfile"];
         delete?: never;
         options?: never;
@@ -273,7 +309,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit account */
+        /**
+         * Changes the email and/or the password, given the current password (FitTrackee
+         *     `PATCH /api/auth/profile/edit/account`). With email sending enabled, a new address waits
+         *     for the confirmation link sent to it (`email_to_confirm`); without, it applies at once. A
+         *     new password is notified by email. The current password is checked under the login's
+         *     limits.
+         */
         patch: operations["editAccount"];
         trace?: never;
     };
@@ -286,7 +328,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Edit preferences */
+        /**
+         * Replaces the nine preferences; all keys must be present (FitTrackee
+         *     `POST /api/auth/profile/edit/preferences`). An unknown language becomes `en`.
+         */
         post: operations["editPreferences"];
         delete?: never;
         options?: never;
@@ -345,7 +390,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Register */
+        /**
+         * Creates an inactive account and emails its confirmation link (FitTrackee
+         *     `POST /api/auth/register`). An email already registered answers the same success and
+         *     creates nothing, so the answer never tells whether an address has an account.
+         */
         post: operations["register"];
         delete?: never;
         options?: never;
@@ -962,6 +1011,17 @@ export interface components {
             version: string;
             weather_provider: string | null;
         };
+        AuthTokenResponseDto: {
+            /** @description A first-party JWT, sent as `Authorization: Bearer <auth_token>`. */
+            auth_token: string;
+            /** @description What was done, e.g. `password updated`. */
+            message: string;
+            /**
+             * @example success
+             * @enum {string}
+             */
+            status: "success";
+        };
         CreateManualWorkoutDto: {
             /** @description Number or numeric string, checked with `descent` (see elevation.ts). */
             ascent?: Record<string, never>;
@@ -975,9 +1035,11 @@ export interface components {
             workout_date: string;
         };
         EditAccountDto: {
+            /** @description The address wanted, or the current one to keep it; missing or null is `email is missing`. */
             email?: string | null;
+            /** @description The new password, 8 characters at least; missing or null keeps the current one. */
             new_password?: string | null;
-            /** @description The current password. */
+            /** @description The current password; missing or null is `current password is missing`. */
             password?: string | null;
         };
         EditPreferencesDto: {
@@ -1015,6 +1077,7 @@ export interface components {
             stopped_speed_threshold?: number | null;
         };
         EmailDto: {
+            /** @description The account's address, matched exactly (case-sensitive). */
             email: string;
         };
         ErrorEnvelope: {
@@ -1060,8 +1123,19 @@ export interface components {
             workouts: number;
         };
         LoginDto: {
+            /** @description Matched case-insensitively; missing is treated as `""`. */
             email?: string;
+            /** @description The account's password. */
             password?: string;
+        };
+        MessageResponseDto: {
+            /** @description What was done, e.g. `password updated`. */
+            message: string;
+            /**
+             * @example success
+             * @enum {string}
+             */
+            status: "success";
         };
         OAuth2AuthorizeResponseDto: {
             /**
@@ -1133,13 +1207,17 @@ export interface components {
             token_type: "Bearer";
         };
         PasswordUpdateDto: {
-            /** @description Hashed with bcrypt. */
+            /** @description The new password, 8 characters at least; hashed with bcrypt. */
             password: string;
             /** @description The password-reset JWT from the email. */
             token: string;
         };
         PrivacyPolicyDto: {
-            accepted_policy: boolean;
+            /**
+             * @description Must be JSON `true`.
+             * @enum {boolean}
+             */
+            accepted_policy: true;
         };
         RecordResponseDto: {
             /** @example 12 */
@@ -1168,14 +1246,60 @@ export interface components {
             records: components["schemas"]["RecordResponseDto"][];
         };
         RegisterDto: {
-            /** @description Must be exactly JSON `true`; anything else has its own message. */
-            accepted_policy: Record<string, never>;
+            /**
+             * @description Must be exactly JSON `true`; anything else has its own message.
+             * @example true
+             */
+            accepted_policy: boolean;
+            /** @description A valid address; the confirmation link is sent to it. */
             email: string;
-            /** @description Normalised to one of the supported languages, `en` otherwise. */
-            language?: Record<string, never>;
-            /** @description Hashed with bcrypt. */
+            /**
+             * @description Normalised to one of the supported languages, `en` otherwise.
+             * @example fr
+             */
+            language?: string | null;
+            /** @description 8 characters at least; hashed with bcrypt. */
             password: string;
+            /** @description 3 to 30 characters: letters, digits and `_`; unique, case-insensitively. */
             username: string;
+        };
+        SelfUserResponseDto: {
+            /** @description False until the instance's current privacy policy is accepted. */
+            accepted_privacy_policy: boolean;
+            admin: boolean;
+            bio: string | null;
+            /** @description RFC 1123 date-time at midnight, or null. */
+            birth_date: string | null;
+            created_at: string;
+            date_format: string | null;
+            display_ascent: boolean;
+            email: string;
+            email_to_confirm: string | null;
+            first_name: string | null;
+            imperial_units: boolean;
+            is_active: boolean;
+            language: string | null;
+            last_name: string | null;
+            location: string | null;
+            nb_sports: number;
+            nb_workouts: number;
+            /** @description True when an avatar is stored. */
+            picture: boolean;
+            records: {
+                [key: string]: unknown;
+            }[];
+            sports_list: number[];
+            start_elevation_at_zero: boolean;
+            timezone: string | null;
+            total_ascent: number;
+            total_distance: number;
+            /** @description Python timedelta text, e.g. `"2 days, 3:04:05"`. */
+            total_duration: string;
+            use_dark_mode: boolean | null;
+            use_raw_gpx_speed: boolean;
+            username: string;
+            /** @description Weeks start on Monday. */
+            weekm: boolean;
         };
         SportPreferenceResponseDto: {
             /** @example #ff9800 */
@@ -1248,7 +1372,15 @@ export interface components {
                 };
             };
         };
+        StatusResponseDto: {
+            /**
+             * @example success
+             * @enum {string}
+             */
+            status: "success";
+        };
         TokenDto: {
+            /** @description The token of the link emailed to the user. */
             token: string;
         };
         UpdateAppConfigDto: {
@@ -1280,6 +1412,17 @@ export interface components {
             sport_id?: number | null;
             title?: string | null;
             workout_date?: string | null;
+        };
+        UserMessageResponseDto: {
+            /** @description The user after the change. */
+            data: components["schemas"]["SelfUserResponseDto"];
+            /** @description What was done, e.g. `password updated`. */
+            message: string;
+            /**
+             * @example success
+             * @enum {string}
+             */
+            status: "success";
         };
         UsersResponseDto: {
             users: Record<string, never>[];
@@ -1384,20 +1527,39 @@ export interface operations {
             };
         };
         responses: {
+            /** @description `account confirmation successful`, with `auth_token`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "auth_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJleHAiOjE3MzU2ODk2MDAsImlhdCI6MTczNTY4NjAwMCwic3ViIjoxfQ.q3X0yS1mJm0p9bV2cQ7dK8r4wZ5tH6uN1aE2fG3hI4j",
+                     *       "message": "account confirmation successful",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuthTokenResponseDto"];
                 };
             };
-            /** @description `invalid payload`: unknown or used token. */
+            /** @description `invalid payload`: no token, or an unknown or used one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over the 1 MB limit of JSON bodies: `Error during request, body size (<size>) exceeds 1.0MB.` (status `fail`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -1605,13 +1767,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Acceptance recorded: `{"status": "success"}`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StatusResponseDto"];
+                };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload` unless `accepted_policy` is JSON `true`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1636,6 +1806,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is over the 1 MB limit of JSON bodies: `Error during request, body size (<size>) exceeds 1.0MB.` (status `fail`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
@@ -1664,17 +1843,53 @@ export interface operations {
             };
         };
         responses: {
+            /** @description `confirmation email resent`, whether the email is known or not. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "message": "confirmation email resent",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageResponseDto"];
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload`: no JSON object, or a key missing or mistyped. */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Email sending is disabled on this instance: `the requested URL was not found on the server`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over the 1 MB limit of JSON bodies: `Error during request, body size (<size>) exceeds 1.0MB.` (status `fail`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many failed checks for this account or from this address (or over `API_RATE_LIMITS`): `rate limit exceeded (<limit>)`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1707,16 +1922,32 @@ export interface operations {
             };
         };
         responses: {
+            /** @description `email updated`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "message": "email updated",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageResponseDto"];
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload`: no token, an unknown or used one, or the new address taken by another account meanwhile. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over the 1 MB limit of JSON bodies: `Error during request, body size (<size>) exceeds 1.0MB.` (status `fail`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1755,21 +1986,43 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "auth_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJleHAiOjE3MzU2ODk2MDAsImlhdCI6MTczNTY4NjAwMCwic3ViIjoxfQ.q3X0yS1mJm0p9bV2cQ7dK8r4wZ5tH6uN1aE2fG3hI4j",
+                     *       "message": "successfully logged in",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuthTokenResponseDto"];
+                };
             };
-            /** @description `invalid payload`. */
+            /** @description `invalid payload`: no JSON object, or a key missing or mistyped. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description `invalid credentials`. */
+            /** @description Unknown email, wrong password or inactive account: `invalid credentials`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over the 1 MB limit of JSON bodies: `Error during request, body size (<size>) exceeds 1.0MB.` (status `fail`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Too many failed checks for this account or from this address (or over `API_RATE_LIMITS`): `rate limit exceeded (<limit>)`. */
             429: {
@@ -1804,12 +2057,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description `successfully logged out`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "message": "successfully logged out",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageResponseDto"];
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -1870,21 +2130,42 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "password reset request processed",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageResponseDto"];
+                };
             };
-            /** @description `invalid payload`. */
+            /** @description `invalid payload`: no JSON object, or a key missing or mistyped. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description Email sending is disabled. */
+            /** @description Email sending is disabled on this instance: `the requested URL was not found on the server`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over the 1 MB limit of JSON bodies: `Error during request, body size (<size>) exceeds 1.0MB.` (status `fail`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Too many failed checks for this account or from this address (or over `API_RATE_LIMITS`): `rate limit exceeded (<limit>)`. */
             429: {
@@ -1928,21 +2209,42 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "password updated",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageResponseDto"];
+                };
             };
-            /** @description `invalid payload`, or the password rule broken. */
+            /** @description `invalid payload`, or the password rule broken: `password: 8 characters required`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description `invalid token, please request a new token`. */
+            /** @description Malformed, badly signed or expired token, or unknown user: `invalid token, please request a new token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over the 1 MB limit of JSON bodies: `Error during request, body size (<size>) exceeds 1.0MB.` (status `fail`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Too many failed checks for this account or from this address (or over `API_RATE_LIMITS`): `rate limit exceeded (<limit>)`. */
             429: {
@@ -1980,22 +2282,29 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description The image.
+                     * @description The image: gif, jpg, jpeg or png.
                      */
                     file: string;
                 };
             };
         };
         responses: {
+            /** @description `user picture updated`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "message": "user picture updated",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageResponseDto"];
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description Status `fail`: `no file part`, `no selected file`, or `file extension not allowed` (also when the content is not such an image); status `error`, `invalid payload`: not a multipart body. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2022,6 +2331,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
+            /** @description Status `fail`: `Error during picture upload, file size (<size>) exceeds <limit>.`, over the instance’s `max_single_file_size` (the picture) or `max_zip_file_size` (the request). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
                 headers: {
@@ -2044,6 +2362,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed: no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2065,6 +2384,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "provide a valid auth token",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
@@ -2099,13 +2424,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The user, with their preferences. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "accepted_privacy_policy": true,
+                     *         "admin": false,
+                     *         "bio": "Trail runner, occasional cyclist.",
+                     *         "birth_date": "Sat, 14 Jul 1990 00:00:00 GMT",
+                     *         "created_at": "Sun, 01 Dec 2024 09:12:45 GMT",
+                     *         "date_format": "dd/MM/yyyy",
+                     *         "display_ascent": true,
+                     *         "email": "sam@example.com",
+                     *         "email_to_confirm": null,
+                     *         "first_name": "Sam",
+                     *         "imperial_units": false,
+                     *         "is_active": true,
+                     *         "language": "en",
+                     *         "last_name": "Doe",
+                     *         "location": "Lyon",
+                     *         "nb_sports": 2,
+                     *         "nb_workouts": 42,
+                     *         "picture": false,
+                     *         "records": [],
+                     *         "sports_list": [
+                     *           1,
+                     *           4
+                     *         ],
+                     *         "start_elevation_at_zero": false,
+                     *         "timezone": "Europe/Paris",
+                     *         "total_ascent": 5230,
+                     *         "total_distance": 612.371,
+                     *         "total_duration": "2 days, 3:04:05",
+                     *         "use_dark_mode": null,
+                     *         "use_raw_gpx_speed": false,
+                     *         "username": "sam",
+                     *         "weekm": true
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["SelfUserResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
+            };
+            /** @description Not modified: `If-None-Match` carries the weak ETag of the current answer; no body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
@@ -2160,15 +2536,56 @@ export interface operations {
             };
         };
         responses: {
+            /** @description `user profile updated`, with the user. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "accepted_privacy_policy": true,
+                     *         "admin": false,
+                     *         "bio": "Trail runner, occasional cyclist.",
+                     *         "birth_date": "Sat, 14 Jul 1990 00:00:00 GMT",
+                     *         "created_at": "Sun, 01 Dec 2024 09:12:45 GMT",
+                     *         "date_format": "dd/MM/yyyy",
+                     *         "display_ascent": true,
+                     *         "email": "sam@example.com",
+                     *         "email_to_confirm": null,
+                     *         "first_name": "Sam",
+                     *         "imperial_units": false,
+                     *         "is_active": true,
+                     *         "language": "en",
+                     *         "last_name": "Doe",
+                     *         "location": "Lyon",
+                     *         "nb_sports": 2,
+                     *         "nb_workouts": 42,
+                     *         "picture": false,
+                     *         "records": [],
+                     *         "sports_list": [
+                     *           1,
+                     *           4
+                     *         ],
+                     *         "start_elevation_at_zero": false,
+                     *         "timezone": "Europe/Paris",
+                     *         "total_ascent": 5230,
+                     *         "total_distance": 612.371,
+                     *         "total_duration": "2 days, 3:04:05",
+                     *         "use_dark_mode": null,
+                     *         "use_raw_gpx_speed": false,
+                     *         "username": "sam",
+                     *         "weekm": true
+                     *       },
+                     *       "message": "user profile updated",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserMessageResponseDto"];
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload`: a key missing, a value mistyped or too long for its column, or `birth_date` not a real `YYYY-MM-DD` date. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2193,6 +2610,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is over the 1 MB limit of JSON bodies: `Error during request, body size (<size>) exceeds 1.0MB.` (status `fail`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
@@ -2226,16 +2652,64 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "accepted_privacy_policy": true,
+                     *         "admin": false,
+                     *         "bio": "Trail runner, occasional cyclist.",
+                     *         "birth_date": "Sat, 14 Jul 1990 00:00:00 GMT",
+                     *         "created_at": "Sun, 01 Dec 2024 09:12:45 GMT",
+                     *         "date_format": "dd/MM/yyyy",
+                     *         "display_ascent": true,
+                     *         "email": "sam@example.com",
+                     *         "email_to_confirm": null,
+                     *         "first_name": "Sam",
+                     *         "imperial_units": false,
+                     *         "is_active": true,
+                     *         "language": "en",
+                     *         "last_name": "Doe",
+                     *         "location": "Lyon",
+                     *         "nb_sports": 2,
+                     *         "nb_workouts": 42,
+                     *         "picture": false,
+                     *         "records": [],
+                     *         "sports_list": [
+                     *           1,
+                     *           4
+                     *         ],
+                     *         "start_elevation_at_zero": false,
+                     *         "timezone": "Europe/Paris",
+                     *         "total_ascent": 5230,
+                     *         "total_distance": 612.371,
+                     *         "total_duration": "2 days, 3:04:05",
+                     *         "use_dark_mode": null,
+                     *         "use_raw_gpx_speed": false,
+                     *         "username": "sam",
+                     *         "weekm": true
+                     *       },
+                     *       "message": "user account updated",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserMessageResponseDto"];
+                };
             };
-            /** @description `email is missing`, `current password is missing`… */
+            /** @description `email is missing`, `current password is missing`, `invalid payload` (the address belongs to another account), or the rule messages, one a line (`email: valid email must be provided`, `password: 8 characters required`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            /**
+             * @description Wrong current password: `invalid credentials`.
+             *
+             *     Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2251,6 +2725,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is over the 1 MB limit of JSON bodies: `Error during request, body size (<size>) exceeds 1.0MB.` (status `fail`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many failed checks for this account or from this address (or over `API_RATE_LIMITS`): `rate limit exceeded (<limit>)`. */
@@ -2290,15 +2773,56 @@ export interface operations {
             };
         };
         responses: {
+            /** @description `user preferences updated`, with the user. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "accepted_privacy_policy": true,
+                     *         "admin": false,
+                     *         "bio": "Trail runner, occasional cyclist.",
+                     *         "birth_date": "Sat, 14 Jul 1990 00:00:00 GMT",
+                     *         "created_at": "Sun, 01 Dec 2024 09:12:45 GMT",
+                     *         "date_format": "dd/MM/yyyy",
+                     *         "display_ascent": true,
+                     *         "email": "sam@example.com",
+                     *         "email_to_confirm": null,
+                     *         "first_name": "Sam",
+                     *         "imperial_units": false,
+                     *         "is_active": true,
+                     *         "language": "en",
+                     *         "last_name": "Doe",
+                     *         "location": "Lyon",
+                     *         "nb_sports": 2,
+                     *         "nb_workouts": 42,
+                     *         "picture": false,
+                     *         "records": [],
+                     *         "sports_list": [
+                     *           1,
+                     *           4
+                     *         ],
+                     *         "start_elevation_at_zero": false,
+                     *         "timezone": "Europe/Paris",
+                     *         "total_ascent": 5230,
+                     *         "total_distance": 612.371,
+                     *         "total_duration": "2 days, 3:04:05",
+                     *         "use_dark_mode": null,
+                     *         "use_raw_gpx_speed": false,
+                     *         "username": "sam",
+                     *         "weekm": true
+                     *       },
+                     *       "message": "user preferences updated",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserMessageResponseDto"];
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload`: a key missing, a value mistyped or too long for its column. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2323,6 +2847,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is over the 1 MB limit of JSON bodies: `Error during request, body size (<size>) exceeds 1.0MB.` (status `fail`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
@@ -2509,15 +3042,52 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Account created (or email already known): `{"status": "success"}`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StatusResponseDto"];
+                };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload`; `sorry, you must agree privacy policy to register` unless `accepted_policy` is `true`; the rule messages, one a line (`username: 3 to 30 characters required`, `email: valid email must be provided`, `password: 8 characters required`…); `sorry, that username is already taken`. */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Registration is closed on this instance: `error, registration is disabled`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over the 1 MB limit of JSON bodies: `Error during request, body size (<size>) exceeds 1.0MB.` (status `fail`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many failed checks for this account or from this address (or over `API_RATE_LIMITS`): `rate limit exceeded (<limit>)`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

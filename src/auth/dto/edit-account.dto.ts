@@ -8,17 +8,21 @@ import { EMAIL_MAX_LENGTH } from 'src/users/user-rules';
  * have their own messages, given by the service in FitTrackee's order.
  */
 export class EditAccountDto {
+  /**
+   * The address wanted, or the current one to keep it; missing or null is `email is missing`.
+   */
   @IsOptional()
   @IsString()
   @BoundedByService(User, 'email', EMAIL_MAX_LENGTH)
   email?: string | null;
 
-  /** The current password. */
+  /** The current password; missing or null is `current password is missing`. */
   @IsOptional()
   @IsString()
   @NotStored()
   password?: string | null;
 
+  /** The new password, 8 characters at least; missing or null keeps the current one. */
   @IsOptional()
   @IsString()
   @NotStored()

@@ -6,6 +6,7 @@ import { NotStored } from 'src/common/validation/string-bounds.decorators';
  * `POST /api/auth/password/reset-request`, `POST /api/auth/account/resend-confirmation`).
  */
 export class EmailDto {
+  /** The account's address, matched exactly (case-sensitive). */
   @IsString()
   @NotStored()
   email!: string;

@@ -9,7 +9,7 @@ export class PasswordUpdateDto {
   @NotStored()
   token!: string;
 
-  /** Hashed with bcrypt. */
+  /** The new password, 8 characters at least; hashed with bcrypt. */
   @IsString()
   @NotStored()
   password!: string;

@@ -6,6 +6,7 @@ import { NotStored } from 'src/common/validation/string-bounds.decorators';
  * `POST /api/auth/account/confirm`).
  */
 export class TokenDto {
+  /** The token of the link emailed to the user. */
   @IsString()
   @IsNotEmpty()
   @NotStored()
