@@ -1,10 +1,6 @@
 import { Controller, Header, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import {
-  BODY_TOO_LARGE,
-  EMAIL_SENDING_DISABLED,
-  INVALID_PAYLOAD,
-} from 'src/auth/auth-error-descriptions';
+import { EMAIL_SENDING_DISABLED, INVALID_PAYLOAD } from 'src/auth/auth-error-descriptions';
 import { authTokenExample, messageExample } from 'src/auth/auth-examples';
 import { CurrentPrincipal, CurrentUser, FirstPartyOnly, Public } from 'src/auth/decorators';
 import { RequestDevice } from 'src/auth/decorators/request-device.decorator';
@@ -60,7 +56,6 @@ export class AuthController {
       'characters required`, `email: valid email must be provided`, `password: 8 characters ' +
       'required`…); `sorry, that username is already taken`.',
     403: 'Registration is closed on this instance: `error, registration is disabled`.',
-    413: BODY_TOO_LARGE,
   })
   @ApiLimitResponse()
   @UseGuards(RateLimitGuard, RegistrationEnabledGuard)
@@ -88,7 +83,6 @@ export class AuthController {
   @ApiErrors({
     400: INVALID_PAYLOAD,
     401: 'Unknown email, wrong password or inactive account: `invalid credentials`.',
-    413: BODY_TOO_LARGE,
   })
   @ApiLimitResponse()
   @UseGuards(RateLimitGuard)
@@ -129,7 +123,7 @@ export class AuthController {
     type: MessageResponseDto,
     example: messageExample('password reset request processed'),
   })
-  @ApiErrors({ 400: INVALID_PAYLOAD, 404: EMAIL_SENDING_DISABLED, 413: BODY_TOO_LARGE })
+  @ApiErrors({ 400: INVALID_PAYLOAD, 404: EMAIL_SENDING_DISABLED })
   @ApiLimitResponse()
   @UseGuards(RateLimitGuard, EmailSendingEnabledGuard)
   @HttpCode(200)
@@ -159,7 +153,6 @@ export class AuthController {
     401:
       'Malformed, badly signed or expired token, or unknown user: ' +
       '`invalid token, please request a new token`.',
-    413: BODY_TOO_LARGE,
   })
   @ApiLimitResponse()
   @UseGuards(RateLimitGuard)
@@ -186,7 +179,6 @@ export class AuthController {
   })
   @ApiErrors({
     400: '`invalid payload`: no token, or an unknown or used one.',
-    413: BODY_TOO_LARGE,
   })
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
@@ -206,7 +198,7 @@ export class AuthController {
     type: MessageResponseDto,
     example: messageExample('confirmation email resent'),
   })
-  @ApiErrors({ 400: INVALID_PAYLOAD, 404: EMAIL_SENDING_DISABLED, 413: BODY_TOO_LARGE })
+  @ApiErrors({ 400: INVALID_PAYLOAD, 404: EMAIL_SENDING_DISABLED })
   @ApiLimitResponse()
   @UseGuards(RateLimitGuard, EmailSendingEnabledGuard)
   @HttpCode(200)
@@ -231,7 +223,6 @@ export class AuthController {
   })
   @ApiErrors({
     400: '`invalid payload` unless `accepted_policy` is JSON `true`.',
-    413: BODY_TOO_LARGE,
   })
   @HttpCode(200)
   acceptPrivacyPolicy(

@@ -10,7 +10,6 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AccountService } from 'src/auth/account.service';
-import { BODY_TOO_LARGE } from 'src/auth/auth-error-descriptions';
 import { messageExample, SELF_USER_EXAMPLE, userMessageExample } from 'src/auth/auth-examples';
 import { CurrentUser, Public, Scopes } from 'src/auth/decorators';
 import { RequestDevice } from 'src/auth/decorators/request-device.decorator';
@@ -76,7 +75,6 @@ export class ProfileController {
     400:
       '`invalid payload`: a key missing, a value mistyped or too long for its column, or ' +
       '`birth_date` not a real `YYYY-MM-DD` date.',
-    413: BODY_TOO_LARGE,
   })
   @HttpCode(200)
   editProfile(
@@ -112,7 +110,6 @@ export class ProfileController {
       '`email is missing`, `current password is missing`, `invalid payload` (the address ' +
       'belongs to another account), or the rule messages, one a line (`email: valid email ' +
       'must be provided`, `password: 8 characters required`).',
-    413: BODY_TOO_LARGE,
   })
   @ApiLimitResponse()
   editAccount(
@@ -138,7 +135,6 @@ export class ProfileController {
   })
   @ApiErrors({
     400: '`invalid payload`: a key missing, a value mistyped or too long for its column.',
-    413: BODY_TOO_LARGE,
   })
   @HttpCode(200)
   editPreferences(
@@ -164,7 +160,6 @@ export class ProfileController {
     400:
       '`invalid payload`: no token, an unknown or used one, or the new address taken by ' +
       'another account meanwhile.',
-    413: BODY_TOO_LARGE,
   })
   @HttpCode(200)
   confirmEmailUpdate(@JsonBody(TokenDto) dto: TokenDto): Promise<TopLevelResult> {

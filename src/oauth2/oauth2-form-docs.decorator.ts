@@ -1,7 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { ApiLimitResponse } from 'src/common/rate-limit/api-limit-response.decorator';
-import { ApiBodyTooLarge } from 'src/oauth2/body-too-large-docs.decorator';
 import {
   OAuth2AuthorizeResponseDto,
   OAuth2TokenResponseDto,
@@ -143,7 +142,6 @@ export const ApiTokenForm = (): MethodDecorator =>
         `client may no longer have any of the scopes; ${INSECURE_TRANSPORT}.`,
       { error: 'invalid_grant', error_description: 'Invalid "code" in request.' },
     ),
-    ApiBodyTooLarge(),
     ApiLimitResponse('oauth2'),
   );
 
@@ -186,7 +184,6 @@ export const ApiRevokeForm = (): MethodDecorator =>
     ApiOAuth2Errors({
       401: '`unsupported_token_type` (RFC 7009 §2.2.1): `token_type_hint` is neither `access_token` nor `refresh_token`.',
     }),
-    ApiBodyTooLarge(),
     ApiLimitResponse('oauth2'),
   );
 
@@ -251,5 +248,4 @@ export const ApiAuthorizeForm = (): MethodDecorator =>
       schema: { oneOf: [ENVELOPE_ERROR_SCHEMA, OAUTH2_ERROR_SCHEMA] },
       example: { status: 'error', message: 'invalid payload' },
     }),
-    ApiBodyTooLarge(),
   );

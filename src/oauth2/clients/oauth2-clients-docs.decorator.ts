@@ -1,7 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
-import { ApiBodyTooLarge } from 'src/oauth2/body-too-large-docs.decorator';
 import {
   OAuth2ClientDataDto,
   OAuth2ClientListDataDto,
@@ -106,7 +105,6 @@ export const ApiCreateClient = (): MethodDecorator =>
         'maximum`, or `invalid Idempotency-Key header`.',
       422: 'The same `Idempotency-Key` was first sent with another body.',
     }),
-    ApiBodyTooLarge(),
   );
 
 /** FitTrackee `GET /api/oauth/apps/{client_id}`. */
