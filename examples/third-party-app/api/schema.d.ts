@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Metadata */
+        /**
+         * Authorization server metadata
+         * @description RFC 8414 §3 metadata for OAuth2 clients: endpoints, scopes, grant types, client authentication and PKCE methods; public, a plain JSON object (no envelope). Not part of FitTrackee, which publishes no metadata.
+         */
         get: operations["metadata"];
         put?: never;
         post?: never;
@@ -45,7 +48,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The user's export request, or null (FitTrackee `GET /api/auth/account/export`). */
+        /**
+         * Get the data export request
+         * @description The user's export request and its progress, or `null` when there is none. First-party token only. Mirrors FitTrackee `GET /api/auth/account/export`.
+         */
         get: operations["get"];
         put?: never;
         post?: never;
@@ -64,7 +70,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Starts a data export (FitTrackee `POST /api/auth/account/export/request`). */
+        /**
+         * Request a data export
+         * @description Queues an archive of all the user's data (profile, workouts, files); the worker builds it in the background and emails the user when email sending is enabled. One request per user: a completed one blocks a new one for 24 hours, then is replaced. First-party token only. Mirrors FitTrackee `POST /api/auth/account/export/request`.
+         */
         post: operations["request"];
         delete?: never;
         options?: never;
@@ -79,7 +88,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Downloads the archive (FitTrackee `GET /api/auth/account/export/<file_name>`). */
+        /**
+         * Download the data export
+         * @description The archive of the user's own successful request, as an attachment, never cached. First-party token only. Mirrors FitTrackee `GET /api/auth/account/export/<file_name>`.
+         */
         get: operations["dataExportDownload"];
         put?: never;
         post?: never;
@@ -352,14 +364,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public application configuration (FitTrackee `GET /api/config`). */
+        /**
+         * Get the application configuration
+         * @description Upload limits, registration state, contact and policy texts of the instance; public. Mirrors FitTrackee `GET /api/config`.
+         */
         get: operations["getConfig"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update the application configuration; admin only (FitTrackee `PATCH /api/config`). */
+        /**
+         * Update the application configuration
+         * @description Changes the given fields only; a new privacy policy is dated now. Admin only, scope `application:write`. Mirrors FitTrackee `PATCH /api/config`.
+         */
         patch: operations["updateConfig"];
         trace?: never;
     };
@@ -370,7 +388,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: 200 when the database answers, 503 otherwise (terminus format). */
+        /**
+         * Readiness
+         * @description Checks that the database answers within 3 seconds; public. For load balancers and orchestrators (the @nestjs/terminus format); not part of FitTrackee's API.
+         */
         get: operations["check"];
         put?: never;
         post?: never;
@@ -527,7 +548,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness check (FitTrackee `GET /api/ping`). */
+        /**
+         * Ping
+         * @description Liveness: answers without touching the database; public. Mirrors FitTrackee `GET /api/ping`.
+         */
         get: operations["ping"];
         put?: never;
         post?: never;
@@ -647,7 +671,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All users, paginated; admin only (FitTrackee `GET /api/users`). */
+        /**
+         * List users
+         * @description All users, paginated and sorted, optionally filtered by part of the username. Admin only, scope `users:read`. The admin's own entry carries their preferences; the others the shared fields. Mirrors FitTrackee `GET /api/users`.
+         */
         get: operations["usersList"];
         put?: never;
         post?: never;
@@ -664,15 +691,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One user: oneself, or anyone for an admin (FitTrackee `GET /api/users/<username>`). */
+        /**
+         * Get a user
+         * @description One user, in a one-element `users` list: oneself (with preferences), or anyone for an admin. Scope `users:read`. A non-admin asking for another name gets 403 even when the name is unknown. Mirrors FitTrackee `GET /api/users/<username>`.
+         */
         get: operations["getOne"];
         put?: never;
         post?: never;
-        /** Deletes an account and all its data: oneself, or anyone for an admin (spec users.md §5). */
+        /**
+         * Delete a user
+         * @description Deletes the account and all its data (workouts, files, avatar, exports, OAuth2 clients and tokens): oneself, or anyone for an admin. Scope `users:write`. The last admin cannot be deleted. Mirrors FitTrackee `DELETE /api/users/<username>`.
+         */
         delete: operations["usersRemove"];
         options?: never;
         head?: never;
-        /** Admin rights, activation, password reset, email change (FitTrackee `PATCH /api/users/<username>`). */
+        /**
+         * Update a user (admin)
+         * @description Grants or removes admin rights, activates the account, resets the password (a random one, and a reset link by email) or changes the email (confirmed by email when sending is enabled, else replaced at once). Admin only, scope `users:write`. The user is looked up before any value is checked. Mirrors FitTrackee `PATCH /api/users/<username>`.
+         */
         patch: operations["usersUpdate"];
         trace?: never;
     };
@@ -683,7 +719,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The user's avatar image; public (FitTrackee `GET /api/users/<username>/picture`). */
+        /**
+         * Get a user's avatar
+         * @description The avatar image as uploaded; public, no token needed, not rate limited. Mirrors FitTrackee `GET /api/users/<username>/picture`.
+         */
         get: operations["getPicture"];
         put?: never;
         post?: never;
@@ -891,20 +930,48 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AppConfigResponseDto: {
+            /** @description Markdown text of the instance's "about" page, or null. */
             about: string | null;
+            /** @description Email address of the administrator, or null. */
             admin_contact: string | null;
+            /** @description Max. number of files in a zip archive of workouts. */
             gpx_limit_import: number;
             is_email_sending_enabled: boolean;
+            /** @description Registration is open: `max_users` is 0 or not reached yet. */
             is_registration_enabled: boolean;
+            /** @description Attribution of the map tiles, HTML. */
             map_attribution: string;
+            /** @description Max. size of an uploaded file, in bytes. */
             max_single_file_size: number;
+            /** @description Max. number of registered users; 0 means no limit. */
             max_users: number;
+            /** @description Max. size of an uploaded zip archive, in bytes. */
             max_zip_file_size: number;
+            /** @description Markdown text of the instance's privacy policy, or null for the default one. */
             privacy_policy: string | null;
-            /** @description RFC 1123 date-time, or null. */
+            /** @description RFC 1123 date-time of the last privacy policy change, or null. */
             privacy_policy_date: string | null;
+            /** @description The FitTrackee version whose API this server speaks. */
             version: string;
+            /** @description The weather data provider, or null when none is configured. */
             weather_provider: string | null;
+        };
+        AuthorizationServerMetadataDto: {
+            /** @description The consent page of the web UI, which starts the authorization code flow. */
+            authorization_endpoint: string;
+            /** @description RFC 7636 PKCE methods. */
+            code_challenge_methods_supported: ("S256" | "plain")[];
+            grant_types_supported: ("authorization_code" | "refresh_token")[];
+            /** @description The UI's public URL; every endpoint below is under it. */
+            issuer: string;
+            response_modes_supported: "query"[];
+            response_types_supported: "code"[];
+            /** @description RFC 7009 token revocation. */
+            revocation_endpoint: string;
+            revocation_endpoint_auth_methods_supported: "client_secret_post"[];
+            scopes_supported: ("application:write" | "profile:read" | "profile:write" | "users:read" | "users:write" | "workouts:read" | "workouts:write")[];
+            token_endpoint: string;
+            token_endpoint_auth_methods_supported: "client_secret_post"[];
         };
         CreateManualWorkoutDto: {
             /** @description Number or numeric string, checked with `descent` (see elevation.ts). */
@@ -967,12 +1034,23 @@ export interface components {
              */
             status: "error" | "fail" | "not found";
         };
+        ExportRequestEnvelopeDto: {
+            request: components["schemas"]["ExportRequestResponseDto"];
+            /** @enum {string} */
+            status: "success";
+        };
         ExportRequestResponseDto: {
+            /** @description RFC 1123 date-time of the request. */
             created_at: string;
+            /** @description The archive to download (`archive_<random>.zip`), only when successful. */
             file_name: string | null;
+            /** @description The archive's size in bytes, only when successful. */
             file_size: number | null;
-            /** @description `in_progress`, `successful` or `errored`. */
-            status: string;
+            /**
+             * @description `in_progress` until the worker is done, then `successful` or `errored`.
+             * @enum {string}
+             */
+            status: "in_progress" | "successful" | "errored";
         };
         InstanceStatsResponseDto: {
             sports: number;
@@ -992,11 +1070,22 @@ export interface components {
             /** @description The `state` of an authorization request, echoed. */
             state?: string;
         };
+        OptionalExportRequestEnvelopeDto: {
+            request: components["schemas"]["ExportRequestResponseDto"] | null;
+            /** @enum {string} */
+            status: "success";
+        };
         PasswordUpdateDto: {
             /** @description Hashed with bcrypt. */
             password: string;
             /** @description The password-reset JWT from the email. */
             token: string;
+        };
+        PingResponseDto: {
+            /** @enum {string} */
+            message: "pong!";
+            /** @enum {string} */
+            status: "success";
         };
         PrivacyPolicyDto: {
             accepted_policy: boolean;
@@ -1052,8 +1141,19 @@ export interface components {
             token: string;
         };
         UpdateAppConfigDto: {
+            /** @description Markdown text of the "about" page; empty or null removes it. */
             about?: string | null;
+            /** @description Email address of the administrator; empty or null removes it. */
             admin_contact?: string | null;
+            /** @description Max. number of files in a zip archive of workouts; must be greater than 0. */
+            gpx_limit_import?: number;
+            /** @description Max. size of an uploaded file, in bytes; must be greater than 0. */
+            max_single_file_size?: number;
+            /** @description Max. number of registered users; 0 means no limit. */
+            max_users?: number;
+            /** @description Max. size of an uploaded zip archive, in bytes; must be greater than 0 and not less than `max_single_file_size`. */
+            max_zip_file_size?: number;
+            /** @description Markdown text of the privacy policy, dated now; empty or null restores the default one. */
             privacy_policy?: string | null;
         };
         UpdateSportDto: {
@@ -1080,8 +1180,59 @@ export interface components {
             title?: string | null;
             workout_date?: string | null;
         };
+        UserResponseDto: {
+            accepted_privacy_policy?: boolean;
+            admin: boolean;
+            bio: string | null;
+            /** @description RFC 1123 date-time at midnight, or null. */
+            birth_date: string | null;
+            /** @description RFC 1123 date-time of the registration. */
+            created_at: string;
+            /** @description Own view only. */
+            date_format?: string | null;
+            /** @description Own view only. */
+            display_ascent?: boolean;
+            email: string;
+            /** @description The new address waiting for confirmation, or null. */
+            email_to_confirm: string | null;
+            first_name: string | null;
+            /** @description Own view only. */
+            imperial_units?: boolean;
+            is_active: boolean;
+            /** @description Own view only. */
+            language?: string | null;
+            last_name: string | null;
+            location: string | null;
+            nb_sports: number;
+            nb_workouts: number;
+            /** @description True when an avatar is stored (`GET /api/users/{username}/picture`). */
+            picture: boolean;
+            /** @description The user's records, serialized as `GET /api/records` does. */
+            records: {
+                [key: string]: unknown;
+            }[];
+            /** @description Ids of the sports the user has workouts in. */
+            sports_list: number[];
+            /** @description Own view only. */
+            start_elevation_at_zero?: boolean;
+            /** @description Own view only: IANA time zone name. */
+            timezone?: string | null;
+            /** @description Metres. */
+            total_ascent: number;
+            /** @description Kilometres. */
+            total_distance: number;
+            /** @description Python timedelta text, e.g. `"2 days, 3:04:05"`. */
+            total_duration: string;
+            /** @description Own view only. */
+            use_dark_mode?: boolean | null;
+            /** @description Own view only. */
+            use_raw_gpx_speed?: boolean;
+            username: string;
+            /** @description Own view only: weeks start on Monday. */
+            weekm?: boolean;
+        };
         UsersResponseDto: {
-            users: Record<string, never>[];
+            users: components["schemas"]["UserResponseDto"][];
         };
         WorkoutResponseDto: {
             ascent: number | null;
@@ -1151,12 +1302,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The metadata (RFC 8414 §3.2). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "authorization_endpoint": "https://fit.example.com/profile/apps/authorize",
+                     *       "code_challenge_methods_supported": [
+                     *         "S256",
+                     *         "plain"
+                     *       ],
+                     *       "grant_types_supported": [
+                     *         "authorization_code",
+                     *         "refresh_token"
+                     *       ],
+                     *       "issuer": "https://fit.example.com",
+                     *       "response_modes_supported": [
+                     *         "query"
+                     *       ],
+                     *       "response_types_supported": [
+                     *         "code"
+                     *       ],
+                     *       "revocation_endpoint": "https://fit.example.com/api/oauth/revoke",
+                     *       "revocation_endpoint_auth_methods_supported": [
+                     *         "client_secret_post"
+                     *       ],
+                     *       "scopes_supported": [
+                     *         "application:write",
+                     *         "profile:read",
+                     *         "profile:write",
+                     *         "users:read",
+                     *         "users:write",
+                     *         "workouts:read",
+                     *         "workouts:write"
+                     *       ],
+                     *       "token_endpoint": "https://fit.example.com/api/oauth/token",
+                     *       "token_endpoint_auth_methods_supported": [
+                     *         "client_secret_post"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuthorizationServerMetadataDto"];
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -1220,12 +1409,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The request, or `request: null`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExportRequestResponseDto"];
+                    /**
+                     * @example {
+                     *       "request": {
+                     *         "created_at": "Tue, 08 Oct 2024 09:15:27 GMT",
+                     *         "file_name": "archive_rgjsR3fHt295ywNQr5Yp.zip",
+                     *         "file_size": 24388,
+                     *         "status": "successful"
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OptionalExportRequestEnvelopeDto"];
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -1277,15 +1478,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The new request, `in_progress`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExportRequestResponseDto"];
+                    /**
+                     * @example {
+                     *       "request": {
+                     *         "created_at": "Tue, 08 Oct 2024 09:15:27 GMT",
+                     *         "file_name": null,
+                     *         "file_size": null,
+                     *         "status": "in_progress"
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ExportRequestEnvelopeDto"];
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `ongoing request exists` while an export is in progress, or `completed request already exists` within 24 hours of the last one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1330,18 +1543,23 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The `file_name` of the user's successful export request. */
                 fileName: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The zip archive. */
             200: {
                 headers: {
+                    /** @description `attachment; filename="<file name>"` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/zip": Record<string, never>;
+                    /** @example (the zip archive bytes) */
+                    "application/zip": string;
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -1359,7 +1577,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/zip": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
             /** @description Token lacks the scope (`insufficient_scope`). */
@@ -1368,15 +1586,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/zip": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description `file not found`, with `data.archive` empty. */
+            /** @description `file not found`, with `data.archive` empty: no successful request with this file name for this user. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -2314,12 +2534,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The configuration. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "about": null,
+                     *         "admin_contact": "admin@example.com",
+                     *         "gpx_limit_import": 10,
+                     *         "is_email_sending_enabled": true,
+                     *         "is_registration_enabled": true,
+                     *         "map_attribution": "&copy; <a href=\"http://www.openstreetmap.org/copyright\" target=\"_blank\" rel=\"noopener noreferrer\">OpenStreetMap</a> contributors",
+                     *         "max_single_file_size": 1048576,
+                     *         "max_users": 0,
+                     *         "max_zip_file_size": 10485760,
+                     *         "privacy_policy": null,
+                     *         "privacy_policy_date": null,
+                     *         "version": "0.7.32",
+                     *         "weather_provider": null
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["AppConfigResponseDto"];
                         /** @enum {string} */
@@ -2362,12 +2602,32 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The whole configuration after the change. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "about": null,
+                     *         "admin_contact": "admin@example.com",
+                     *         "gpx_limit_import": 10,
+                     *         "is_email_sending_enabled": true,
+                     *         "is_registration_enabled": true,
+                     *         "map_attribution": "&copy; <a href=\"http://www.openstreetmap.org/copyright\" target=\"_blank\" rel=\"noopener noreferrer\">OpenStreetMap</a> contributors",
+                     *         "max_single_file_size": 1048576,
+                     *         "max_users": 100,
+                     *         "max_zip_file_size": 10485760,
+                     *         "privacy_policy": null,
+                     *         "privacy_policy_date": null,
+                     *         "version": "0.7.32",
+                     *         "weather_provider": null
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["AppConfigResponseDto"];
                         /** @enum {string} */
@@ -2375,7 +2635,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload` (not a JSON object, a size that is not an integer), the list of value errors (e.g. `Max. size of uploaded files must be greater than 0`, `valid email must be provided for admin contact`), or `Max. size of zip archive must be equal or greater than max. size of uploaded files`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2424,12 +2684,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
+            /**
+             * @description Ready: every component is up.
+             *
+             *     The Health Check is successful
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "details": {
+                     *         "database": {
+                     *           "status": "up"
+                     *         }
+                     *       },
+                     *       "error": {},
+                     *       "info": {
+                     *         "database": {
+                     *           "status": "up"
+                     *         }
+                     *       },
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": {
                         /**
                          * @example {
@@ -2481,12 +2761,36 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Health Check is not successful */
+            /**
+             * @description Not ready: the database does not answer. Retry after `Retry-After` seconds.
+             *
+             *     The Health Check is not successful
+             */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "details": {
+                     *         "database": {
+                     *           "message": "timeout of 3000ms exceeded",
+                     *           "status": "down"
+                     *         }
+                     *       },
+                     *       "error": {
+                     *         "database": {
+                     *           "message": "timeout of 3000ms exceeded",
+                     *           "status": "down"
+                     *         }
+                     *       },
+                     *       "info": {},
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": {
                         /**
                          * @example {
@@ -3224,12 +3528,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The server is up. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "message": "pong!",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PingResponseDto"];
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -3709,12 +4020,15 @@ export interface operations {
     usersList: {
         parameters: {
             query?: {
-                /** @description Part of a username: longer than the column, it cannot match. */
-                q?: string;
+                /** @description Page number, an integer; below 1 means the first page. */
                 page?: string;
+                /** @description Users per page, an integer: at most 50; below 1 means 20. */
                 per_page?: string;
-                /** @description `asc`, anything else sorts descending. */
+                /** @description Part of a username, case-insensitive: longer than the column, it cannot match. */
+                q?: string;
+                /** @description `asc` (the default), anything else sorts descending. */
                 order?: string;
+                /** @description Sort key; any other value is refused with 400 `invalid payload`. */
                 order_by?: "username" | "created_at" | "workouts_count" | "admin" | "is_active";
             };
             header?: never;
@@ -3723,15 +4037,107 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of users. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "users": [
+                     *           {
+                     *             "admin": false,
+                     *             "bio": null,
+                     *             "birth_date": null,
+                     *             "created_at": "Mon, 02 Sep 2024 18:12:45 GMT",
+                     *             "email": "alex@example.com",
+                     *             "email_to_confirm": null,
+                     *             "first_name": null,
+                     *             "is_active": true,
+                     *             "last_name": null,
+                     *             "location": null,
+                     *             "nb_sports": 0,
+                     *             "nb_workouts": 0,
+                     *             "picture": false,
+                     *             "records": [],
+                     *             "sports_list": [],
+                     *             "total_ascent": 0,
+                     *             "total_distance": 0,
+                     *             "total_duration": "0:00:00",
+                     *             "username": "alex"
+                     *           },
+                     *           {
+                     *             "accepted_privacy_policy": true,
+                     *             "admin": true,
+                     *             "bio": "Trail runner.",
+                     *             "birth_date": "Sat, 12 May 1990 00:00:00 GMT",
+                     *             "created_at": "Sun, 14 Jul 2024 13:51:01 GMT",
+                     *             "date_format": "dd/MM/yyyy",
+                     *             "display_ascent": true,
+                     *             "email": "sam@example.com",
+                     *             "email_to_confirm": null,
+                     *             "first_name": "Sam",
+                     *             "imperial_units": false,
+                     *             "is_active": true,
+                     *             "language": "en",
+                     *             "last_name": "Doe",
+                     *             "location": "Lyon",
+                     *             "nb_sports": 1,
+                     *             "nb_workouts": 12,
+                     *             "picture": true,
+                     *             "records": [
+                     *               {
+                     *                 "id": 9,
+                     *                 "record_type": "FD",
+                     *                 "sport_id": 1,
+                     *                 "user": "sam",
+                     *                 "value": 42.195,
+                     *                 "workout_date": "Sun, 06 Oct 2024 07:30:00 GMT",
+                     *                 "workout_id": "kjxavSTUrJvoAh2wvCeGEF"
+                     *               }
+                     *             ],
+                     *             "sports_list": [
+                     *               1
+                     *             ],
+                     *             "start_elevation_at_zero": false,
+                     *             "timezone": "Europe/Paris",
+                     *             "total_ascent": 3120.5,
+                     *             "total_distance": 318.42,
+                     *             "total_duration": "1 day, 4:12:30",
+                     *             "use_dark_mode": null,
+                     *             "use_raw_gpx_speed": false,
+                     *             "username": "sam",
+                     *             "weekm": true
+                     *           }
+                     *         ]
+                     *       },
+                     *       "pagination": {
+                     *         "has_next": false,
+                     *         "has_prev": false,
+                     *         "page": 1,
+                     *         "pages": 1,
+                     *         "total": 2
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["UsersResponseDto"];
+                        pagination: {
+                            has_next: boolean;
+                            has_prev: boolean;
+                            page: number;
+                            pages: number;
+                            total: number;
+                        };
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload`: `page` or `per_page` is not an integer, `order_by` is not a sort key, or a value breaks an edge rule (NUL character, integer out of range). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3776,18 +4182,76 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The exact (case-sensitive) username. */
                 username: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The user. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "users": [
+                     *           {
+                     *             "accepted_privacy_policy": true,
+                     *             "admin": true,
+                     *             "bio": "Trail runner.",
+                     *             "birth_date": "Sat, 12 May 1990 00:00:00 GMT",
+                     *             "created_at": "Sun, 14 Jul 2024 13:51:01 GMT",
+                     *             "date_format": "dd/MM/yyyy",
+                     *             "display_ascent": true,
+                     *             "email": "sam@example.com",
+                     *             "email_to_confirm": null,
+                     *             "first_name": "Sam",
+                     *             "imperial_units": false,
+                     *             "is_active": true,
+                     *             "language": "en",
+                     *             "last_name": "Doe",
+                     *             "location": "Lyon",
+                     *             "nb_sports": 1,
+                     *             "nb_workouts": 12,
+                     *             "picture": true,
+                     *             "records": [
+                     *               {
+                     *                 "id": 9,
+                     *                 "record_type": "FD",
+                     *                 "sport_id": 1,
+                     *                 "user": "sam",
+                     *                 "value": 42.195,
+                     *                 "workout_date": "Sun, 06 Oct 2024 07:30:00 GMT",
+                     *                 "workout_id": "kjxavSTUrJvoAh2wvCeGEF"
+                     *               }
+                     *             ],
+                     *             "sports_list": [
+                     *               1
+                     *             ],
+                     *             "start_elevation_at_zero": false,
+                     *             "timezone": "Europe/Paris",
+                     *             "total_ascent": 3120.5,
+                     *             "total_distance": 318.42,
+                     *             "total_duration": "1 day, 4:12:30",
+                     *             "use_dark_mode": null,
+                     *             "use_raw_gpx_speed": false,
+                     *             "username": "sam",
+                     *             "weekm": true
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["UsersResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -3808,16 +4272,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description Token lacks the scope (`insufficient_scope`).
+             *
+             *     Also when a non-admin asks for another user, known or not (`you do not have permissions`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "you do not have permissions",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description `user does not exist` (asked by an admin, or by the user themself). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3844,12 +4318,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The exact (case-sensitive) username. */
                 username: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3874,16 +4350,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description Token lacks the scope (`insufficient_scope`).
+             *
+             *     Also when a non-admin deletes someone else (`you do not have permissions`), or the last admin deletes themself (`you can not delete your account, no other user has admin rights`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "you can not delete your account, no other user has admin rights",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description `user does not exist`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3910,6 +4396,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The exact (case-sensitive) username. */
                 username: string;
             };
             cookie?: never;
@@ -3920,15 +4407,50 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated user, in a one-element list. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "users": [
+                     *           {
+                     *             "admin": true,
+                     *             "bio": null,
+                     *             "birth_date": null,
+                     *             "created_at": "Mon, 02 Sep 2024 18:12:45 GMT",
+                     *             "email": "alex@example.com",
+                     *             "email_to_confirm": null,
+                     *             "first_name": null,
+                     *             "is_active": true,
+                     *             "last_name": null,
+                     *             "location": null,
+                     *             "nb_sports": 0,
+                     *             "nb_workouts": 0,
+                     *             "picture": false,
+                     *             "records": [],
+                     *             "sports_list": [],
+                     *             "total_ascent": 0,
+                     *             "total_distance": 0,
+                     *             "total_duration": "0:00:00",
+                     *             "username": "alex"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["UsersResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload` (body not a JSON object, `admin` not a boolean), `valid email must be provided`, or `new email must be different than current email`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3955,7 +4477,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description `user does not exist`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3982,20 +4504,25 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The exact (case-sensitive) username. */
                 username: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The image, with the media type of its extension. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/gif": Record<string, never>;
-                    "image/jpeg": Record<string, never>;
-                    "image/png": Record<string, never>;
+                    /** @example (the PNG, JPEG or GIF bytes) */
+                    "image/gif": string;
+                    /** @example (the PNG, JPEG or GIF bytes) */
+                    "image/jpeg": string;
+                    /** @example (the PNG, JPEG or GIF bytes) */
+                    "image/png": string;
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -4007,7 +4534,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description `user does not exist`, or `No picture.` when the user has no avatar. */
             404: {
                 headers: {
                     [name: string]: unknown;
