@@ -1070,11 +1070,6 @@ export interface components {
             /** @description The `state` of an authorization request, echoed. */
             state?: string;
         };
-        OptionalExportRequestEnvelopeDto: {
-            request: components["schemas"]["ExportRequestResponseDto"] | null;
-            /** @enum {string} */
-            status: "success";
-        };
         PasswordUpdateDto: {
             /** @description Hashed with bcrypt. */
             password: string;
@@ -1426,7 +1421,12 @@ export interface operations {
                      *       "status": "success"
                      *     }
                      */
-                    "application/json": components["schemas"]["OptionalExportRequestEnvelopeDto"];
+                    "application/json": components["schemas"]["ExportRequestEnvelopeDto"] | {
+                        /** @enum {object|null} */
+                        request: never | null;
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */

@@ -1,5 +1,12 @@
 import { Controller, Get, Header, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { CurrentUser, FirstPartyOnly } from 'src/auth/decorators';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
@@ -8,7 +15,7 @@ import { ApiFileResponse } from 'src/openapi/api-file-response.decorator';
 import { DataExportService } from 'src/users/export/data-export.service';
 import {
   ExportRequestEnvelopeDto,
-  OptionalExportRequestEnvelopeDto,
+  NO_EXPORT_REQUEST_SCHEMA,
 } from 'src/users/export/dto/export-request-response.dto';
 import { User } from 'src/users/user.entity';
 
@@ -71,8 +78,11 @@ export class DataExportController {
       "The user's export request and its progress, or `null` when there is none. First-party " +
       'token only. Mirrors FitTrackee `GET /api/auth/account/export`.',
   })
+  @ApiExtraModels(ExportRequestEnvelopeDto)
   @ApiOkResponse({
-    type: OptionalExportRequestEnvelopeDto,
+    schema: {
+      anyOf: [{ $ref: getSchemaPath(ExportRequestEnvelopeDto) }, NO_EXPORT_REQUEST_SCHEMA],
+    },
     description: 'The request, or `request: null`.',
     example: SUCCESSFUL_EXAMPLE,
   })

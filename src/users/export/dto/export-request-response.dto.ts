@@ -25,11 +25,15 @@ export class ExportRequestEnvelopeDto {
   request!: ExportRequestResponseDto;
 }
 
-/** The same, where the user may have no request yet (`request: null`). */
-export class OptionalExportRequestEnvelopeDto {
-  @ApiProperty({ enum: ['success'] })
-  status!: 'success';
-
-  @ApiProperty({ type: () => ExportRequestResponseDto, nullable: true })
-  request!: ExportRequestResponseDto | null;
-}
+/**
+ * `{"status": "success", "request": null}` when the user has no request. A schema of its own:
+ * a nullable `$ref` would still apply the object schema to `null`.
+ */
+export const NO_EXPORT_REQUEST_SCHEMA = {
+  type: 'object',
+  required: ['status', 'request'],
+  properties: {
+    status: { type: 'string', enum: ['success'] },
+    request: { type: 'object', nullable: true, enum: [null] },
+  },
+};
