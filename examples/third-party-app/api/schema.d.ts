@@ -1157,9 +1157,16 @@ export interface components {
         UpdateUserDto: {
             /** @description When truthy, activates the account; false does nothing. */
             activate?: boolean;
-            /** @description Grant (true) or remove (false) admin rights; granting also activates the account. */
+            /**
+             * @description Grant (true) or remove (false) admin rights; granting also activates the account.
+             * @example true
+             */
             admin?: boolean;
-            /** @description New email: confirmed by email when sending is enabled, else replaced at once. */
+            /**
+             * Format: email
+             * @description New email: confirmed by email when sending is enabled, else replaced at once.
+             * @example alex@example.org
+             */
             new_email?: string;
             /** @description When truthy, replaces the password by a random one and emails a reset link. */
             reset_password?: boolean;
@@ -2660,6 +2667,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB: `{"status": "fail", "message": "Error during request, body size (1.2MB) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
@@ -4479,6 +4495,15 @@ export interface operations {
             };
             /** @description `user does not exist`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 1 MB: `{"status": "fail", "message": "Error during request, body size (1.2MB) exceeds 1.0MB."}`. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
