@@ -707,7 +707,7 @@ export interface paths {
         head?: never;
         /**
          * Update a user (admin)
-         * @description Grants or removes admin rights, activates the account, resets the password (a random one, and a reset link by email) or changes the email (confirmed by email when sending is enabled, else replaced at once). Admin only, scope `users:write`. The user is looked up before any value is checked. Mirrors FitTrackee `PATCH /api/users/<username>`.
+         * @description Grants or removes admin rights (granting also activates), activates the account, resets the password (a random one; a reset link is emailed when sending is enabled) or changes the email (confirmed by email when sending is enabled, else replaced at once). Admin only, scope `users:write`. The user is looked up before any value is checked. Mirrors FitTrackee `PATCH /api/users/<username>`.
          */
         patch: operations["usersUpdate"];
         trace?: never;
