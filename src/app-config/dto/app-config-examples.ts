@@ -1,0 +1,25 @@
+/** The 413 of a JSON body over the server's limit (1 MB), with `status: fail`. */
+export const JSON_BODY_TOO_LARGE =
+  'The body is over 1 MB: `{"status": "fail", "message": "Error during request, body size ' +
+  '(1.2MB) exceeds 1.0MB."}`.';
+
+/** A realistic `GET /api/config` body, for the OpenAPI examples. */
+export const APP_CONFIG_RESPONSE_EXAMPLE = {
+  status: 'success',
+  data: {
+    about: null,
+    admin_contact: 'admin@example.com',
+    gpx_limit_import: 10,
+    is_email_sending_enabled: true,
+    is_registration_enabled: true,
+    map_attribution:
+      '&copy; <a href="http://www.openstreetmap.org/copyright" target="_blank" rel="noopener noreferrer">OpenStreetMap</a> contributors',
+    max_single_file_size: 1048576,
+    max_users: 0,
+    max_zip_file_size: 10485760,
+    privacy_policy: null,
+    privacy_policy_date: null,
+    version: '0.7.32',
+    weather_provider: null,
+  },
+};
