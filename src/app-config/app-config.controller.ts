@@ -2,7 +2,6 @@ import { Controller, Get, HttpCode, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppConfigService } from 'src/app-config/app-config.service';
 import { APP_CONFIG_RESPONSE_EXAMPLE } from 'src/app-config/dto/app-config-examples';
-import { JSON_BODY_TOO_LARGE } from 'src/app-config/dto/app-config-examples';
 import { AppConfigResponseDto } from 'src/app-config/dto/app-config-response.dto';
 import { PingResponseDto } from 'src/app-config/dto/ping-response.dto';
 import { UpdateAppConfigDto } from 'src/app-config/dto/update-app-config.dto';
@@ -56,7 +55,6 @@ export class AppConfigController {
       'value errors (e.g. `Max. size of uploaded files must be greater than 0`, `valid email ' +
       'must be provided for admin contact`), or `Max. size of zip archive must be equal or ' +
       'greater than max. size of uploaded files`.',
-    413: JSON_BODY_TOO_LARGE,
   })
   updateConfig(
     @JsonBody(UpdateAppConfigDto) changes: UpdateAppConfigDto,

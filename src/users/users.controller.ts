@@ -10,7 +10,6 @@ import {
 } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { JSON_BODY_TOO_LARGE } from 'src/app-config/dto/app-config-examples';
 import { CurrentUser, Public, Scopes } from 'src/auth/decorators';
 import { SCOPE } from 'src/auth/scopes';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
@@ -143,7 +142,6 @@ export class UsersController {
       '`invalid payload` (body not a JSON object, `admin` not a boolean), `valid email must ' +
       'be provided`, or `new email must be different than current email`.',
     404: '`user does not exist`.',
-    413: JSON_BODY_TOO_LARGE,
   })
   update(
     @CurrentUser() admin: User,

@@ -1,8 +1,3 @@
-/** The 413 of a JSON body over the server's limit (1 MB), with `status: fail`. */
-export const JSON_BODY_TOO_LARGE =
-  'The body is over 1 MB: `{"status": "fail", "message": "Error during request, body size ' +
-  '(1.2MB) exceeds 1.0MB."}`.';
-
 /** A realistic `GET /api/config` body, for the OpenAPI examples. */
 export const APP_CONFIG_RESPONSE_EXAMPLE = {
   status: 'success',
