@@ -700,14 +700,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's workouts, filtered and paginated (spec workouts.md §3.1). */
+        /**
+         * List the caller’s workouts
+         * @description The caller’s workouts, filtered, sorted and paginated (FitTrackee `GET /api/workouts`); scope `workouts:read`. `previous_workout` / `next_workout` of each workout are looked up within the same filters, as FitTrackee does. A page past the end is an empty list.
+         */
         get: operations["workoutsList"];
         put?: never;
         /**
-         * Create workouts from a GPX (FIT, TCX, KML, KMZ) file or a zip of them (spec workouts.md §4).
+         * Create workouts from a file
          * @description Creates one workout per file from a `.gpx`, `.fit`, `.tcx`, `.kml` or `.kmz` file, or from a
-         *     `.zip` of them (FitTrackee `POST /api/workouts` with a file, spec workouts.md §4). Figures are
-         *     computed as FitTrackee computes them; the title comes from the file.
+         *     `.zip` of them (FitTrackee `POST /api/workouts` with a file); scope `workouts:write`. Figures
+         *     are computed as FitTrackee computes them; the title comes from the file; records of the sport
+         *     are recomputed, and a map image is drawn when a tile server is configured.
          *
          *     Checks, in this order: request size against `max_zip_file_size` (413); a `file` part (400
          *     `no file part`) with a name (`no selected file`) and an accepted extension (`file extension
@@ -738,7 +742,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get map */
+        /**
+         * Get the map image of a workout
+         * @description The PNG static map drawn when the workout’s file was uploaded (FitTrackee `GET /api/workouts/map/<map_id>`). Public and not rate limited; a query string (the web client’s cache buster) is ignored.
+         */
         get: operations["getMap"];
         put?: never;
         post?: never;
@@ -755,7 +762,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get tile */
+        /**
+         * Get a map tile
+         * @description Proxy of the tile server set by `TILE_SERVER_URL` for the web client’s maps (FitTrackee `GET /api/workouts/map_tile/<s>/<z>/<x>/<y>.png`): the tile server’s status, `Content-Type` and body come back unchanged. Public and not rate limited; PNG tiles are cached on disk.
+         */
         get: operations["getTile"];
         put?: never;
         post?: never;
@@ -774,7 +784,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a workout from manual values (spec §5). */
+        /**
+         * Create a workout without a file
+         * @description A workout from values entered by hand (FitTrackee `POST /api/workouts/no_gpx`); scope `workouts:write`. `workout_date` is `YYYY-MM-DD HH:MM` in the user’s time zone; the title defaults to `<sport> - <date>`; both speeds are distance / duration. Records of the sport are recomputed.
+         */
         post: operations["createManual"];
         delete?: never;
         options?: never;
@@ -789,15 +802,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One of the caller's workouts, with previous/next (spec §3.2). */
+        /**
+         * Get a workout
+         * @description One of the caller’s workouts, with its previous and next ones by date (FitTrackee `GET /api/workouts/<workout_id>`); scope `workouts:read`.
+         */
         get: operations["workoutsGetById"];
         put?: never;
         post?: never;
-        /** Delete a workout, its segments, records and files (spec §6.2). */
+        /**
+         * Delete a workout
+         * @description Deletes the workout, its segments, its GPX file and map image (FitTrackee `DELETE /api/workouts/<workout_id>`); scope `workouts:write`. Records it held pass to the next best workouts.
+         */
         delete: operations["workoutsRemove"];
         options?: never;
         head?: never;
-        /** Edit a workout (spec §6.1). */
+        /**
+         * Edit a workout
+         * @description Changes the given keys (FitTrackee `PATCH /api/workouts/<workout_id>`); scope `workouts:write`. Falsy values are ignored. `sport_id`, `title` and `notes` apply to every workout; `workout_date`, `duration`, `distance`, `ascent` and `descent` only to a workout without a file (speeds are recomputed; `ascent` and `descent` go together, null clears them). Records of the old and new sport are recomputed.
+         */
         patch: operations["workoutsUpdate"];
         trace?: never;
     };
@@ -808,7 +830,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get chart data */
+        /**
+         * Get the chart data of a workout
+         * @description Distance, duration, elevation, position, speed and time of each point of the first track (FitTrackee `GET /api/workouts/<workout_id>/chart_data`); scope `workouts:read`.
+         */
         get: operations["getChartData"];
         put?: never;
         post?: never;
@@ -825,7 +850,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get segment chart data */
+        /**
+         * Get the chart data of one segment
+         * @description The chart points of one segment; distance and duration count from its first point (FitTrackee `GET /api/workouts/<workout_id>/chart_data/segment/<segment_id>`); scope `workouts:read`.
+         */
         get: operations["getSegmentChartData"];
         put?: never;
         post?: never;
@@ -842,7 +870,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get gpx */
+        /**
+         * Get the GPX file of a workout
+         * @description The stored GPX file as text, in JSON (FitTrackee `GET /api/workouts/<workout_id>/gpx`); scope `workouts:read`.
+         */
         get: operations["getGpx"];
         put?: never;
         post?: never;
@@ -859,7 +890,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Workout gpx files download */
+        /**
+         * Download the GPX file of a workout
+         * @description The stored GPX file as an attachment named as stored (FitTrackee `GET /api/workouts/<workout_id>/gpx/download`); scope `workouts:read`. Looked up among the caller’s workouts only: another user’s workout is a 404, not a 403.
+         */
         get: operations["workoutGpxFilesDownload"];
         put?: never;
         post?: never;
@@ -876,7 +910,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get segment gpx */
+        /**
+         * Get the GPX of one segment
+         * @description A GPX document generated for one segment: one track with one segment whose points keep latitude, longitude and elevation only (FitTrackee `GET /api/workouts/<workout_id>/gpx/segment/<segment_id>`); scope `workouts:read`.
+         */
         get: operations["getSegmentGpx"];
         put?: never;
         post?: never;
@@ -905,6 +942,29 @@ export interface components {
             privacy_policy_date: string | null;
             version: string;
             weather_provider: string | null;
+        };
+        ChartPointDto: {
+            /** @description Cumulated distance from the first point, in km, 2 decimals. */
+            distance: number;
+            /**
+             * @description Seconds since the first point; null for a point without a time.
+             * @example 0
+             */
+            duration: number | null;
+            /**
+             * @description Metres, 1 decimal; absent when the point has no elevation or 0.
+             * @example 998
+             */
+            elevation?: number;
+            latitude: number;
+            longitude: number;
+            /** @description km/h, 2 decimals; 0 when it cannot be computed. */
+            speed: number;
+            /**
+             * @description RFC 1123 UTC time of the point; null for a point without a time.
+             * @example Tue, 13 Mar 2018 12:44:45 GMT
+             */
+            time: string | null;
         };
         CreateManualWorkoutDto: {
             /** @description Number or numeric string, checked with `descent` (see elevation.ts). */
@@ -1083,51 +1143,154 @@ export interface components {
         UsersResponseDto: {
             users: Record<string, never>[];
         };
+        WorkoutChartDataDto: {
+            /** @description The points of the first track (or of the segment); null when the file has no track. */
+            chart_data: components["schemas"]["ChartPointDto"][] | null;
+        };
+        WorkoutChartDataResponseDto: {
+            data: components["schemas"]["WorkoutChartDataDto"];
+            /**
+             * @description Always empty.
+             * @enum {string}
+             */
+            message: "";
+            /** @enum {string} */
+            status: "success";
+        };
+        WorkoutGpxDataDto: {
+            /** @description The GPX document: the stored file verbatim, or a generated one for a segment. */
+            gpx: string;
+        };
+        WorkoutGpxResponseDto: {
+            data: components["schemas"]["WorkoutGpxDataDto"];
+            /**
+             * @description Always empty.
+             * @enum {string}
+             */
+            message: "";
+            /** @enum {string} */
+            status: "success";
+        };
         WorkoutResponseDto: {
+            /** @description Metres. */
             ascent: number | null;
+            /** @description km/h. */
             ave_speed: number | null;
+            /**
+             * @description `[min_lat, min_lon, max_lat, max_lon]` of the track; empty without a GPX file.
+             * @example []
+             */
             bounds: number[];
+            /** @description RFC 1123 date in UTC, e.g. `Fri, 07 Apr 2023 14:00:00 GMT`. */
             creation_date: string;
+            /** @description Metres. */
             descent: number | null;
+            /** @description Kilometres. */
             distance: number | null;
+            /**
+             * @description Python timedelta text, `H:MM:SS` (`1 day, 2:03:04` beyond a day).
+             * @example 2:00:00
+             */
             duration: string;
+            /**
+             * @description Short id (the workout’s UUID in base 57, 22 characters), used in every workout route.
+             * @example 4mXbN7c2aRk9PqLzT5vWyE
+             */
             id: string;
+            /** @description `map_id` of the map image (`GET /api/workouts/map/{map_id}`), null without one. */
             map: string | null;
+            /** @description Metres. */
             max_alt: number | null;
+            /** @description km/h. */
             max_speed: number | null;
+            /** @description Metres. */
             min_alt: number | null;
+            /** @description RFC 1123 date in UTC, e.g. `Fri, 07 Apr 2023 14:00:00 GMT`. Null until edited. */
             modification_date: string | null;
+            /** @description Python timedelta text, `H:MM:SS` (`1 day, 2:03:04` beyond a day). */
             moving: string | null;
+            /** @description Short id of the caller's next workout by date (within the list filters on a list). */
             next_workout: string | null;
             notes: string | null;
+            /** @description Python timedelta text, `H:MM:SS` (`1 day, 2:03:04` beyond a day). Null when there is no pause. */
             pauses: string | null;
+            /** @description Short id of the caller's previous workout by date (within the list filters on a list). */
             previous_workout: string | null;
-            records: Record<string, never>[];
+            /** @description The records this workout currently holds. */
+            records: components["schemas"]["RecordResponseDto"][];
             segments: components["schemas"]["WorkoutSegmentResponseDto"][];
+            /** @example 1 */
             sport_id: number;
             title: string | null;
+            /** @description Username of the owner. */
             user: string;
-            weather_end: {
-                [key: string]: unknown;
+            /** @description Null unless a weather provider is configured and answered. */
+            weather_end?: {
+                /** @description Relative humidity, as a fraction (0.69 for 69 %). */
+                humidity: number;
+                /** @description Visual Crossing `icons1` name, e.g. `partly-cloudy-day`. */
+                icon: string;
+                /** @description Degrees Celsius. */
+                temperature: number;
+                /** @description Wind speed, in m/s. */
+                wind: number;
+                /** @description Direction the wind comes from, in degrees. */
+                windBearing: number;
             } | null;
-            weather_start: {
-                [key: string]: unknown;
+            /** @description Null unless a weather provider is configured and answered. */
+            weather_start?: {
+                /** @description Relative humidity, as a fraction (0.69 for 69 %). */
+                humidity: number;
+                /** @description Visual Crossing `icons1` name, e.g. `partly-cloudy-day`. */
+                icon: string;
+                /** @description Degrees Celsius. */
+                temperature: number;
+                /** @description Wind speed, in m/s. */
+                wind: number;
+                /** @description Direction the wind comes from, in degrees. */
+                windBearing: number;
             } | null;
+            /** @description Whether a GPX file is stored. */
             with_gpx: boolean;
+            /** @description Start of the workout. RFC 1123 date in UTC, e.g. `Fri, 07 Apr 2023 14:00:00 GMT`. */
             workout_date: string;
         };
         WorkoutSegmentResponseDto: {
+            /** @description Metres. */
             ascent: number | null;
+            /** @description km/h. */
             ave_speed: number | null;
+            /** @description Metres. */
             descent: number | null;
+            /** @description Kilometres. */
             distance: number | null;
+            /**
+             * @description Python timedelta text, `H:MM:SS` (`1 day, 2:03:04` beyond a day).
+             * @example 0:01:30
+             */
             duration: string | null;
+            /** @description Metres. */
             max_alt: number | null;
+            /** @description km/h. */
             max_speed: number | null;
+            /** @description Metres. */
             min_alt: number | null;
+            /**
+             * @description Python timedelta text, `H:MM:SS` (`1 day, 2:03:04` beyond a day).
+             * @example 0:01:30
+             */
             moving: string | null;
+            /**
+             * @description Python timedelta text, `H:MM:SS` (`1 day, 2:03:04` beyond a day).
+             * @example null
+             */
             pauses: string | null;
+            /**
+             * @description 0-based position of the segment in the file (the segment routes count from 1).
+             * @example 0
+             */
             segment_id: number;
+            /** @description Short id of the workout. */
             workout_id: string;
         };
         WorkoutsListResponseDto: {
@@ -4032,38 +4195,38 @@ export interface operations {
     workoutsList: {
         parameters: {
             query?: {
-                /** @description Page number, from 1. */
+                /** @description Page number; values below 1 count as 1. */
                 page?: number;
-                /** @description Workouts per page (at most 100). */
+                /** @description Workouts per page: at most 100 (a larger value counts as 100), a value below 1 counts as 20. */
                 per_page?: number;
-                /** @description Only this sport. */
+                /** @description Only the workouts of this sport. */
                 sport_id?: number;
-                /** @description First day, `YYYY-MM-DD` in the user’s time zone. */
-                from?: string;
-                /** @description Last day, `YYYY-MM-DD` in the user’s time zone. */
-                to?: string;
-                /** @description Minimum distance (km). */
-                distance_from?: number;
-                /** @description Maximum distance (km). */
-                distance_to?: number;
-                /** @description Minimum moving time, `H:MM`. */
-                duration_from?: string;
-                /** @description Maximum moving time, `H:MM`. */
-                duration_to?: string;
-                /** @description Minimum average speed (km/h). */
-                ave_speed_from?: number;
-                /** @description Maximum average speed (km/h). */
-                ave_speed_to?: number;
-                /** @description Minimum maximum speed (km/h). */
-                max_speed_from?: number;
-                /** @description Maximum maximum speed (km/h). */
-                max_speed_to?: number;
-                /** @description `asc` or `desc` (default). */
-                order?: string;
-                /** @description `workout_date` (default), `distance`, `ave_speed` or `duration`. */
-                order_by?: string;
-                /** @description Part of the title, case-insensitive. */
+                /** @description Only the workouts whose title contains this text, case-insensitive. */
                 title?: string;
+                /** @description First day (`YYYY-MM-DD`), from midnight in the user’s time zone. */
+                from?: string;
+                /** @description Last day (`YYYY-MM-DD`), until 23:59:59 in the user’s time zone. */
+                to?: string;
+                /** @description Minimum distance, in km. */
+                distance_from?: number;
+                /** @description Maximum distance, in km. */
+                distance_to?: number;
+                /** @description Minimum moving time, `H:MM` (hours:minutes). */
+                duration_from?: string;
+                /** @description Maximum moving time, `H:MM` (hours:minutes). */
+                duration_to?: string;
+                /** @description Minimum average speed, in km/h. */
+                ave_speed_from?: number;
+                /** @description Maximum average speed, in km/h. */
+                ave_speed_to?: number;
+                /** @description Minimum maximum speed, in km/h. */
+                max_speed_from?: number;
+                /** @description Maximum maximum speed, in km/h. */
+                max_speed_to?: number;
+                /** @description Sort direction: `asc` ascending; any other value descending. */
+                order?: "asc" | "desc";
+                /** @description Sort key; `duration` sorts by moving time. Another value is a 400. */
+                order_by?: "workout_date" | "distance" | "ave_speed" | "duration";
             };
             header?: never;
             path?: never;
@@ -4071,15 +4234,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of workouts, most recent first unless `order` / `order_by` say otherwise. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkoutsListResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workouts": [
+                     *           {
+                     *             "ascent": 120,
+                     *             "ave_speed": 12.5,
+                     *             "bounds": [],
+                     *             "creation_date": "Fri, 07 Apr 2023 16:40:02 GMT",
+                     *             "descent": 115,
+                     *             "distance": 25,
+                     *             "duration": "2:00:00",
+                     *             "id": "4mXbN7c2aRk9PqLzT5vWyE",
+                     *             "map": null,
+                     *             "max_alt": null,
+                     *             "max_speed": 12.5,
+                     *             "min_alt": null,
+                     *             "modification_date": null,
+                     *             "moving": "2:00:00",
+                     *             "next_workout": null,
+                     *             "notes": "windy",
+                     *             "pauses": null,
+                     *             "previous_workout": "Hq5nQ2yWfXk7tBzV8pLmC3",
+                     *             "records": [],
+                     *             "segments": [],
+                     *             "sport_id": 1,
+                     *             "title": "Cycling (Sport) - 2023-04-07 16:00:00",
+                     *             "user": "alice",
+                     *             "weather_end": null,
+                     *             "weather_start": null,
+                     *             "with_gpx": false,
+                     *             "workout_date": "Fri, 07 Apr 2023 14:00:00 GMT"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "pagination": {
+                     *         "has_next": true,
+                     *         "has_prev": false,
+                     *         "page": 1,
+                     *         "pages": 2,
+                     *         "total": 7
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WorkoutsListResponseDto"];
+                        pagination: {
+                            has_next: boolean;
+                            has_prev: boolean;
+                            page: number;
+                            pages: number;
+                            total: number;
+                        };
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description A parameter that does not parse (a non-integer `page`, a day that is not `YYYY-MM-DD`, an unknown `order_by`, a non-numeric bound): `error, please try again or contact the administrator` (FitTrackee answers 500); a `title` longer than the column: `title: 255 characters maximum`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4146,20 +4366,85 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new workouts, one per file, in the order of the archive. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkoutsListResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workouts": [
+                     *           {
+                     *             "ascent": 0.4,
+                     *             "ave_speed": 4.61,
+                     *             "bounds": [
+                     *               44.67822,
+                     *               6.07355,
+                     *               44.68095,
+                     *               6.07442
+                     *             ],
+                     *             "creation_date": "Fri, 07 Apr 2023 16:40:02 GMT",
+                     *             "descent": 23.4,
+                     *             "distance": 0.32,
+                     *             "duration": "0:04:10",
+                     *             "id": "Hq5nQ2yWfXk7tBzV8pLmC3",
+                     *             "map": "b6c3d24b43b3ab8c8d43d9c41a6d01b6",
+                     *             "max_alt": 998,
+                     *             "max_speed": 5.12,
+                     *             "min_alt": 975,
+                     *             "modification_date": null,
+                     *             "moving": "0:04:10",
+                     *             "next_workout": null,
+                     *             "notes": null,
+                     *             "pauses": null,
+                     *             "previous_workout": null,
+                     *             "records": [],
+                     *             "segments": [
+                     *               {
+                     *                 "ascent": 0.4,
+                     *                 "ave_speed": 4.61,
+                     *                 "descent": 23.4,
+                     *                 "distance": 0.32,
+                     *                 "duration": "0:04:10",
+                     *                 "max_alt": 998,
+                     *                 "max_speed": 5.12,
+                     *                 "min_alt": 975,
+                     *                 "moving": "0:04:10",
+                     *                 "pauses": null,
+                     *                 "segment_id": 0,
+                     *                 "workout_id": "Hq5nQ2yWfXk7tBzV8pLmC3"
+                     *               }
+                     *             ],
+                     *             "sport_id": 1,
+                     *             "title": "just a workout",
+                     *             "user": "alice",
+                     *             "weather_end": null,
+                     *             "weather_start": null,
+                     *             "with_gpx": true,
+                     *             "workout_date": "Tue, 13 Mar 2018 12:44:45 GMT"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "created"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WorkoutsListResponseDto"];
+                        /** @enum {string} */
+                        status: "created";
+                    };
                 };
             };
-            /** @description The envelope with the first failed check’s message; a zip without any workout file at its top level answers `{"status": "fail", "data": {"workouts": []}}`. */
+            /** @description The first failed check, in the envelope: `{"status": "fail", "message": "no file part"}`, `no selected file`, `file extension not allowed`, `the number of files in the archive exceeds the limit`, `at least one file in zip archive exceeds size limit, please check the archive`, `zip archive contains an unsafe file name or link`; `{"status": "error", "message": "invalid payload"}`, `Sport id: <id> does not exist` (FitTrackee answers 500), `zip archive is invalid`, `gpx file is invalid`, `no tracks in gpx file`, `error when saving workout`; a malformed `Idempotency-Key`: `invalid Idempotency-Key header`. A zip without any workout file at its top level: `{"status": "fail", "data": {"workouts": []}}`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
             401: {
@@ -4179,19 +4464,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description `Error during workout upload, file size (<size>) exceeds <limit>.` (`max_zip_file_size`, or `max_single_file_size` for a single file). */
+            /** @description `{"status": "fail", "message": "Error during workout upload, file size (<size>) exceeds <limit>."}`: the request is larger than `max_zip_file_size`, or, for a single file, than `max_single_file_size`; the members of a zip inflating to more than the archive budget: `Error during workout upload, exceeds <limit>.` */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during workout upload, file size (1.2MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description `{"status": "error", "message": "Idempotency-Key already used for a different request"}` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -4211,18 +4506,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workout’s `map` value (its serialization), 32 hexadecimal characters. */
                 map_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The map image. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/png": Record<string, never>;
+                    "image/png": string;
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -4234,12 +4531,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description No workout has this map: `Map does not exist.`; its image is missing from the upload folder: `Map file does not exist.` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "Map does not exist.",
+                     *       "status": "not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4261,21 +4564,28 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Sub-domain of the tile server (`{s}` in `TILE_SERVER_URL`), a host name label. */
                 s: string;
-                z: string;
-                x: string;
-                y: string;
+                /** @description Zoom level. */
+                z: number;
+                /** @description Tile column, from 0 to 2^z − 1. */
+                x: number;
+                /** @description Tile row, from 0 to 2^z − 1. */
+                y: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The tile server’s answer: status, type and body unchanged. */
+            /** @description The tile, with the tile server’s `Content-Type` (a PNG image normally). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "*/*": string;
+                    "image/png": string;
+                };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
@@ -4291,14 +4601,39 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Map tile does not exist.",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description `error when getting map tile`. */
+            /** @description The tile server did not answer: `error when getting map tile`. */
             502: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "error when getting map tile",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Any other status of the tile server, with its `Content-Type` and body. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
             };
         };
     };
@@ -4318,20 +4653,65 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new workout, alone in `workouts`. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkoutsListResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workouts": [
+                     *           {
+                     *             "ascent": 120,
+                     *             "ave_speed": 12.5,
+                     *             "bounds": [],
+                     *             "creation_date": "Fri, 07 Apr 2023 16:40:02 GMT",
+                     *             "descent": 115,
+                     *             "distance": 25,
+                     *             "duration": "2:00:00",
+                     *             "id": "4mXbN7c2aRk9PqLzT5vWyE",
+                     *             "map": null,
+                     *             "max_alt": null,
+                     *             "max_speed": 12.5,
+                     *             "min_alt": null,
+                     *             "modification_date": null,
+                     *             "moving": "2:00:00",
+                     *             "next_workout": null,
+                     *             "notes": "windy",
+                     *             "pauses": null,
+                     *             "previous_workout": "Hq5nQ2yWfXk7tBzV8pLmC3",
+                     *             "records": [],
+                     *             "segments": [],
+                     *             "sport_id": 1,
+                     *             "title": "Cycling (Sport) - 2023-04-07 16:00:00",
+                     *             "user": "alice",
+                     *             "weather_end": null,
+                     *             "weather_start": null,
+                     *             "with_gpx": false,
+                     *             "workout_date": "Fri, 07 Apr 2023 14:00:00 GMT"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "created"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WorkoutsListResponseDto"];
+                        /** @enum {string} */
+                        status: "created";
+                    };
                 };
             };
-            /** @description `invalid payload`; a distance, ascent, descent or derived average speed its column cannot hold is named: `invalid payload: distance (10000000 km) exceeds 9999999.999 km`. A malformed `Idempotency-Key` is `invalid Idempotency-Key header`. */
+            /** @description `invalid payload`: a missing or falsy required value, a wrong type, an unpaired `ascent` / `descent`, or a figure its column cannot hold, named: `invalid payload: distance (10000000 km) exceeds 9999999.999 km`; a too long `title` or `notes` is named too (`title: 255 characters maximum`). An unknown sport or a `workout_date` that does not parse: `{"status": "fail", "message": "Error during workout save."}`. A malformed `Idempotency-Key`: `invalid Idempotency-Key header`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
             401: {
@@ -4356,7 +4736,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -4376,18 +4758,62 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
                 workout_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The workout, alone in `workouts`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkoutsListResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workouts": [
+                     *           {
+                     *             "ascent": 120,
+                     *             "ave_speed": 12.5,
+                     *             "bounds": [],
+                     *             "creation_date": "Fri, 07 Apr 2023 16:40:02 GMT",
+                     *             "descent": 115,
+                     *             "distance": 25,
+                     *             "duration": "2:00:00",
+                     *             "id": "4mXbN7c2aRk9PqLzT5vWyE",
+                     *             "map": null,
+                     *             "max_alt": null,
+                     *             "max_speed": 12.5,
+                     *             "min_alt": null,
+                     *             "modification_date": null,
+                     *             "moving": "2:00:00",
+                     *             "next_workout": null,
+                     *             "notes": "windy",
+                     *             "pauses": null,
+                     *             "previous_workout": "Hq5nQ2yWfXk7tBzV8pLmC3",
+                     *             "records": [],
+                     *             "segments": [],
+                     *             "sport_id": 1,
+                     *             "title": "Cycling (Sport) - 2023-04-07 16:00:00",
+                     *             "user": "alice",
+                     *             "weather_end": null,
+                     *             "weather_start": null,
+                     *             "with_gpx": false,
+                     *             "workout_date": "Fri, 07 Apr 2023 14:00:00 GMT"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WorkoutsListResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -4408,7 +4834,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description The workout belongs to another user: `you do not have permissions`.
+             *
+             *     Token lacks the scope (`insufficient_scope`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4417,12 +4847,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description No workout with this id (a malformed id too): `{"status": "not found", "data": {"workouts": []}}`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workouts": []
+                     *       },
+                     *       "status": "not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4444,12 +4882,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
                 workout_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4474,7 +4914,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description The workout belongs to another user: `you do not have permissions`.
+             *
+             *     Token lacks the scope (`insufficient_scope`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4483,12 +4927,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description No workout with this id (a malformed id too): `{"status": "not found", "data": {"workouts": []}}`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workouts": []
+                     *       },
+                     *       "status": "not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4510,6 +4962,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
                 workout_id: string;
             };
             cookie?: never;
@@ -4520,20 +4973,65 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The edited workout, alone in `workouts`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkoutsListResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workouts": [
+                     *           {
+                     *             "ascent": 120,
+                     *             "ave_speed": 12.5,
+                     *             "bounds": [],
+                     *             "creation_date": "Fri, 07 Apr 2023 16:40:02 GMT",
+                     *             "descent": 115,
+                     *             "distance": 25,
+                     *             "duration": "2:00:00",
+                     *             "id": "4mXbN7c2aRk9PqLzT5vWyE",
+                     *             "map": null,
+                     *             "max_alt": null,
+                     *             "max_speed": 12.5,
+                     *             "min_alt": null,
+                     *             "modification_date": "Sat, 08 Apr 2023 09:12:40 GMT",
+                     *             "moving": "2:00:00",
+                     *             "next_workout": null,
+                     *             "notes": "windy",
+                     *             "pauses": null,
+                     *             "previous_workout": "Hq5nQ2yWfXk7tBzV8pLmC3",
+                     *             "records": [],
+                     *             "segments": [],
+                     *             "sport_id": 1,
+                     *             "title": "Cycling (Sport) - 2023-04-07 16:00:00",
+                     *             "user": "alice",
+                     *             "weather_end": null,
+                     *             "weather_start": null,
+                     *             "with_gpx": false,
+                     *             "workout_date": "Fri, 07 Apr 2023 14:00:00 GMT"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WorkoutsListResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
-            /** @description `invalid payload`; a distance, ascent, descent or derived average speed its column cannot hold is named: `invalid payload: distance (10000000 km) exceeds 9999999.999 km`. */
+            /** @description `invalid payload`: a missing or falsy required value, a wrong type, an unpaired `ascent` / `descent`, or a figure its column cannot hold, named: `invalid payload: distance (10000000 km) exceeds 9999999.999 km`; a too long `title` or `notes` is named too (`title: 255 characters maximum`). An unknown sport or a `workout_date` that does not parse: `error, please try again or contact the administrator`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
             401: {
@@ -4544,7 +5042,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description The workout belongs to another user: `you do not have permissions`.
+             *
+             *     Token lacks the scope (`insufficient_scope`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4553,12 +5055,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No workout with this id. */
+            /** @description No workout with this id (a malformed id too): `{"status": "not found", "data": {"workouts": []}}`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workouts": []
+                     *       },
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -4578,18 +5090,49 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
                 workout_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description `{"status":"success","message":"","data":{"chart_data":[...]}}` */
+            /** @description The points, in order; `chart_data` is null when the file has no track. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "chart_data": [
+                     *           {
+                     *             "distance": 0,
+                     *             "duration": 0,
+                     *             "elevation": 998,
+                     *             "latitude": 44.68095,
+                     *             "longitude": 6.07367,
+                     *             "speed": 3.21,
+                     *             "time": "Tue, 13 Mar 2018 12:44:45 GMT"
+                     *           },
+                     *           {
+                     *             "distance": 0,
+                     *             "duration": 5,
+                     *             "elevation": 998,
+                     *             "latitude": 44.68091,
+                     *             "longitude": 6.0737,
+                     *             "speed": 3.21,
+                     *             "time": "Tue, 13 Mar 2018 12:44:50 GMT"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "message": "",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkoutChartDataResponseDto"];
+                };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
@@ -4609,7 +5152,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description The workout belongs to another user: `you do not have permissions`.
+             *
+             *     Token lacks the scope (`insufficient_scope`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4618,12 +5165,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Unknown workout, no GPX file, or its file missing from the upload folder (answered like no file); the segment variants also for an unknown segment. */
+            /** @description Unknown workout: `{"status": "not found", "data": {"chart_data": ""}, "message": "workout not found (id: <workout_id>)"}`. No GPX file, or its file missing from the upload folder: `no gpx file for this workout (id: <workout_id>)`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "chart_data": ""
+                     *       },
+                     *       "message": "workout not found (id: 4mXbN7c2aRk9PqLzT5vWyE)",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -4643,21 +5201,53 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
                 workout_id: string;
-                segment_id: string;
+                /** @description Segment of the first track, counted from 1 (the `segment_id` of serialized segments plus one). Only digits: anything else is an unknown route (404). */
+                segment_id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Chart data of one segment (1-based id) */
+            /** @description The points of the segment, in order. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "chart_data": [
+                     *           {
+                     *             "distance": 0,
+                     *             "duration": 0,
+                     *             "elevation": 998,
+                     *             "latitude": 44.68095,
+                     *             "longitude": 6.07367,
+                     *             "speed": 3.21,
+                     *             "time": "Tue, 13 Mar 2018 12:44:45 GMT"
+                     *           },
+                     *           {
+                     *             "distance": 0,
+                     *             "duration": 5,
+                     *             "elevation": 998,
+                     *             "latitude": 44.68091,
+                     *             "longitude": 6.0737,
+                     *             "speed": 3.21,
+                     *             "time": "Tue, 13 Mar 2018 12:44:50 GMT"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "message": "",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkoutChartDataResponseDto"];
+                };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description Segment `0`: `Incorrect segment id` (FitTrackee answers 500). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4675,7 +5265,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description The workout belongs to another user: `you do not have permissions`.
+             *
+             *     Token lacks the scope (`insufficient_scope`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4684,12 +5278,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Unknown workout, no GPX file, or its file missing from the upload folder (answered like no file); the segment variants also for an unknown segment. */
+            /** @description Unknown workout: `{"status": "not found", "data": {"chart_data": ""}, "message": "workout not found (id: <workout_id>)"}`. No GPX file, or its file missing from the upload folder: `no gpx file for this workout (id: <workout_id>)`. A segment past the last one: `No segment with id '<segment_id>'`; a segment id that is not digits: `the requested URL was not found on the server`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "chart_data": ""
+                     *       },
+                     *       "message": "workout not found (id: 4mXbN7c2aRk9PqLzT5vWyE)",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -4709,18 +5314,30 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
                 workout_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description `{"status":"success","message":"","data":{"gpx":"<xml>"}}` */
+            /** @description The stored file verbatim. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "gpx": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gpx version=\"1.1\" creator=\"GPSBabel\"><trk><name>just a workout</name><trkseg><trkpt lat=\"44.68095\" lon=\"6.07367\"><ele>998</ele><time>2018-03-13T12:44:45Z</time></trkpt><trkpt lat=\"44.68091\" lon=\"6.0737\"><ele>998</ele><time>2018-03-13T12:44:50Z</time></trkpt></trkseg></trk></gpx>"
+                     *       },
+                     *       "message": "",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkoutGpxResponseDto"];
+                };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
@@ -4740,7 +5357,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description The workout belongs to another user: `you do not have permissions`.
+             *
+             *     Token lacks the scope (`insufficient_scope`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4749,12 +5370,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Unknown workout, no GPX file, or its file missing from the upload folder (answered like no file); the segment variants also for an unknown segment. */
+            /** @description Unknown workout: `{"status": "not found", "data": {"gpx": ""}, "message": "workout not found (id: <workout_id>)"}`. No GPX file, or its file missing from the upload folder: `no gpx file for this workout (id: <workout_id>)`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "gpx": ""
+                     *       },
+                     *       "message": "workout not found (id: 4mXbN7c2aRk9PqLzT5vWyE)",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -4774,18 +5406,26 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
                 workout_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The GPX file. */
             200: {
                 headers: {
+                    /** @description `attachment; filename=<YYYY-MM-DD_HH-MM-SS>_<sport_id>_<random>.gpx` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/gpx+xml": Record<string, never>;
+                    /**
+                     * @example <?xml version="1.0" encoding="UTF-8"?>
+                     *     <gpx version="1.1" creator="GPSBabel"><trk><name>just a workout</name><trkseg><trkpt lat="44.68095" lon="6.07367"><ele>998</ele><time>2018-03-13T12:44:45Z</time></trkpt><trkpt lat="44.68091" lon="6.0737"><ele>998</ele><time>2018-03-13T12:44:50Z</time></trkpt></trkseg></trk></gpx>
+                     */
+                    "application/gpx+xml": string;
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -4803,7 +5443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/gpx+xml": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
             /** @description Token lacks the scope (`insufficient_scope`). */
@@ -4812,15 +5452,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/gpx+xml": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Unknown workout, no GPX file, or its file missing from the upload folder (answered like no file); the segment variants also for an unknown segment. */
+            /** @description Unknown workout or another user’s: `{"status": "not found", "data": {"workout": []}, "message": "workout not found (id: <workout_id>)"}`; no GPX file (or its file missing): `{"status": "not found", "data": {"gpx": ""}, "message": "no gpx file for workout (id: <workout_id>)"}`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workout": []
+                     *       },
+                     *       "message": "workout not found (id: 4mXbN7c2aRk9PqLzT5vWyE)",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -4840,21 +5491,34 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
                 workout_id: string;
-                segment_id: string;
+                /** @description Segment of the first track, counted from 1 (the `segment_id` of serialized segments plus one). Only digits: anything else is an unknown route (404). */
+                segment_id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description GPX document of one segment (1-based id) */
+            /** @description The segment as a new GPX document. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "gpx": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gpx version=\"1.1\" creator=\"GPSBabel\"><trk><name>just a workout</name><trkseg><trkpt lat=\"44.68095\" lon=\"6.07367\"><ele>998</ele><time>2018-03-13T12:44:45Z</time></trkpt><trkpt lat=\"44.68091\" lon=\"6.0737\"><ele>998</ele><time>2018-03-13T12:44:50Z</time></trkpt></trkseg></trk></gpx>"
+                     *       },
+                     *       "message": "",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkoutGpxResponseDto"];
+                };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description Segment `0`: `Incorrect segment id` (FitTrackee answers 500). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4872,7 +5536,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description The workout belongs to another user: `you do not have permissions`.
+             *
+             *     Token lacks the scope (`insufficient_scope`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4881,12 +5549,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Unknown workout, no GPX file, or its file missing from the upload folder (answered like no file); the segment variants also for an unknown segment. */
+            /** @description Unknown workout: `{"status": "not found", "data": {"gpx": ""}, "message": "workout not found (id: <workout_id>)"}`. No GPX file, or its file missing from the upload folder: `no gpx file for this workout (id: <workout_id>)`. A segment past the last one: `No segment with id '<segment_id>'`; a segment id that is not digits: `the requested URL was not found on the server`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "gpx": ""
+                     *       },
+                     *       "message": "workout not found (id: 4mXbN7c2aRk9PqLzT5vWyE)",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
