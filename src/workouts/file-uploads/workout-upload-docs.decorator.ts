@@ -67,6 +67,10 @@ export function ApiWorkoutUpload(): MethodDecorator {
         '`error when saving workout`; a malformed `Idempotency-Key`: `invalid Idempotency-Key ' +
         'header`. A zip without any workout file at its top level: `{"status": "fail", "data": ' +
         '{"workouts": []}}`.',
+      500:
+        'The database refused to store a workout (`error when saving workout`) or a file could ' +
+        'not be written to the upload folder (`Error during workout file save.`), as in ' +
+        'FitTrackee. Nothing is kept; the request can be retried.',
     }),
     ApiEnvelopeError(
       413,
