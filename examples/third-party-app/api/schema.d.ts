@@ -967,15 +967,29 @@ export interface components {
             time: string | null;
         };
         CreateManualWorkoutDto: {
-            /** @description Number or numeric string, checked with `descent` (see elevation.ts). */
-            ascent?: Record<string, never>;
-            descent?: Record<string, never>;
+            /**
+             * @description Checked with `descent`: both or neither.
+             * @example 120
+             */
+            ascent?: (number | null) | string;
+            /** @example 120 */
+            descent?: (number | null) | string;
             /** @description Kilometres, up to 9999999.999 (a larger value is a 400 naming `distance`). */
             distance: number;
+            /**
+             * @description Seconds (moving time too); at most a year.
+             * @example 7200
+             */
             duration: number;
             notes?: string | null;
+            /** @example 1 */
             sport_id: number;
+            /** @description Defaults to `<sport label> - <date>`. */
             title?: string | null;
+            /**
+             * @description Start, `YYYY-MM-DD HH:MM` in the user’s time zone.
+             * @example 2023-04-07 16:00
+             */
             workout_date: string;
         };
         EditAccountDto: {
@@ -1130,14 +1144,31 @@ export interface components {
             reset_password?: boolean;
         };
         UpdateWorkoutDto: {
-            ascent?: Record<string, never>;
-            descent?: Record<string, never>;
-            /** @description Kilometres, up to 9999999.999 (a larger value is a 400 naming `distance`). */
+            /**
+             * @description Workouts without a file only; with `descent`: both or neither, both null clear them.
+             * @example 120
+             */
+            ascent?: (number | null) | string;
+            /** @example 120 */
+            descent?: (number | null) | string;
+            /** @description Workouts without a file only: kilometres, up to 9999999.999 (more is a 400 naming it). */
             distance?: number | null;
+            /**
+             * @description Workouts without a file only: seconds (moving time too).
+             * @example 5400
+             */
             duration?: number | null;
             notes?: string | null;
+            /**
+             * @description Another existing sport; 0 or null leaves it unchanged.
+             * @example 2
+             */
             sport_id?: number | null;
             title?: string | null;
+            /**
+             * @description Workouts without a file only: `YYYY-MM-DD HH:MM` in the user’s time zone.
+             * @example 2023-04-07 16:00
+             */
             workout_date?: string | null;
         };
         UsersResponseDto: {
@@ -4481,6 +4512,15 @@ export interface operations {
             };
             /** @description `{"status": "error", "message": "Idempotency-Key already used for a different request"}` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database refused to store a workout (`error when saving workout`) or a file could not be written to the upload folder (`Error during workout file save.`), as in FitTrackee. Nothing is kept; the request can be retried. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

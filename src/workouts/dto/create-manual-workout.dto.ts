@@ -5,8 +5,8 @@ import { Workout } from 'src/workouts/workout.entity';
 
 /** `ascent` / `descent`: metres, a number or a numeric string, both given or neither. */
 export const ELEVATION_SCHEMA: ApiPropertyOptions = {
-  oneOf: [{ type: 'number', minimum: 0 }, { type: 'string' }],
-  nullable: true,
+  // OpenAPI 3.0 has no null type: `nullable` needs a `type` beside it, hence on one branch.
+  anyOf: [{ type: 'number', minimum: 0, nullable: true }, { type: 'string' }],
   example: 120,
 };
 
