@@ -26,7 +26,7 @@ import { RateLimitGuard } from 'src/common/rate-limit/rate-limit.guard';
 import { JsonBody } from 'src/common/validation/json-body.decorator';
 import type { User } from 'src/users/user.entity';
 
-/** Accounts and sessions: FitTrackee `/api/auth/*` outside the profile (spec auth.md §4). */
+/** Accounts and sessions: FitTrackee `/api/auth/*` outside the profile (FitTrackee `/api/auth`). */
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {

@@ -33,7 +33,7 @@ import { JsonBody } from 'src/common/validation/json-body.decorator';
 import type { UserResponseDto } from 'src/users/dto/user-response.dto';
 import type { User } from 'src/users/user.entity';
 
-/** The authenticated user's profile, account, preferences and picture (spec auth.md §4.4–4.14). */
+/** The authenticated user's profile, account, preferences and picture (FitTrackee `/api/auth`). */
 @ApiTags('auth')
 @Controller('auth')
 export class ProfileController {

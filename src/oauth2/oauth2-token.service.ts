@@ -18,7 +18,7 @@ import { OAuth2TokensService } from 'src/oauth2/tokens/oauth2-tokens.service';
 
 export type OAuth2Form = Readonly<Record<string, unknown>>;
 
-/** RFC 6749 §5.1 body; `scope` omitted when empty (spec oauth2.md §4.2). */
+/** RFC 6749 §5.1 body; `scope` omitted when empty (FitTrackee `POST /api/oauth/token`). */
 export interface TokenResponse {
   access_token: string;
   expires_in: number;
@@ -29,7 +29,7 @@ export interface TokenResponse {
 
 const GRANTS = { authorization_code: AuthorizationCodeGrant, refresh_token: RefreshTokenGrant };
 
-/** `POST /api/oauth/token` and `POST /api/oauth/revoke` (spec oauth2.md §4.2–4.3). */
+/** `POST /api/oauth/token` and `POST /api/oauth/revoke` (as in FitTrackee). */
 @Injectable()
 export class OAuth2TokenService {
   constructor(

@@ -38,7 +38,7 @@ import {
 import { SecureTransportGuard } from 'src/oauth2/transport/secure-transport.guard';
 import type { User } from 'src/users/user.entity';
 
-/** The OAuth2 endpoints (spec oauth2.md §4): form fields in, RFC 6749 bodies out. */
+/** The OAuth2 endpoints (docs/oauth2.md#authorization-code-flow): form fields in, RFC 6749 bodies out. */
 @ApiTags('oauth2')
 @Controller('oauth')
 @UseGuards(SecureTransportGuard)

@@ -44,7 +44,7 @@ function operationsOf(document: OpenAPIObject): OperationObject[] {
 }
 
 /**
- * operationId is the handler's method name (STYLE §3); when two controllers share a method
+ * operationId is the handler's method name, so clients get stable, readable function names; when two controllers share a method
  * name it is prefixed with the controller's, so ids stay unique.
  */
 function assignOperationIds(operations: readonly OperationObject[]): void {

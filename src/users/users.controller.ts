@@ -59,7 +59,7 @@ export class UsersController {
   /** The user's avatar image; public (FitTrackee `GET /api/users/<username>/picture`). */
   @Get(':username/picture')
   @Public()
-  // FitTrackee exempts the avatar from rate limiting (spec README §1.6).
+  // FitTrackee exempts the avatar from rate limiting (docs/compatibility.md#rate-limits).
   @SkipThrottle()
   @RawResponse()
   @ApiProduces('image/jpeg', 'image/png', 'image/gif')
@@ -80,7 +80,7 @@ export class UsersController {
     return this.admin.update(admin, username, body);
   }
 
-  /** Deletes an account and all its data: oneself, or anyone for an admin (spec users.md §5). */
+  /** Deletes an account and all its data: oneself, or anyone for an admin (FitTrackee `DELETE /api/users/<username>`). */
   @Delete(':username')
   @Scopes(SCOPE.USERS_WRITE)
   @HttpCode(204)

@@ -303,7 +303,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set colour, activity or stopped-speed threshold of a sport (spec auth.md §4.8). */
+        /** Set colour, activity or stopped-speed threshold of a sport (FitTrackee `POST /api/auth/profile/edit/sports`). */
         post: operations["edit"];
         delete?: never;
         options?: never;
@@ -321,7 +321,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Drop the caller's preferences for a sport (spec auth.md §4.9). */
+        /** Drop the caller's preferences for a sport (FitTrackee `DELETE /api/auth/profile/reset/sports/<sport_id>`). */
         delete: operations["reset"];
         options?: never;
         head?: never;
@@ -544,7 +544,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's records by sport then type (spec workouts.md §7.4). */
+        /** The caller's records by sport then type (FitTrackee `GET /api/records`). */
         get: operations["recordsList"];
         put?: never;
         post?: never;
@@ -561,7 +561,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All sports, inactive included, with the caller's preferences (spec workouts.md §8.4). */
+        /** All sports, inactive included, with the caller's preferences (FitTrackee `/api/sports`). */
         get: operations["sportsList"];
         put?: never;
         post?: never;
@@ -596,7 +596,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Instance-wide counters; admin only (spec workouts.md §9.3). Declared before `:username`. */
+        /** Instance-wide counters; admin only (FitTrackee `GET /api/stats/all`). Declared before `:username`. */
         get: operations["instance"];
         put?: never;
         post?: never;
@@ -613,7 +613,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Statistics by sport (spec §9.2). */
+        /** Statistics by sport (FitTrackee `GET /api/stats/<username>/by_sport`). */
         get: operations["bySport"];
         put?: never;
         post?: never;
@@ -630,7 +630,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Statistics by week, week from Monday, month or year, then sport (spec §9.1). */
+        /** Statistics by week, week from Monday, month or year, then sport (FitTrackee `GET /api/stats/<username>/by_time`). */
         get: operations["byTime"];
         put?: never;
         post?: never;
@@ -668,7 +668,7 @@ export interface paths {
         get: operations["getOne"];
         put?: never;
         post?: never;
-        /** Deletes an account and all its data: oneself, or anyone for an admin (spec users.md §5). */
+        /** Deletes an account and all its data: oneself, or anyone for an admin (FitTrackee `DELETE /api/users/<username>`). */
         delete: operations["usersRemove"];
         options?: never;
         head?: never;

@@ -1,4 +1,4 @@
-/** `GET /api/config` payload (spec config.md §1.1). */
+/** `GET /api/config` payload (as in FitTrackee). */
 export class AppConfigResponseDto {
   about!: string | null;
   admin_contact!: string | null;

@@ -5,7 +5,7 @@ import { FitsColumn } from 'src/common/validation/string-bounds.decorators';
 const INT32_MAX = 2147483647;
 
 /**
- * `PATCH /api/config` body (spec config.md §2.2). Types and bounds are checked here; the
+ * `PATCH /api/config` body (as in FitTrackee). Types and bounds are checked here; the
  * business messages (values ≤ 0, admin email, zip ≥ single file) come from the service, in the
  * reference's order and wording. Non-numeric sizes crash the reference with 500; here they are
  * `invalid payload`.

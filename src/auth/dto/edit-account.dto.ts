@@ -4,8 +4,8 @@ import { User } from 'src/users/user.entity';
 import { EMAIL_MAX_LENGTH } from 'src/users/user-rules';
 
 /**
- * `PATCH /api/auth/profile/edit/account` (spec auth.md §4.6); missing `email` / `password`
- * have their own messages, given by the service in the spec's order.
+ * `PATCH /api/auth/profile/edit/account` (as in FitTrackee); missing `email` / `password`
+ * have their own messages, given by the service in FitTrackee's order.
  */
 export class EditAccountDto {
   @IsOptional()

@@ -1,7 +1,7 @@
 import { IsNotEmpty, IsString } from 'class-validator';
 import { NotStored } from 'src/common/validation/string-bounds.decorators';
 
-/** `POST /api/auth/password/update` (spec auth.md §4.13). */
+/** `POST /api/auth/password/update` (as in FitTrackee). */
 export class PasswordUpdateDto {
   /** The password-reset JWT from the email. */
   @IsString()

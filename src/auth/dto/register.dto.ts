@@ -3,7 +3,7 @@ import { BoundedByService, NotStored } from 'src/common/validation/string-bounds
 import { User } from 'src/users/user.entity';
 import { EMAIL_MAX_LENGTH, USERNAME_MAX_LENGTH } from 'src/users/user-rules';
 
-/** `POST /api/auth/register` (spec auth.md §4.1); `accepted_policy` is checked by the service. */
+/** `POST /api/auth/register` (as in FitTrackee); `accepted_policy` is checked by the service. */
 export class RegisterDto {
   @IsDefined()
   @IsString()

@@ -11,7 +11,7 @@ import type { User } from 'src/users/user.entity';
 
 type ClientEnvelope = { client: OAuth2ClientResponseDto };
 
-/** FitTrackee `/api/oauth/apps` (spec oauth2.md §3); first-party tokens only (§6.3). */
+/** FitTrackee `/api/oauth/apps` (docs/oauth2.md#clients); first-party tokens only (docs/oauth2.md#first-party-only). */
 @ApiTags('oauth2')
 @Controller('oauth/apps')
 export class OAuth2ClientsController {

@@ -5,7 +5,7 @@ import { User } from 'src/users/user.entity';
 export const USER_ORDER_BY = ['username', 'created_at', 'workouts_count', 'admin', 'is_active'];
 
 /**
- * Query of `GET /api/users` (spec users.md §1). FitTrackee answers 500 for a non-integer `page`
+ * Query of `GET /api/users` (as in FitTrackee). FitTrackee answers 500 for a non-integer `page`
  * or `per_page` and for an unknown `order_by`; we answer 400 `invalid payload`.
  */
 export class ListUsersQueryDto {

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 
 /**
- * Body of the admin `PATCH /api/users/<username>` (spec users.md §4). Values are checked by
+ * Body of the admin `PATCH /api/users/<username>` (as in FitTrackee). Values are checked by
  * the service, in FitTrackee's order: the user lookup (404) comes before any value error.
  */
 export class UpdateUserDto {

@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** A user as every endpoint serializes it (spec auth.md §2.1): self and admin views. */
+/**
+ * A user as every endpoint serializes it (FitTrackee `GET /api/auth/profile`): self and admin
+ * views.
+ */
 export class UserResponseDto {
   admin!: boolean;
   bio!: string | null;
@@ -25,7 +28,7 @@ export class UserResponseDto {
   /** Python timedelta text, e.g. `"2 days, 3:04:05"`. */
   total_duration!: string;
   username!: string;
-  // Fields below only in the user's own view (spec auth.md §2.2).
+  // Fields below only in the user's own view (FitTrackee `GET /api/auth/profile`).
   accepted_privacy_policy?: boolean;
   date_format?: string | null;
   display_ascent?: boolean;

@@ -7,7 +7,7 @@ import { DataExportService } from 'src/users/export/data-export.service';
 import { ExportRequestResponseDto } from 'src/users/export/dto/export-request-response.dto';
 import { User } from 'src/users/user.entity';
 
-/** Export requests answer with a top-level `request` key, not `data` (spec README §1.2). */
+/** Export requests answer with a top-level `request` key, not `data` (docs/compatibility.md#envelope). */
 @ApiTags('auth')
 @Controller('auth/account/export')
 export class DataExportController {

@@ -11,7 +11,7 @@ import { RecordsService } from 'src/workouts/records/records.service';
 export class RecordsController {
   constructor(private readonly service: RecordsService) {}
 
-  /** The caller's records by sport then type (spec workouts.md §7.4). */
+  /** The caller's records by sport then type (FitTrackee `GET /api/records`). */
   @Get()
   @Scopes(SCOPE.WORKOUTS_READ)
   @ApiOkResponse({ type: RecordsListResponseDto })

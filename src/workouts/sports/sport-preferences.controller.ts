@@ -14,7 +14,7 @@ import { SportPreferencesService } from 'src/workouts/sports/sport-preferences.s
 export class SportPreferencesController {
   constructor(private readonly service: SportPreferencesService) {}
 
-  /** Set colour, activity or stopped-speed threshold of a sport (spec auth.md §4.8). */
+  /** Set colour, activity or stopped-speed threshold of a sport (FitTrackee `POST /api/auth/profile/edit/sports`). */
   @Post('edit/sports')
   @Scopes(SCOPE.PROFILE_WRITE)
   @HttpCode(200)
@@ -29,7 +29,7 @@ export class SportPreferencesController {
     });
   }
 
-  /** Drop the caller's preferences for a sport (spec auth.md §4.9). */
+  /** Drop the caller's preferences for a sport (FitTrackee `DELETE /api/auth/profile/reset/sports/<sport_id>`). */
   @Delete('reset/sports/:sport_id')
   @Scopes(SCOPE.PROFILE_WRITE)
   @HttpCode(204)

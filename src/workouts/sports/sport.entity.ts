@@ -1,6 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A sport (spec workouts.md §8.1); rows are created by the migration, never through the API. */
+/**
+ * A sport (FitTrackee `GET /api/sports`); rows are created by the migration, never through the API.
+ */
 @Entity('sports')
 export class Sport {
   @PrimaryGeneratedColumn()
@@ -12,7 +14,10 @@ export class Sport {
   @Column({ type: 'boolean', default: true })
   isActive!: boolean;
 
-  /** km/h; default for users without a preference (spec §4.2, §8.3). */
+  /**
+   * km/h; default for users without a preference (docs/uploads.md#computed, FitTrackee
+   * `POST /api/auth/profile/edit/sports`).
+   */
   @Column({ type: 'double precision', default: 1.0 })
   stoppedSpeedThreshold!: number;
 }

@@ -13,7 +13,7 @@ import { SportsService } from 'src/workouts/sports/sports.service';
 export class SportsController {
   constructor(private readonly service: SportsService) {}
 
-  /** All sports, inactive included, with the caller's preferences (spec workouts.md §8.4). */
+  /** All sports, inactive included, with the caller's preferences (FitTrackee `/api/sports`). */
   @Get()
   @Scopes(SCOPE.WORKOUTS_READ)
   @ApiOkResponse({ type: SportsListResponseDto })

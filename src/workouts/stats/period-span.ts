@@ -1,6 +1,6 @@
 /**
- * Period arithmetic on UTC dates for the statistics buckets (spec workouts.md §9.1 keys
- * periods by the UTC workout date): years, months, Sunday weeks (`week`) and Monday weeks
+ * Period arithmetic on UTC dates for the statistics buckets (FitTrackee
+ * `GET /api/stats/<username>/by_time` keys periods by the UTC workout date): years, months, Sunday weeks (`week`) and Monday weeks
  * (`weekm`).
  */
 export type Period = 'year' | 'month' | 'week' | 'weekm';

@@ -18,7 +18,7 @@ import {
 export class StatsController {
   constructor(private readonly service: StatsService) {}
 
-  /** Instance-wide counters; admin only (spec workouts.md §9.3). Declared before `:username`. */
+  /** Instance-wide counters; admin only (FitTrackee `GET /api/stats/all`). Declared before `:username`. */
   @Get('all')
   @Scopes(SCOPE.WORKOUTS_READ, { admin: true })
   @ApiOkResponse({ type: InstanceStatsResponseDto })
@@ -26,7 +26,7 @@ export class StatsController {
     return this.service.instance();
   }
 
-  /** Statistics by week, week from Monday, month or year, then sport (spec §9.1). */
+  /** Statistics by week, week from Monday, month or year, then sport (FitTrackee `GET /api/stats/<username>/by_time`). */
   @Get(':username/by_time')
   @Scopes(SCOPE.WORKOUTS_READ)
   @ApiOkResponse({ type: StatisticsResponseDto })
@@ -39,7 +39,7 @@ export class StatsController {
     return this.service.byTime(principal, username, query);
   }
 
-  /** Statistics by sport (spec §9.2). */
+  /** Statistics by sport (FitTrackee `GET /api/stats/<username>/by_sport`). */
   @Get(':username/by_sport')
   @Scopes(SCOPE.WORKOUTS_READ)
   @ApiOkResponse({ type: StatisticsResponseDto })

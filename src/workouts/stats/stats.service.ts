@@ -27,7 +27,7 @@ interface TargetUser {
   timezone: string | null;
 }
 
-/** Statistics (spec workouts.md §9). */
+/** Statistics (FitTrackee `/api/stats`). */
 @Injectable()
 export class StatsService {
   constructor(
@@ -90,8 +90,8 @@ export class StatsService {
   }
 
   /**
-   * Access rule: the reference lets any authenticated user read anyone's statistics (spec §9.1
-   * ⚠) and the web client relies on nothing more, so first-party tokens keep that behaviour.
+   * Access rule: the reference lets any authenticated user read anyone's statistics (FitTrackee
+   * `GET /api/stats/<username>/by_time` ⚠) and the web client relies on nothing more, so first-party tokens keep that behaviour.
    * An OAuth2 token acts for its user only: a third-party app granted `workouts:read` by one
    * user must not read other users' figures, so it gets 403 for anyone else.
    */
@@ -106,7 +106,10 @@ export class StatsService {
     return user;
   }
 
-  /** `from`/`to` in the target user's time zone, like the workouts list (spec §3.1). */
+  /**
+   * `from`/`to` in the target user's time zone, like the workouts list (FitTrackee
+   * `GET /api/workouts`).
+   */
   private filters(query: Record<string, unknown>, user: TargetUser): StatsFilters {
     const filters: StatsFilters = {};
     const from = param(query, 'from');

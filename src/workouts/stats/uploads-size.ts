@@ -1,7 +1,10 @@
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Total size in bytes of the regular files under a folder; 0 when it does not exist (spec §9.3). */
+/**
+ * Total size in bytes of the regular files under a folder; 0 when it does not exist (FitTrackee
+ * `GET /api/stats/all`).
+ */
 export async function directorySize(folder: string): Promise<number> {
   let entries;
   try {

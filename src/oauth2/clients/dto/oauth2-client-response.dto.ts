@@ -1,4 +1,4 @@
-/** A client as FitTrackee serializes it (spec oauth2.md §2.2). */
+/** A client as FitTrackee serializes it (FitTrackee `GET /api/oauth/apps`). */
 export class OAuth2ClientResponseDto {
   client_description!: string | null;
   client_id!: string;

@@ -1,4 +1,7 @@
-/** An export request as the data-export endpoints return it (spec auth.md §4.18). */
+/**
+ * An export request as the data-export endpoints return it (FitTrackee
+ * `POST /api/auth/account/export/request`).
+ */
 export class ExportRequestResponseDto {
   created_at!: string;
   /** `in_progress`, `successful` or `errored`. */

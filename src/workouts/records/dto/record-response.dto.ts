@@ -1,4 +1,4 @@
-/** A record (spec workouts.md §7.2); `value` is a number, or timedelta text for `LD`. */
+/** A record (FitTrackee `GET /api/records`); `value` is a number, or timedelta text for `LD`. */
 export class RecordResponseDto {
   id!: number;
   record_type!: string;

@@ -3,7 +3,7 @@ import { FitsColumn } from 'src/common/validation/string-bounds.decorators';
 import { UserSportPreference } from 'src/workouts/sports/user-sport-preference.entity';
 
 /**
- * `POST /api/auth/profile/edit/sports` (spec auth.md §4.8). The reference only needs some key
+ * `POST /api/auth/profile/edit/sports` (as in FitTrackee). The reference only needs some key
  * besides `sport_id`; here it must be one of the three settings (unknown keys are dropped).
  * Wrong types, which the reference stores or crashes on, are `invalid payload`.
  */

@@ -1,4 +1,4 @@
-/** A sport as seen by the caller (spec workouts.md §8.2). */
+/** A sport as seen by the caller (FitTrackee `GET /api/sports`). */
 export class SportResponseDto {
   id!: number;
   label!: string;
@@ -14,7 +14,7 @@ export class SportsListResponseDto {
   sports!: SportResponseDto[];
 }
 
-/** `POST /api/auth/profile/edit/sports` data (spec auth.md §4.8). */
+/** `POST /api/auth/profile/edit/sports` data (as in FitTrackee). */
 export class SportPreferenceResponseDto {
   user_id!: number;
   sport_id!: number;

@@ -1,4 +1,4 @@
-/** One (period, sport) bucket (spec workouts.md §9.1). */
+/** One (period, sport) bucket (FitTrackee `GET /api/stats/<username>/by_time`). */
 export class StatsBucketDto {
   average_speed!: number;
   nb_workouts!: number;
@@ -14,7 +14,7 @@ export class StatisticsResponseDto {
   statistics!: Record<string, unknown>;
 }
 
-/** `GET /api/stats/all` (spec workouts.md §9.3). */
+/** `GET /api/stats/all` (as in FitTrackee). */
 export class InstanceStatsResponseDto {
   sports!: number;
   uploads_dir_size!: number;
