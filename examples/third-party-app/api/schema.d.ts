@@ -4636,12 +4636,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `Map tile does not exist.`: z is not in 0–22, x or y not in 0 to 2^z − 1, or s not a host name label. The tile server is not asked. */
+            /** @description `Map tile does not exist.` (JSON): z is not in 0–22, x or y not in 0 to 2^z − 1, or s not a host name label; the tile server is not asked. Otherwise the tile server’s own 404, with its `Content-Type` and body. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "*/*": string;
                     /**
                      * @example {
                      *       "message": "Map tile does not exist.",

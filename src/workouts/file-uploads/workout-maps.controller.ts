@@ -3,6 +3,7 @@ import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from 'src/auth/decorators';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
+import { ENVELOPE_ERROR_SCHEMA } from 'src/openapi/api-error-responses.decorator';
 import { ApiFileResponse } from 'src/openapi/api-file-response.decorator';
 import { WorkoutMapsService } from 'src/workouts/file-uploads/workout-maps.service';
 import { MAX_TILE_ZOOM } from 'src/workouts/files/map/tile-coordinates';
@@ -81,12 +82,20 @@ export class WorkoutMapsController {
     description: 'The tile, with the tile server’s `Content-Type` (a PNG image normally).',
     mediaTypes: ['image/png', '*/*'],
   })
-  @ApiEnvelopeError(
-    404,
-    '`Map tile does not exist.`: z is not in 0–22, x or y not in 0 to 2^z − 1, or s not a ' +
-      'host name label. The tile server is not asked.',
-    { status: 'not found', message: 'Map tile does not exist.' },
-  )
+  @ApiResponse({
+    status: 404,
+    description:
+      '`Map tile does not exist.` (JSON): z is not in 0–22, x or y not in 0 to 2^z − 1, or s ' +
+      'not a host name label; the tile server is not asked. Otherwise the tile server’s own ' +
+      '404, with its `Content-Type` and body.',
+    content: {
+      'application/json': {
+        schema: ENVELOPE_ERROR_SCHEMA,
+        example: { status: 'not found', message: 'Map tile does not exist.' },
+      },
+      '*/*': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiEnvelopeError(502, 'The tile server did not answer: `error when getting map tile`.', {
     status: 'error',
     message: 'error when getting map tile',
