@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Scopes } from 'src/auth/decorators';
 import { SCOPE } from 'src/auth/scopes';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
@@ -7,7 +7,7 @@ import type { PaginatedResult } from 'src/common/envelope/envelope.types';
 import { IdempotencyKey } from 'src/common/idempotency/idempotency-key.decorator';
 import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
 import { JsonBody } from 'src/common/validation/json-body.decorator';
-import { ApiErrors, ENVELOPE_ERROR_SCHEMA } from 'src/openapi/api-error-responses.decorator';
+import { ApiErrors } from 'src/openapi/api-error-responses.decorator';
 import type { User } from 'src/users/user.entity';
 import { CreateManualWorkoutDto } from 'src/workouts/dto/create-manual-workout.dto';
 import { UpdateWorkoutDto } from 'src/workouts/dto/update-workout.dto';
@@ -29,7 +29,6 @@ const INVALID_PAYLOAD =
   '(`title: 255 characters maximum`).';
 
 /** The same key with another body: the idempotency decorator describes it, this adds the body. */
-const IDEMPOTENCY_CONFLICT = ApiResponse({ status: 422, schema: ENVELOPE_ERROR_SCHEMA });
 
 @ApiTags('workouts')
 @Controller('workouts')
@@ -95,7 +94,6 @@ export class WorkoutsController {
       '`{"status": "fail", "message": "Error during workout save."}`. A malformed ' +
       '`Idempotency-Key`: `invalid Idempotency-Key header`.',
   })
-  @IDEMPOTENCY_CONFLICT
   createManual(
     @CurrentUser() user: User,
     @JsonBody(CreateManualWorkoutDto) body: CreateManualWorkoutDto,

@@ -4368,16 +4368,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /**
-             * @description `{"status": "error", "message": "Idempotency-Key already used for a different request"}`
-             *
-             *     The same `Idempotency-Key` was first sent with another body.
-             */
+            /** @description The same `Idempotency-Key` was first sent with another body: `{"status": "error", "message": "Idempotency-Key already used for a different request"}`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "Idempotency-Key already used for a different request",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7025,12 +7027,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `{"status": "error", "message": "Idempotency-Key already used for a different request"}` */
+            /** @description The same `Idempotency-Key` was first sent with another body: `{"status": "error", "message": "Idempotency-Key already used for a different request"}`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "Idempotency-Key already used for a different request",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7346,12 +7354,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `{"status": "error", "message": "Idempotency-Key already used for a different request"}` */
+            /** @description The same `Idempotency-Key` was first sent with another body: `{"status": "error", "message": "Idempotency-Key already used for a different request"}`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "Idempotency-Key already used for a different request",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };

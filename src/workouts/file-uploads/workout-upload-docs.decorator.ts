@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation } from '@nestjs/swagger';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
-import { ApiErrors, ENVELOPE_ERROR_SCHEMA } from 'src/openapi/api-error-responses.decorator';
+import { ApiErrors } from 'src/openapi/api-error-responses.decorator';
 import { GPX_WORKOUT_EXAMPLE } from 'src/workouts/dto/workout-examples';
 import { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
 import { ApiEnvelopeError } from 'src/workouts/workout-docs.decorators';
@@ -83,7 +83,5 @@ export function ApiWorkoutUpload(): MethodDecorator {
         message: 'Error during workout upload, file size (1.2MB) exceeds 1.0MB.',
       },
     ),
-    // The idempotency decorator describes the 422; this adds its body.
-    ApiResponse({ status: 422, schema: ENVELOPE_ERROR_SCHEMA }),
   );
 }
