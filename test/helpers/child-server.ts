@@ -17,9 +17,13 @@ export class ChildServer {
   ) {}
 
   /** Resolves once the server answers `GET /api/ping`, i.e. once it listens. */
-  static async start(env: Record<string, string>): Promise<ChildServer> {
+  static async start(
+    env: Record<string, string>,
+    /** The server's main.js: by default the quickly transpiled sources. */
+    main: string = transpiledServer(),
+  ): Promise<ChildServer> {
     const port = await freePort();
-    const child = spawn(process.execPath, [transpiledServer()], {
+    const child = spawn(process.execPath, [main], {
       env: {
         PATH: process.env['PATH'] ?? '',
         NODE_ENV: 'production',
