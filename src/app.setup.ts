@@ -26,7 +26,7 @@ export const NON_API_ROUTES = [
 ];
 
 /**
- * The one place that shapes the HTTP surface (STYLE §1): prefix, parsers, validation,
+ * The one place that shapes the HTTP surface (the same for tests and production): prefix, parsers, validation,
  * envelope, error filter, OpenAPI. main.ts and the e2e tests both call it.
  */
 export function setupApp(app: NestExpressApplication): void {

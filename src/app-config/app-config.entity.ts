@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** The single admin-editable configuration row (spec config.md §1). */
+/** The single admin-editable configuration row (FitTrackee `GET /api/config`). */
 @Entity('app_config')
 export class AppConfigEntity {
   @PrimaryGeneratedColumn()

@@ -26,7 +26,7 @@ export class AppConfigService implements OnModuleInit {
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
-  /** The single row is created at first start (spec config.md §1). */
+  /** The single row is created at first start (FitTrackee `GET /api/config`). */
   async onModuleInit(): Promise<void> {
     await this.configs.query(
       `INSERT INTO "app_config" ("id") SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM "app_config")`,
@@ -60,7 +60,10 @@ export class AppConfigService implements OnModuleInit {
     };
   }
 
-  /** `max_users == 0` or fewer users (active or not) than `max_users` (spec config.md §1). */
+  /**
+   * `max_users == 0` or fewer users (active or not) than `max_users` (FitTrackee
+   * `GET /api/config`).
+   */
   async isRegistrationEnabled(row?: AppConfigEntity): Promise<boolean> {
     const { maxUsers } = row ?? (await this.getRow());
     if (maxUsers === 0) return true;
@@ -71,7 +74,7 @@ export class AppConfigService implements OnModuleInit {
     return this.config.get('email.url', { infer: true }) !== undefined;
   }
 
-  /** `PATCH /api/config` (spec config.md §2.2): collect errors, apply, check sizes, save. */
+  /** `PATCH /api/config` (as in FitTrackee): collect errors, apply, check sizes, save. */
   async update(changes: UpdateAppConfigDto): Promise<AppConfigResponseDto> {
     const errors = validateChanges(changes);
     if (errors.length > 0) throw AppError.message(400, 'error', errors);

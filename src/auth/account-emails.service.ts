@@ -3,8 +3,8 @@ import { type EmailTemplate, MAILER, type Mailer } from 'src/common/email/mailer
 import type { User } from 'src/users/user.entity';
 
 /**
- * The account emails of spec auth.md §3. The mailer queues them (job `send_email`) and is a
- * no-op when email sending is disabled. Tokens travel only inside the email links.
+ * The account emails of docs/compatibility.md#emails. The mailer queues them (job `send_email`) and
+ * is a no-op when email sending is disabled. Tokens travel only inside the email links.
  */
 @Injectable()
 export class AccountEmailsService {

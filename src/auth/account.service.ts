@@ -14,7 +14,10 @@ import { emailError, passwordError } from 'src/users/user-rules';
 import { UserSerializer } from 'src/users/user-serializer.service';
 import { Repository } from 'typeorm';
 
-/** Email and password changes (spec auth.md §4.6, §4.14). */
+/**
+ * Email and password changes (FitTrackee `PATCH /api/auth/profile/edit/account`,
+ * `POST /api/auth/email/update`).
+ */
 @Injectable()
 export class AccountService {
   constructor(
@@ -73,7 +76,8 @@ export class AccountService {
   /** `POST /api/auth/email/update`: the pending address replaces the current one. */
   async confirmEmailUpdate(token: string): Promise<TopLevelResult> {
     const user = await this.users.findOneBy({ confirmationToken: hashToken(token) });
-    // An account-confirmation token has no pending email: a 500 in FitTrackee (§4.14).
+    // An account-confirmation token has no pending email: a 500 in FitTrackee
+    // `POST /api/auth/email/update`.
     if (!user?.emailToConfirm || (await this.isEmailTaken(user.emailToConfirm, user.id)))
       throw new InvalidPayloadError();
     await this.users.update(user.id, {

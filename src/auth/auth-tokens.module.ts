@@ -5,8 +5,8 @@ import { AuthTokensService } from 'src/auth/auth-tokens.service';
 import type { AppConfig } from 'src/config/configuration';
 
 /**
- * First-party JWT signing (HS256 with APP_SECRET_KEY, spec README §2.1), in one place for the
- * auth endpoints and for the users module's admin password resets.
+ * First-party JWT signing (HS256 with APP_SECRET_KEY, docs/compatibility.md#auth-tokens), in one
+ * place for the auth endpoints and for the users module's admin password resets.
  */
 @Module({
   imports: [

@@ -15,7 +15,10 @@ import { Repository } from 'typeorm';
 
 const INVALID_RESET_TOKEN = 'invalid token, please request a new token';
 
-/** Forgotten password (spec auth.md §4.12–4.13); email sending is checked by a guard. */
+/**
+ * Forgotten password (FitTrackee `POST /api/auth/password/reset-request`,
+ * `POST /api/auth/password/update`); email sending is checked by a guard.
+ */
 @Injectable()
 export class PasswordResetService {
   constructor(

@@ -3,7 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { compare, hash } from 'bcrypt';
 import type { AppConfig } from 'src/config/configuration';
 
-/** bcrypt with `BCRYPT_LOG_ROUNDS` (spec config.md §3); exported for the users module and the CLI. */
+/**
+ * bcrypt with `BCRYPT_LOG_ROUNDS` (docs/compatibility.md#constants); exported for the users module
+ * and the CLI.
+ */
 @Injectable()
 export class PasswordService {
   constructor(private readonly config: ConfigService<AppConfig, true>) {}

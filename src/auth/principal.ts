@@ -3,13 +3,13 @@ import type { User } from 'src/users/user.entity';
 
 /**
  * Who is calling: a first-party token (from /api/auth/login) carries every scope; an OAuth2
- * access token carries only its granted scopes (spec README §2).
+ * access token carries only its granted scopes (docs/compatibility.md#auth-tokens).
  */
 export interface Principal {
   user: User;
   scopes: readonly Scope[];
   kind: 'first-party' | 'oauth2';
-  /** The raw bearer token, needed by logout to blacklist it (spec README §2.1). */
+  /** The raw bearer token, needed by logout to blacklist it (docs/compatibility.md#auth-tokens). */
   token: string;
 }
 

@@ -19,7 +19,10 @@ function parseBirthDate(value: string | null): Date | null {
   return date;
 }
 
-/** Profile and preferences of the authenticated user (spec auth.md §4.4, §4.5, §4.7). */
+/**
+ * Profile and preferences of the authenticated user (FitTrackee `GET /api/auth/profile`,
+ * `POST /api/auth/profile/edit`, `POST /api/auth/profile/edit/preferences`).
+ */
 @Injectable()
 export class ProfileService {
   constructor(

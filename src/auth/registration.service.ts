@@ -11,7 +11,10 @@ import { User } from 'src/users/user.entity';
 import { normalizeLanguage, registerControls } from 'src/users/user-rules';
 import { Repository } from 'typeorm';
 
-/** Registration and account confirmation (spec auth.md §4.1, §4.15, §4.16). */
+/**
+ * Registration and account confirmation (FitTrackee `POST /api/auth/register`,
+ * `POST /api/auth/account/confirm`, `POST /api/auth/account/resend-confirmation`).
+ */
 @Injectable()
 export class RegistrationService {
   constructor(
@@ -21,7 +24,10 @@ export class RegistrationService {
     private readonly emails: AccountEmailsService,
   ) {}
 
-  /** Registration-disabled is checked by a guard, before the body (spec auth.md §4.1 step 1). */
+  /**
+   * Registration-disabled is checked by a guard, before the body (FitTrackee
+   * `POST /api/auth/register`).
+   */
   async register(dto: RegisterDto, device: string): Promise<void> {
     if (dto.accepted_policy !== true)
       throw new InvalidPayloadError('sorry, you must agree privacy policy to register');
@@ -29,7 +35,8 @@ export class RegistrationService {
     if (errors !== '') throw new InvalidPayloadError(errors);
     if (await this.exists('username', dto.username))
       throw new InvalidPayloadError('sorry, that username is already taken');
-    // An existing email answers success and creates nothing: no account enumeration (§4.1 step 6).
+    // An existing email answers success and creates nothing: no account enumeration (FitTrackee
+    // `POST /api/auth/register`).
     if (await this.exists('email', dto.email)) return;
     const { token, hash } = newConfirmationToken();
     const user = await this.users.save(
@@ -48,7 +55,7 @@ export class RegistrationService {
     await this.emails.sendAccountConfirmation(user, token, device);
   }
 
-  /** Activates the account and logs the user in (spec auth.md §4.15). */
+  /** Activates the account and logs the user in (FitTrackee `POST /api/auth/account/confirm`). */
   async confirm(token: string): Promise<TopLevelResult> {
     const user = await this.users.findOneBy({ confirmationToken: hashToken(token) });
     if (!user) throw new InvalidPayloadError();
@@ -59,7 +66,10 @@ export class RegistrationService {
     });
   }
 
-  /** Email matched case-sensitively, inactive accounts only (spec auth.md §4.16). */
+  /**
+   * Email matched case-sensitively, inactive accounts only (FitTrackee
+   * `POST /api/auth/account/resend-confirmation`).
+   */
   async resendConfirmation(email: string, device: string): Promise<TopLevelResult> {
     const user = await this.users.findOneBy({ email, isActive: false });
     if (user) {

@@ -1,4 +1,4 @@
-/** The OAuth2 scope vocabulary (spec oauth2.md §1). No scope string appears anywhere else. */
+/** The OAuth2 scope vocabulary (docs/oauth2.md#scopes). No scope string appears anywhere else. */
 export const SCOPE = {
   APPLICATION_WRITE: 'application:write',
   PROFILE_READ: 'profile:read',

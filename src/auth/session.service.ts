@@ -13,7 +13,10 @@ import { CredentialAttemptsService } from 'src/common/rate-limit/credential-atte
 import { User } from 'src/users/user.entity';
 import { Repository } from 'typeorm';
 
-/** Login, logout and privacy-policy acceptance (spec auth.md §4.2, §4.3, §4.17). */
+/**
+ * Login, logout and privacy-policy acceptance (FitTrackee `POST /api/auth/login`,
+ * `POST /api/auth/logout`, `POST /api/auth/account/privacy-policy`).
+ */
 @Injectable()
 export class SessionService {
   constructor(
@@ -55,7 +58,7 @@ export class SessionService {
     return isValid ? user : null;
   }
 
-  /** The token is blacklisted until it expires (spec README §2.1). */
+  /** The token is blacklisted until it expires (docs/compatibility.md#auth-tokens). */
   async logout(principal: Principal): Promise<TopLevelResult> {
     const payload: unknown = this.jwt.decode(principal.token);
     const exp = (payload as { exp?: unknown } | null)?.exp;

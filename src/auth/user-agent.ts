@@ -22,7 +22,7 @@ function firstMatch(value: string, table: [RegExp, string][]): string | undefine
 
 /**
  * Operating system and browser family of the request, shown in the emails it triggers
- * (spec auth.md §3), e.g. `"Linux, Firefox"`; empty when unknown.
+ * (docs/compatibility.md#emails), e.g. `"Linux, Firefox"`; empty when unknown.
  */
 export function describeDevice(userAgent: string | undefined): string {
   if (userAgent === undefined || userAgent === '') return '';

@@ -15,7 +15,7 @@ import { UsersUpdateCommand } from 'src/cli/commands/users-update.command';
 import type { AppConfig } from 'src/config/configuration';
 
 /**
- * The commands only: FitTrackee's `ftcli` groups (spec cli.md). Commands that need the
+ * The commands only: the groups of FitTrackee `ftcli`. Commands that need the
  * database build the application context themselves (AppContextRunner).
  */
 @Module({})

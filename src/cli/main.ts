@@ -2,7 +2,7 @@
 import { runCli } from 'src/cli/run-cli';
 import { loadAppConfig } from 'src/config/configuration';
 
-/** `pacekeeper` / `npm run cli -- …`: FitTrackee's `ftcli` equivalents (spec cli.md). */
+/** `pacekeeper` / `npm run cli -- …`: equivalents of FitTrackee `ftcli`. */
 async function main(): Promise<number> {
   return runCli(process.argv.slice(2), loadAppConfig());
 }

@@ -17,7 +17,9 @@ export interface AppSettings {
    * and X-Forwarded-Proto; trusting them blindly would let any client choose its address.
    */
   trustProxy: string | number | boolean;
-  /** AUTHLIB_INSECURE_TRANSPORT: allow the OAuth2 endpoints over plain HTTP (spec oauth2.md §4.4). */
+  /**
+   * AUTHLIB_INSECURE_TRANSPORT: allow the OAuth2 endpoints over plain HTTP (docs/oauth2.md#https).
+   */
   isInsecureTransportAllowed: boolean;
   logLevel: string;
   /** APP_LOG: JSON logs go to this file instead of stdout. */
@@ -176,7 +178,7 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
   };
 }
 
-/** The one reader of process.env (STYLE §6). */
+/** The one reader of process.env, so every setting is parsed and checked in one place. */
 export function loadAppConfig(): AppConfig {
   return buildAppConfig(process.env);
 }

@@ -25,8 +25,9 @@ const rateLimitsMessage = (name: string): string =>
   `${name} must look like "300 per 5 minutes,1000 per day"`;
 
 /**
- * Environment variables, with FitTrackee's names where one exists (spec config.md §4).
- * Every variable is optional: `npm start` on a bare machine must work.
+ * Environment variables, with FitTrackee's names where one exists
+ * (docs/compatibility.md#environment). Every variable is optional: `npm start` on a bare machine
+ * must work.
  */
 export class EnvironmentVariables {
   @IsOptional()
@@ -188,7 +189,7 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
-  /** FitTrackee's log file path (spec config.md §4); unset logs to stdout. */
+  /** FitTrackee's log file path (docs/compatibility.md#environment); unset logs to stdout. */
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()

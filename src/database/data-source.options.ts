@@ -18,7 +18,7 @@ export const CONNECT_TIMEOUT_MS = 5000;
 
 /**
  * Options shared by the application and the TypeORM CLI (ormconfig.ts). The schema only ever
- * changes through migrations (STYLE §1): `synchronize` is off everywhere.
+ * changes through migrations, so every database follows the same history: `synchronize` is off everywhere.
  */
 export function buildDataSourceOptions(options: ConnectionOptions): DataSourceOptions {
   return {

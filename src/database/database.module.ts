@@ -7,7 +7,7 @@ import { DatabaseConnection } from 'src/database/database-connection';
 @Module({ providers: [DatabaseConnection], exports: [DatabaseConnection] })
 class DatabaseConnectionModule {}
 
-/** TypeORM on PostgreSQL; pending migrations run at start-up (STYLE §1, as immich does). */
+/** TypeORM on PostgreSQL; pending migrations run at start-up (as immich does), so the schema is always the one the code expects. */
 @Module({
   imports: [
     DatabaseConnectionModule,

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckResult,
@@ -8,6 +8,10 @@ import {
 } from '@nestjs/terminus';
 import { Public } from 'src/auth/decorators';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
+import { HealthCheckResponseDto } from 'src/health/dto/health-check-response.dto';
+
+const UP = { database: { status: 'up' } };
+const DOWN = { database: { status: 'down', message: 'timeout of 3000ms exceeded' } };
 
 @ApiTags('health')
 @Controller('health')
@@ -17,11 +21,34 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
   ) {}
 
-  /** Readiness: 200 when the database answers, 503 otherwise (terminus format). */
   @Get()
   @Public()
   @RawResponse()
   @HealthCheck()
+  @ApiOperation({
+    summary: 'Readiness',
+    description:
+      'Checks that the database answers within 3 seconds; public. For load balancers and ' +
+      "orchestrators (the @nestjs/terminus format); not part of FitTrackee's API.",
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'Ready: every component is up.',
+    type: HealthCheckResponseDto,
+    example: { status: 'ok', info: UP, error: {}, details: UP },
+  })
+  @ApiResponse({
+    status: 503,
+    description: 'Not ready: the database does not answer. Retry after `Retry-After` seconds.',
+    type: HealthCheckResponseDto,
+    example: { status: 'error', info: {}, error: DOWN, details: DOWN },
+    headers: {
+      'Retry-After': {
+        description: 'Seconds to wait before retrying',
+        schema: { type: 'integer' },
+      },
+    },
+  })
   check(): Promise<HealthCheckResult> {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
   }

@@ -1,9 +1,24 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiOperation } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiLimitResponse } from 'src/common/rate-limit/api-limit-response.decorator';
+import {
+  OAuth2AuthorizeResponseDto,
+  OAuth2TokenResponseDto,
+} from 'src/oauth2/dto/oauth2-token-response.dto';
+import {
+  ApiOAuth2Errors,
+  ENVELOPE_ERROR_SCHEMA,
+  OAUTH2_ERROR_SCHEMA,
+} from 'src/openapi/api-error-responses.decorator';
+import { ErrorEnvelope, OAuth2ErrorResponse } from 'src/openapi/error-schemas';
 
 type FieldDocs = Record<string, string>;
 
-function formBody(fields: FieldDocs, required: string[]): MethodDecorator {
+/**
+ * One schema for both form media types: the fields are read the same way from an
+ * `application/x-www-form-urlencoded` or a `multipart/form-data` body.
+ */
+function formBody(fields: FieldDocs, required: string[], example: FieldDocs): MethodDecorator {
   return ApiBody({
     schema: {
       type: 'object',
@@ -14,45 +29,169 @@ function formBody(fields: FieldDocs, required: string[]): MethodDecorator {
           { type: 'string', description },
         ]),
       ),
+      example,
     },
   });
 }
+
+/** Token and revocation answers are never cached (RFC 6749 §5.1), errors included. */
+const NO_STORE_RESPONSE_HEADERS = {
+  'Cache-Control': { description: '`no-store`', schema: { type: 'string', enum: ['no-store'] } },
+  Pragma: { description: '`no-cache`', schema: { type: 'string', enum: ['no-cache'] } },
+};
+
+const FORM_ONLY =
+  'Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as ' +
+  'FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form.';
+
+const CLIENT_AUTHENTICATION =
+  'The client authenticates with `client_id` and `client_secret` in the form ' +
+  '(client_secret_post, RFC 6749 §2.3.1); HTTP Basic is refused. Over plain HTTP (loopback ' +
+  'and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`.';
 
 const CLIENT_CREDENTIALS: FieldDocs = {
   client_id: 'The client id (client_secret_post, RFC 6749 §2.3.1).',
   client_secret: 'The client secret.',
 };
 
-/** RFC 6749 §4.1.3 and §6 requests of `POST /api/oauth/token`. */
-export const ApiTokenForm = (): MethodDecorator =>
-  formBody(
-    {
-      grant_type: '`authorization_code` or `refresh_token`.',
-      ...CLIENT_CREDENTIALS,
-      code: 'The authorization code (authorization_code).',
-      redirect_uri: 'The redirect URI sent to the authorization endpoint, if any.',
-      code_verifier: 'The PKCE verifier (RFC 7636 §4.5).',
-      refresh_token: 'The refresh token (refresh_token).',
-    },
-    ['grant_type', 'client_id', 'client_secret'],
+const EXAMPLE_CLIENT = {
+  client_id: 'hVL8Hw0sY1zB4sW9kQdJ2xTf',
+  client_secret: 'pQ7vX2mN9kR4tY8wB3cF6hJ1lZ5sD0gA2eU7iO4yT9rE6wQ3',
+};
+
+const INVALID_CLIENT =
+  '`invalid_client`: unknown `client_id`, wrong or missing `client_secret`, or an ' +
+  '`Authorization: Basic` header (client_secret_basic is not supported).';
+const INVALID_REQUEST_EDGE =
+  '`invalid_request` for a value the edge refuses (a NUL character, a value too long)';
+const INSECURE_TRANSPORT = '`insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP';
+
+/**
+ * The body parsers and the multipart reader run before the endpoint reads the form, so what
+ * they refuse gets the FitTrackee envelope, not the RFC 6749 body.
+ */
+const UNREADABLE_BODY =
+  'The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body ' +
+  'that cannot be read (malformed JSON or multipart, a file part).';
+
+/** The 400 of the token and revocation endpoints: RFC 6749 §5.2, or the envelope (above). */
+const oauth2BadRequest = (description: string, example: object): MethodDecorator =>
+  applyDecorators(
+    ApiExtraModels(ErrorEnvelope, OAuth2ErrorResponse),
+    ApiResponse({
+      status: 400,
+      description: `${description} ${UNREADABLE_BODY}`,
+      schema: { oneOf: [OAUTH2_ERROR_SCHEMA, ENVELOPE_ERROR_SCHEMA] },
+      example,
+    }),
   );
 
-/** RFC 7009 §2.1 request of `POST /api/oauth/revoke`. */
+/** RFC 6749 §4.1.3 and §6 requests of `POST /api/oauth/token`, and its answers. */
+export const ApiTokenForm = (): MethodDecorator =>
+  applyDecorators(
+    ApiOperation({
+      summary: 'Exchange an authorization code or a refresh token for tokens',
+      description:
+        'The RFC 6749 token endpoint (FitTrackee `POST /api/oauth/token`): `grant_type` ' +
+        '`authorization_code` (RFC 6749 §4.1.3, with the PKCE `code_verifier` when the ' +
+        'authorization request had a challenge) or `refresh_token` (§6, which revokes the ' +
+        'refresh token used and issues a new pair). ' +
+        `${FORM_ONLY} ${CLIENT_AUTHENTICATION} Repeated failed client authentications or ` +
+        'grants are rate-limited (429).',
+    }),
+    formBody(
+      {
+        grant_type: '`authorization_code` or `refresh_token`.',
+        ...CLIENT_CREDENTIALS,
+        code: 'The authorization code (authorization_code).',
+        redirect_uri: 'The redirect URI sent to the authorization endpoint, if any.',
+        code_verifier: 'The PKCE verifier (RFC 7636 §4.5).',
+        refresh_token: 'The refresh token (refresh_token).',
+      },
+      ['grant_type', 'client_id', 'client_secret'],
+      {
+        grant_type: 'authorization_code',
+        ...EXAMPLE_CLIENT,
+        code: 'yqUFSjF6tJwGmdJ3XzTvQ4bHiaKsDPnWkReoLB0xc9Nmf2Ag',
+        redirect_uri: 'https://ridesync.example.com/callback',
+        code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+      },
+    ),
+    ApiResponse({
+      status: 200,
+      description: 'RFC 6749 §5.1 token response.',
+      type: OAuth2TokenResponseDto,
+      headers: NO_STORE_RESPONSE_HEADERS,
+      example: {
+        access_token: 'Zk4sTq1yW8uE3rP6oI9aS2dF5gH7jK0lMnBvCxZ1qW3eR5tY',
+        expires_in: 864000,
+        refresh_token: 'Lp0oKi9uJy8hTg7rFd6eSw5aQz4xCv3bNm2lKj1hGf0dSa9q',
+        scope: 'profile:read workouts:read',
+        token_type: 'Bearer',
+      },
+    }),
+    oauth2BadRequest(
+      'RFC 6749 §5.2 error body. `unsupported_grant_type` (checked first: `grant_type` ' +
+        `missing or not supported); ${INVALID_CLIENT} \`invalid_request\`: \`Missing "code" ` +
+        'in request.`, `Missing "code_verifier"`, `Invalid "code_verifier"`, `Missing ' +
+        '"refresh_token" in request.`, or ' +
+        `${INVALID_REQUEST_EDGE}; \`invalid_grant\`: \`Invalid "code" in request.\` (unknown, ` +
+        'expired, used or another client’s code), `Invalid "redirect_uri" in request.`, ' +
+        '`Code challenge failed.`, or an unknown, expired or revoked refresh token; ' +
+        '`invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when the ' +
+        `client may no longer have any of the scopes; ${INSECURE_TRANSPORT}.`,
+      { error: 'invalid_grant', error_description: 'Invalid "code" in request.' },
+    ),
+    ApiLimitResponse('oauth2'),
+  );
+
+/** RFC 7009 §2.1 request of `POST /api/oauth/revoke`, and its answers. */
 export const ApiRevokeForm = (): MethodDecorator =>
-  formBody(
-    {
-      token: 'The access or refresh token to revoke.',
-      token_type_hint: '`access_token` or `refresh_token`.',
-      ...CLIENT_CREDENTIALS,
-    },
-    ['token', 'client_id', 'client_secret'],
+  applyDecorators(
+    ApiOperation({
+      summary: 'Revoke an access or refresh token',
+      description:
+        'RFC 7009 token revocation (FitTrackee `POST /api/oauth/revoke`). Revoking either ' +
+        'token of a pair revokes both; a token that is unknown, already revoked or another ' +
+        `client’s is answered \`{}\` all the same (RFC 7009 §2.2). ${FORM_ONLY} ` +
+        CLIENT_AUTHENTICATION,
+    }),
+    formBody(
+      {
+        token: 'The access or refresh token to revoke.',
+        token_type_hint: '`access_token` or `refresh_token` (RFC 7009 §2.1).',
+        ...CLIENT_CREDENTIALS,
+      },
+      ['token', 'client_id', 'client_secret'],
+      {
+        token: 'Lp0oKi9uJy8hTg7rFd6eSw5aQz4xCv3bNm2lKj1hGf0dSa9q',
+        token_type_hint: 'refresh_token',
+        ...EXAMPLE_CLIENT,
+      },
+    ),
+    ApiResponse({
+      status: 200,
+      description: '`{}` (RFC 7009 §2.2), whether the token was found or not.',
+      schema: { type: 'object', additionalProperties: false },
+      headers: NO_STORE_RESPONSE_HEADERS,
+      example: {},
+    }),
+    oauth2BadRequest(
+      `RFC 6749 §5.2 error body. ${INVALID_CLIENT} \`invalid_request\` when \`token\` is ` +
+        `missing or empty, or ${INVALID_REQUEST_EDGE}; ${INSECURE_TRANSPORT}.`,
+      { error: 'invalid_client' },
+    ),
+    ApiOAuth2Errors({
+      401: '`unsupported_token_type` (RFC 7009 §2.2.1): `token_type_hint` is neither `access_token` nor `refresh_token`.',
+    }),
+    ApiLimitResponse('oauth2'),
   );
 
 const AUTHORIZE_DESCRIPTION =
-  'Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as ' +
-  'FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form ' +
-  '(400 `invalid payload`). First-party tokens only; an OAuth2 access token gets 403 ' +
-  '`insufficient_scope`.';
+  'The first-party web client grants a client on the user’s behalf (FitTrackee `POST ' +
+  '/api/oauth/authorize`) and sends the browser to the returned `redirect_url`, which carries ' +
+  `the authorization code and \`state\` (RFC 6749 §4.1.2). ${FORM_ONLY} ` +
+  'First-party tokens only; an OAuth2 access token gets 403 `insufficient_scope`.';
 
 const AUTHORIZE_REFUSALS =
   'The FitTrackee envelope `{"status": "error", "message": …}`: `invalid payload` (no form ' +
@@ -61,13 +200,16 @@ const AUTHORIZE_REFUSALS =
   '`OAuth2 client not found`, `Invalid "redirect_uri" in request.`, ' +
   '`Unsupported "code_challenge_method"`, `Missing "code_challenge"`, ' +
   '`Invalid "code_challenge"`, `The requested scope is invalid, unknown, or malformed.`. ' +
-  'RFC 6749 §5.2 `{"error": "invalid_request", "error_description": …}` for a value the edge ' +
-  'refuses (a NUL character), `{"error": "insecure_transport", "error_description": "OAuth 2 MUST utilize https."}` over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside).';
+  `The RFC 6749 §5.2 body \`{"error": …, "error_description": …}\`: ${INVALID_REQUEST_EDGE}, and ` +
+  `${INSECURE_TRANSPORT} (loopback and AUTHLIB_INSECURE_TRANSPORT aside).`;
 
-/** RFC 6749 §4.1.1 parameters, plus `confirm`, of `POST /api/oauth/authorize`. */
+/** RFC 6749 §4.1.1 parameters, plus `confirm`, of `POST /api/oauth/authorize`, and its answers. */
 export const ApiAuthorizeForm = (): MethodDecorator =>
   applyDecorators(
-    ApiOperation({ description: AUTHORIZE_DESCRIPTION }),
+    ApiOperation({
+      summary: 'Authorize a client and get the redirect URL with the code',
+      description: AUTHORIZE_DESCRIPTION,
+    }),
     formBody(
       {
         client_id: 'The client id.',
@@ -80,30 +222,30 @@ export const ApiAuthorizeForm = (): MethodDecorator =>
         confirm: '`true` (in any case) when the user accepted; anything else is refused.',
       },
       ['client_id', 'response_type', 'confirm'],
-    ),
-    ApiBadRequestResponse({
-      description: AUTHORIZE_REFUSALS,
-      content: {
-        'application/json': {
-          schema: {
-            oneOf: [
-              {
-                type: 'object',
-                required: ['status', 'message'],
-                properties: {
-                  status: { type: 'string', enum: ['error'] },
-                  message: { type: 'string' },
-                },
-              },
-              {
-                type: 'object',
-                required: ['error'],
-                properties: { error: { type: 'string' }, error_description: { type: 'string' } },
-              },
-            ],
-          },
-          example: { status: 'error', message: 'invalid payload' },
-        },
+      {
+        client_id: EXAMPLE_CLIENT.client_id,
+        response_type: 'code',
+        scope: 'profile:read workouts:read',
+        state: 'af0ifjsldkj',
+        redirect_uri: 'https://ridesync.example.com/callback',
+        code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        code_challenge_method: 'S256',
+        confirm: 'true',
       },
+    ),
+    ApiResponse({
+      status: 200,
+      description: 'The grant is recorded; send the browser to `redirect_url`.',
+      type: OAuth2AuthorizeResponseDto,
+      example: {
+        redirect_url:
+          'https://ridesync.example.com/callback?code=yqUFSjF6tJwGmdJ3XzTvQ4bHiaKsDPnWkReoLB0xc9Nmf2Ag&state=af0ifjsldkj',
+      },
+    }),
+    ApiResponse({
+      status: 400,
+      description: AUTHORIZE_REFUSALS,
+      schema: { oneOf: [ENVELOPE_ERROR_SCHEMA, OAUTH2_ERROR_SCHEMA] },
+      example: { status: 'error', message: 'invalid payload' },
     }),
   );

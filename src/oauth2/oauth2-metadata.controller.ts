@@ -1,26 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from 'src/auth/decorators';
 import { ALL_SCOPES } from 'src/auth/scopes';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
 import type { AppConfig } from 'src/config/configuration';
+import { AuthorizationServerMetadataDto } from 'src/oauth2/authorization-server-metadata.dto';
 import { CODE_CHALLENGE_METHODS } from 'src/oauth2/tokens/pkce';
 
-/** RFC 8414 §2 authorization server metadata. */
-export interface AuthorizationServerMetadata {
-  issuer: string;
-  authorization_endpoint: string;
-  token_endpoint: string;
-  revocation_endpoint: string;
-  scopes_supported: string[];
-  response_types_supported: string[];
-  response_modes_supported: string[];
-  grant_types_supported: string[];
-  token_endpoint_auth_methods_supported: string[];
-  revocation_endpoint_auth_methods_supported: string[];
-  code_challenge_methods_supported: string[];
-}
+const ISSUER_EXAMPLE = 'https://fit.example.com';
 
 /** `GET /.well-known/oauth-authorization-server` (RFC 8414), outside the `/api` prefix. */
 @ApiTags('oauth2')
@@ -31,7 +19,31 @@ export class OAuth2MetadataController {
   @Get('oauth-authorization-server')
   @Public()
   @RawResponse()
-  metadata(): AuthorizationServerMetadata {
+  @ApiOperation({
+    summary: 'Authorization server metadata',
+    description:
+      'RFC 8414 §3 metadata for OAuth2 clients: endpoints, scopes, grant types, client ' +
+      'authentication and PKCE methods; public, a plain JSON object (no envelope). Not part ' +
+      'of FitTrackee, which publishes no metadata.',
+  })
+  @ApiOkResponse({
+    type: AuthorizationServerMetadataDto,
+    description: 'The metadata (RFC 8414 §3.2).',
+    example: {
+      issuer: ISSUER_EXAMPLE,
+      authorization_endpoint: `${ISSUER_EXAMPLE}/profile/apps/authorize`,
+      token_endpoint: `${ISSUER_EXAMPLE}/api/oauth/token`,
+      revocation_endpoint: `${ISSUER_EXAMPLE}/api/oauth/revoke`,
+      scopes_supported: [...ALL_SCOPES],
+      response_types_supported: ['code'],
+      response_modes_supported: ['query'],
+      grant_types_supported: ['authorization_code', 'refresh_token'],
+      token_endpoint_auth_methods_supported: ['client_secret_post'],
+      revocation_endpoint_auth_methods_supported: ['client_secret_post'],
+      code_challenge_methods_supported: [...CODE_CHALLENGE_METHODS],
+    },
+  })
+  metadata(): AuthorizationServerMetadataDto {
     const issuer = this.config.get('app.uiUrl', { infer: true });
     return {
       issuer,

@@ -4,6 +4,7 @@ import type { AppConfig } from 'src/config/configuration';
 import { ClientCheckLimits } from 'src/oauth2/client-check-limits';
 import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
+import type { OAuth2TokenResponseDto } from 'src/oauth2/dto/oauth2-token-response.dto';
 import { AuthorizationCodeGrant } from 'src/oauth2/grants/authorization-code.grant';
 import { GrantExchangeModel, toLibraryClient } from 'src/oauth2/grants/grant-exchange.model';
 import { RefreshTokenGrant } from 'src/oauth2/grants/refresh-token.grant';
@@ -18,18 +19,9 @@ import { OAuth2TokensService } from 'src/oauth2/tokens/oauth2-tokens.service';
 
 export type OAuth2Form = Readonly<Record<string, unknown>>;
 
-/** RFC 6749 §5.1 body; `scope` omitted when empty (spec oauth2.md §4.2). */
-export interface TokenResponse {
-  access_token: string;
-  expires_in: number;
-  refresh_token: string;
-  scope?: string;
-  token_type: 'Bearer';
-}
-
 const GRANTS = { authorization_code: AuthorizationCodeGrant, refresh_token: RefreshTokenGrant };
 
-/** `POST /api/oauth/token` and `POST /api/oauth/revoke` (spec oauth2.md §4.2–4.3). */
+/** FitTrackee `POST /api/oauth/token` and `POST /api/oauth/revoke` (RFC 6749 §4.1.3, §6; RFC 7009). */
 @Injectable()
 export class OAuth2TokenService {
   constructor(
@@ -44,7 +36,7 @@ export class OAuth2TokenService {
     form: OAuth2Form,
     authorization: string | undefined,
     ip?: string,
-  ): Promise<TokenResponse> {
+  ): Promise<OAuth2TokenResponseDto> {
     const grantType = form['grant_type'];
     if (grantType !== 'authorization_code' && grantType !== 'refresh_token')
       throw new UnsupportedGrantTypeError();
@@ -52,7 +44,10 @@ export class OAuth2TokenService {
     return this.limits.run(form['client_id'], ip, () => this.exchange(form, grantType));
   }
 
-  private async exchange(form: OAuth2Form, grantType: keyof typeof GRANTS): Promise<TokenResponse> {
+  private async exchange(
+    form: OAuth2Form,
+    grantType: keyof typeof GRANTS,
+  ): Promise<OAuth2TokenResponseDto> {
     const client = await this.authenticateClient(form);
     const expiresIn = this.config.get('oauth2.tokenExpiresIn', { infer: true });
     const Grant = GRANTS[grantType];
@@ -69,7 +64,8 @@ export class OAuth2TokenService {
       enablePlainPKCE: true,
     });
     const issued = await grant.handle({ body: { ...form }, query: {} }, toLibraryClient(client));
-    const response: TokenResponse = {
+    // `scope` is omitted when empty, as Authlib does.
+    const response: OAuth2TokenResponseDto = {
       access_token: issued.accessToken,
       expires_in: expiresIn,
       refresh_token: issued.refreshToken ?? '',

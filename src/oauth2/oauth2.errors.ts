@@ -24,14 +24,16 @@ export class InvalidGrantError extends OAuth2Error {
   }
 }
 
-/** RFC 6749 §5.2 `unsupported_grant_type` (checked first, spec oauth2.md §4.2). */
+/** RFC 6749 §5.2 `unsupported_grant_type` (checked first, FitTrackee `POST /api/oauth/token`). */
 export class UnsupportedGrantTypeError extends OAuth2Error {
   constructor() {
     super('unsupported_grant_type', undefined, 400, NO_STORE_HEADERS);
   }
 }
 
-/** RFC 6749 §5.2 `invalid_scope`, with Authlib's description (spec oauth2.md §4.2). */
+/**
+ * RFC 6749 §5.2 `invalid_scope`, with Authlib's description (FitTrackee `POST /api/oauth/token`).
+ */
 export class InvalidScopeError extends OAuth2Error {
   constructor() {
     super(
@@ -43,7 +45,9 @@ export class InvalidScopeError extends OAuth2Error {
   }
 }
 
-/** RFC 7009 §2.2.1 `unsupported_token_type` for a token_type_hint we do not know (401 as Authlib). */
+/**
+ * RFC 7009 §2.2.1 `unsupported_token_type` for a token_type_hint we do not know (401 as Authlib).
+ */
 export class UnsupportedTokenTypeHintError extends OAuth2Error {
   constructor() {
     super('unsupported_token_type', undefined, 401, NO_STORE_HEADERS);
@@ -51,7 +55,7 @@ export class UnsupportedTokenTypeHintError extends OAuth2Error {
 }
 
 /**
- * Plain http on the OAuth2 endpoints (spec oauth2.md §4.4): Authlib's `insecure_transport`,
+ * Plain http on the OAuth2 endpoints (docs/oauth2.md#https): Authlib's `insecure_transport`,
  * answered as a clear 400 instead of the reference's 500.
  */
 export class InsecureTransportError extends OAuth2Error {

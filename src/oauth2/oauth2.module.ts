@@ -26,7 +26,9 @@ import {
 } from 'src/users/maintenance/token-cleaners';
 import { User } from 'src/users/user.entity';
 
-/** The OAuth2 provider (spec oauth2.md). Never imports AuthModule: the global guard authenticates. */
+/**
+ * The OAuth2 provider (docs/oauth2.md). Never imports AuthModule: the global guard authenticates.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature([

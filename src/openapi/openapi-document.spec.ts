@@ -39,4 +39,10 @@ describe('finishDocument', () => {
     expect(responses?.['503']).toMatchObject({ headers: { 'Retry-After': {} } });
     expect(finished.paths['/api/ping']?.get?.responses['503']).toBeUndefined();
   });
+
+  it('documents the body limit everywhere and the 304 of a conditional GET on GETs', () => {
+    const responses = finished.paths['/api/workouts']?.get?.responses;
+    expect(responses?.['413']).toMatchObject({ content: { 'application/json': {} } });
+    expect(responses?.['304']).toBeDefined();
+  });
 });

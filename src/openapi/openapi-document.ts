@@ -44,7 +44,7 @@ function operationsOf(document: OpenAPIObject): OperationObject[] {
 }
 
 /**
- * operationId is the handler's method name (STYLE §3); when two controllers share a method
+ * operationId is the handler's method name, so clients get stable, readable function names; when two controllers share a method
  * name it is prefixed with the controller's, so ids stay unique.
  */
 function assignOperationIds(operations: readonly OperationObject[]): void {
@@ -76,9 +76,35 @@ const envelopeContent = (): Record<string, { schema: object }> => ({
 
 const UNKNOWN_RESOURCE = 'No resource answers to the path parameters.';
 
-/** Statuses every operation can answer whatever its decorators say: the edge rules and 404s. */
-function addCommonResponses(operation: OperationObject): void {
+/** The global body parsers read every request, whatever its method, up to 1 MB. */
+const BODY_TOO_LARGE = {
+  description:
+    'The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, ' +
+    'body size (<size>) exceeds 1.0MB."}`.',
+  content: {
+    'application/json': {
+      schema: { ...ENVELOPE_ERROR_SCHEMA },
+      example: {
+        status: 'fail',
+        message: 'Error during request, body size (2.9MB) exceeds 1.0MB.',
+      },
+    },
+  },
+};
+
+/** Express answers a GET whose `If-None-Match` matches the body's ETag with a bodiless 304. */
+const NOT_MODIFIED = {
+  description: 'Not modified: the `If-None-Match` header matches the ETag of the answer.',
+};
+
+/**
+ * Statuses every operation can answer whatever its decorators say: the edge rules, the body
+ * limit, the 404 of path parameters and the 304 of a conditional GET.
+ */
+function addCommonResponses(operation: OperationObject, isGet: boolean): void {
   operation.responses['400'] ??= { description: INVALID_INPUT, content: envelopeContent() };
+  operation.responses['413'] ??= structuredClone(BODY_TOO_LARGE);
+  if (isGet) operation.responses['304'] ??= { ...NOT_MODIFIED };
   const hasPathParameters = (operation.parameters ?? []).some(
     (parameter) => 'in' in parameter && parameter.in === 'path',
   );
@@ -90,16 +116,18 @@ function addCommonResponses(operation: OperationObject): void {
  * Final touches the decorators cannot express: unique operation ids, an explicit empty
  * `security` on public routes (every other route gets one from @Scopes(), and the route
  * inventory test guarantees each handler has one or the other), the responses every operation
- * shares (the edge rules' 400, the 404 of path parameters, the 503 of a database outage
+ * shares (the edge rules' 400, the body limit's 413, the 404 of path parameters, the 304 of a
+ * conditional GET, the 503 of a database outage
  * rendered by AllExceptionsFilter whatever the route), and a described tag list.
  */
 export function finishDocument(document: OpenAPIObject): OpenAPIObject {
   const operations = operationsOf(document);
   assignOperationIds(operations);
+  const gets = new Set(Object.values(document.paths).map((item) => item.get));
   for (const operation of operations) {
     operation.security ??= [];
     operation.summary ??= summaryOf(operation.operationId ?? '');
-    addCommonResponses(operation);
+    addCommonResponses(operation, gets.has(operation));
     if (!WITHOUT_DATABASE.has(operation.operationId ?? ''))
       operation.responses['503'] ??= SERVICE_UNAVAILABLE;
   }

@@ -2,7 +2,7 @@ import type { ModuleRef } from '@nestjs/core';
 
 /**
  * Looks a provider up in the whole application, not only in this module's scope: the users
- * module depends on no feature module (STYLE §1), yet features such as workouts contribute
+ * module depends on no feature module, to keep the dependency graph acyclic, yet features such as workouts contribute
  * implementations of tokens defined here. Returns `fallback` when no module provides it.
  */
 export function findOptionalProvider<T extends object>(

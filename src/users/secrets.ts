@@ -13,7 +13,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** A new confirmation token: 30 random bytes → 40 URL-safe characters (spec auth.md §1). */
+/** A new confirmation token: 30 random bytes → 40 URL-safe characters (FitTrackee user model). */
 export function newConfirmationToken(): { token: string; hash: string } {
   const token = tokenUrlSafe(30);
   return { token, hash: hashToken(token) };

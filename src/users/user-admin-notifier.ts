@@ -18,8 +18,9 @@ export function readableDelay(seconds: number): string {
 }
 
 /**
- * Emails of the admin update (spec users.md §4, auth.md §3): password change + reset link for
- * `reset_password`, a confirmation link to the new address for `new_email`.
+ * Emails of the admin update (FitTrackee `PATCH /api/users/<username>`,
+ * docs/compatibility.md#emails): password change + reset link for `reset_password`, a confirmation
+ * link to the new address for `new_email`.
  */
 @Injectable()
 export class UserAdminNotifier {

@@ -6,7 +6,7 @@ import { UserFilesService } from 'src/users/user-files.service';
 import { DataSource } from 'typeorm';
 
 /**
- * `DELETE /api/users/<username>` (spec users.md §5). The rows of other features (workouts,
+ * FitTrackee `DELETE /api/users/<username>`. The rows of other features (workouts,
  * records, sport preferences, export request, OAuth2 clients and tokens) reference `users`
  * with `ON DELETE CASCADE`, so deleting the user row removes them in the same statement.
  */

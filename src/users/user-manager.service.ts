@@ -37,7 +37,8 @@ export class UserCreationError extends Error {}
 
 /**
  * FitTrackee's `UserManagerService`: account changes shared by the admin API and the CLI
- * (spec users.md §4, cli.md `users create` / `users update`).
+ * (FitTrackee `PATCH /api/users/<username>`, FitTrackee `ftcli users create` /
+ * `ftcli users update`).
  */
 @Injectable()
 export class UserManagerService {
@@ -123,7 +124,10 @@ function activate(user: User): void {
   user.confirmationToken = null;
 }
 
-/** FitTrackee `_update_user_email`: messages without prefix nor `\n` (spec users.md §4). */
+/**
+ * FitTrackee `_update_user_email`: messages without prefix nor `\n` (FitTrackee
+ * `PATCH /api/users/<username>`).
+ */
 function applyNewEmail(user: User, newEmail: unknown, withConfirmation: boolean): string | null {
   if (!isValidEmail(newEmail)) throw new InvalidPayloadError('valid email must be provided');
   if (newEmail === user.email)

@@ -12,7 +12,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',
 };
 
-/** `GET /api/users/<username>/picture` (spec users.md §3). */
+/** `GET /api/users/<username>/picture` (as in FitTrackee). */
 @Injectable()
 export class UserPictureService {
   constructor(

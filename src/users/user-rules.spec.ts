@@ -1,6 +1,6 @@
 import { emailError, normalizeLanguage, passwordError, usernameErrors } from 'src/users/user-rules';
 
-describe('account rules (spec auth.md §1.1)', () => {
+describe('account rules (FitTrackee `POST /api/auth/register`)', () => {
   it.each(['sam', 'a'.repeat(30), 'Sam_1'])('accepts username %p', (username) => {
     expect(usernameErrors(username)).toBe('');
   });

@@ -1,7 +1,10 @@
 import { columnLength } from 'src/common/validation/column-length';
 import { User } from 'src/users/user.entity';
 
-/** FitTrackee's account rules (spec auth.md §1.1) and supported languages (spec config.md §3). */
+/**
+ * FitTrackee's account rules (FitTrackee `POST /api/auth/register`) and supported languages
+ * (docs/compatibility.md#constants).
+ */
 export const EMAIL_PATTERN = /^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+$/;
 
 const USERNAME_PATTERN = /^[a-zA-Z0-9_]+$/;
@@ -26,14 +29,16 @@ export function isValidEmail(value: unknown): value is string {
   );
 }
 
-/** Anything but a supported language becomes `en` (spec auth.md §1). */
+/** Anything but a supported language becomes `en` (FitTrackee user model). */
 export function normalizeLanguage(value: unknown): string {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
     ? value
     : 'en';
 }
 
-/** Both username checks run; their messages are concatenated (spec auth.md §1.1). */
+/**
+ * Both username checks run; their messages are concatenated (FitTrackee `POST /api/auth/register`).
+ */
 export function usernameErrors(username: string): string {
   let errors = '';
   if (username.length < 3 || username.length > USERNAME_MAX_LENGTH)
@@ -52,8 +57,8 @@ export function passwordError(password: string): string {
 }
 
 /**
- * FitTrackee's `register_controls` (spec auth.md §1.1): username, email then password checks,
- * every failing message concatenated, each ending with `\n`. Empty string when all pass.
+ * FitTrackee's `register_controls` (FitTrackee `POST /api/auth/register`): username, email then
+ * password checks, every failing message concatenated, each ending with `\n`. Empty string when all pass.
  */
 export function registerControls(username: string, email: string, password: string): string {
   return usernameErrors(username) + emailError(email) + passwordError(password);

@@ -13,8 +13,8 @@ import {
 } from 'src/users/user-workout-summary';
 
 /**
- * FitTrackee's `User.serialize(current_user)` (spec auth.md §2): the self view when the viewer
- * is the user, the admin view otherwise. Workout figures come from the workouts feature.
+ * FitTrackee's `User.serialize(current_user)` (FitTrackee `GET /api/auth/profile`): the self view
+ * when the viewer is the user, the admin view otherwise. Workout figures come from the workouts feature.
  */
 @Injectable()
 export class UserSerializer {

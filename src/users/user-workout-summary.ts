@@ -1,7 +1,7 @@
 /**
- * Workout figures that appear in every user serialization (spec auth.md §2.1). The users
- * module depends on no feature module, so the workouts module provides the implementation
- * under this token; records are already serialized (spec workouts.md §7.2).
+ * Workout figures that appear in every user serialization (FitTrackee `GET /api/auth/profile`). The
+ * users module depends on no feature module, so the workouts module provides the implementation
+ * under this token; records are already serialized (FitTrackee `GET /api/records`).
  */
 export interface UserWorkoutSummary {
   nbSports: number;

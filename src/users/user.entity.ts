@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A FitTrackee user (spec auth.md §1). Dates are naive UTC (`timestamp without time zone`).
+ * A FitTrackee user (FitTrackee user model). Dates are naive UTC (`timestamp without time zone`).
  * Username and email are unique case-insensitively (functional indexes in the migration).
  */
 @Entity('users')

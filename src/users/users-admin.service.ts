@@ -15,7 +15,7 @@ function isTruthy(value: unknown): boolean {
   return Boolean(value);
 }
 
-/** The admin `PATCH /api/users/<username>` (spec users.md §4). */
+/** The admin `PATCH /api/users/<username>` (as in FitTrackee). */
 @Injectable()
 export class UsersAdminService {
   constructor(

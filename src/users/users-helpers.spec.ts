@@ -5,7 +5,7 @@ import { hashToken, newConfirmationToken } from 'src/users/secrets';
 import { readableDelay } from 'src/users/user-admin-notifier';
 import { isValidEmail, normalizeLanguage, registerControls } from 'src/users/user-rules';
 
-describe('registerControls (spec auth.md §1.1)', () => {
+describe('registerControls (FitTrackee `POST /api/auth/register`)', () => {
   it('accepts valid values', () => {
     expect(registerControls('sam_1', 'sam@example.com', '12345678')).toBe('');
   });
@@ -80,7 +80,7 @@ describe('toPythonDateTime (str(datetime))', () => {
   });
 });
 
-describe('toExportRequestResponse (spec auth.md §4.18)', () => {
+describe('toExportRequestResponse (FitTrackee `POST /api/auth/account/export/request`)', () => {
   const request = (completed: boolean, fileName: string | null): UserDataExport => ({
     id: 1,
     userId: 2,

@@ -20,7 +20,7 @@ const COLUMNS: Readonly<Record<Exclude<UserOrderBy, 'workouts_count'>, string>> 
   is_active: 'user.isActive',
 };
 
-/** Query code of the users list (STYLE §1: queries in a repository, rules in services). */
+/** Query code of the users list (queries live in a repository, rules in services). */
 @Injectable()
 export class UsersRepository {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}

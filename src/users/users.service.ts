@@ -15,7 +15,7 @@ import { Repository } from 'typeorm';
 
 const DEFAULT_PER_PAGE = 10;
 const MAX_PER_PAGE = 50;
-/** Flask-SQLAlchemy's default, used when `per_page` < 1 (spec README §1.4). */
+/** Flask-SQLAlchemy's default, used when `per_page` < 1 (docs/compatibility.md#pagination). */
 const FALLBACK_PER_PAGE = 20;
 
 /** Reading users: lookups for other features, the list and the detail endpoints. */
@@ -48,7 +48,7 @@ export class UsersService {
     return user;
   }
 
-  /** Case-insensitive lookups, as registration checks duplicates (spec auth.md §1). */
+  /** Case-insensitive lookups, as registration checks duplicates (FitTrackee user model). */
   findByUsernameInsensitive(username: string): Promise<User | null> {
     return this.users
       .createQueryBuilder('user')
@@ -67,7 +67,7 @@ export class UsersService {
     return this.users.countBy({ admin: true });
   }
 
-  /** `GET /api/users` (spec users.md §1); admin-only is enforced by the route's access rule. */
+  /** `GET /api/users` (as in FitTrackee); admin-only is enforced by the route's access rule. */
   async list(viewer: User, query: ListUsersQueryDto): Promise<PaginatedResult<UsersResponseDto>> {
     const page = Math.max(1, parseInt(query.page ?? '1', 10));
     const requested = parseInt(query.per_page ?? String(DEFAULT_PER_PAGE), 10);
@@ -84,7 +84,7 @@ export class UsersService {
   }
 
   /**
-   * `GET /api/users/<username>` (spec users.md §2): the permission check comes before the
+   * `GET /api/users/<username>` (as in FitTrackee): the permission check comes before the
    * lookup, so a non-admin asking for an unknown name gets 403, not 404.
    */
   async getOne(viewer: User, username: string): Promise<UsersResponseDto> {

@@ -1,6 +1,9 @@
 import type { ValueTransformer } from 'typeorm';
 
-/** `numeric` columns come back from pg as strings; entities expose numbers (spec workouts.md §1.1). */
+/**
+ * `numeric` columns come back from pg as strings; entities expose numbers (FitTrackee workout
+ * model).
+ */
 export const NUMERIC: ValueTransformer = {
   to: (value: number | null | undefined) => value,
   from: (value: string | null) => (value === null ? null : Number(value)),

@@ -14,13 +14,18 @@ function build(values: number[]): LocalDateTime | undefined {
   return { year, month, day, hour, minute, second: 0 };
 }
 
-/** `YYYY-MM-DD` (query filters `from`/`to`, spec workouts.md §3.1); undefined when invalid. */
+/**
+ * `YYYY-MM-DD` (query filters `from`/`to`, FitTrackee `GET /api/workouts`); undefined when invalid.
+ */
 export function parseDay(text: string): LocalDateTime | undefined {
   const match = DAY_PATTERN.exec(text);
   return match ? build(match.slice(1).map(Number)) : undefined;
 }
 
-/** `YYYY-MM-DD HH:MM` (workout dates in bodies, spec §5); undefined when invalid. */
+/**
+ * `YYYY-MM-DD HH:MM` (workout dates in bodies, FitTrackee `POST /api/workouts/no_gpx`); undefined
+ * when invalid.
+ */
 export function parseWorkoutDateTime(text: string): LocalDateTime | undefined {
   const match = DATE_TIME_PATTERN.exec(text);
   return match ? build(match.slice(1).map(Number)) : undefined;

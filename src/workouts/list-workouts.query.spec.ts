@@ -1,7 +1,7 @@
 import { AppError } from 'src/common/errors/app-error';
 import { parseWorkoutFilters } from 'src/workouts/list-workouts.query';
 
-describe('GET /api/workouts parameters (spec workouts.md §3.1)', () => {
+describe('GET /api/workouts parameters (as in FitTrackee)', () => {
   it('has the reference defaults', () => {
     expect(parseWorkoutFilters({}, 'Europe/Paris')).toEqual({
       page: 1,

@@ -17,7 +17,7 @@ const ORDER_COLUMNS = {
   workout_date: 'workout_date',
   distance: 'distance',
   ave_speed: 'ave_speed',
-  // Sorting "by duration" uses moving time (spec workouts.md §3.1).
+  // Sorting "by duration" uses moving time (FitTrackee `GET /api/workouts`).
   duration: 'moving',
 } as const;
 
@@ -26,7 +26,7 @@ export interface Range {
   to?: number;
 }
 
-/** Parsed `GET /api/workouts` parameters (spec workouts.md §3.1). */
+/** Parsed `GET /api/workouts` parameters (as in FitTrackee). */
 export interface WorkoutFilters {
   page: number;
   perPage: number;
@@ -35,7 +35,10 @@ export interface WorkoutFilters {
   /** Naive UTC bounds: `workout_date >= from`, `workout_date < toExclusive`. */
   from?: string;
   toExclusive?: string;
-  /** The `from`/`to` days as naive UTC midnights, as the previous/next lookups use them (§2.1). */
+  /**
+   * The `from`/`to` days as naive UTC midnights, as the previous/next lookups use them (FitTrackee
+   * `GET /api/workouts/<workout_id>`).
+   */
   fromMidnight?: string;
   toMidnight?: string;
   distance: Range;
@@ -76,7 +79,8 @@ export function parseWorkoutFilters(
   if (!Object.hasOwn(ORDER_COLUMNS, orderBy)) throw badQueryParameter();
   const filters: WorkoutFilters = {
     page: Math.max(page, 1),
-    // Flask-SQLAlchemy: values below 1 become 20; the endpoint caps at 100 (README §1.4).
+    // Flask-SQLAlchemy: values below 1 become 20; the endpoint caps at 100
+    // (docs/compatibility.md#pagination).
     perPage: perPage < 1 ? 20 : Math.min(perPage, MAX_PER_PAGE),
     distance: range(query, 'distance', parseFloatParam),
     duration: range(query, 'duration', parseHoursMinutes),

@@ -5,7 +5,7 @@ import {
   parseElevationPair,
 } from 'src/workouts/manual-workout';
 
-describe('manual workout values (spec workouts.md §5)', () => {
+describe('manual workout values (FitTrackee `POST /api/workouts/no_gpx`)', () => {
   it('divides the distance by the seconds part of the duration', () => {
     expect(manualSpeed(10, 3600)).toBe(10);
     expect(manualSpeed(100, 25 * 3600)).toBe(100);

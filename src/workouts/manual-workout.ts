@@ -26,8 +26,8 @@ function toElevation(value: unknown, column: 'ascent' | 'descent'): number {
 }
 
 /**
- * Both or neither (spec §5, §6.1 step 3): one alone, a negative or non-numeric one → invalid
- * payload. `undefined` means the key was absent; both null means "clear".
+ * Both or neither (FitTrackee `POST /api/workouts/no_gpx`, `PATCH /api/workouts/<workout_id>`): one
+ * alone, a negative or non-numeric one → invalid payload. `undefined` means the key was absent; both null means "clear".
  */
 export function parseElevationPair(
   ascent: unknown,
@@ -41,8 +41,8 @@ export function parseElevationPair(
 }
 
 /**
- * Manual speeds (spec §5): distance / (S / 3600) where S is Python's `timedelta.seconds`, the
- * seconds part modulo one day; null when S is 0. A speed no column holds is a 400 naming it.
+ * Manual speeds (FitTrackee `POST /api/workouts/no_gpx`): distance / (S / 3600) where S is Python's
+ * `timedelta.seconds`, the seconds part modulo one day; null when S is 0. A speed no column holds is a 400 naming it.
  */
 export function manualSpeed(distance: number, durationSeconds: number): number | null {
   const seconds = durationSeconds % 86400;

@@ -3,7 +3,7 @@ import { isInt4Text } from 'src/common/validation/int4';
 
 /**
  * Where the reference answers 500 for an unparsable query parameter, we answer 400 with the
- * same message (spec workouts.md §3.1, README §4 case 28).
+ * same message (FitTrackee `GET /api/workouts`, docs/compatibility.md#kept-quirks case 28).
  */
 export function badQueryParameter(): AppError {
   return AppError.message(400, 'error', 'error, please try again or contact the administrator');

@@ -1,6 +1,6 @@
 import { decodeShortId, encodeShortId } from 'src/workouts/short-id';
 
-describe('short ids (spec workouts.md §1.2)', () => {
+describe('short ids (docs/compatibility.md#ids)', () => {
   it.each([
     ['kjxavSTUrJvoAh2wvCeGEF', 'f03265f6-9fe0-489b-812f-c7dc4deff55e'],
     ['4mXbN7c2aRk9PqLzT5vWyE', '0f8838e3-a72c-9fab-17e9-c2e563bb4b8b'],

@@ -1,4 +1,4 @@
-/** shortuuid 1.0.12 defaults (spec workouts.md §1.2). */
+/** shortuuid 1.0.12 defaults (docs/compatibility.md#ids). */
 export const SHORT_ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 const BASE = BigInt(SHORT_ID_ALPHABET.length);
 const LENGTH = 22;

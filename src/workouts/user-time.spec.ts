@@ -10,7 +10,7 @@ const at = (year: number, month: number, day: number, hour: number, minute = 0) 
 });
 
 describe('user time zones (pytz localize, is_dst=False)', () => {
-  it('converts a Paris summer time to UTC (spec README §4.29)', () => {
+  it('converts a Paris summer time to UTC (docs/compatibility.md#kept-quirks)', () => {
     expect(formatNaive(localToUtc(at(2018, 5, 15, 14, 5), 'Europe/Paris'))).toBe(
       '2018-05-15 12:05:00',
     );

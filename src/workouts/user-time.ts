@@ -1,6 +1,6 @@
 /**
- * Wall-clock dates in a user's time zone (spec workouts.md §3.1, §5), as the reference does
- * with pytz `localize()`: an ambiguous or skipped local time takes the standard-time offset
+ * Wall-clock dates in a user's time zone (FitTrackee `GET /api/workouts`,
+ * `POST /api/workouts/no_gpx`), as the reference does with pytz `localize()`: an ambiguous or skipped local time takes the standard-time offset
  * (`is_dst=False`). An unknown or empty time zone means UTC.
  */
 export interface LocalDateTime {
@@ -78,7 +78,10 @@ export function localToUtc(local: LocalDateTime, timeZone: string | null): Date 
   return new Date(nominal - offset);
 }
 
-/** `YYYY-MM-DD HH:MM:SS` of a naive UTC instant seen in `timeZone` (default titles, spec §5). */
+/**
+ * `YYYY-MM-DD HH:MM:SS` of a naive UTC instant seen in `timeZone` (default titles, FitTrackee
+ * `POST /api/workouts/no_gpx`).
+ */
 export function formatInZone(instant: Date, timeZone: string | null): string {
   const formatter = timeZone ? formatterFor(timeZone) : null;
   if (formatter === null) return formatNaive(instant);

@@ -17,8 +17,8 @@ interface TotalsRow {
 }
 
 /**
- * Workout figures of the user serialization (spec auth.md §2): counts, distinct sports,
- * records, and sums (duration is the sum of `duration`, not `moving`). One aggregate query.
+ * Workout figures of the user serialization (FitTrackee `GET /api/auth/profile`): counts, distinct
+ * sports, records, and sums (duration is the sum of `duration`, not `moving`). One aggregate query.
  */
 @Injectable()
 export class UserWorkoutSummaryService implements UserWorkoutSummaryProvider {
@@ -44,7 +44,8 @@ export class UserWorkoutSummaryService implements UserWorkoutSummaryProvider {
     return {
       nbSports: totals?.sports_list.length ?? 0,
       nbWorkouts: totals?.nb_workouts ?? 0,
-      // The users area types records loosely; these are plain objects (spec workouts.md §7.2).
+      // The users area types records loosely; these are plain objects (FitTrackee
+      // `GET /api/records`).
       records: records.map(
         (record) => toRecordResponse(record) as unknown as Record<string, unknown>,
       ),

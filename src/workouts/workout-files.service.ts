@@ -6,8 +6,8 @@ import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from 'src/config/configuration';
 
 /**
- * Files of a deleted workout (spec workouts.md §6.2): the GPX and the map PNG, removed after
- * the row is gone; missing or undeletable files are only logged. Paths are relative to UPLOAD_FOLDER.
+ * Files of a deleted workout (FitTrackee `DELETE /api/workouts/<workout_id>`): the GPX and the map
+ * PNG, removed after the row is gone; missing or undeletable files are only logged. Paths are relative to UPLOAD_FOLDER.
  * This is the hook the uploads module builds on.
  */
 @Injectable()

@@ -2,7 +2,10 @@ import { INTERVAL_SECONDS } from 'src/workouts/column-transformers';
 import { figureColumn } from 'src/workouts/figure-columns';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One segment of the first track of a GPX workout; `segmentId` is 0-based (spec workouts.md §1.1). */
+/**
+ * One segment of the first track of a GPX workout; `segmentId` is 0-based (FitTrackee workout
+ * model).
+ */
 @Entity('workout_segments')
 export class WorkoutSegment {
   @PrimaryColumn({ type: 'integer' })

@@ -19,11 +19,14 @@ import { WorkoutsService } from 'src/workouts/workouts.service';
 import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
 import { EntityManager } from 'typeorm';
 
-/** The reference answers 500 with its default text for an unknown sport or bad date (§6.1 step 5). */
+/**
+ * The reference answers 500 with its default text for an unknown sport or bad date (FitTrackee
+ * `PATCH /api/workouts/<workout_id>`).
+ */
 const updateError = (): AppError =>
   AppError.message(400, 'error', 'error, please try again or contact the administrator');
 
-/** `PATCH /api/workouts/<id>` (spec workouts.md §6.1). */
+/** `PATCH /api/workouts/<id>` (FitTrackee `PATCH /api/workouts/<workout_id>`). */
 @Injectable()
 export class WorkoutUpdateService {
   constructor(
@@ -76,7 +79,10 @@ export class WorkoutUpdateService {
     return { workouts: [workout] };
   }
 
-  /** Manual workouts only; both keys present or both absent (by key presence, spec §6.1 step 3). */
+  /**
+   * Manual workouts only; both keys present or both absent (by key presence, FitTrackee
+   * `PATCH /api/workouts/<workout_id>`).
+   */
   private checkElevation(
     dto: UpdateWorkoutDto,
   ): { ascent: number | null; descent: number | null } | undefined {
@@ -85,7 +91,10 @@ export class WorkoutUpdateService {
     return parseElevationPair(dto.ascent, dto.descent);
   }
 
-  /** Date, duration (with moving) and distance when truthy; speeds always recomputed (spec §5). */
+  /**
+   * Date, duration (with moving) and distance when truthy; speeds always recomputed (FitTrackee
+   * `POST /api/workouts/no_gpx`).
+   */
   private async applyManualChanges(
     manager: EntityManager,
     user: User,

@@ -3,7 +3,7 @@ import { figureColumn } from 'src/workouts/figure-columns';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A workout (spec workouts.md §1.1). Dates are naive UTC; durations are seconds; numeric
+ * A workout (FitTrackee workout model). Dates are naive UTC; durations are seconds; numeric
  * columns keep the reference's scale (their precision is wider: `figure-columns.ts`) and
  * PostgreSQL rounds on write (half away from zero), so callers pass raw floats exactly like
  * the reference did.
@@ -13,7 +13,7 @@ export class Workout {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  /** Exposed only as a short id (spec §1.2). */
+  /** Exposed only as a short id (docs/compatibility.md#ids). */
   @Column({ type: 'uuid', unique: true })
   uuid!: string;
 
@@ -77,7 +77,7 @@ export class Workout {
   @Column({ type: 'varchar', length: 255, nullable: true })
   map!: string | null;
 
-  /** MD5 of the PNG map; its public identifier (spec §3.7). */
+  /** MD5 of the PNG map; its public identifier (FitTrackee `GET /api/workouts/map/<map_id>`). */
   @Column({ type: 'varchar', length: 50, nullable: true })
   mapId!: string | null;
 

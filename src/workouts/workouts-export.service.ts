@@ -12,8 +12,8 @@ import { DataSource } from 'typeorm';
 const fromEpoch = (seconds: number): Date => new Date(seconds * 1000);
 
 /**
- * `user_workouts_data.json` of a data export (spec auth.md §4.18): each workout as serialized
- * by the API, without navigation, bounds, user, map and with_gpx, plus `sport_label` and the
+ * `user_workouts_data.json` of a data export (FitTrackee `POST /api/auth/account/export/request`):
+ * each workout as serialized by the API, without navigation, bounds, user, map and with_gpx, plus `sport_label` and the
  * GPX file name, with Python `str()` date-times. Runs in the export job, oldest first.
  */
 @Injectable()

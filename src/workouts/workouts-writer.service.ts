@@ -23,7 +23,7 @@ export interface WorkoutFigures {
   aveSpeed: number | null;
 }
 
-/** A workout to insert (spec workouts.md §1.1); `workoutDate` is naive UTC. */
+/** A workout to insert (FitTrackee workout model); `workoutDate` is naive UTC. */
 export interface NewWorkout extends WorkoutFigures {
   userId: number;
   sportId: number;
@@ -111,7 +111,10 @@ export class WorkoutsWriter {
     );
   }
 
-  /** Inserts the workout and its segments, then recomputes the records of its sport (spec §7.3). */
+  /**
+   * Inserts the workout and its segments, then recomputes the records of its sport (FitTrackee
+   * `GET /api/records`).
+   */
   async insert(
     manager: EntityManager,
     workout: NewWorkout,
@@ -176,7 +179,10 @@ export class WorkoutsWriter {
     );
   }
 
-  /** Deletes the row (segments and held records cascade), then re-elects records (spec §6.2). */
+  /**
+   * Deletes the row (segments and held records cascade), then re-elects records (FitTrackee
+   * `DELETE /api/workouts/<workout_id>`).
+   */
   async remove(
     manager: EntityManager,
     workout: { id: number; user_id: number; sport_id: number },

@@ -34,7 +34,7 @@ export class WorkoutsController {
     private readonly updater: WorkoutUpdateService,
   ) {}
 
-  /** The caller's workouts, filtered and paginated (spec workouts.md §3.1). */
+  /** The caller's workouts, filtered and paginated (FitTrackee `GET /api/workouts`). */
   @Get()
   @Scopes(SCOPE.WORKOUTS_READ)
   @ApiOkResponse({ type: WorkoutsListResponseDto })
@@ -46,7 +46,7 @@ export class WorkoutsController {
     return this.service.list(user, query);
   }
 
-  /** Create a workout from manual values (spec §5). */
+  /** Create a workout from manual values (FitTrackee `POST /api/workouts/no_gpx`). */
   @Post('no_gpx')
   @Scopes(SCOPE.WORKOUTS_WRITE)
   @HttpCode(201)
@@ -62,7 +62,7 @@ export class WorkoutsController {
     return this.service.createManual(user, body, idempotency);
   }
 
-  /** One of the caller's workouts, with previous/next (spec §3.2). */
+  /** One of the caller's workouts, with previous/next (FitTrackee `GET /api/workouts/<workout_id>`). */
   @Get(':workout_id')
   @Scopes(SCOPE.WORKOUTS_READ)
   @ApiOkResponse({ type: WorkoutsListResponseDto })
@@ -73,7 +73,7 @@ export class WorkoutsController {
     return this.service.getById(user, id);
   }
 
-  /** Edit a workout (spec §6.1). */
+  /** Edit a workout (FitTrackee `PATCH /api/workouts/<workout_id>`). */
   @Patch(':workout_id')
   @Scopes(SCOPE.WORKOUTS_WRITE)
   @HttpCode(200)
@@ -88,7 +88,7 @@ export class WorkoutsController {
     return this.updater.update(user, id, body);
   }
 
-  /** Delete a workout, its segments, records and files (spec §6.2). */
+  /** Delete a workout, its segments, records and files (FitTrackee `DELETE /api/workouts/<workout_id>`). */
   @Delete(':workout_id')
   @Scopes(SCOPE.WORKOUTS_WRITE)
   @HttpCode(204)

@@ -28,8 +28,8 @@ import { WorkoutsExportService } from 'src/workouts/workouts-export.service';
 import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
 
 /**
- * Workouts, sports, records and statistics (spec workouts.md). Global so that the users module
- * receives USER_WORKOUT_SUMMARY without importing this module (STYLE §1 dependency rule).
+ * Workouts, sports, records and statistics (FitTrackee `/api/workouts`). Global so that the users
+ * module receives USER_WORKOUT_SUMMARY without importing this module (feature modules never import each other).
  */
 @Global()
 @Module({

@@ -19,7 +19,7 @@ function rangeConditions(
   return conditions;
 }
 
-/** The list filter itself (spec workouts.md §3.1). */
+/** The list filter itself (FitTrackee `GET /api/workouts`). */
 function listConditions(params: SqlParams, userId: number, filters: WorkoutFilters): string[] {
   const conditions = [`w.user_id = ${params.add(userId)}`];
   if (filters.sportId !== undefined) conditions.push(`w.sport_id = ${params.add(filters.sportId)}`);
@@ -64,8 +64,8 @@ function totalQuery(params: SqlParams, userId: number, filters: WorkoutFilters):
 }
 
 /**
- * Constraints of the previous/next lookups when serializing the list (spec §2.1 ⚠): duration
- * on `duration`, max speed only for previous, naive midnights for from/to, no title.
+ * Constraints of the previous/next lookups when serializing the list (FitTrackee
+ * `GET /api/workouts/<workout_id>` ⚠): duration on `duration`, max speed only for previous, naive midnights for from/to, no title.
  */
 function neighbourConditions(
   params: SqlParams,

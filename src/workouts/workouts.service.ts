@@ -31,7 +31,10 @@ import { WorkoutsRepository } from 'src/workouts/workouts.repository';
 import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
 import { EntityManager } from 'typeorm';
 
-/** The reference's save failure on a manual workout: bad date or unknown sport (spec §5). */
+/**
+ * The reference's save failure on a manual workout: bad date or unknown sport (FitTrackee
+ * `POST /api/workouts/no_gpx`).
+ */
 const saveError = (): AppError => AppError.message(400, 'fail', 'Error during workout save.');
 
 export interface OwnedWorkout {
@@ -41,7 +44,10 @@ export interface OwnedWorkout {
   gpx: string | null;
 }
 
-/** Workouts CRUD (spec workouts.md §3.1, §3.2, §5, §6). */
+/**
+ * Workouts CRUD (FitTrackee `GET /api/workouts`, `GET /api/workouts/<workout_id>`,
+ * `POST /api/workouts/no_gpx`, `PATCH /api/workouts/<workout_id>`).
+ */
 @Injectable()
 export class WorkoutsService {
   constructor(
@@ -116,7 +122,10 @@ export class WorkoutsService {
     return result;
   }
 
-  /** Spec §6.2: 404/403 first, then the row, its segments and held records; files last. */
+  /**
+   * FitTrackee `DELETE /api/workouts/<workout_id>`: 404/403 first, then the row, its segments and
+   * held records; files last.
+   */
   async remove(user: User, shortId: string): Promise<void> {
     const workout = await this.writer.inUserTransaction(user.id, async (manager) => {
       const owned = await this.findOwned(manager, user, shortId);
@@ -130,7 +139,10 @@ export class WorkoutsService {
     await this.files.removeWorkoutFiles(workout);
   }
 
-  /** Unknown or malformed id → 404 data-not-found; another user's → 403 (spec §3.2). */
+  /**
+   * Unknown or malformed id → 404 data-not-found; another user's → 403 (FitTrackee
+   * `GET /api/workouts/<workout_id>`).
+   */
   async findOwned(manager: EntityManager, user: User, shortId: string): Promise<OwnedWorkout> {
     const uuid = decodeShortId(shortId);
     const workout = uuid === null ? undefined : await this.workouts.findIdByUuid(manager, uuid);

@@ -16,7 +16,7 @@ const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefo
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 300));
 
-describe('auth: emails through a real SMTP server (spec auth.md §3, §4.12–4.16)', () => {
+describe('auth: emails through a real SMTP server (docs/compatibility.md#emails, FitTrackee `/api/auth`)', () => {
   const sink = new SmtpSink();
   let t: TestApp;
 

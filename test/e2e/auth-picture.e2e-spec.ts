@@ -11,7 +11,7 @@ import { expectEnvelopeError } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
-describe('auth: picture (spec auth.md §4.10–4.11)', () => {
+describe('auth: picture (FitTrackee `POST /api/auth/picture`, `DELETE /api/auth/picture`)', () => {
   let t: TestApp;
   let user: User;
   let token: string;

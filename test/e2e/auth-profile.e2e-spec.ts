@@ -38,7 +38,7 @@ const PREFERENCES = {
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
-/** Every profile route and its scope (spec README §3); FirstPartyOnly routes have none. */
+/** Every profile route and its scope (docs/oauth2.md#scopes); FirstPartyOnly routes have none. */
 const ROUTES: [Method, string, Scope | null][] = [
   ['get', '/api/auth/profile', SCOPE.PROFILE_READ],
   ['post', '/api/auth/profile/edit', SCOPE.PROFILE_WRITE],
@@ -50,7 +50,7 @@ const ROUTES: [Method, string, Scope | null][] = [
   ['post', '/api/auth/account/privacy-policy', null],
 ];
 
-describe('auth: profile, account, preferences (spec auth.md §4.4–4.7, §4.17)', () => {
+describe('auth: profile, account, preferences (FitTrackee `/api/auth`, `POST /api/auth/account/privacy-policy`)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();

@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from 'test/setup/test-app';
 const login = (t: TestApp): Promise<Response> =>
   request(t.http).post('/api/auth/login').send({ email: 'a@example.com', password: 'x' });
 
-describe('rate limiting (spec README §1.6)', () => {
+describe('rate limiting (docs/compatibility.md#rate-limits)', () => {
   describe.each([
     ['in memory', false],
     ['on Redis', true],

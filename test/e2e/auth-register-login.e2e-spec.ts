@@ -13,7 +13,7 @@ import { createUser, DEFAULT_PASSWORD } from 'test/helpers/factories';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 import type { Repository } from 'typeorm';
 
-describe('auth: register, login, logout (spec auth.md §4.1–4.3)', () => {
+describe('auth: register, login, logout (FitTrackee `POST /api/auth/register`, `POST /api/auth/login`, `POST /api/auth/logout`)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
@@ -283,7 +283,7 @@ describe('auth: register, login, logout (spec auth.md §4.1–4.3)', () => {
     });
   });
 
-  describe('with email sending disabled (spec auth.md §4.12, §4.16)', () => {
+  describe('with email sending disabled (FitTrackee `POST /api/auth/password/reset-request`, `POST /api/auth/account/resend-confirmation`)', () => {
     it.each(['/api/auth/password/reset-request', '/api/auth/account/resend-confirmation'])(
       '%s answers 404 before reading the body',
       async (path) => {

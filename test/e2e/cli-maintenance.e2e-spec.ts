@@ -21,7 +21,7 @@ import {
 
 const DAY = 86400 * 1000;
 
-describe('CLI maintenance commands (spec cli.md)', () => {
+describe('CLI maintenance commands (FitTrackee `ftcli`)', () => {
   let t: TestApp;
 
   beforeAll(async () => {

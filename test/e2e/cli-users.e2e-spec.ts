@@ -6,8 +6,8 @@ import { reloadUser } from 'test/helpers/users-fixtures';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 // The CLI builds its own application context on the test database; this file only reads and
-// seeds rows through the test app's DataSource (spec cli.md `ftcli users`).
-describe('CLI users create / update (spec cli.md)', () => {
+// seeds rows through the test app's DataSource (FitTrackee `ftcli users`).
+describe('CLI users create / update (FitTrackee `ftcli`)', () => {
   let t: TestApp;
 
   beforeAll(async () => {

@@ -41,8 +41,11 @@ const DEFAULT_500 = {
   message: 'error, please try again or contact the administrator',
 };
 
-/** Every generic error of spec README §1.3 the foundation can produce, with its exact body. */
-describe('generic errors (spec README §1.3)', () => {
+/**
+ * Every generic error of docs/compatibility.md#errors the foundation can produce, with its exact
+ * body.
+ */
+describe('generic errors (docs/compatibility.md#errors)', () => {
   let t: TestApp;
   let logFile: string;
   let adminToken: string;

@@ -24,7 +24,7 @@ const ARCHIVE_NAME = /^archive_[\w-]{20}\.zip$/;
 const HTTP_DATE = /^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 const FILE_NOT_FOUND = { status: 'not found', data: { archive: [] }, message: 'file not found' };
 
-describe('data export (spec auth.md §4.18–4.20)', () => {
+describe('data export (FitTrackee `POST /api/auth/account/export/request`, `GET /api/auth/account/export`, `GET /api/auth/account/export/<file_name>`)', () => {
   let t: TestApp;
   let jobs: InProcessJobQueue;
 
@@ -268,7 +268,7 @@ describe('data export (spec auth.md §4.18–4.20)', () => {
   });
 });
 
-describe('data export ready email (spec auth.md §3)', () => {
+describe('data export ready email (docs/compatibility.md#emails)', () => {
   let t: TestApp;
 
   beforeAll(async () => {

@@ -23,7 +23,7 @@ import {
 import { probeToken } from 'test/helpers/oauth2-probe';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
-describe('POST /api/oauth/token, authorization_code grant (spec oauth2.md §4.2)', () => {
+describe('POST /api/oauth/token, authorization_code grant (as in FitTrackee)', () => {
   let t: TestApp;
   let user: User;
   let userToken: string;

@@ -19,7 +19,7 @@ import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 const DENIED = 'The resource owner or authorization server denied the request';
 
-describe('POST /api/oauth/authorize (spec oauth2.md §4.1), metadata and transport', () => {
+describe('POST /api/oauth/authorize (as in FitTrackee), metadata and transport', () => {
   let t: TestApp;
   let userToken: string;
   let client: TestClient;
@@ -165,7 +165,7 @@ describe('POST /api/oauth/authorize (spec oauth2.md §4.1), metadata and transpo
     );
   });
 
-  it('refuses OAuth2 tokens (first-party only, spec oauth2.md §6.3)', async () => {
+  it('refuses OAuth2 tokens (first-party only, docs/oauth2.md#first-party-only)', async () => {
     const tokens = await issueOAuth2Tokens(t, await createUser(t.dataSource), 'profile:read');
     expectInsufficientScope(
       await request(t.http)
@@ -176,7 +176,7 @@ describe('POST /api/oauth/authorize (spec oauth2.md §4.1), metadata and transpo
     );
   });
 
-  describe('https requirement (spec oauth2.md §4.4)', () => {
+  describe('https requirement (docs/oauth2.md#https)', () => {
     const token = () =>
       request(t.http).post('/api/oauth/token').type('form').send({ grant_type: 'password' });
 

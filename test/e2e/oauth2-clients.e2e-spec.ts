@@ -295,7 +295,7 @@ describe('OAuth2 clients (FitTrackee /api/oauth/apps)', () => {
       );
     });
 
-    it('refuses OAuth2 tokens, whatever their scopes (spec oauth2.md §6.3)', async () => {
+    it('refuses OAuth2 tokens, whatever their scopes (docs/oauth2.md#first-party-only)', async () => {
       const user = await createUser(t.dataSource);
       const tokens = await issueOAuth2Tokens(
         t,

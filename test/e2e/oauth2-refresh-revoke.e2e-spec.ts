@@ -17,7 +17,7 @@ import {
 import { probeToken } from 'test/helpers/oauth2-probe';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
-describe('OAuth2 refresh, revocation and resource protection (spec oauth2.md §4.2, §4.3, §6)', () => {
+describe('OAuth2 refresh, revocation and resource protection (FitTrackee `POST /api/oauth/token`, `POST /api/oauth/revoke`, docs/oauth2.md#resource-protection)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -195,7 +195,7 @@ describe('OAuth2 refresh, revocation and resource protection (spec oauth2.md §4
     });
   });
 
-  describe('resource protection (spec oauth2.md §6.1)', () => {
+  describe('resource protection (docs/oauth2.md#resource-protection)', () => {
     it('refuses unknown and expired access tokens with invalid_token', async () => {
       expectInvalidToken(await probeToken(t, 'A'.repeat(42)));
       const pair = await grant();

@@ -15,8 +15,8 @@ const isInsufficientScope = (o: Outcome): boolean =>
   o.status === 403 && o.error === 'insufficient_scope';
 
 /**
- * Spec oauth2.md §6.1–6.3 for every registered route: an OAuth2 token lacking the route's
- * scope gets 403 insufficient_scope, one carrying it passes the guards (anything but 401 and
+ * Spec docs/oauth2.md#resource-protection, docs/oauth2.md#reach, docs/oauth2.md#first-party-only
+ * for every registered route: an OAuth2 token lacking the route's scope gets 403 insufficient_scope, one carrying it passes the guards (anything but 401 and
  * 403 insufficient_scope; an admin user so admin-only routes pass too), and first-party-only
  * routes refuse every OAuth2 token.
  */

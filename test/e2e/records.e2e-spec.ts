@@ -19,7 +19,7 @@ interface RecordBody {
   workout_date: string;
 }
 
-describe('records and the create/edit/delete scenario (spec workouts.md §7, §9)', () => {
+describe('records and the create/edit/delete scenario (FitTrackee `GET /api/records`, `/api/stats`)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -127,7 +127,8 @@ describe('records and the create/edit/delete scenario (spec workouts.md §7, §9
     });
 
     await request(t.http).delete(`/api/workouts/${a}`).set(bearer(token)).expect(204);
-    // Sport 1 loses its HA record: the remaining workout has no ascent (spec §7.3).
+    // Sport 1 loses its HA record: the remaining workout has no ascent (FitTrackee
+    // `GET /api/records`).
     expect(await records(token)).toEqual([
       [1, 'AS', 22.5, b],
       [1, 'FD', 45, b],

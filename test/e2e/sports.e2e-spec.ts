@@ -36,7 +36,7 @@ const LABELS = [
 ];
 const THRESHOLDS = [1, 1, 0.1, 1, 1, 0.1, 1, 0.1, 1, 0.1, 1, 0.1, 1, 0.1, 0.1, 0.1, 1];
 
-describe('sports and sport preferences (spec workouts.md §8, auth.md §4.8–4.9)', () => {
+describe('sports and sport preferences (FitTrackee `GET /api/sports`, `POST /api/auth/profile/edit/sports`, `DELETE /api/auth/profile/reset/sports/<sport_id>`)', () => {
   let t: TestApp;
   let admin: User;
   let user: User;
@@ -298,7 +298,7 @@ describe('sports and sport preferences (spec workouts.md §8, auth.md §4.8–4.
     });
   });
 
-  it('gives uploads the label and the threshold to use (preference first, spec §4.2)', async () => {
+  it('gives uploads the label and the threshold to use (preference first, docs/uploads.md#computed)', async () => {
     const sports = t.app.get(SportsService);
     const manager = t.dataSource.manager;
     const fresh = await createUser(t.dataSource);

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * Expected values were produced with CPython 3 running the reference's formula
- * `round((avg * (n - 1) + float(speed)) / n, 2)` (spec workouts.md §9.1).
+ * `round((avg * (n - 1) + float(speed)) / n, 2)` (FitTrackee `GET /api/stats/<username>/by_time`).
  */
 const VECTORS: [string[], number][] = [
   [['10.00', '10.25'], 10.12],

@@ -18,7 +18,7 @@ import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 const DEFAULT_500 = 'error, please try again or contact the administrator';
 
-describe('statistics endpoints (spec workouts.md §9)', () => {
+describe('statistics endpoints (FitTrackee `/api/stats`)', () => {
   let t: TestApp;
   let user: User;
   let reader: User;

@@ -21,7 +21,7 @@ import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 const LAST_ADMIN = 'you can not delete your account, no other user has admin rights';
 
-describe('DELETE /api/users/<username> (spec users.md §5)', () => {
+describe('DELETE /api/users/<username> (as in FitTrackee)', () => {
   let t: TestApp;
   let admin: User;
   let adminToken: string;

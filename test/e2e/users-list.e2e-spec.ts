@@ -16,7 +16,7 @@ import { createTestApp, type TestApp } from 'test/setup/test-app';
 const usernamesOf = (res: request.Response): string[] =>
   (res.body.data.users as { username: string }[]).map((user) => user.username);
 
-describe('GET /api/users (spec users.md §1)', () => {
+describe('GET /api/users (as in FitTrackee)', () => {
   let t: TestApp;
   let admin: User;
   let adminToken: string;
@@ -188,7 +188,7 @@ describe('GET /api/users (spec users.md §1)', () => {
   );
 });
 
-describe('GET /api/users per_page limits (spec users.md §1, README §1.4)', () => {
+describe('GET /api/users per_page limits (as in FitTrackee, docs/compatibility.md#pagination)', () => {
   let t: TestApp;
   let adminToken: string;
 

@@ -20,7 +20,7 @@ import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
 import { reloadUser } from 'test/helpers/users-fixtures';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
-describe('PATCH /api/users/<username> without email sending (spec users.md §4)', () => {
+describe('PATCH /api/users/<username> without email sending (as in FitTrackee)', () => {
   let t: TestApp;
   let admin: User;
   let adminToken: string;
@@ -168,7 +168,7 @@ describe('PATCH /api/users/<username> without email sending (spec users.md §4)'
   });
 });
 
-describe('PATCH /api/users/<username> with email sending (spec users.md §4, auth.md §3)', () => {
+describe('PATCH /api/users/<username> with email sending (as in FitTrackee, docs/compatibility.md#emails)', () => {
   let t: TestApp;
   let adminToken: string;
   let sent: EmailMessage[];

@@ -17,7 +17,7 @@ import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
 import { giveAvatar, TINY_PNG, writeUpload } from 'test/helpers/users-fixtures';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
-describe('GET /api/users/<username> (spec users.md §2)', () => {
+describe('GET /api/users/<username> (as in FitTrackee)', () => {
   let t: TestApp;
   let admin: User;
   let sam: User;
@@ -93,7 +93,7 @@ describe('GET /api/users/<username> (spec users.md §2)', () => {
   });
 });
 
-describe('GET /api/users/<username>/picture (spec users.md §3)', () => {
+describe('GET /api/users/<username>/picture (as in FitTrackee)', () => {
   let t: TestApp;
   let sam: User;
 

@@ -29,7 +29,7 @@ import { buildZip } from 'test/unit/files-zip-builder';
 const GPX = readSharedFixture('extra', 'fittrackee_gpx_file.gpx');
 const DATA = '{"sport_id": 1}';
 
-describe('POST /api/workouts refusals, in the order of spec workouts.md §4.1', () => {
+describe('POST /api/workouts refusals, in the order of docs/uploads.md#validation', () => {
   let t: TestApp;
   let user: User;
   let token: string;

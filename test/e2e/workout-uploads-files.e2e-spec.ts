@@ -27,13 +27,13 @@ const FORMATS_DIR = join(process.cwd(), 'test', 'fixtures', 'formats');
 const workoutsOf = (res: request.Response): Workout[] =>
   (res.body as { data: { workouts: Workout[] } }).data.workouts;
 
-/** PNG signature and IHDR size (spec §4.4: 400 × 225). */
+/** PNG signature and IHDR size (docs/uploads.md#files: 400 × 225). */
 function pngSize(png: Buffer): { width: number; height: number } {
   expect(png.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-describe('workouts from files: upload then read (spec workouts.md §3.3–3.7, §4, §6)', () => {
+describe('workouts from files: upload then read (FitTrackee `GET /api/workouts`, docs/uploads.md, FitTrackee `PATCH /api/workouts/<workout_id>`)', () => {
   let t: TestApp;
   let user: User;
   let token: string;
@@ -120,7 +120,7 @@ describe('workouts from files: upload then read (spec workouts.md §3.3–3.7, �
     });
   });
 
-  it('segments are 1-based: 0 is refused, past the end is a 404 (spec §3.3)', async () => {
+  it('segments are 1-based: 0 is refused, past the end is a 404 (FitTrackee `GET /api/workouts/<workout_id>/gpx`)', async () => {
     const [workout] = await upload(THREE_SEGMENTS, 'three.gpx');
     if (workout === undefined) throw new Error('no workout');
     expect(workout['segments']).toHaveLength(3);
@@ -169,7 +169,7 @@ describe('workouts from files: upload then read (spec workouts.md §3.3–3.7, �
     },
   );
 
-  it('another user gets 403 on gpx and chart data, 404 on download (spec §3.3, §3.5)', async () => {
+  it('another user gets 403 on gpx and chart data, 404 on download (FitTrackee `GET /api/workouts/<workout_id>/gpx`, `GET /api/workouts/<workout_id>/gpx/download`)', async () => {
     const [workout] = await upload(SINGLE, 'mine.gpx');
     if (workout === undefined) throw new Error('no workout');
     expectForbidden(await get(`${workout.id}/gpx`, otherToken));
@@ -185,7 +185,7 @@ describe('workouts from files: upload then read (spec workouts.md §3.3–3.7, �
     });
   });
 
-  it('unknown ids and workouts without file (spec §3.3, §3.5, §3.7)', async () => {
+  it('unknown ids and workouts without file (FitTrackee `GET /api/workouts/<workout_id>/gpx`, `GET /api/workouts/<workout_id>/gpx/download`, FitTrackee `GET /api/workouts/map/<map_id>`)', async () => {
     const unknown = '2'.repeat(22);
     const gpx = await get(`${unknown}/gpx`);
     expect([gpx.status, gpx.body]).toEqual([

@@ -6,7 +6,7 @@ import { postWorkoutFile, referenceFixtures, setUploadLimits } from 'test/helper
 import { setTimezone } from 'test/helpers/workouts-api';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
-/** Sport ids of the fixtures' two thresholds (spec workouts.md §8.1). */
+/** Sport ids of the fixtures' two thresholds (FitTrackee `GET /api/sports`). */
 const SPORTS = { Running: 5, Hiking: 3 } as const;
 
 const FIGURES = [
@@ -22,11 +22,13 @@ const FIGURES = [
   'ave_speed',
 ] as const;
 
-/** Segment objects turn every falsy value into null (spec §2). */
+/**
+ * Segment objects turn every falsy value into null (FitTrackee `GET /api/workouts/<workout_id>`).
+ */
 const segmentValue = (value: unknown): unknown =>
   value === 0 || value === '0:00:00' || value === '' ? null : value;
 
-describe('POST /api/workouts with the shared GPX fixtures (spec workouts.md §4.2)', () => {
+describe('POST /api/workouts with the shared GPX fixtures (docs/uploads.md#computed)', () => {
   let t: TestApp;
   let user: User;
   let token: string;

@@ -20,7 +20,7 @@ import {
 } from 'test/helpers/uploads';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
-/** What each hostile input must get (fixtures/hostile/README.md): a 4xx, never a 500. */
+/** What each hostile input must get (docs/uploads.md#hostile-input): a 4xx, never a 500. */
 const EXPECTED: [file: string, code: number, status: string, message: string][] = [
   ['01_not_xml.gpx', 400, 'error', 'gpx file is invalid'],
   ['02_truncated.gpx', 400, 'error', 'gpx file is invalid'],
@@ -38,7 +38,7 @@ const EXPECTED: [file: string, code: number, status: string, message: string][] 
   ['09_zip_200_gpx.zip', 400, 'fail', 'the number of files in the archive exceeds the limit'],
 ];
 
-describe('hostile uploads are refused cleanly (fixtures/hostile/README.md)', () => {
+describe('hostile uploads are refused cleanly (docs/uploads.md#hostile-input)', () => {
   let t: TestApp;
   let user: User;
   let token: string;

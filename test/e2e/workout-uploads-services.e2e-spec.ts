@@ -15,7 +15,7 @@ function greenTile(): Buffer {
   return PNG.sync.write(png);
 }
 
-describe('uploads with a tile server and a weather provider (spec workouts.md §3.6, §3.8, §4.4)', () => {
+describe('uploads with a tile server and a weather provider (FitTrackee `GET /api/workouts/<workout_id>`, `GET /api/workouts/map_tile/<s>/<z>/<x>/<y>.png`, docs/uploads.md#files)', () => {
   let t: TestApp;
   let user: User;
   let token: string;
@@ -99,7 +99,7 @@ describe('uploads with a tile server and a weather provider (spec workouts.md §
     expect(tiles.requests.some((r) => r.headers['user-agent'] === 'FitTrackee v0.7.32')).toBe(true);
   });
 
-  it('tile proxy: public, upstream status, type and body unchanged (spec §3.8)', async () => {
+  it('tile proxy: public, upstream status, type and body unchanged (FitTrackee `GET /api/workouts/map_tile/<s>/<z>/<x>/<y>.png`)', async () => {
     const ok = await request(t.http).get('/api/workouts/map_tile/a/12/2048/1361.png').expect(200);
     expect(ok.headers['content-type']).toBe('image/png');
     expect(ok.body).toEqual(tile);

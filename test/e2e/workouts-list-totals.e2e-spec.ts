@@ -11,7 +11,8 @@ interface ListBody {
 
 /**
  * The list total comes from the statistics buckets when only the sport narrows the list, and
- * from a count otherwise (spec workouts.md §3.1, README §1.4): both must count what is listed.
+ * from a count otherwise (FitTrackee `GET /api/workouts`, docs/compatibility.md#pagination): both
+ * must count what is listed.
  */
 describe('GET /api/workouts totals', () => {
   let t: TestApp;

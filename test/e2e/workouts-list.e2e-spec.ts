@@ -65,7 +65,7 @@ const SEED = [
   },
 ];
 
-describe('GET /api/workouts (spec workouts.md §3.1, README §1.4)', () => {
+describe('GET /api/workouts (as in FitTrackee, docs/compatibility.md#pagination)', () => {
   let t: TestApp;
   let user: User;
   let token: string;
@@ -160,7 +160,7 @@ describe('GET /api/workouts (spec workouts.md §3.1, README §1.4)', () => {
     expect((await list(query)).keys).toEqual(expected);
   });
 
-  it('applies the list constraints to previous/next (spec §2.1)', async () => {
+  it('applies the list constraints to previous/next (FitTrackee `GET /api/workouts/<workout_id>`)', async () => {
     const res = await request(t.http)
       .get('/api/workouts?sport_id=1')
       .set(bearer(token))

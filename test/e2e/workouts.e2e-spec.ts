@@ -28,7 +28,7 @@ function expectWorkoutNotFound(res: request.Response): void {
   });
 }
 
-describe('workouts (spec workouts.md §2, §3.2, §5, §6)', () => {
+describe('workouts (FitTrackee `GET /api/workouts/<workout_id>`, `POST /api/workouts/no_gpx`, `PATCH /api/workouts/<workout_id>`)', () => {
   let t: TestApp;
   let user: User;
   let other: User;
@@ -53,7 +53,7 @@ describe('workouts (spec workouts.md §2, §3.2, §5, §6)', () => {
   describe('POST /api/workouts/no_gpx', () => {
     const valid = { sport_id: 1, duration: 3600, distance: 10, workout_date: '2018-05-15 14:05' };
 
-    it('creates a workout in the user time zone with a default title (spec §5, README §4.29)', async () => {
+    it('creates a workout in the user time zone with a default title (FitTrackee `POST /api/workouts/no_gpx`, docs/compatibility.md#kept-quirks)', async () => {
       const res = await post({ ...valid, ascent: 120, descent: 115, notes: 'windy' }).expect(201);
       expect(res.body.status).toBe('created');
       const [workout] = res.body.data.workouts;
@@ -109,7 +109,7 @@ describe('workouts (spec workouts.md §2, §3.2, §5, §6)', () => {
       expect(workout['title']).toBe('morning hike');
     });
 
-    it('stores decimals rounded half away from zero (spec §1.1)', async () => {
+    it('stores decimals rounded half away from zero (FitTrackee workout model)', async () => {
       const workout = await createManualWorkout(t, token, { distance: 10.005, duration: 3600 });
       expect(workout['distance']).toBe(10.005);
       expect(workout['ave_speed']).toBe(10.01);
@@ -118,7 +118,7 @@ describe('workouts (spec workouts.md §2, §3.2, §5, §6)', () => {
       expect(tiny['distance']).toBe(0.001);
     });
 
-    it('uses the seconds modulo one day for speeds, null for whole days (spec §5 ⚠)', async () => {
+    it('uses the seconds modulo one day for speeds, null for whole days (FitTrackee `POST /api/workouts/no_gpx` ⚠)', async () => {
       const long = await createManualWorkout(t, token, { distance: 100, duration: 25 * 3600 });
       expect(long['duration']).toBe('1 day, 1:00:00');
       expect(long['ave_speed']).toBe(100);
@@ -206,7 +206,7 @@ describe('workouts (spec workouts.md §2, §3.2, §5, §6)', () => {
         ids.push((await createManualWorkout(t, token, { workout_date: date }))['id'] as string);
     });
 
-    it('returns the workout with previous and next by date (spec §2.1)', async () => {
+    it('returns the workout with previous and next by date (FitTrackee `GET /api/workouts/<workout_id>`)', async () => {
       const res = await request(t.http)
         .get(`/api/workouts/${ids[0]}`)
         .set(bearer(token))
@@ -261,7 +261,7 @@ describe('workouts (spec workouts.md §2, §3.2, §5, §6)', () => {
         .set(bearer(as))
         .send(body as object);
 
-    it('updates title, notes, sport, date, duration and distance; speeds follow (spec §6.1)', async () => {
+    it('updates title, notes, sport, date, duration and distance; speeds follow (FitTrackee `PATCH /api/workouts/<workout_id>`)', async () => {
       const res = await patch({
         title: 'renamed',
         notes: '',

@@ -7,8 +7,8 @@ import type { User } from 'src/users/user.entity';
 
 /**
  * A real OAuth2 access token of `user` granting exactly `scopes`, so scope tests go through the
- * production bearer strategy and ScopesGuard. It takes the path of spec oauth2.md §3.2 and
- * §4.1–4.2 without HTTP: a client owned by `user` (as `POST /api/oauth/apps`), a code for it
+ * production bearer strategy and ScopesGuard. It takes the path of FitTrackee
+ * `POST /api/oauth/apps`, `POST /api/oauth/authorize` and `POST /api/oauth/token` without HTTP: a client owned by `user` (as `POST /api/oauth/apps`), a code for it
  * (as a confirmed `POST /api/oauth/authorize`), exchanged by the token endpoint's own service,
  * which stores the pair as digests. No scope at all gives a token without scope.
  */
@@ -22,7 +22,8 @@ export async function oauth2AccessToken(
     client_name: 'Scope test app',
     client_uri: 'https://app.example.net',
     redirect_uris: ['https://app.example.net/callback'],
-    // A client needs at least one scope (spec oauth2.md §3.2); the code asks for none of it.
+    // A client needs at least one scope (FitTrackee `POST /api/oauth/apps`); the code asks for none
+    // of it.
     scope: scope === '' ? SCOPE.PROFILE_READ : scope,
   });
   const code = await app.get(OAuth2CodesService).create({

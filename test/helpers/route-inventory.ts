@@ -41,7 +41,7 @@ export function routesOf(controller: Type): DeclaredRoute[] {
 
 /**
  * What the route inventory forbids: a handler with no access decorator (the guard would deny it
- * at runtime, STYLE §4) and a POST without an explicit @HttpCode (Nest would answer 201 where
+ * at runtime: deny by default) and a POST without an explicit @HttpCode (Nest would answer 201 where
  * FitTrackee mostly answers 200).
  */
 export function routeViolations(routes: readonly DeclaredRoute[]): string[] {

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
- * The shared fixtures folder: SHARED_FIXTURES_DIR, else `../shared/fixtures` beside the
- * checkout (as CI lays it out), else the workstation copy. A missing folder fails the test
+ * The shared fixtures folder: SHARED_FIXTURES_DIR, else the `fixtures` folder of a `shared`
+ * directory beside the checkout (as CI lays it out), else the workstation copy. A missing folder fails the test
  * instead of skipping it.
  */
 export function sharedFixturesDir(): string {

@@ -9,7 +9,7 @@ import { extractWorkoutFiles } from 'src/workouts/files/zip/workout-zip';
 import { sharedFixture } from 'test/helpers/shared-fixtures';
 import { forgeDeclaredSize } from 'test/unit/files-zip-builder';
 
-/** FitTrackee's default app config, as in the hostile fixtures README. */
+/** FitTrackee's default app config, the limits docs/uploads.md#limits describes. */
 const limits = { gpxLimitImport: 10, maxSingleFileSize: 1024 * 1024 };
 const hostile = (name: string): Buffer => readFileSync(sharedFixture('hostile', name));
 

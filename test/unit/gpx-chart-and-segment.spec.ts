@@ -10,8 +10,10 @@ const fixture = (dir: string, name: string): Buffer =>
 const THREE_SEGMENTS = fixture('gpx', 'fittrackee_fixture_3_segments.gpx');
 const time = (hms: string): string => `Tue, 13 Mar 2018 ${hms} GMT`;
 
-/** Expected values produced by FitTrackee 0.7.32 `get_chart_data` (gpxpy 1.6.2) on the same files. */
-describe('chartData (spec workouts.md §3.4)', () => {
+/**
+ * Expected values produced by FitTrackee 0.7.32 `get_chart_data` (gpxpy 1.6.2) on the same files.
+ */
+describe('chartData (FitTrackee `GET /api/workouts/<workout_id>/chart_data`)', () => {
   it('gives the reference first and last points of FitTrackee’s test file', async () => {
     const points = (await chartData(fixture('extra', 'fittrackee_gpx_file.gpx')))!;
 
@@ -88,8 +90,11 @@ describe('chartData (spec workouts.md §3.4)', () => {
   });
 });
 
-/** Expected text produced by FitTrackee 0.7.32 `extract_segment_from_gpx_file` (gpxpy 1.6.2 `to_xml`). */
-describe('segmentGpx (spec workouts.md §3.3)', () => {
+/**
+ * Expected text produced by FitTrackee 0.7.32 `extract_segment_from_gpx_file` (gpxpy 1.6.2
+ * `to_xml`).
+ */
+describe('segmentGpx (FitTrackee `GET /api/workouts/<workout_id>/gpx`)', () => {
   const HEADER =
     '<?xml version="1.0" encoding="UTF-8"?>\n<gpx xmlns="http://www.topografix.com/GPX/1/1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.topografix.com/GPX/1/1 http://www.topografix.com/GPX/1/1/gpx.xsd" version="1.1" creator="gpx.py -- https://github.com/tkrajina/gpxpy">\n  <trk>\n    <trkseg>';
 

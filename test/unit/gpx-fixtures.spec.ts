@@ -45,7 +45,10 @@ function expectFigures(f: GpxFigures, raw: GpxFigures, ref: ReferenceFigures, at
   expectClose(f.maxAltitude, ref.elevation_max_m, `${at} max_alt`);
 }
 
-/** The API view of stored values (spec workouts.md §2): workout pauses and all segment falsy values → null. */
+/**
+ * The API view of stored values (FitTrackee `GET /api/workouts/<workout_id>`): workout pauses and
+ * all segment falsy values → null.
+ */
 function apiView(s: StoredGpxFigures, isSegment: boolean): Record<string, string | number | null> {
   const text = (seconds: number): string | null =>
     seconds === 0 && isSegment ? null : formatTimedelta(seconds);

@@ -8,7 +8,10 @@ import { sharedFixturesDir } from 'test/helpers/gpx-fixtures';
 const HOSTILE_DIR = path.join(sharedFixturesDir(), 'hostile');
 const OPTIONS = { stoppedSpeedThreshold: 1, useRawGpxSpeed: false };
 
-/** spec fixtures/hostile/README.md rows 01–06: a 400 with FitTrackee's message, fast, no expansion. */
+/**
+ * Hostile fixtures 01–06 (docs/uploads.md#hostile-input): a 400 with FitTrackee's message, fast, no
+ * expansion.
+ */
 describe('hostile GPX files (fixtures/hostile)', () => {
   it.each([
     ['01_not_xml.gpx', 'gpx file is invalid'],

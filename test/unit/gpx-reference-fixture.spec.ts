@@ -18,7 +18,7 @@ const TWO_SEGMENTS = ONE_SEGMENT.replace(
 const WITHOUT_NAME = ONE_SEGMENT.replace('<name>just a workout</name>', '');
 const CYCLING = { stoppedSpeedThreshold: 1, useRawGpxSpeed: false };
 
-/** spec workouts.md §4.2 "Reference fixture results". */
+/** docs/uploads.md#computed "Reference fixture results". */
 describe("FitTrackee's own test GPX file (fixtures/extra)", () => {
   it('gives the reference figures for one segment', async () => {
     const analysis = await analyzeGpx(Buffer.from(ONE_SEGMENT), CYCLING);

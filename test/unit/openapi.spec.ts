@@ -51,7 +51,8 @@ describe('OpenAPI document', () => {
     expect(scoped).toHaveLength(routes.filter((r) => r.access?.kind === 'scoped').length);
     for (const [label, operation] of scoped) {
       const scopes = operation['x-scopes'] ?? [];
-      // First-party-only routes have no scope and refuse OAuth2 tokens (spec oauth2.md §6.3).
+      // First-party-only routes have no scope and refuse OAuth2 tokens
+      // (docs/oauth2.md#first-party-only).
       const expected =
         scopes.length === 0 ? [{ bearer: [] }] : [{ bearer: [] }, { oauth2: scopes }];
       expect({ label, security: operation.security }).toEqual({ label, security: expected });

@@ -27,7 +27,7 @@ class CarelessController {
   }
 }
 
-describe('route inventory (STYLE §4: deny-by-default, explicit POST status)', () => {
+describe('route inventory (deny by default, explicit POST status)', () => {
   let app: INestApplication;
 
   beforeAll(async () => {

@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Metadata */
+        /**
+         * Authorization server metadata
+         * @description RFC 8414 §3 metadata for OAuth2 clients: endpoints, scopes, grant types, client authentication and PKCE methods; public, a plain JSON object (no envelope). Not part of FitTrackee, which publishes no metadata.
+         */
         get: operations["metadata"];
         put?: never;
         post?: never;
@@ -30,7 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm account */
+        /**
+         * Activates the account with the token of the confirmation email and logs the user in
+         *     (FitTrackee `POST /api/auth/account/confirm`).
+         */
         post: operations["confirmAccount"];
         delete?: never;
         options?: never;
@@ -45,7 +51,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The user's export request, or null (FitTrackee `GET /api/auth/account/export`). */
+        /**
+         * Get the data export request
+         * @description The user's export request and its progress, or `null` when there is none. First-party token only. Mirrors FitTrackee `GET /api/auth/account/export`.
+         */
         get: operations["get"];
         put?: never;
         post?: never;
@@ -64,7 +73,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Starts a data export (FitTrackee `POST /api/auth/account/export/request`). */
+        /**
+         * Request a data export
+         * @description Queues an archive of all the user's data (profile, workouts, files); the worker builds it in the background and emails the user when email sending is enabled. One request per user: a completed one blocks a new one for 24 hours, then is replaced. First-party token only. Mirrors FitTrackee `POST /api/auth/account/export/request`.
+         */
         post: operations["request"];
         delete?: never;
         options?: never;
@@ -79,7 +91,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Downloads the archive (FitTrackee `GET /api/auth/account/export/<file_name>`). */
+        /**
+         * Download the data export
+         * @description The archive of the user's own successful request, as an attachment, never cached. First-party token only. Mirrors FitTrackee `GET /api/auth/account/export/<file_name>`.
+         */
         get: operations["dataExportDownload"];
         put?: never;
         post?: never;
@@ -98,7 +113,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept privacy policy */
+        /**
+         * Records that the user accepts the instance's current privacy policy (FitTrackee
+         *     `POST /api/auth/account/privacy-policy`); first-party tokens only.
+         */
         post: operations["acceptPrivacyPolicy"];
         delete?: never;
         options?: never;
@@ -115,7 +133,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resend confirmation */
+        /**
+         * Sends a new confirmation email to the inactive account with exactly this address, if there
+         *     is one (FitTrackee `POST /api/auth/account/resend-confirmation`).
+         */
         post: operations["resendConfirmation"];
         delete?: never;
         options?: never;
@@ -132,7 +153,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm email update */
+        /**
+         * Confirms an email change with the token sent to the new address (FitTrackee
+         *     `POST /api/auth/email/update`): the pending address replaces the current one.
+         */
         post: operations["confirmEmailUpdate"];
         delete?: never;
         options?: never;
@@ -149,7 +173,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Login */
+        /**
+         * Exchanges an active account's email (case-insensitive) and password for a first-party
+         *     token (FitTrackee `POST /api/auth/login`). Failed attempts are limited per email and per
+         *     address.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -166,7 +194,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Logout */
+        /**
+         * Revokes the first-party token of the request until it expires (FitTrackee
+         *     `POST /api/auth/logout`). OAuth2 tokens are refused: they are revoked at `/api/oauth/revoke`.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -183,7 +214,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Request password reset */
+        /**
+         * Emails a password-reset link to the account with exactly this address, if there is one
+         *     (FitTrackee `POST /api/auth/password/reset-request`). Each request counts against the
+         *     address and the account, since each one sends an email.
+         */
         post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
@@ -200,7 +235,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Update password */
+        /**
+         * Sets a new password with the token of the reset email and notifies the user by email
+         *     (FitTrackee `POST /api/auth/password/update`). As in FitTrackee, the token stays valid
+         *     until it expires.
+         */
         post: operations["updatePassword"];
         delete?: never;
         options?: never;
@@ -217,9 +256,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload picture */
+        /**
+         * Stores the user's avatar, replacing the previous one (FitTrackee `POST /api/auth/picture`).
+         *     The type is checked on the content as well as on the extension (gif, jpg, jpeg, png).
+         */
         post: operations["uploadPicture"];
-        /** Remove picture */
+        /**
+         * Removes the user's avatar; without one, still a success (FitTrackee
+         *     `DELETE /api/auth/picture`).
+         */
         delete: operations["removePicture"];
         options?: never;
         head?: never;
@@ -233,7 +278,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get profile */
+        /** The user's own view of their account (FitTrackee `GET /api/auth/profile`). */
         get: operations["getProfile"];
         put?: never;
         post?: never;
@@ -252,7 +297,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Edit profile */
+        /**
+         * Replaces the five profile fields; all keys must be present, null clears one (FitTrackee
+         *     `POST /api/auth/profile/edit`).
+         */
         post: operations["editProfile"];
         delete?: never;
         options?: never;
@@ -273,7 +321,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit account */
+        /**
+         * Changes the email and/or the password, given the current password (FitTrackee
+         *     `PATCH /api/auth/profile/edit/account`). With email sending enabled, a new address waits
+         *     for the confirmation link sent to it (`email_to_confirm`); without, it applies at once. A
+         *     new password is notified by email. The current password is checked under the login's
+         *     limits.
+         */
         patch: operations["editAccount"];
         trace?: never;
     };
@@ -286,7 +340,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Edit preferences */
+        /**
+         * Replaces the nine preferences; all keys must be present (FitTrackee
+         *     `POST /api/auth/profile/edit/preferences`). An unknown language becomes `en`.
+         */
         post: operations["editPreferences"];
         delete?: never;
         options?: never;
@@ -303,7 +360,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set colour, activity or stopped-speed threshold of a sport (spec auth.md §4.8). */
+        /**
+         * Sets the caller's colour, activity or stopped-speed threshold for a sport, creating the
+         *     preference on first use (FitTrackee `POST /api/auth/profile/edit/sports`). An empty `color`
+         *     or a zero threshold leaves the stored value unchanged, as in FitTrackee. Scope
+         *     `profile:write`.
+         */
         post: operations["edit"];
         delete?: never;
         options?: never;
@@ -321,7 +383,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Drop the caller's preferences for a sport (spec auth.md §4.9). */
+        /**
+         * Drops the caller's preferences for a sport, back to its defaults; nothing to drop is not an
+         *     error (FitTrackee `DELETE /api/auth/profile/reset/sports/<sport_id>`). Scope `profile:write`.
+         */
         delete: operations["reset"];
         options?: never;
         head?: never;
@@ -337,7 +402,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Register */
+        /**
+         * Creates an inactive account and emails its confirmation link (FitTrackee
+         *     `POST /api/auth/register`). An email already registered answers the same success and
+         *     creates nothing, so the answer never tells whether an address has an account.
+         */
         post: operations["register"];
         delete?: never;
         options?: never;
@@ -352,14 +421,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public application configuration (FitTrackee `GET /api/config`). */
+        /**
+         * Get the application configuration
+         * @description Upload limits, registration state, contact and policy texts of the instance; public. Mirrors FitTrackee `GET /api/config`.
+         */
         get: operations["getConfig"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update the application configuration; admin only (FitTrackee `PATCH /api/config`). */
+        /**
+         * Update the application configuration
+         * @description Changes the given fields only; a new privacy policy is dated now. Admin only, scope `application:write`. Mirrors FitTrackee `PATCH /api/config`.
+         */
         patch: operations["updateConfig"];
         trace?: never;
     };
@@ -370,7 +445,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: 200 when the database answers, 503 otherwise (terminus format). */
+        /**
+         * Readiness
+         * @description Checks that the database answers within 3 seconds; public. For load balancers and orchestrators (the @nestjs/terminus format); not part of FitTrackee's API.
+         */
         get: operations["check"];
         put?: never;
         post?: never;
@@ -387,10 +465,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** O auth2 clients list */
+        /**
+         * List the user’s OAuth2 clients
+         * @description Five clients per page, newest first (FitTrackee `GET /api/oauth/apps`); no secret. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the caller’s own clients are visible; another user’s client answers 404.
+         */
         get: operations["oAuth2ClientsList"];
         put?: never;
-        /** O auth2 clients create */
+        /**
+         * Register an OAuth2 client
+         * @description Creates a client owned by the caller (FitTrackee `POST /api/oauth/apps`). The answer is the only one that carries `client_secret`: store it. An `Idempotency-Key` makes a retry safe. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the caller’s own clients are visible; another user’s client answers 404.
+         */
         post: operations["oAuth2ClientsCreate"];
         delete?: never;
         options?: never;
@@ -405,7 +489,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get by client id */
+        /**
+         * Get an OAuth2 client by its client_id
+         * @description FitTrackee `GET /api/oauth/apps/<client_id>`; no secret. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the caller’s own clients are visible; another user’s client answers 404.
+         */
         get: operations["getByClientId"];
         put?: never;
         post?: never;
@@ -425,7 +512,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** O auth2 clients remove */
+        /**
+         * Delete an OAuth2 client
+         * @description Deletes the client with its authorization codes and tokens, which stop working at once (FitTrackee `DELETE /api/oauth/apps/<id>`). First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the caller’s own clients are visible; another user’s client answers 404.
+         */
         delete: operations["oAuth2ClientsRemove"];
         options?: never;
         head?: never;
@@ -439,7 +529,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** O auth2 clients get by id */
+        /**
+         * Get an OAuth2 client by its numeric id
+         * @description FitTrackee `GET /api/oauth/apps/<id>/by_id`; no secret. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the caller’s own clients are visible; another user’s client answers 404.
+         */
         get: operations["oAuth2ClientsGetById"];
         put?: never;
         post?: never;
@@ -458,7 +551,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke tokens */
+        /**
+         * Revoke every token of an OAuth2 client
+         * @description Revokes all the access and refresh tokens issued to the client, for every user; the client itself stays (FitTrackee `POST /api/oauth/apps/<id>/revoke`). Unlike FitTrackee, only the client’s owner may do it. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the caller’s own clients are visible; another user’s client answers 404.
+         */
         post: operations["revokeTokens"];
         delete?: never;
         options?: never;
@@ -476,8 +572,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The first-party web client grants a client; answers `{"redirect_url": ...}`.
-         * @description Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form (400 `invalid payload`). First-party tokens only; an OAuth2 access token gets 403 `insufficient_scope`.
+         * Authorize a client and get the redirect URL with the code
+         * @description The first-party web client grants a client on the user’s behalf (FitTrackee `POST /api/oauth/authorize`) and sends the browser to the returned `redirect_url`, which carries the authorization code and `state` (RFC 6749 §4.1.2). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. First-party tokens only; an OAuth2 access token gets 403 `insufficient_scope`.
          */
         post: operations["authorize"];
         delete?: never;
@@ -495,7 +591,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** RFC 7009 revocation. */
+        /**
+         * Revoke an access or refresh token
+         * @description RFC 7009 token revocation (FitTrackee `POST /api/oauth/revoke`). Revoking either token of a pair revokes both; a token that is unknown, already revoked or another client’s is answered `{}` all the same (RFC 7009 §2.2). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. The client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`.
+         */
         post: operations["revoke"];
         delete?: never;
         options?: never;
@@ -512,7 +611,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Token */
+        /**
+         * Exchange an authorization code or a refresh token for tokens
+         * @description The RFC 6749 token endpoint (FitTrackee `POST /api/oauth/token`): `grant_type` `authorization_code` (RFC 6749 §4.1.3, with the PKCE `code_verifier` when the authorization request had a challenge) or `refresh_token` (§6, which revokes the refresh token used and issues a new pair). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. The client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`. Repeated failed client authentications or grants are rate-limited (429).
+         */
         post: operations["token"];
         delete?: never;
         options?: never;
@@ -527,7 +629,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness check (FitTrackee `GET /api/ping`). */
+        /**
+         * Ping
+         * @description Liveness: answers without touching the database; public. Mirrors FitTrackee `GET /api/ping`.
+         */
         get: operations["ping"];
         put?: never;
         post?: never;
@@ -544,7 +649,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's records by sport then type (spec workouts.md §7.4). */
+        /**
+         * The caller's records, ordered by sport then record type (FitTrackee `GET /api/records`).
+         *     Records are elected again whenever a workout is added, edited or deleted; a workout with a
+         *     zero value holds no record. Scope `workouts:read`.
+         */
         get: operations["recordsList"];
         put?: never;
         post?: never;
@@ -561,7 +670,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All sports, inactive included, with the caller's preferences (spec workouts.md §8.4). */
+        /**
+         * All sports, inactive ones included, ordered by id, with the caller's own colour, activity
+         *     and stopped-speed threshold (FitTrackee `GET /api/sports`). Admins also get `has_workouts`.
+         *     Scope `workouts:read`.
+         */
         get: operations["sportsList"];
         put?: never;
         post?: never;
@@ -578,14 +691,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One sport; unknown → 404 `{"data": {"sports": []}}`. */
+        /**
+         * One sport, as in the list, wrapped in a one-item `sports` array (FitTrackee
+         *     `GET /api/sports/<sport_id>`). Scope `workouts:read`.
+         */
         get: operations["sportsGetById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Enable or disable a sport for everyone; admin only. */
+        /**
+         * Enables or disables a sport for every user; workouts of a disabled sport stay untouched
+         *     (FitTrackee `PATCH /api/sports/<sport_id>`). Admin only, scope `workouts:write`.
+         */
         patch: operations["sportsUpdate"];
         trace?: never;
     };
@@ -596,7 +715,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Instance-wide counters; admin only (spec workouts.md §9.3). Declared before `:username`. */
+        /**
+         * Instance-wide counters (FitTrackee `GET /api/stats/all`). Admin only, scope
+         *     `workouts:read`. Declared before `:username` so that `all` is not taken for a username.
+         */
         get: operations["instance"];
         put?: never;
         post?: never;
@@ -613,7 +735,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Statistics by sport (spec §9.2). */
+        /**
+         * A user's workout totals by sport over the whole range (FitTrackee
+         *     `GET /api/stats/<username>/by_sport`). Scope `workouts:read`.
+         */
         get: operations["bySport"];
         put?: never;
         post?: never;
@@ -630,7 +755,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Statistics by week, week from Monday, month or year, then sport (spec §9.1). */
+        /**
+         * A user's workout totals by period then sport (FitTrackee
+         *     `GET /api/stats/<username>/by_time`). Periods follow the workouts' UTC dates; `from` and
+         *     `to` are read in the target user's time zone. Scope `workouts:read`.
+         */
         get: operations["byTime"];
         put?: never;
         post?: never;
@@ -647,7 +776,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All users, paginated; admin only (FitTrackee `GET /api/users`). */
+        /**
+         * List users
+         * @description All users, paginated and sorted, optionally filtered by part of the username. Admin only, scope `users:read`. The admin's own entry carries their preferences; the others the shared fields. Mirrors FitTrackee `GET /api/users`.
+         */
         get: operations["usersList"];
         put?: never;
         post?: never;
@@ -664,15 +796,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One user: oneself, or anyone for an admin (FitTrackee `GET /api/users/<username>`). */
+        /**
+         * Get a user
+         * @description One user, in a one-element `users` list: oneself (with preferences), or anyone for an admin. Scope `users:read`. A non-admin asking for another name gets 403 even when the name is unknown. Mirrors FitTrackee `GET /api/users/<username>`.
+         */
         get: operations["getOne"];
         put?: never;
         post?: never;
-        /** Deletes an account and all its data: oneself, or anyone for an admin (spec users.md §5). */
+        /**
+         * Delete a user
+         * @description Deletes the account and all its data (workouts, files, avatar, exports, OAuth2 clients and tokens): oneself, or anyone for an admin. Scope `users:write`. The last admin cannot be deleted. Mirrors FitTrackee `DELETE /api/users/<username>`.
+         */
         delete: operations["usersRemove"];
         options?: never;
         head?: never;
-        /** Admin rights, activation, password reset, email change (FitTrackee `PATCH /api/users/<username>`). */
+        /**
+         * Update a user (admin)
+         * @description Grants or removes admin rights (granting also activates), activates the account, resets the password (a random one; a reset link is emailed when sending is enabled) or changes the email (confirmed by email when sending is enabled, else replaced at once). Admin only, scope `users:write`. The user is looked up before any value is checked. Mirrors FitTrackee `PATCH /api/users/<username>`.
+         */
         patch: operations["usersUpdate"];
         trace?: never;
     };
@@ -683,7 +824,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The user's avatar image; public (FitTrackee `GET /api/users/<username>/picture`). */
+        /**
+         * Get a user's avatar
+         * @description The avatar image as uploaded; public, no token needed, not rate limited. Mirrors FitTrackee `GET /api/users/<username>/picture`.
+         */
         get: operations["getPicture"];
         put?: never;
         post?: never;
@@ -700,13 +844,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's workouts, filtered and paginated (spec workouts.md §3.1). */
+        /** The caller's workouts, filtered and paginated (FitTrackee `GET /api/workouts`). */
         get: operations["workoutsList"];
         put?: never;
         /**
-         * Create workouts from a GPX (FIT, TCX, KML, KMZ) file or a zip of them (spec workouts.md §4).
+         * Create workouts from a GPX (FIT, TCX, KML, KMZ) file or a zip of them (docs/uploads.md).
          * @description Creates one workout per file from a `.gpx`, `.fit`, `.tcx`, `.kml` or `.kmz` file, or from a
-         *     `.zip` of them (FitTrackee `POST /api/workouts` with a file, spec workouts.md §4). Figures are
+         *     `.zip` of them (FitTrackee `POST /api/workouts` with a file, docs/uploads.md). Figures are
          *     computed as FitTrackee computes them; the title comes from the file.
          *
          *     Checks, in this order: request size against `max_zip_file_size` (413); a `file` part (400
@@ -774,7 +918,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a workout from manual values (spec §5). */
+        /** Create a workout from manual values (FitTrackee `POST /api/workouts/no_gpx`). */
         post: operations["createManual"];
         delete?: never;
         options?: never;
@@ -789,15 +933,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One of the caller's workouts, with previous/next (spec §3.2). */
+        /** One of the caller's workouts, with previous/next (FitTrackee `GET /api/workouts/<workout_id>`). */
         get: operations["workoutsGetById"];
         put?: never;
         post?: never;
-        /** Delete a workout, its segments, records and files (spec §6.2). */
+        /** Delete a workout, its segments, records and files (FitTrackee `DELETE /api/workouts/<workout_id>`). */
         delete: operations["workoutsRemove"];
         options?: never;
         head?: never;
-        /** Edit a workout (spec §6.1). */
+        /** Edit a workout (FitTrackee `PATCH /api/workouts/<workout_id>`). */
         patch: operations["workoutsUpdate"];
         trace?: never;
     };
@@ -891,20 +1035,59 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AppConfigResponseDto: {
+            /** @description Markdown text of the instance's "about" page, or null. */
             about: string | null;
+            /** @description Email address of the administrator, or null. */
             admin_contact: string | null;
+            /** @description Max. number of files in a zip archive of workouts. */
             gpx_limit_import: number;
             is_email_sending_enabled: boolean;
+            /** @description Registration is open: `max_users` is 0 or not reached yet. */
             is_registration_enabled: boolean;
+            /** @description Attribution of the map tiles, HTML. */
             map_attribution: string;
+            /** @description Max. size of an uploaded file, in bytes. */
             max_single_file_size: number;
+            /** @description Max. number of registered users; 0 means no limit. */
             max_users: number;
+            /** @description Max. size of an uploaded zip archive, in bytes. */
             max_zip_file_size: number;
+            /** @description Markdown text of the instance's privacy policy, or null for the default one. */
             privacy_policy: string | null;
-            /** @description RFC 1123 date-time, or null. */
+            /** @description RFC 1123 date-time of the last privacy policy change, or null. */
             privacy_policy_date: string | null;
+            /** @description The FitTrackee version whose API this server speaks. */
             version: string;
+            /** @description The weather data provider, or null when none is configured. */
             weather_provider: string | null;
+        };
+        AuthTokenResponseDto: {
+            /** @description A first-party JWT, sent as `Authorization: Bearer <auth_token>`. */
+            auth_token: string;
+            /** @description What was done, e.g. `password updated`. */
+            message: string;
+            /**
+             * @example success
+             * @enum {string}
+             */
+            status: "success";
+        };
+        AuthorizationServerMetadataDto: {
+            /** @description The consent page of the web UI, which starts the authorization code flow. */
+            authorization_endpoint: string;
+            /** @description RFC 7636 PKCE methods. */
+            code_challenge_methods_supported: ("S256" | "plain")[];
+            grant_types_supported: ("authorization_code" | "refresh_token")[];
+            /** @description The UI's public URL; every endpoint below is under it. */
+            issuer: string;
+            response_modes_supported: "query"[];
+            response_types_supported: "code"[];
+            /** @description RFC 7009 token revocation. */
+            revocation_endpoint: string;
+            revocation_endpoint_auth_methods_supported: "client_secret_post"[];
+            scopes_supported: ("application:write" | "profile:read" | "profile:write" | "users:read" | "users:write" | "workouts:read" | "workouts:write")[];
+            token_endpoint: string;
+            token_endpoint_auth_methods_supported: "client_secret_post"[];
         };
         CreateManualWorkoutDto: {
             /** @description Number or numeric string, checked with `descent` (see elevation.ts). */
@@ -919,9 +1102,11 @@ export interface components {
             workout_date: string;
         };
         EditAccountDto: {
+            /** @description The address wanted, or the current one to keep it; missing or null is `email is missing`. */
             email?: string | null;
+            /** @description The new password, 8 characters at least; missing or null keeps the current one. */
             new_password?: string | null;
-            /** @description The current password. */
+            /** @description The current password; missing or null is `current password is missing`. */
             password?: string | null;
         };
         EditPreferencesDto: {
@@ -946,12 +1131,20 @@ export interface components {
             location: string | null;
         };
         EditSportPreferenceDto: {
+            /** @description `#RRGGBB` or `#RGB`; empty or null leaves the colour unchanged. */
             color?: string | null;
+            /** @description Whether the sport is offered to this user; null leaves it unchanged. */
             is_active?: boolean | null;
+            /**
+             * @description The sport to set.
+             * @example 5
+             */
             sport_id: number;
+            /** @description km/h under which a GPX point counts as stopped; 0 or null leaves it unchanged. */
             stopped_speed_threshold?: number | null;
         };
         EmailDto: {
+            /** @description The account's address, matched exactly (case-sensitive). */
             email: string;
         };
         ErrorEnvelope: {
@@ -967,22 +1160,99 @@ export interface components {
              */
             status: "error" | "fail" | "not found";
         };
+        ExportRequestEnvelopeDto: {
+            request: components["schemas"]["ExportRequestResponseDto"];
+            /** @enum {string} */
+            status: "success";
+        };
         ExportRequestResponseDto: {
+            /** @description RFC 1123 date-time of the request. */
             created_at: string;
+            /** @description The archive to download (`archive_<random>.zip`), only when successful. */
             file_name: string | null;
+            /** @description The archive's size in bytes, only when successful. */
             file_size: number | null;
-            /** @description `in_progress`, `successful` or `errored`. */
-            status: string;
+            /**
+             * @description `in_progress` until the worker is done, then `successful` or `errored`.
+             * @enum {string}
+             */
+            status: "in_progress" | "successful" | "errored";
         };
         InstanceStatsResponseDto: {
+            /**
+             * @description Sports with at least one workout.
+             * @example 4
+             */
             sports: number;
+            /**
+             * @description Bytes used by the upload folder (GPX files, maps, pictures).
+             * @example 2531048
+             */
             uploads_dir_size: number;
+            /**
+             * @description User accounts, inactive ones included.
+             * @example 12
+             */
             users: number;
+            /**
+             * @description Workouts of all users.
+             * @example 481
+             */
             workouts: number;
         };
         LoginDto: {
+            /** @description Matched case-insensitively; missing is treated as `""`. */
             email?: string;
+            /** @description The account's password. */
             password?: string;
+        };
+        MessageResponseDto: {
+            /** @description What was done, e.g. `password updated`. */
+            message: string;
+            /**
+             * @example success
+             * @enum {string}
+             */
+            status: "success";
+        };
+        OAuth2AuthorizeResponseDto: {
+            /**
+             * @description Where to send the user's browser: the redirect URI with `code` and `state` in its query
+             *     string (RFC 6749 §4.1.2).
+             */
+            redirect_url: string;
+        };
+        OAuth2ClientDataDto: {
+            client: components["schemas"]["OAuth2ClientResponseDto"];
+        };
+        OAuth2ClientListDataDto: {
+            clients: components["schemas"]["OAuth2ClientResponseDto"][];
+        };
+        OAuth2ClientResponseDto: {
+            /** @description The description, if any. */
+            client_description: string | null;
+            /** @description The public client id (24 alphanumerics), sent as `client_id` to the OAuth2 endpoints. */
+            client_id: string;
+            /**
+             * @description The client secret (48 alphanumerics): only in the answer to the creation request, or to
+             *     its retry with the same `Idempotency-Key`; it cannot be read again.
+             */
+            client_secret?: string;
+            /**
+             * @description The numeric id used by `/api/oauth/apps/{id}/by_id`, DELETE and revoke.
+             * @example 1
+             */
+            id: number;
+            /** @description RFC 1123 date with the full English month name: `Thu, 14 July 2022 06:27:53 GMT`. */
+            issued_at: string;
+            /** @description The application's name (`client_name` at creation). */
+            name: string;
+            /** @description The registered redirect URIs; the first is the default. */
+            redirect_uris: string[];
+            /** @description Space-separated scopes the client may ask for. */
+            scope: string;
+            /** @description The application's website (`client_uri` at creation). */
+            website: string;
         };
         OAuth2ErrorResponse: {
             /** @example invalid_grant */
@@ -992,79 +1262,258 @@ export interface components {
             /** @description The `state` of an authorization request, echoed. */
             state?: string;
         };
+        OAuth2StatusResponseDto: {
+            /** @enum {string} */
+            status: "success";
+        };
+        OAuth2TokenResponseDto: {
+            /** @description The bearer token to send in `Authorization: Bearer …` (RFC 6750 §2.1). */
+            access_token: string;
+            /**
+             * @description Lifetime of the access token, in seconds.
+             * @example 864000
+             */
+            expires_in: number;
+            /** @description A new refresh token at every grant; the one sent to the refresh_token grant is revoked. */
+            refresh_token: string;
+            /**
+             * @description Space-separated scopes granted (RFC 6749 §3.3); absent when no scope was granted.
+             * @example profile:read workouts:read
+             */
+            scope?: string;
+            /** @enum {string} */
+            token_type: "Bearer";
+        };
         PasswordUpdateDto: {
-            /** @description Hashed with bcrypt. */
+            /** @description The new password, 8 characters at least; hashed with bcrypt. */
             password: string;
             /** @description The password-reset JWT from the email. */
             token: string;
         };
+        PingResponseDto: {
+            /** @enum {string} */
+            message: "pong!";
+            /** @enum {string} */
+            status: "success";
+        };
         PrivacyPolicyDto: {
-            accepted_policy: boolean;
+            /**
+             * @description Must be JSON `true`.
+             * @enum {boolean}
+             */
+            accepted_policy: true;
         };
         RecordResponseDto: {
+            /** @example 12 */
             id: number;
-            record_type: string;
+            /**
+             * @description `AS` average speed (km/h), `FD` farthest distance (km), `HA` highest ascent (m), `LD` longest moving duration, `MS` maximum speed (km/h).
+             * @example FD
+             * @enum {string}
+             */
+            record_type: "AS" | "FD" | "HA" | "LD" | "MS";
+            /** @example 5 */
             sport_id: number;
+            /** @description Username of the record holder. */
             user: string;
-            value: Record<string, never>;
+            /**
+             * @description A number for `AS`, `FD`, `HA` and `MS`; for `LD`, Python timedelta text (`1:02:03`, `1 day, 2:00:00`).
+             * @example 10.5
+             */
+            value: number | string;
+            /** @description Date of the workout, RFC 1123 in GMT (`Sun, 06 Apr 2025 07:30:00 GMT`). */
             workout_date: string;
+            /** @description Short id of the workout. */
             workout_id: string;
         };
         RecordsListResponseDto: {
             records: components["schemas"]["RecordResponseDto"][];
         };
         RegisterDto: {
-            /** @description Must be exactly JSON `true`; anything else has its own message. */
-            accepted_policy: Record<string, never>;
+            /**
+             * @description Must be exactly JSON `true`; anything else has its own message.
+             * @example true
+             */
+            accepted_policy: boolean;
+            /** @description A valid address; the confirmation link is sent to it. */
             email: string;
-            /** @description Normalised to one of the supported languages, `en` otherwise. */
-            language?: Record<string, never>;
-            /** @description Hashed with bcrypt. */
+            /**
+             * @description Normalised to one of the supported languages, `en` otherwise.
+             * @example fr
+             */
+            language?: string | null;
+            /** @description 8 characters at least; hashed with bcrypt. */
             password: string;
+            /** @description 3 to 30 characters: letters, digits and `_`; unique, case-insensitively. */
             username: string;
         };
+        SelfUserResponseDto: {
+            /** @description False until the instance's current privacy policy is accepted. */
+            accepted_privacy_policy: boolean;
+            admin: boolean;
+            bio: string | null;
+            /** @description RFC 1123 date-time at midnight, or null. */
+            birth_date: string | null;
+            /** @description RFC 1123 date-time of the registration. */
+            created_at: string;
+            /** @description Own view only. */
+            date_format: string | null;
+            /** @description Own view only. */
+            display_ascent: boolean;
+            email: string;
+            /** @description The new address waiting for confirmation, or null. */
+            email_to_confirm: string | null;
+            first_name: string | null;
+            /** @description Own view only. */
+            imperial_units: boolean;
+            is_active: boolean;
+            /** @description Own view only. */
+            language: string | null;
+            last_name: string | null;
+            location: string | null;
+            nb_sports: number;
+            nb_workouts: number;
+            /** @description True when an avatar is stored (`GET /api/users/{username}/picture`). */
+            picture: boolean;
+            /** @description The user's records, serialized as `GET /api/records` does. */
+            records: {
+                [key: string]: unknown;
+            }[];
+            /** @description Ids of the sports the user has workouts in. */
+            sports_list: number[];
+            /** @description Own view only. */
+            start_elevation_at_zero: boolean;
+            /** @description Own view only: IANA time zone name. */
+            timezone: string | null;
+            /** @description Metres. */
+            total_ascent: number;
+            /** @description Kilometres. */
+            total_distance: number;
+            /** @description Python timedelta text, e.g. `"2 days, 3:04:05"`. */
+            total_duration: string;
+            /** @description Own view only. */
+            use_dark_mode: boolean | null;
+            /** @description Own view only. */
+            use_raw_gpx_speed: boolean;
+            username: string;
+            /** @description Weeks start on Monday. */
+            weekm: boolean;
+        };
         SportPreferenceResponseDto: {
+            /** @example #ff9800 */
             color: string | null;
             is_active: boolean;
+            /** @example 1 */
             sport_id: number;
+            /** @description km/h. */
             stopped_speed_threshold: number;
+            /** @example 1 */
             user_id: number;
         };
+        SportPreferenceUpdatedResponseDto: {
+            data: components["schemas"]["SportPreferenceResponseDto"];
+            /** @enum {string} */
+            message: "user sport preferences updated";
+            /** @enum {string} */
+            status: "success";
+        };
         SportResponseDto: {
+            /**
+             * @description The caller’s colour for this sport (`#RRGGBB` or `#RGB`), null by default.
+             * @example #ff9800
+             */
             color: string | null;
             /** @description Only for admins: whether any user has a workout of this sport. */
             has_workouts?: boolean;
+            /** @example 1 */
             id: number;
+            /** @description Whether the sport is enabled on the instance (an admin setting). */
             is_active: boolean;
+            /** @description Enabled on the instance and not disabled by the caller. */
             is_active_for_user: boolean;
+            /** @description FitTrackee's sport label, e.g. `Cycling (Sport)`, `Hiking`, `Running`. */
             label: string;
+            /** @description Speed (km/h) under which a GPX point counts as stopped, the caller’s or the sport’s. */
             stopped_speed_threshold: number;
         };
         SportsListResponseDto: {
             sports: components["schemas"]["SportResponseDto"][];
         };
-        StatisticsResponseDto: {
+        StatsBucketDto: {
+            /** @description Mean of the workouts' average speeds (km/h), rounded to 2 decimals. */
+            average_speed: number;
+            /** @example 3 */
+            nb_workouts: number;
+            /** @description Metres climbed. */
+            total_ascent: number;
+            /** @description Metres descended. */
+            total_descent: number;
+            /** @description Kilometres. */
+            total_distance: number;
+            /**
+             * @description Seconds of moving time.
+             * @example 10800
+             */
+            total_duration: number;
+        };
+        StatsBySportResponseDto: {
+            /** @description Totals keyed by sport id (as a string); sports without workouts are left out. */
             statistics: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["StatsBucketDto"];
             };
         };
+        StatsByTimeResponseDto: {
+            /** @description Totals keyed by period, then by sport id. A period is `YYYY` (year), `YYYY-MM` (month) or the `YYYY-MM-DD` of the first day of the week (Sunday for `week`, Monday for `weekm`); periods without workouts are left out. */
+            statistics: {
+                [key: string]: {
+                    [key: string]: components["schemas"]["StatsBucketDto"];
+                };
+            };
+        };
+        StatusResponseDto: {
+            /**
+             * @example success
+             * @enum {string}
+             */
+            status: "success";
+        };
         TokenDto: {
+            /** @description The token of the link emailed to the user. */
             token: string;
         };
         UpdateAppConfigDto: {
+            /** @description Markdown text of the "about" page; empty or null removes it. */
             about?: string | null;
+            /** @description Email address of the administrator; empty or null removes it. */
             admin_contact?: string | null;
+            /** @description Max. number of files in a zip archive of workouts; must be greater than 0. */
+            gpx_limit_import?: number;
+            /** @description Max. size of an uploaded file, in bytes; must be greater than 0. */
+            max_single_file_size?: number;
+            /** @description Max. number of registered users; 0 means no limit. */
+            max_users?: number;
+            /** @description Max. size of an uploaded zip archive, in bytes; must be greater than 0 and not less than `max_single_file_size`. */
+            max_zip_file_size?: number;
+            /** @description Markdown text of the privacy policy, dated now; empty or null restores the default one. */
             privacy_policy?: string | null;
         };
         UpdateSportDto: {
+            /** @description `false` disables the sport for every user; their workouts stay. */
             is_active: boolean;
         };
         UpdateUserDto: {
             /** @description When truthy, activates the account; false does nothing. */
             activate?: boolean;
-            /** @description Grant (true) or remove (false) admin rights; granting also activates the account. */
+            /**
+             * @description Grant (true) or remove (false) admin rights; granting also activates the account.
+             * @example true
+             */
             admin?: boolean;
-            /** @description New email: confirmed by email when sending is enabled, else replaced at once. */
+            /**
+             * Format: email
+             * @description New email: confirmed by email when sending is enabled, else replaced at once.
+             * @example alex@example.org
+             */
             new_email?: string;
             /** @description When truthy, replaces the password by a random one and emails a reset link. */
             reset_password?: boolean;
@@ -1080,8 +1529,70 @@ export interface components {
             title?: string | null;
             workout_date?: string | null;
         };
+        UserMessageResponseDto: {
+            /** @description The user after the change. */
+            data: components["schemas"]["SelfUserResponseDto"];
+            /** @description What was done, e.g. `password updated`. */
+            message: string;
+            /**
+             * @example success
+             * @enum {string}
+             */
+            status: "success";
+        };
+        UserResponseDto: {
+            accepted_privacy_policy?: boolean;
+            admin: boolean;
+            bio: string | null;
+            /** @description RFC 1123 date-time at midnight, or null. */
+            birth_date: string | null;
+            /** @description RFC 1123 date-time of the registration. */
+            created_at: string;
+            /** @description Own view only. */
+            date_format?: string | null;
+            /** @description Own view only. */
+            display_ascent?: boolean;
+            email: string;
+            /** @description The new address waiting for confirmation, or null. */
+            email_to_confirm: string | null;
+            first_name: string | null;
+            /** @description Own view only. */
+            imperial_units?: boolean;
+            is_active: boolean;
+            /** @description Own view only. */
+            language?: string | null;
+            last_name: string | null;
+            location: string | null;
+            nb_sports: number;
+            nb_workouts: number;
+            /** @description True when an avatar is stored (`GET /api/users/{username}/picture`). */
+            picture: boolean;
+            /** @description The user's records, serialized as `GET /api/records` does. */
+            records: {
+                [key: string]: unknown;
+            }[];
+            /** @description Ids of the sports the user has workouts in. */
+            sports_list: number[];
+            /** @description Own view only. */
+            start_elevation_at_zero?: boolean;
+            /** @description Own view only: IANA time zone name. */
+            timezone?: string | null;
+            /** @description Metres. */
+            total_ascent: number;
+            /** @description Kilometres. */
+            total_distance: number;
+            /** @description Python timedelta text, e.g. `"2 days, 3:04:05"`. */
+            total_duration: string;
+            /** @description Own view only. */
+            use_dark_mode?: boolean | null;
+            /** @description Own view only. */
+            use_raw_gpx_speed?: boolean;
+            username: string;
+            /** @description Own view only: weeks start on Monday. */
+            weekm?: boolean;
+        };
         UsersResponseDto: {
-            users: Record<string, never>[];
+            users: components["schemas"]["UserResponseDto"][];
         };
         WorkoutResponseDto: {
             ascent: number | null;
@@ -1151,13 +1662,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The metadata (RFC 8414 §3.2). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "authorization_endpoint": "https://fit.example.com/profile/apps/authorize",
+                     *       "code_challenge_methods_supported": [
+                     *         "S256",
+                     *         "plain"
+                     *       ],
+                     *       "grant_types_supported": [
+                     *         "authorization_code",
+                     *         "refresh_token"
+                     *       ],
+                     *       "issuer": "https://fit.example.com",
+                     *       "response_modes_supported": [
+                     *         "query"
+                     *       ],
+                     *       "response_types_supported": [
+                     *         "code"
+                     *       ],
+                     *       "revocation_endpoint": "https://fit.example.com/api/oauth/revoke",
+                     *       "revocation_endpoint_auth_methods_supported": [
+                     *         "client_secret_post"
+                     *       ],
+                     *       "scopes_supported": [
+                     *         "application:write",
+                     *         "profile:read",
+                     *         "profile:write",
+                     *         "users:read",
+                     *         "users:write",
+                     *         "workouts:read",
+                     *         "workouts:write"
+                     *       ],
+                     *       "token_endpoint": "https://fit.example.com/api/oauth/token",
+                     *       "token_endpoint_auth_methods_supported": [
+                     *         "client_secret_post"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuthorizationServerMetadataDto"];
                 };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
@@ -1165,6 +1721,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -1183,20 +1754,45 @@ export interface operations {
             };
         };
         responses: {
+            /** @description `account confirmation successful`, with `auth_token`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "auth_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJleHAiOjE3MzU2ODk2MDAsImlhdCI6MTczNTY4NjAwMCwic3ViIjoxfQ.q3X0yS1mJm0p9bV2cQ7dK8r4wZ5tH6uN1aE2fG3hI4j",
+                     *       "message": "account confirmation successful",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuthTokenResponseDto"];
                 };
             };
-            /** @description `invalid payload`: unknown or used token. */
+            /** @description `invalid payload`: no token, or an unknown or used one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -1220,13 +1816,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The request, or `request: null`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExportRequestResponseDto"];
+                    /**
+                     * @example {
+                     *       "request": {
+                     *         "created_at": "Tue, 08 Oct 2024 09:15:27 GMT",
+                     *         "file_name": "archive_rgjsR3fHt295ywNQr5Yp.zip",
+                     *         "file_size": 24388,
+                     *         "status": "successful"
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ExportRequestEnvelopeDto"] | {
+                        /** @enum {object|null} */
+                        request: never | null;
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
@@ -1253,6 +1873,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
@@ -1277,15 +1912,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The new request, `in_progress`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExportRequestResponseDto"];
+                    /**
+                     * @example {
+                     *       "request": {
+                     *         "created_at": "Tue, 08 Oct 2024 09:15:27 GMT",
+                     *         "file_name": null,
+                     *         "file_size": null,
+                     *         "status": "in_progress"
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ExportRequestEnvelopeDto"];
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `ongoing request exists` while an export is in progress, or `completed request already exists` within 24 hours of the last one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1310,6 +1957,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
@@ -1330,19 +1992,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The `file_name` of the user's successful export request. */
                 fileName: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The zip archive. */
             200: {
                 headers: {
+                    /** @description `attachment; filename="<file name>"` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/zip": Record<string, never>;
+                    /** @example (the zip archive bytes) */
+                    "application/zip": string;
                 };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
@@ -1359,7 +2033,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/zip": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
             /** @description Token lacks the scope (`insufficient_scope`). */
@@ -1368,15 +2042,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/zip": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description `file not found`, with `data.archive` empty. */
+            /** @description `file not found`, with `data.archive` empty: no successful request with this file name for this user. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -1404,13 +2095,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Acceptance recorded: `{"status": "success"}`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StatusResponseDto"];
+                };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload` unless `accepted_policy` is JSON `true`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1435,6 +2134,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
@@ -1463,17 +2177,59 @@ export interface operations {
             };
         };
         responses: {
+            /** @description `confirmation email resent`, whether the email is known or not. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "message": "confirmation email resent",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageResponseDto"];
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload`: no JSON object, or a key missing or mistyped. */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Email sending is disabled on this instance: `the requested URL was not found on the server`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many failed checks for this account or from this address (or over `API_RATE_LIMITS`): `rate limit exceeded (<limit>)`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1506,20 +2262,42 @@ export interface operations {
             };
         };
         responses: {
+            /** @description `email updated`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "message": "email updated",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageResponseDto"];
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload`: no token, an unknown or used one, or the new address taken by another account meanwhile. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -1554,21 +2332,49 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "auth_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJleHAiOjE3MzU2ODk2MDAsImlhdCI6MTczNTY4NjAwMCwic3ViIjoxfQ.q3X0yS1mJm0p9bV2cQ7dK8r4wZ5tH6uN1aE2fG3hI4j",
+                     *       "message": "successfully logged in",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuthTokenResponseDto"];
+                };
             };
-            /** @description `invalid payload`. */
+            /** @description `invalid payload`: no JSON object, or a key missing or mistyped. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description `invalid credentials`. */
+            /** @description Unknown email, wrong password or inactive account: `invalid credentials`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Too many failed checks for this account or from this address (or over `API_RATE_LIMITS`): `rate limit exceeded (<limit>)`. */
             429: {
@@ -1603,12 +2409,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description `successfully logged out`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "message": "successfully logged out",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageResponseDto"];
                 };
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
@@ -1636,6 +2449,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
@@ -1669,21 +2497,48 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "password reset request processed",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageResponseDto"];
+                };
             };
-            /** @description `invalid payload`. */
+            /** @description `invalid payload`: no JSON object, or a key missing or mistyped. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description Email sending is disabled. */
+            /** @description Email sending is disabled on this instance: `the requested URL was not found on the server`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Too many failed checks for this account or from this address (or over `API_RATE_LIMITS`): `rate limit exceeded (<limit>)`. */
             429: {
@@ -1727,21 +2582,48 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "password updated",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageResponseDto"];
+                };
             };
-            /** @description `invalid payload`, or the password rule broken. */
+            /** @description `invalid payload`, or the password rule broken: `password: 8 characters required`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description `invalid token, please request a new token`. */
+            /** @description Malformed, badly signed or expired token, or unknown user: `invalid token, please request a new token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Too many failed checks for this account or from this address (or over `API_RATE_LIMITS`): `rate limit exceeded (<limit>)`. */
             429: {
@@ -1779,22 +2661,29 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description The image.
+                     * @description The image: gif, jpg, jpeg or png.
                      */
                     file: string;
                 };
             };
         };
         responses: {
+            /** @description `user picture updated`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "message": "user picture updated",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageResponseDto"];
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description Status `fail`: `no file part`, `no selected file`, or `file extension not allowed` (also when the content is not such an image); status `error`, `invalid payload`: not a multipart body. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1821,6 +2710,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
+            /** @description Status `fail`: `Error during picture upload, file size (<size>) exceeds <limit>.`, over the instance’s `max_single_file_size` (the picture) or `max_zip_file_size` (the request). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
                 headers: {
@@ -1843,7 +2741,137 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed: no body. */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "provide a valid auth token",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user, with their preferences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "accepted_privacy_policy": true,
+                     *         "admin": false,
+                     *         "bio": "Trail runner, occasional cyclist.",
+                     *         "birth_date": "Sat, 14 Jul 1990 00:00:00 GMT",
+                     *         "created_at": "Sun, 01 Dec 2024 09:12:45 GMT",
+                     *         "date_format": "dd/MM/yyyy",
+                     *         "display_ascent": true,
+                     *         "email": "sam@example.com",
+                     *         "email_to_confirm": null,
+                     *         "first_name": "Sam",
+                     *         "imperial_units": false,
+                     *         "is_active": true,
+                     *         "language": "en",
+                     *         "last_name": "Doe",
+                     *         "location": "Lyon",
+                     *         "nb_sports": 2,
+                     *         "nb_workouts": 42,
+                     *         "picture": false,
+                     *         "records": [],
+                     *         "sports_list": [
+                     *           1,
+                     *           4
+                     *         ],
+                     *         "start_elevation_at_zero": false,
+                     *         "timezone": "Europe/Paris",
+                     *         "total_ascent": 5230,
+                     *         "total_distance": 612.371,
+                     *         "total_duration": "2 days, 3:04:05",
+                     *         "use_dark_mode": null,
+                     *         "use_raw_gpx_speed": false,
+                     *         "username": "sam",
+                     *         "weekm": true
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["SelfUserResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Not modified: `If-None-Match` carries the weak ETag of the current answer; no body. */
+            304: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1876,61 +2904,19 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
-            503: {
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
                 headers: {
-                    /** @description Seconds to wait before retrying (5) */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    getProfile: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description Token lacks the scope (`insufficient_scope`). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
@@ -1959,15 +2945,56 @@ export interface operations {
             };
         };
         responses: {
+            /** @description `user profile updated`, with the user. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "accepted_privacy_policy": true,
+                     *         "admin": false,
+                     *         "bio": "Trail runner, occasional cyclist.",
+                     *         "birth_date": "Sat, 14 Jul 1990 00:00:00 GMT",
+                     *         "created_at": "Sun, 01 Dec 2024 09:12:45 GMT",
+                     *         "date_format": "dd/MM/yyyy",
+                     *         "display_ascent": true,
+                     *         "email": "sam@example.com",
+                     *         "email_to_confirm": null,
+                     *         "first_name": "Sam",
+                     *         "imperial_units": false,
+                     *         "is_active": true,
+                     *         "language": "en",
+                     *         "last_name": "Doe",
+                     *         "location": "Lyon",
+                     *         "nb_sports": 2,
+                     *         "nb_workouts": 42,
+                     *         "picture": false,
+                     *         "records": [],
+                     *         "sports_list": [
+                     *           1,
+                     *           4
+                     *         ],
+                     *         "start_elevation_at_zero": false,
+                     *         "timezone": "Europe/Paris",
+                     *         "total_ascent": 5230,
+                     *         "total_distance": 612.371,
+                     *         "total_duration": "2 days, 3:04:05",
+                     *         "use_dark_mode": null,
+                     *         "use_raw_gpx_speed": false,
+                     *         "username": "sam",
+                     *         "weekm": true
+                     *       },
+                     *       "message": "user profile updated",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserMessageResponseDto"];
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload`: a key missing, a value mistyped or too long for its column, or `birth_date` not a real `YYYY-MM-DD` date. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1992,6 +3019,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
@@ -2025,16 +3067,64 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "accepted_privacy_policy": true,
+                     *         "admin": false,
+                     *         "bio": "Trail runner, occasional cyclist.",
+                     *         "birth_date": "Sat, 14 Jul 1990 00:00:00 GMT",
+                     *         "created_at": "Sun, 01 Dec 2024 09:12:45 GMT",
+                     *         "date_format": "dd/MM/yyyy",
+                     *         "display_ascent": true,
+                     *         "email": "sam@example.com",
+                     *         "email_to_confirm": null,
+                     *         "first_name": "Sam",
+                     *         "imperial_units": false,
+                     *         "is_active": true,
+                     *         "language": "en",
+                     *         "last_name": "Doe",
+                     *         "location": "Lyon",
+                     *         "nb_sports": 2,
+                     *         "nb_workouts": 42,
+                     *         "picture": false,
+                     *         "records": [],
+                     *         "sports_list": [
+                     *           1,
+                     *           4
+                     *         ],
+                     *         "start_elevation_at_zero": false,
+                     *         "timezone": "Europe/Paris",
+                     *         "total_ascent": 5230,
+                     *         "total_distance": 612.371,
+                     *         "total_duration": "2 days, 3:04:05",
+                     *         "use_dark_mode": null,
+                     *         "use_raw_gpx_speed": false,
+                     *         "username": "sam",
+                     *         "weekm": true
+                     *       },
+                     *       "message": "user account updated",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserMessageResponseDto"];
+                };
             };
-            /** @description `email is missing`, `current password is missing`… */
+            /** @description `email is missing`, `current password is missing`, `invalid payload` (the address belongs to another account), or the rule messages, one a line (`email: valid email must be provided`, `password: 8 characters required`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            /**
+             * @description Wrong current password: `invalid credentials`.
+             *
+             *     Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2050,6 +3140,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many failed checks for this account or from this address (or over `API_RATE_LIMITS`): `rate limit exceeded (<limit>)`. */
@@ -2089,15 +3194,56 @@ export interface operations {
             };
         };
         responses: {
+            /** @description `user preferences updated`, with the user. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "accepted_privacy_policy": true,
+                     *         "admin": false,
+                     *         "bio": "Trail runner, occasional cyclist.",
+                     *         "birth_date": "Sat, 14 Jul 1990 00:00:00 GMT",
+                     *         "created_at": "Sun, 01 Dec 2024 09:12:45 GMT",
+                     *         "date_format": "dd/MM/yyyy",
+                     *         "display_ascent": true,
+                     *         "email": "sam@example.com",
+                     *         "email_to_confirm": null,
+                     *         "first_name": "Sam",
+                     *         "imperial_units": false,
+                     *         "is_active": true,
+                     *         "language": "en",
+                     *         "last_name": "Doe",
+                     *         "location": "Lyon",
+                     *         "nb_sports": 2,
+                     *         "nb_workouts": 42,
+                     *         "picture": false,
+                     *         "records": [],
+                     *         "sports_list": [
+                     *           1,
+                     *           4
+                     *         ],
+                     *         "start_elevation_at_zero": false,
+                     *         "timezone": "Europe/Paris",
+                     *         "total_ascent": 5230,
+                     *         "total_distance": 612.371,
+                     *         "total_duration": "2 days, 3:04:05",
+                     *         "use_dark_mode": null,
+                     *         "use_raw_gpx_speed": false,
+                     *         "username": "sam",
+                     *         "weekm": true
+                     *       },
+                     *       "message": "user preferences updated",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserMessageResponseDto"];
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload`: a key missing, a value mistyped or too long for its column. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2122,6 +3268,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
@@ -2150,15 +3311,29 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The stored preference. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SportPreferenceResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "color": "#ff9800",
+                     *         "is_active": true,
+                     *         "sport_id": 5,
+                     *         "stopped_speed_threshold": 1,
+                     *         "user_id": 1
+                     *       },
+                     *       "message": "user sport preferences updated",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SportPreferenceUpdatedResponseDto"];
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload` when the body is not a JSON object, has no setting besides `sport_id`, or a value has the wrong type or range; `invalid hexadecimal color` for a colour that is not `#RRGGBB` or `#RGB`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2185,6 +3360,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
+            /** @description No sport with this id: `sport does not exist`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
                 headers: {
@@ -2203,12 +3402,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                sport_id: string;
+                /** @description Id of the sport (FitTrackee’s fixed list: 1 `Cycling (Sport)` … 5 `Running` …). */
+                sport_id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The preferences are gone (or there were none). */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2242,12 +3443,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description No sport with this id: `sport does not exist`. Also for an id that is not an integer. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "sport does not exist",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -2277,15 +3499,58 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Account created (or email already known): `{"status": "success"}`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StatusResponseDto"];
+                };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload`; `sorry, you must agree privacy policy to register` unless `accepted_policy` is `true`; the rule messages, one a line (`username: 3 to 30 characters required`, `email: valid email must be provided`, `password: 8 characters required`…); `sorry, that username is already taken`. */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Registration is closed on this instance: `error, registration is disabled`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many failed checks for this account or from this address (or over `API_RATE_LIMITS`): `rate limit exceeded (<limit>)`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2314,12 +3579,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The configuration. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "about": null,
+                     *         "admin_contact": "admin@example.com",
+                     *         "gpx_limit_import": 10,
+                     *         "is_email_sending_enabled": true,
+                     *         "is_registration_enabled": true,
+                     *         "map_attribution": "&copy; <a href=\"http://www.openstreetmap.org/copyright\" target=\"_blank\" rel=\"noopener noreferrer\">OpenStreetMap</a> contributors",
+                     *         "max_single_file_size": 1048576,
+                     *         "max_users": 0,
+                     *         "max_zip_file_size": 10485760,
+                     *         "privacy_policy": null,
+                     *         "privacy_policy_date": null,
+                     *         "version": "0.7.32",
+                     *         "weather_provider": null
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["AppConfigResponseDto"];
                         /** @enum {string} */
@@ -2327,12 +3612,34 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -2362,12 +3669,32 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The whole configuration after the change. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "about": null,
+                     *         "admin_contact": "admin@example.com",
+                     *         "gpx_limit_import": 10,
+                     *         "is_email_sending_enabled": true,
+                     *         "is_registration_enabled": true,
+                     *         "map_attribution": "&copy; <a href=\"http://www.openstreetmap.org/copyright\" target=\"_blank\" rel=\"noopener noreferrer\">OpenStreetMap</a> contributors",
+                     *         "max_single_file_size": 1048576,
+                     *         "max_users": 100,
+                     *         "max_zip_file_size": 10485760,
+                     *         "privacy_policy": null,
+                     *         "privacy_policy_date": null,
+                     *         "version": "0.7.32",
+                     *         "weather_provider": null
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["AppConfigResponseDto"];
                         /** @enum {string} */
@@ -2375,7 +3702,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description `invalid payload` (not a JSON object, a size that is not an integer), the list of value errors (e.g. `Max. size of uploaded files must be greater than 0`, `valid email must be provided for admin contact`), or `Max. size of zip archive must be equal or greater than max. size of uploaded files`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2402,6 +3729,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
                 headers: {
@@ -2424,12 +3766,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
+            /**
+             * @description Ready: every component is up.
+             *
+             *     The Health Check is successful
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "details": {
+                     *         "database": {
+                     *           "status": "up"
+                     *         }
+                     *       },
+                     *       "error": {},
+                     *       "info": {
+                     *         "database": {
+                     *           "status": "up"
+                     *         }
+                     *       },
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": {
                         /**
                          * @example {
@@ -2472,6 +3834,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
                 headers: {
@@ -2481,12 +3850,51 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Health Check is not successful */
-            503: {
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /**
+             * @description Not ready: the database does not answer. Retry after `Retry-After` seconds.
+             *
+             *     The Health Check is not successful
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": {
+                     *         "database": {
+                     *           "message": "timeout of 3000ms exceeded",
+                     *           "status": "down"
+                     *         }
+                     *       },
+                     *       "error": {
+                     *         "database": {
+                     *           "message": "timeout of 3000ms exceeded",
+                     *           "status": "down"
+                     *         }
+                     *       },
+                     *       "info": {},
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": {
                         /**
                          * @example {
@@ -2545,6 +3953,7 @@ export interface operations {
     oAuth2ClientsList: {
         parameters: {
             query?: {
+                /** @description Page number, from 1 (the default); a value below 1 reads page 1. */
                 page?: number;
             };
             header?: never;
@@ -2553,15 +3962,62 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of clients. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "clients": [
+                     *           {
+                     *             "client_description": "Uploads rides from my bike computer.",
+                     *             "client_id": "hVL8Hw0sY1zB4sW9kQdJ2xTf",
+                     *             "id": 3,
+                     *             "issued_at": "Thu, 14 July 2022 06:27:53 GMT",
+                     *             "name": "Ride sync",
+                     *             "redirect_uris": [
+                     *               "https://ridesync.example.com/callback"
+                     *             ],
+                     *             "scope": "profile:read workouts:read workouts:write",
+                     *             "website": "https://ridesync.example.com"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "pagination": {
+                     *         "has_next": false,
+                     *         "has_prev": false,
+                     *         "page": 1,
+                     *         "pages": 1,
+                     *         "total": 1
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["OAuth2ClientListDataDto"];
+                        pagination: {
+                            has_next: boolean;
+                            has_prev: boolean;
+                            page: number;
+                            pages: number;
+                            total: number;
+                        };
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `invalid payload`: `page` is not an integer. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2586,6 +4042,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
@@ -2628,20 +4099,47 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new client, with its secret. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "client": {
+                     *           "client_description": "Uploads rides from my bike computer.",
+                     *           "client_id": "hVL8Hw0sY1zB4sW9kQdJ2xTf",
+                     *           "client_secret": "pQ7vX2mN9kR4tY8wB3cF6hJ1lZ5sD0gA2eU7iO4yT9rE6wQ3",
+                     *           "id": 3,
+                     *           "issued_at": "Thu, 14 July 2022 06:27:53 GMT",
+                     *           "name": "Ride sync",
+                     *           "redirect_uris": [
+                     *             "https://ridesync.example.com/callback"
+                     *           ],
+                     *           "scope": "profile:read workouts:read workouts:write",
+                     *           "website": "https://ridesync.example.com"
+                     *         }
+                     *       },
+                     *       "status": "created"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["OAuth2ClientDataDto"];
+                        /** @enum {string} */
+                        status: "created";
+                    };
                 };
             };
-            /** @description `OAuth2 client metadata missing`, `OAuth2 client metadata missing keys: <keys>`, `OAuth2 client invalid scopes`, `OAuth2 client invalid redirect URI ...`, or `invalid Idempotency-Key header`. */
+            /** @description `OAuth2 client metadata missing` (no JSON object body), `OAuth2 client metadata missing keys: <keys>`, `OAuth2 client invalid scopes`, `OAuth2 client name must be a non-empty string`, `OAuth2 client URI must be a string`, `OAuth2 client description must be a string`, `OAuth2 client redirect_uris must be a non-empty list of URLs`, `OAuth2 client invalid redirect URI "<uri>": <reason>`, `client_name: 255 characters maximum`, or `invalid Idempotency-Key header`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
             401: {
@@ -2661,12 +4159,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description `{"status": "error", "message": "Idempotency-Key already used for a different request"}` */
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /**
+             * @description `{"status": "error", "message": "Idempotency-Key already used for a different request"}`
+             *
+             *     The same `Idempotency-Key` was first sent with another body.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -2686,19 +4205,51 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The client’s public `client_id`. */
                 client_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The client. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "client": {
+                     *           "client_description": "Uploads rides from my bike computer.",
+                     *           "client_id": "hVL8Hw0sY1zB4sW9kQdJ2xTf",
+                     *           "id": 3,
+                     *           "issued_at": "Thu, 14 July 2022 06:27:53 GMT",
+                     *           "name": "Ride sync",
+                     *           "redirect_uris": [
+                     *             "https://ridesync.example.com/callback"
+                     *           ],
+                     *           "scope": "profile:read workouts:read workouts:write",
+                     *           "website": "https://ridesync.example.com"
+                     *         }
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["OAuth2ClientDataDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
@@ -2727,12 +4278,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description `OAuth2 client not found`: no client of the caller has this `client_id`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "OAuth2 client not found",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -2754,12 +4326,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description The client’s numeric `id` (not its `client_id`). A value that is not a positive integer answers 404, as an unknown id. */
+                id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2793,12 +4367,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description `OAuth2 client not found`: no client of the caller has this id. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "OAuth2 client not found",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -2820,81 +4415,47 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description The client’s numeric `id` (not its `client_id`). A value that is not a positive integer answers 404, as an unknown id. */
+                id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The client. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "client": {
+                     *           "client_description": "Uploads rides from my bike computer.",
+                     *           "client_id": "hVL8Hw0sY1zB4sW9kQdJ2xTf",
+                     *           "id": 3,
+                     *           "issued_at": "Thu, 14 July 2022 06:27:53 GMT",
+                     *           "name": "Ride sync",
+                     *           "redirect_uris": [
+                     *             "https://ridesync.example.com/callback"
+                     *           ],
+                     *           "scope": "profile:read workouts:read workouts:write",
+                     *           "website": "https://ridesync.example.com"
+                     *         }
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["OAuth2ClientDataDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description Token lacks the scope (`insufficient_scope`). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description No resource answers to the path parameters. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying (5) */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    revokeTokens: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2927,12 +4488,129 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description `OAuth2 client not found`: no client of the caller has this id. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "OAuth2 client not found",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    revokeTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client’s numeric `id` (not its `client_id`). A value that is not a positive integer answers 404, as an unknown id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tokens revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2StatusResponseDto"];
+                };
+            };
+            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description `OAuth2 client not found`: no client of the caller has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "OAuth2 client not found",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -2997,13 +4675,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The grant is recorded; send the browser to `redirect_url`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "redirect_url": "https://ridesync.example.com/callback?code=yqUFSjF6tJwGmdJ3XzTvQ4bHiaKsDPnWkReoLB0xc9Nmf2Ag&state=af0ifjsldkj"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2AuthorizeResponseDto"];
+                };
             };
-            /** @description The FitTrackee envelope `{"status": "error", "message": …}`: `invalid payload` (no form field, `client_id` missing, `response_type` missing or not `code`), `The resource owner or authorization server denied the request` (`confirm` is not `true`), `OAuth2 client not found`, `Invalid "redirect_uri" in request.`, `Unsupported "code_challenge_method"`, `Missing "code_challenge"`, `Invalid "code_challenge"`, `The requested scope is invalid, unknown, or malformed.`. RFC 6749 §5.2 `{"error": "invalid_request", "error_description": …}` for a value the edge refuses (a NUL character), `{"error": "insecure_transport", "error_description": "OAuth 2 MUST utilize https."}` over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside). */
+            /** @description The FitTrackee envelope `{"status": "error", "message": …}`: `invalid payload` (no form field, `client_id` missing, `response_type` missing or not `code`), `The resource owner or authorization server denied the request` (`confirm` is not `true`), `OAuth2 client not found`, `Invalid "redirect_uri" in request.`, `Unsupported "code_challenge_method"`, `Missing "code_challenge"`, `Invalid "code_challenge"`, `The requested scope is invalid, unknown, or malformed.`. The RFC 6749 §5.2 body `{"error": …, "error_description": …}`: `invalid_request` for a value the edge refuses (a NUL character, a value too long), and `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3015,14 +4701,7 @@ export interface operations {
                      *       "status": "error"
                      *     }
                      */
-                    "application/json": {
-                        message: string;
-                        /** @enum {string} */
-                        status: "error";
-                    } | {
-                        error: string;
-                        error_description?: string;
-                    };
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
             /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
@@ -3041,6 +4720,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
@@ -3072,7 +4766,7 @@ export interface operations {
                     client_secret: string;
                     /** @description The access or refresh token to revoke. */
                     token: string;
-                    /** @description `access_token` or `refresh_token`. */
+                    /** @description `access_token` or `refresh_token` (RFC 7009 §2.1). */
                     token_type_hint?: string;
                 };
                 "multipart/form-data": {
@@ -3082,7 +4776,7 @@ export interface operations {
                     client_secret: string;
                     /** @description The access or refresh token to revoke. */
                     token: string;
-                    /** @description `access_token` or `refresh_token`. */
+                    /** @description `access_token` or `refresh_token` (RFC 7009 §2.1). */
                     token_type_hint?: string;
                 };
             };
@@ -3091,23 +4785,54 @@ export interface operations {
             /** @description `{}` (RFC 7009 §2.2), whether the token was found or not. */
             200: {
                 headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: "no-store";
+                    /** @description `no-cache` */
+                    Pragma?: "no-cache";
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example {} */
+                    "application/json": Record<string, never>;
+                };
             };
-            /** @description `invalid_client` or `invalid_request`. */
+            /** @description RFC 6749 §5.2 error body. `invalid_client`: unknown `client_id`, wrong or missing `client_secret`, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request` when `token` is missing or empty, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_client"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2ErrorResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description `unsupported_token_type`. */
+            /** @description `unsupported_token_type` (RFC 7009 §2.2.1): `token_type_hint` is neither `access_token` nor `refresh_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Too many failed checks for this client or from this address: `{"error": "invalid_request", "error_description": "rate limit exceeded (<limit>)"}`. */
             429: {
@@ -3180,16 +4905,54 @@ export interface operations {
             /** @description RFC 6749 §5.1 token response. */
             200: {
                 headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: "no-store";
+                    /** @description `no-cache` */
+                    Pragma?: "no-cache";
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "Zk4sTq1yW8uE3rP6oI9aS2dF5gH7jK0lMnBvCxZ1qW3eR5tY",
+                     *       "expires_in": 864000,
+                     *       "refresh_token": "Lp0oKi9uJy8hTg7rFd6eSw5aQz4xCv3bNm2lKj1hGf0dSa9q",
+                     *       "scope": "profile:read workouts:read",
+                     *       "token_type": "Bearer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2TokenResponseDto"];
+                };
             };
-            /** @description RFC 6749 §5.2 error body. */
+            /** @description RFC 6749 §5.2 error body. `unsupported_grant_type` (checked first: `grant_type` missing or not supported); `invalid_client`: unknown `client_id`, wrong or missing `client_secret`, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request`: `Missing "code" in request.`, `Missing "code_verifier"`, `Invalid "code_verifier"`, `Missing "refresh_token" in request.`, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `invalid_grant`: `Invalid "code" in request.` (unknown, expired, used or another client’s code), `Invalid "redirect_uri" in request.`, `Code challenge failed.`, or an unknown, expired or revoked refresh token; `invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when the client may no longer have any of the scopes; `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_grant",
+                     *       "error_description": "Invalid \"code\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2ErrorResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Too many failed checks for this client or from this address: `{"error": "invalid_request", "error_description": "rate limit exceeded (<limit>)"}`. */
             429: {
@@ -3224,13 +4987,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The server is up. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "message": "pong!",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PingResponseDto"];
                 };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
@@ -3238,6 +5015,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3252,605 +5044,75 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The caller’s records (an empty list without workouts). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecordsListResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "records": [
+                     *           {
+                     *             "id": 1,
+                     *             "record_type": "AS",
+                     *             "sport_id": 5,
+                     *             "user": "sam",
+                     *             "value": 10.5,
+                     *             "workout_date": "Sun, 06 Apr 2025 07:30:00 GMT",
+                     *             "workout_id": "kjxavSTUrJvoAh2wvCeGEF"
+                     *           },
+                     *           {
+                     *             "id": 2,
+                     *             "record_type": "FD",
+                     *             "sport_id": 5,
+                     *             "user": "sam",
+                     *             "value": 10.5,
+                     *             "workout_date": "Sun, 06 Apr 2025 07:30:00 GMT",
+                     *             "workout_id": "kjxavSTUrJvoAh2wvCeGEF"
+                     *           },
+                     *           {
+                     *             "id": 3,
+                     *             "record_type": "HA",
+                     *             "sport_id": 5,
+                     *             "user": "sam",
+                     *             "value": 112,
+                     *             "workout_date": "Sun, 06 Apr 2025 07:30:00 GMT",
+                     *             "workout_id": "kjxavSTUrJvoAh2wvCeGEF"
+                     *           },
+                     *           {
+                     *             "id": 4,
+                     *             "record_type": "LD",
+                     *             "sport_id": 5,
+                     *             "user": "sam",
+                     *             "value": "1:00:00",
+                     *             "workout_date": "Sun, 06 Apr 2025 07:30:00 GMT",
+                     *             "workout_id": "kjxavSTUrJvoAh2wvCeGEF"
+                     *           },
+                     *           {
+                     *             "id": 5,
+                     *             "record_type": "MS",
+                     *             "sport_id": 5,
+                     *             "user": "sam",
+                     *             "value": 14.62,
+                     *             "workout_date": "Sun, 06 Apr 2025 07:30:00 GMT",
+                     *             "workout_id": "kjxavSTUrJvoAh2wvCeGEF"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["RecordsListResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description Token lacks the scope (`insufficient_scope`). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying (5) */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    sportsList: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SportsListResponseDto"];
-                };
-            };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description Token lacks the scope (`insufficient_scope`). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying (5) */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    sportsGetById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                sport_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SportsListResponseDto"];
-                };
-            };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description Token lacks the scope (`insufficient_scope`). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description No resource answers to the path parameters. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying (5) */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    sportsUpdate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                sport_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateSportDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SportsListResponseDto"];
-                };
-            };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description Token lacks the scope (`insufficient_scope`), or the user is not an admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description No resource answers to the path parameters. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying (5) */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    instance: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InstanceStatsResponseDto"];
-                };
-            };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description Token lacks the scope (`insufficient_scope`), or the user is not an admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying (5) */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    bySport: {
-        parameters: {
-            query?: {
-                /** @description First day, `YYYY-MM-DD` in the user’s time zone. */
-                from?: string;
-                /** @description Last day, `YYYY-MM-DD` in the user’s time zone. */
-                to?: string;
-                /** @description Only this sport. */
-                sport_id?: number;
-            };
-            header?: never;
-            path: {
-                username: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StatisticsResponseDto"];
-                };
-            };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description Token lacks the scope (`insufficient_scope`). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description No resource answers to the path parameters. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying (5) */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    byTime: {
-        parameters: {
-            query?: {
-                /** @description First day, `YYYY-MM-DD` in the user’s time zone. */
-                from?: string;
-                /** @description Last day, `YYYY-MM-DD` in the user’s time zone. */
-                to?: string;
-                /** @description Only this sport. */
-                sport_id?: number;
-                /** @description `week`, `weekm`, `month` or `year` (default). */
-                time?: string;
-            };
-            header?: never;
-            path: {
-                username: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StatisticsResponseDto"];
-                };
-            };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description Token lacks the scope (`insufficient_scope`). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description No resource answers to the path parameters. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying (5) */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    usersList: {
-        parameters: {
-            query?: {
-                /** @description Part of a username: longer than the column, it cannot match. */
-                q?: string;
-                page?: string;
-                per_page?: string;
-                /** @description `asc`, anything else sorts descending. */
-                order?: string;
-                order_by?: "username" | "created_at" | "workouts_count" | "admin" | "is_active";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UsersResponseDto"];
-                };
-            };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description Token lacks the scope (`insufficient_scope`), or the user is not an admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying (5) */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    getOne: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                username: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UsersResponseDto"];
-                };
-            };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description Token lacks the scope (`insufficient_scope`). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
-                };
-            };
-            /** @description No resource answers to the path parameters. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying (5) */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    usersRemove: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                username: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3883,12 +5145,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
-            404: {
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3905,28 +5173,386 @@ export interface operations {
             };
         };
     };
-    usersUpdate: {
+    sportsList: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                username: string;
-            };
+            path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateUserDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
+            /** @description Every sport, as seen by the caller. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "sports": [
+                     *           {
+                     *             "color": null,
+                     *             "id": 1,
+                     *             "is_active": true,
+                     *             "is_active_for_user": true,
+                     *             "label": "Cycling (Sport)",
+                     *             "stopped_speed_threshold": 1
+                     *           },
+                     *           {
+                     *             "color": null,
+                     *             "id": 3,
+                     *             "is_active": true,
+                     *             "is_active_for_user": false,
+                     *             "label": "Hiking",
+                     *             "stopped_speed_threshold": 0.1
+                     *           },
+                     *           {
+                     *             "color": "#ff9800",
+                     *             "id": 5,
+                     *             "is_active": true,
+                     *             "is_active_for_user": true,
+                     *             "label": "Running",
+                     *             "stopped_speed_threshold": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["SportsListResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    sportsGetById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the sport (FitTrackee’s fixed list: 1 `Cycling (Sport)` … 5 `Running` …). */
+                sport_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sport, alone in `sports`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "sports": [
+                     *           {
+                     *             "color": "#ff9800",
+                     *             "id": 5,
+                     *             "is_active": true,
+                     *             "is_active_for_user": true,
+                     *             "label": "Running",
+                     *             "stopped_speed_threshold": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["SportsListResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description No sport with this id (or the id is not an integer): `{"status": "not found", "data": {"sports": []}}`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    sportsUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the sport (FitTrackee’s fixed list: 1 `Cycling (Sport)` … 5 `Running` …). */
+                sport_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSportDto"];
+            };
+        };
+        responses: {
+            /** @description The updated sport, alone in `sports`, with `has_workouts`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "sports": [
+                     *           {
+                     *             "color": "#ff9800",
+                     *             "has_workouts": true,
+                     *             "id": 5,
+                     *             "is_active": false,
+                     *             "is_active_for_user": false,
+                     *             "label": "Running",
+                     *             "stopped_speed_threshold": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["SportsListResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description `is_active` missing, null or not a boolean: `invalid payload`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`), or the user is not an admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description No sport with this id (or the id is not an integer): `{"status": "not found", "data": {"sports": []}}`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    instance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts of users, workouts and sports, and the size of the upload folder. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "sports": 4,
+                     *         "uploads_dir_size": 2531048,
+                     *         "users": 12,
+                     *         "workouts": 481
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["InstanceStatsResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
@@ -3955,12 +5581,852 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    bySport: {
+        parameters: {
+            query?: {
+                /** @description First day included, `YYYY-MM-DD`, in the target user’s time zone. */
+                from?: string;
+                /** @description Last day included, `YYYY-MM-DD`, in the target user’s time zone. */
+                to?: string;
+                /** @description Only workouts of this sport. */
+                sport_id?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Whose statistics. Any user’s with a first-party token (as in FitTrackee); an OAuth2 token may only read its own user’s. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Totals by sport; `{}` when no workout matches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "statistics": {
+                     *           "3": {
+                     *             "average_speed": 4.5,
+                     *             "nb_workouts": 1,
+                     *             "total_ascent": 620,
+                     *             "total_descent": 615,
+                     *             "total_distance": 12.2,
+                     *             "total_duration": 9720
+                     *           },
+                     *           "5": {
+                     *             "average_speed": 10.12,
+                     *             "nb_workouts": 3,
+                     *             "total_ascent": 245,
+                     *             "total_descent": 240,
+                     *             "total_distance": 30.4,
+                     *             "total_duration": 10800
+                     *           }
+                     *         }
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["StatsBySportResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `from` or `to` is not a `YYYY-MM-DD` date, or `sport_id` not an integer: `error, please try again or contact the administrator` (FitTrackee answers 500 there). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /**
+             * @description Token lacks the scope (`insufficient_scope`).
+             *
+             *     An OAuth2 token asks for another user’s statistics: `you do not have permissions`.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description No user with this username: `user does not exist`. With `sport_id`, no sport with this id: `sport does not exist`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    byTime: {
+        parameters: {
+            query?: {
+                /** @description First day included, `YYYY-MM-DD`, in the target user’s time zone. */
+                from?: string;
+                /** @description Last day included, `YYYY-MM-DD`, in the target user’s time zone. */
+                to?: string;
+                /** @description Only workouts of this sport. */
+                sport_id?: number;
+                /** @description Period of the buckets: `week` (from Sunday), `weekm` (from Monday), `month` or `year`. */
+                time?: "week" | "weekm" | "month" | "year";
+            };
+            header?: never;
+            path: {
+                /** @description Whose statistics. Any user’s with a first-party token (as in FitTrackee); an OAuth2 token may only read its own user’s. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Totals by period then sport; `{}` when no workout matches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "statistics": {
+                     *           "2025-03": {
+                     *             "5": {
+                     *               "average_speed": 10.12,
+                     *               "nb_workouts": 1,
+                     *               "total_ascent": 245,
+                     *               "total_descent": 240,
+                     *               "total_distance": 10.5,
+                     *               "total_duration": 10800
+                     *             }
+                     *           },
+                     *           "2025-04": {
+                     *             "3": {
+                     *               "average_speed": 4.5,
+                     *               "nb_workouts": 1,
+                     *               "total_ascent": 620,
+                     *               "total_descent": 615,
+                     *               "total_distance": 12.2,
+                     *               "total_duration": 9720
+                     *             },
+                     *             "5": {
+                     *               "average_speed": 10.12,
+                     *               "nb_workouts": 3,
+                     *               "total_ascent": 245,
+                     *               "total_descent": 240,
+                     *               "total_distance": 30.4,
+                     *               "total_duration": 10800
+                     *             }
+                     *           }
+                     *         }
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["StatsByTimeResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `from` or `to` is not a `YYYY-MM-DD` date, or `sport_id` not an integer: `error, please try again or contact the administrator` (FitTrackee answers 500 there). An unknown `time` answers `{"status": "fail", "message": "Invalid time period."}` when some workout matches the filters (FitTrackee notices it only then), else `{}`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /**
+             * @description Token lacks the scope (`insufficient_scope`).
+             *
+             *     An OAuth2 token asks for another user’s statistics: `you do not have permissions`.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description No user with this username: `user does not exist`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    usersList: {
+        parameters: {
+            query?: {
+                /** @description Page number, an integer; below 1 means the first page. */
+                page?: string;
+                /** @description Users per page, an integer: at most 50; below 1 means 20. */
+                per_page?: string;
+                /** @description Part of a username, case-insensitive: longer than the column, it cannot match. */
+                q?: string;
+                /** @description `asc` (the default), anything else sorts descending. */
+                order?: string;
+                /** @description Sort key; any other value is refused with 400 `invalid payload`. */
+                order_by?: "username" | "created_at" | "workouts_count" | "admin" | "is_active";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "users": [
+                     *           {
+                     *             "admin": false,
+                     *             "bio": null,
+                     *             "birth_date": null,
+                     *             "created_at": "Mon, 02 Sep 2024 18:12:45 GMT",
+                     *             "email": "alex@example.com",
+                     *             "email_to_confirm": null,
+                     *             "first_name": null,
+                     *             "is_active": true,
+                     *             "last_name": null,
+                     *             "location": null,
+                     *             "nb_sports": 0,
+                     *             "nb_workouts": 0,
+                     *             "picture": false,
+                     *             "records": [],
+                     *             "sports_list": [],
+                     *             "total_ascent": 0,
+                     *             "total_distance": 0,
+                     *             "total_duration": "0:00:00",
+                     *             "username": "alex"
+                     *           },
+                     *           {
+                     *             "accepted_privacy_policy": true,
+                     *             "admin": true,
+                     *             "bio": "Trail runner.",
+                     *             "birth_date": "Sat, 12 May 1990 00:00:00 GMT",
+                     *             "created_at": "Sun, 14 Jul 2024 13:51:01 GMT",
+                     *             "date_format": "dd/MM/yyyy",
+                     *             "display_ascent": true,
+                     *             "email": "sam@example.com",
+                     *             "email_to_confirm": null,
+                     *             "first_name": "Sam",
+                     *             "imperial_units": false,
+                     *             "is_active": true,
+                     *             "language": "en",
+                     *             "last_name": "Doe",
+                     *             "location": "Lyon",
+                     *             "nb_sports": 1,
+                     *             "nb_workouts": 12,
+                     *             "picture": true,
+                     *             "records": [
+                     *               {
+                     *                 "id": 9,
+                     *                 "record_type": "FD",
+                     *                 "sport_id": 1,
+                     *                 "user": "sam",
+                     *                 "value": 42.195,
+                     *                 "workout_date": "Sun, 06 Oct 2024 07:30:00 GMT",
+                     *                 "workout_id": "kjxavSTUrJvoAh2wvCeGEF"
+                     *               }
+                     *             ],
+                     *             "sports_list": [
+                     *               1
+                     *             ],
+                     *             "start_elevation_at_zero": false,
+                     *             "timezone": "Europe/Paris",
+                     *             "total_ascent": 3120.5,
+                     *             "total_distance": 318.42,
+                     *             "total_duration": "1 day, 4:12:30",
+                     *             "use_dark_mode": null,
+                     *             "use_raw_gpx_speed": false,
+                     *             "username": "sam",
+                     *             "weekm": true
+                     *           }
+                     *         ]
+                     *       },
+                     *       "pagination": {
+                     *         "has_next": false,
+                     *         "has_prev": false,
+                     *         "page": 1,
+                     *         "pages": 1,
+                     *         "total": 2
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["UsersResponseDto"];
+                        pagination: {
+                            has_next: boolean;
+                            has_prev: boolean;
+                            page: number;
+                            pages: number;
+                            total: number;
+                        };
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `invalid payload`: `page` or `per_page` is not an integer, `order_by` is not a sort key, or a value breaks an edge rule (NUL character, integer out of range). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`), or the user is not an admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The exact (case-sensitive) username. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "users": [
+                     *           {
+                     *             "accepted_privacy_policy": true,
+                     *             "admin": true,
+                     *             "bio": "Trail runner.",
+                     *             "birth_date": "Sat, 12 May 1990 00:00:00 GMT",
+                     *             "created_at": "Sun, 14 Jul 2024 13:51:01 GMT",
+                     *             "date_format": "dd/MM/yyyy",
+                     *             "display_ascent": true,
+                     *             "email": "sam@example.com",
+                     *             "email_to_confirm": null,
+                     *             "first_name": "Sam",
+                     *             "imperial_units": false,
+                     *             "is_active": true,
+                     *             "language": "en",
+                     *             "last_name": "Doe",
+                     *             "location": "Lyon",
+                     *             "nb_sports": 1,
+                     *             "nb_workouts": 12,
+                     *             "picture": true,
+                     *             "records": [
+                     *               {
+                     *                 "id": 9,
+                     *                 "record_type": "FD",
+                     *                 "sport_id": 1,
+                     *                 "user": "sam",
+                     *                 "value": 42.195,
+                     *                 "workout_date": "Sun, 06 Oct 2024 07:30:00 GMT",
+                     *                 "workout_id": "kjxavSTUrJvoAh2wvCeGEF"
+                     *               }
+                     *             ],
+                     *             "sports_list": [
+                     *               1
+                     *             ],
+                     *             "start_elevation_at_zero": false,
+                     *             "timezone": "Europe/Paris",
+                     *             "total_ascent": 3120.5,
+                     *             "total_distance": 318.42,
+                     *             "total_duration": "1 day, 4:12:30",
+                     *             "use_dark_mode": null,
+                     *             "use_raw_gpx_speed": false,
+                     *             "username": "sam",
+                     *             "weekm": true
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["UsersResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /**
+             * @description Token lacks the scope (`insufficient_scope`).
+             *
+             *     Also when a non-admin asks for another user, known or not (`you do not have permissions`).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "you do not have permissions",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description `user does not exist` (asked by an admin, or by the user themself). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    usersRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The exact (case-sensitive) username. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /**
+             * @description Token lacks the scope (`insufficient_scope`).
+             *
+             *     Also when a non-admin deletes someone else (`you do not have permissions`), or the last admin deletes themself (`you can not delete your account, no other user has admin rights`).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "you can not delete your account, no other user has admin rights",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description `user does not exist`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    usersUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The exact (case-sensitive) username. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            /** @description The updated user, in a one-element list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "users": [
+                     *           {
+                     *             "admin": true,
+                     *             "bio": null,
+                     *             "birth_date": null,
+                     *             "created_at": "Mon, 02 Sep 2024 18:12:45 GMT",
+                     *             "email": "alex@example.com",
+                     *             "email_to_confirm": null,
+                     *             "first_name": null,
+                     *             "is_active": true,
+                     *             "last_name": null,
+                     *             "location": null,
+                     *             "nb_sports": 0,
+                     *             "nb_workouts": 0,
+                     *             "picture": false,
+                     *             "records": [],
+                     *             "sports_list": [],
+                     *             "total_ascent": 0,
+                     *             "total_distance": 0,
+                     *             "total_duration": "0:00:00",
+                     *             "username": "alex"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["UsersResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description `invalid payload` (body not a JSON object, `admin` not a boolean), `valid email must be provided`, or `new email must be different than current email`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`), or the user is not an admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description `user does not exist`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3982,21 +6448,33 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The exact (case-sensitive) username. */
                 username: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The image, with the media type of its extension. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/gif": Record<string, never>;
-                    "image/jpeg": Record<string, never>;
-                    "image/png": Record<string, never>;
+                    /** @example (the PNG, JPEG or GIF bytes) */
+                    "image/gif": string;
+                    /** @example (the PNG, JPEG or GIF bytes) */
+                    "image/jpeg": string;
+                    /** @example (the PNG, JPEG or GIF bytes) */
+                    "image/png": string;
                 };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
@@ -4007,12 +6485,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description `user does not exist`, or `No picture.` when the user has no avatar. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4079,6 +6572,13 @@ export interface operations {
                     "application/json": components["schemas"]["WorkoutsListResponseDto"];
                 };
             };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
                 headers: {
@@ -4104,6 +6604,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
@@ -4225,6 +6740,13 @@ export interface operations {
                     "image/png": Record<string, never>;
                 };
             };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
                 headers: {
@@ -4240,6 +6762,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4277,6 +6814,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
                 headers: {
@@ -4292,6 +6836,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description `error when getting map tile`. */
             502: {
@@ -4351,6 +6910,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description `{"status": "error", "message": "Idempotency-Key already used for a different request"}` */
             422: {
                 headers: {
@@ -4390,6 +6964,13 @@ export interface operations {
                     "application/json": components["schemas"]["WorkoutsListResponseDto"];
                 };
             };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
                 headers: {
@@ -4423,6 +7004,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4489,6 +7085,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4560,6 +7171,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
                 headers: {
@@ -4586,6 +7212,13 @@ export interface operations {
         responses: {
             /** @description `{"status":"success","message":"","data":{"chart_data":[...]}}` */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4624,6 +7257,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -4657,6 +7305,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
                 headers: {
@@ -4690,6 +7345,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -4722,6 +7392,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
                 headers: {
@@ -4755,6 +7432,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -4788,6 +7480,13 @@ export interface operations {
                     "application/gpx+xml": Record<string, never>;
                 };
             };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
                 headers: {
@@ -4821,6 +7520,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -4854,6 +7568,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
             400: {
                 headers: {
@@ -4887,6 +7608,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {

@@ -4,7 +4,7 @@ import type { AppConfigResponseDto } from 'src/app-config/dto/app-config-respons
 import { toHttpDateOrNull } from 'src/common/format/http-date';
 import type { AppConfig } from 'src/config/configuration';
 
-/** The FitTrackee version whose API this server speaks (spec config.md §1). */
+/** The FitTrackee version whose API this server speaks (FitTrackee `GET /api/config`). */
 export const FITTRACKEE_API_VERSION = '0.7.32';
 
 export function toAppConfigResponse(

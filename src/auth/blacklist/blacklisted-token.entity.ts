@@ -1,6 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A logged-out first-party JWT (spec README §2.1), stored as a SHA-256 hash, never in clear. */
+/**
+ * A logged-out first-party JWT (docs/compatibility.md#auth-tokens), stored as a SHA-256 hash, never
+ * in clear.
+ */
 @Entity('blacklisted_tokens')
 export class BlacklistedToken {
   @PrimaryGeneratedColumn()

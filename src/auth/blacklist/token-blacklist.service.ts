@@ -4,7 +4,10 @@ import { BlacklistedToken } from 'src/auth/blacklist/blacklisted-token.entity';
 import { hashToken } from 'src/users/secrets';
 import { LessThan, Repository } from 'typeorm';
 
-/** The logout blacklist (spec README §2.1); exported for the `clean_tokens` CLI command. */
+/**
+ * The logout blacklist (docs/compatibility.md#auth-tokens); exported for the `clean_tokens` CLI
+ * command.
+ */
 @Injectable()
 export class TokenBlacklistService {
   constructor(

@@ -5,9 +5,15 @@ export const ACCESS_KEY = 'pacekeeper:access';
 export interface ScopedAccess {
   kind: 'scoped';
   scopes: readonly Scope[];
-  /** Admin-only endpoint: 403 `you do not have permissions` for others (spec oauth2.md §6.1 step 6). */
+  /**
+   * Admin-only endpoint: 403 `you do not have permissions` for others
+   * (docs/oauth2.md#resource-protection step 6).
+   */
   isAdminOnly: boolean;
-  /** Reserved to first-party tokens: OAuth2 tokens get 403 insufficient_scope (spec oauth2.md §6.3). */
+  /**
+   * Reserved to first-party tokens: OAuth2 tokens get 403 insufficient_scope
+   * (docs/oauth2.md#first-party-only).
+   */
   isFirstPartyOnly: boolean;
 }
 

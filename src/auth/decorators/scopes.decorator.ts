@@ -43,7 +43,7 @@ function accessDecorators(rule: ScopedAccess): MethodDecorator & ClassDecorator 
 
 /**
  * Requires an authenticated caller; an OAuth2 token must carry every listed scope.
- * `@Scopes(SCOPE.USERS_READ, { admin: true })` also requires an admin (spec README §3).
+ * `@Scopes(SCOPE.USERS_READ, { admin: true })` also requires an admin (docs/oauth2.md#scopes).
  */
 export function Scopes(
   ...args: [...Scope[], ScopesOptions] | Scope[]
@@ -62,8 +62,9 @@ export function Scopes(
 }
 
 /**
- * Endpoints without a scope in FitTrackee (`token*` in spec README §3): reserved to first-party
- * tokens, OAuth2 tokens are refused with 403 insufficient_scope (spec oauth2.md §6.3).
+ * Endpoints without a scope in FitTrackee (`token*` in docs/oauth2.md#scopes): reserved to
+ * first-party tokens, OAuth2 tokens are refused with 403 insufficient_scope
+ * (docs/oauth2.md#first-party-only).
  */
 export function FirstPartyOnly(): MethodDecorator & ClassDecorator {
   return accessDecorators({

@@ -9,7 +9,7 @@ import { FitsColumn } from 'src/common/validation/string-bounds.decorators';
 import { User } from 'src/users/user.entity';
 
 /**
- * `POST /api/auth/profile/edit/preferences` (spec auth.md §4.7): all nine keys. A null in a
+ * `POST /api/auth/profile/edit/preferences` (as in FitTrackee): all nine keys. A null in a
  * non-nullable column is a 500 in FitTrackee; here it is `invalid payload`.
  */
 export class EditPreferencesDto {

@@ -8,7 +8,7 @@ const isBirthDate = (value: unknown): boolean =>
   (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value));
 
 /**
- * `POST /api/auth/profile/edit` (spec auth.md §4.5): all five keys, values may be null. Column
+ * `POST /api/auth/profile/edit` (as in FitTrackee): all five keys, values may be null. Column
  * limits and unparsable dates are 500s in FitTrackee; here they are `invalid payload`.
  */
 export class EditProfileDto {

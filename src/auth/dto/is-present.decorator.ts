@@ -2,7 +2,7 @@ import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 /**
  * The key must be in the body (FitTrackee reads it with `post_data[key]`); `null` is allowed
- * unless `check` refuses it. Used where the spec says "body must contain all N keys".
+ * unless `check` refuses it. Used where FitTrackee requires "body must contain all N keys".
  */
 export function IsPresent(
   check: (value: unknown) => boolean = () => true,

@@ -1,7 +1,7 @@
 import { IsNotEmpty, IsString } from 'class-validator';
 import { NotStored } from 'src/common/validation/string-bounds.decorators';
 
-/** `POST /api/auth/password/update` (spec auth.md §4.13). */
+/** `POST /api/auth/password/update` (as in FitTrackee). */
 export class PasswordUpdateDto {
   /** The password-reset JWT from the email. */
   @IsString()
@@ -9,7 +9,7 @@ export class PasswordUpdateDto {
   @NotStored()
   token!: string;
 
-  /** Hashed with bcrypt. */
+  /** The new password, 8 characters at least; hashed with bcrypt. */
   @IsString()
   @NotStored()
   password!: string;

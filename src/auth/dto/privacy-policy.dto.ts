@@ -1,7 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Equals } from 'class-validator';
 
-/** `POST /api/auth/account/privacy-policy` (spec auth.md §4.17): exactly JSON `true`. */
+/** `POST /api/auth/account/privacy-policy` (as in FitTrackee): exactly JSON `true`. */
 export class PrivacyPolicyDto {
+  @ApiProperty({ enum: [true], description: 'Must be JSON `true`.' })
   @Equals(true)
   accepted_policy!: true;
 }

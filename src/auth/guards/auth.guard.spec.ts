@@ -36,7 +36,7 @@ class FakeStrategy extends passport.Strategy {
   }
 }
 
-describe('AuthGuard (spec oauth2.md §6.1 steps 1–4)', () => {
+describe('AuthGuard (docs/oauth2.md#resource-protection steps 1–4)', () => {
   let firstParty: Outcome;
   let oauth2: Outcome;
   let jwtStrategy: FakeStrategy;

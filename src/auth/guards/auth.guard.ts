@@ -11,8 +11,8 @@ import { markPrivate } from 'src/common/http/response-headers';
 
 /**
  * "Who are you": resolves the Authorization header to a principal, deny-by-default.
- * Order of spec oauth2.md §6.1 steps 1–4: the first-party JWT is tried first, whatever the
- * scheme word; only then the OAuth2 bearer token, whose scheme must be `Bearer`.
+ * Order of docs/oauth2.md#resource-protection steps 1–4: the first-party JWT is tried first,
+ * whatever the scheme word; only then the OAuth2 bearer token, whose scheme must be `Bearer`.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {

@@ -3,8 +3,9 @@ import { AppConfigService } from 'src/app-config/app-config.service';
 import { NotFoundError } from 'src/common/errors/http-errors';
 
 /**
- * Routes that exist only with email sending (spec auth.md §4.12, §4.16): otherwise FitTrackee
- * answers its "URL not found" 404, before reading the body.
+ * Routes that exist only with email sending (FitTrackee `POST /api/auth/password/reset-request`,
+ * `POST /api/auth/account/resend-confirmation`): otherwise FitTrackee answers its "URL not found"
+ * 404, before reading the body.
  */
 @Injectable()
 export class EmailSendingEnabledGuard implements CanActivate {

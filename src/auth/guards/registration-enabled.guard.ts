@@ -2,7 +2,7 @@ import { type CanActivate, Injectable } from '@nestjs/common';
 import { AppConfigService } from 'src/app-config/app-config.service';
 import { ForbiddenError } from 'src/common/errors/http-errors';
 
-/** Checked before the body is read (spec auth.md §4.1 step 1). */
+/** Checked before the body is read (FitTrackee `POST /api/auth/register`). */
 @Injectable()
 export class RegistrationEnabledGuard implements CanActivate {
   constructor(private readonly appConfig: AppConfigService) {}

@@ -25,7 +25,7 @@ const ADMIN_READ = SCOPED([SCOPE.USERS_READ], true);
 const admin = fakeUser({ admin: true });
 const inactive = fakeUser({ isActive: false });
 
-describe('ScopesGuard (spec oauth2.md §6.1 steps 4–6)', () => {
+describe('ScopesGuard (docs/oauth2.md#resource-protection steps 4–6)', () => {
   it('lets a public route through without a principal', () => {
     expect(check(PUBLIC)).toBe(true);
   });

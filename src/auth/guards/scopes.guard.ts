@@ -7,7 +7,8 @@ import { InsufficientScopeError } from 'src/common/errors/oauth2-error';
 
 /**
  * "May you": scope (OAuth2 tokens only), then active account, then admin — the order of
- * spec oauth2.md §6.1 steps 4–6, so an admin's token lacking the scope gets insufficient_scope.
+ * docs/oauth2.md#resource-protection steps 4–6, so an admin's token lacking the scope gets
+ * insufficient_scope.
  */
 @Injectable()
 export class ScopesGuard implements CanActivate {

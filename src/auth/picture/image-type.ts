@@ -1,4 +1,4 @@
-/** Picture extensions accepted by FitTrackee (spec config.md §3). */
+/** Picture extensions accepted by FitTrackee (docs/compatibility.md#constants). */
 export const PICTURE_EXTENSIONS = ['jpg', 'png', 'gif'] as const;
 
 /**
@@ -15,7 +15,7 @@ export function detectImageType(content: Buffer): 'jpg' | 'png' | 'gif' | undefi
   return undefined;
 }
 
-/** Extension after the last dot, lower-cased (spec auth.md §4.10 step 4). */
+/** Extension after the last dot, lower-cased (FitTrackee `POST /api/auth/picture`). */
 export function extensionOf(filename: string): string {
   const dot = filename.lastIndexOf('.');
   return dot < 0 ? '' : filename.slice(dot + 1).toLowerCase();

@@ -3,7 +3,7 @@ import { contentLengthOf, type PictureRequest } from 'src/auth/picture/picture-u
 import { createCheckedParamDecorator } from 'src/common/validation/checked-param.decorator';
 
 export interface PictureUpload {
-  /** The `file` part; absent when the request has none (spec auth.md §4.10 step 2). */
+  /** The `file` part; absent when the request has none (FitTrackee `POST /api/auth/picture`). */
   file: { originalname: string; buffer: Buffer } | undefined;
   /**
    * A `file` part with an empty file name, which multer drops: "no selected file" (step 3).

@@ -14,11 +14,14 @@ import { watchEmptyFileName } from 'src/common/multipart/empty-file-name-watch';
 
 /** The request after PictureUploadInterceptor: multer's `files`, plus what multer drops. */
 export interface PictureRequest extends Request {
-  /** A `file` part came with an empty file name (spec auth.md §4.10 step 3). */
+  /** A `file` part came with an empty file name (FitTrackee `POST /api/auth/picture`). */
   hasEmptyFileName?: boolean;
 }
 
-/** The request's Content-Length, the "file size" of FitTrackee's 413 message (spec README §1.3). */
+/**
+ * The request's Content-Length, the "file size" of FitTrackee's 413 message
+ * (docs/compatibility.md#errors).
+ */
 export function contentLengthOf(request: Request): number | undefined {
   const header = request.headers['content-length'];
   return header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined;
@@ -26,7 +29,7 @@ export function contentLengthOf(request: Request): number | undefined {
 
 /**
  * Parses the multipart body into memory once the global request limit (`max_zip_file_size`,
- * spec auth.md §4.10 step 1) is known to hold; the handler sees `request.files`.
+ * FitTrackee `POST /api/auth/picture`) is known to hold; the handler sees `request.files`.
  */
 @Injectable()
 export class PictureUploadInterceptor implements NestInterceptor {

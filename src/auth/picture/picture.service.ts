@@ -24,7 +24,10 @@ import { Repository } from 'typeorm';
 
 const fail = (message: string): AppError => new InvalidPayloadError(message, 'fail');
 
-/** Avatar upload and removal (spec auth.md §4.10–4.11); files under UPLOAD_FOLDER/pictures/<id>/. */
+/**
+ * Avatar upload and removal (FitTrackee `POST /api/auth/picture`, `DELETE /api/auth/picture`);
+ * files under UPLOAD_FOLDER/pictures/<id>/.
+ */
 @Injectable()
 export class PictureService {
   private readonly logger = new Logger('Pictures');
@@ -35,7 +38,10 @@ export class PictureService {
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
-  /** Steps 2–8 of spec auth.md §4.10; the type is also checked on the content, not only the name. */
+  /**
+   * The checks of FitTrackee `POST /api/auth/picture`, in its order; the type is also checked on
+   * the content, not only the name.
+   */
   async upload(user: User, upload: PictureUpload): Promise<TopLevelResult> {
     const { file, contentLength } = upload;
     if (file === undefined)
@@ -64,7 +70,9 @@ export class PictureService {
     return topLevel({ message: 'user picture updated' });
   }
 
-  /** No picture is not an error here (FitTrackee crashes, spec auth.md §4.11). */
+  /**
+   * No picture is not an error here (FitTrackee crashes, FitTrackee `DELETE /api/auth/picture`).
+   */
   async remove(user: User): Promise<void> {
     try {
       await this.users.update(user.id, { picture: null });

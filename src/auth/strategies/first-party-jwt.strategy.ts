@@ -14,7 +14,10 @@ import type { AppConfig } from 'src/config/configuration';
 import { User } from 'src/users/user.entity';
 import { Repository } from 'typeorm';
 
-/** The text after the first space of the Authorization header, whatever the scheme word (spec oauth2.md §6.1 step 2). */
+/**
+ * The text after the first space of the Authorization header, whatever the scheme word
+ * (docs/oauth2.md#resource-protection step 2).
+ */
 export function tokenFromHeader(request: Request): string | null {
   const header = request.headers.authorization ?? '';
   const space = header.indexOf(' ');
@@ -36,8 +39,8 @@ interface FirstPartyPayload {
 
 /**
  * First-party token: an HS256 JWT signed with APP_SECRET_KEY whose `sub` is an existing user
- * id (spec README §2.1), not blacklisted by a logout. Anything else is "not recognised", so
- * the guard tries OAuth2 next.
+ * id (docs/compatibility.md#auth-tokens), not blacklisted by a logout. Anything else is "not
+ * recognised", so the guard tries OAuth2 next.
  */
 @Injectable()
 export class FirstPartyJwtStrategy extends PassportStrategy(Strategy, FIRST_PARTY_STRATEGY) {
@@ -59,7 +62,8 @@ export class FirstPartyJwtStrategy extends PassportStrategy(Strategy, FIRST_PART
     const token = tokenFromHeader(request);
     const id = typeof payload.sub === 'number' ? payload.sub : Number(payload.sub);
     if (token === null || !Number.isSafeInteger(id)) return false;
-    // A logged-out token is "not recognised", hence invalid_token (spec oauth2.md §6.1 step 3).
+    // A logged-out token is "not recognised", hence invalid_token
+    // (docs/oauth2.md#resource-protection step 3).
     if (await this.blacklist.isBlacklisted(token)) return false;
     const user = await this.users.findOneBy({ id });
     if (!user) return false;

@@ -6,7 +6,7 @@ import { cleanExpiredTokens } from 'src/cli/commands/clean-expired-tokens';
 import { DaysCommand } from 'src/cli/commands/days-command';
 import { OAUTH2_TOKENS_CLEANER } from 'src/users/maintenance/token-cleaners';
 
-/** `oauth2 clean --days N` (spec cli.md): expired OAuth2 tokens. */
+/** `oauth2 clean --days N` (FitTrackee `ftcli`): expired OAuth2 tokens. */
 @SubCommand({
   name: 'clean',
   description: 'Clean tokens expired for more than provided number of days.',

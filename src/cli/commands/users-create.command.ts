@@ -9,7 +9,7 @@ interface CreateOptions {
   password?: string;
 }
 
-/** `users create USERNAME --email EMAIL [--password PASSWORD]` (spec cli.md). */
+/** `users create USERNAME --email EMAIL [--password PASSWORD]` (FitTrackee `ftcli`). */
 @SubCommand({
   name: 'create',
   arguments: '<username>',

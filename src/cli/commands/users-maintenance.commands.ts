@@ -10,7 +10,7 @@ import { DataExportService } from 'src/users/export/data-export.service';
 import { DataExportProcessor } from 'src/users/export/data-export-processor';
 import { BLACKLISTED_TOKENS_CLEANER } from 'src/users/maintenance/token-cleaners';
 
-/** `users clean_tokens --days N` (spec cli.md, README §2.1). */
+/** `users clean_tokens --days N` (FitTrackee `ftcli`, docs/compatibility.md#auth-tokens). */
 @SubCommand({
   name: 'clean_tokens',
   description: 'Clean blacklisted tokens expired for more than provided number of days.',
@@ -31,7 +31,7 @@ export class UsersCleanTokensCommand extends DaysCommand {
   }
 }
 
-/** `users clean_archives --days N` (spec cli.md). */
+/** `users clean_archives --days N` (FitTrackee `ftcli`). */
 @SubCommand({
   name: 'clean_archives',
   description: 'Clean user export archives created for more than provided number of days.',
@@ -54,7 +54,7 @@ export class UsersCleanArchivesCommand extends DaysCommand {
   }
 }
 
-/** `users export_archives --max N`: pending exports built synchronously (spec cli.md). */
+/** `users export_archives --max N`: pending exports built synchronously (FitTrackee `ftcli`). */
 @SubCommand({
   name: 'export_archives',
   description: 'Export user data in zip archive if incomplete requests exist.',

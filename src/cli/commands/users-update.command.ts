@@ -30,7 +30,7 @@ export class UsersUpdateCommand extends CommandRunner {
   async run([username = '']: string[], options: UpdateOptions): Promise<void> {
     const update = await this.context.run(async (app) => {
       try {
-        // The CLI changes the email at once, without confirmation (spec cli.md).
+        // The CLI changes the email at once, without confirmation (FitTrackee `ftcli`).
         return await app.get(UserManagerService, { strict: false }).update(username, {
           isAdmin: options.setAdmin,
           activate: options.activate === true,

@@ -1,6 +1,6 @@
 import { parseEmailUrl } from 'src/common/email/email-url';
 
-describe('parseEmailUrl (FitTrackee EMAIL_URL, spec config.md §4)', () => {
+describe('parseEmailUrl (FitTrackee EMAIL_URL, docs/compatibility.md#environment)', () => {
   it('parses host and port without credentials', () => {
     expect(parseEmailUrl('smtp://mail.example.com:2525')).toEqual({
       host: 'mail.example.com',

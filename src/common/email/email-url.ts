@@ -1,4 +1,4 @@
-/** SMTP settings parsed from FitTrackee's EMAIL_URL (spec config.md §4). */
+/** SMTP settings parsed from FitTrackee's EMAIL_URL (docs/compatibility.md#environment). */
 export interface SmtpSettings {
   host: string;
   port: number;

@@ -6,7 +6,9 @@ import { QueuedMailer } from 'src/common/email/queued-mailer';
 import { SmtpEmailSender } from 'src/common/email/smtp-email.sender';
 import type { AppConfig } from 'src/config/configuration';
 
-/** Real emails when EMAIL_URL is set; otherwise sending is disabled (spec config.md §1). */
+/**
+ * Real emails when EMAIL_URL is set; otherwise sending is disabled (FitTrackee `GET /api/config`).
+ */
 @Global()
 @Module({
   providers: [

@@ -1,4 +1,7 @@
-/** The emails of spec auth.md §3, each with text and HTML templates in the user's language. */
+/**
+ * The emails of docs/compatibility.md#emails, each with text and HTML templates in the user's
+ * language.
+ */
 export type EmailTemplate =
   | 'account_confirmation'
   | 'password_reset_request'

@@ -38,7 +38,9 @@ export function toEmailMessage(payload: Readonly<Record<string, unknown>>): Emai
   };
 }
 
-/** Emails leave the request through the job queue (spec auth.md §3: queued, then sent). */
+/**
+ * Emails leave the request through the job queue (docs/compatibility.md#emails: queued, then sent).
+ */
 @Injectable()
 export class QueuedMailer implements Mailer, OnModuleInit {
   constructor(

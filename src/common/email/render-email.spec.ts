@@ -11,7 +11,7 @@ const ALL: EmailTemplate[] = [
   'data_export_ready',
 ];
 
-describe('renderEmail (spec auth.md §3)', () => {
+describe('renderEmail (docs/compatibility.md#emails)', () => {
   it('links the account confirmation page with the token', () => {
     const email = renderEmail(
       {

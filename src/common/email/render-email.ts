@@ -11,7 +11,7 @@ export interface RenderedEmail {
 
 const TEMPLATES = { en: EN, fr: FR } as const;
 
-/** Paths of the web client pages the emails link to (spec auth.md §3). */
+/** Paths of the web client pages the emails link to (docs/compatibility.md#emails). */
 function linkOf(template: EmailTemplate, uiUrl: string, token: string): string {
   const withToken = (path: string): string => `${uiUrl}${path}?token=${encodeURIComponent(token)}`;
   switch (template) {
@@ -62,8 +62,8 @@ function toHtml(content: EmailContent, language: string): string {
 }
 
 /**
- * Renders one email in the user's language (fallback English, spec auth.md §3). `data` keys:
- * `username`, `token` (confirmation / reset / email-update token), `new_email`, `device`.
+ * Renders one email in the user's language (fallback English, docs/compatibility.md#emails). `data`
+ * keys: `username`, `token` (confirmation / reset / email-update token), `new_email`, `device`.
  */
 export function renderEmail(message: EmailMessage, uiUrl: string): RenderedEmail {
   const language = message.language in TEMPLATES ? message.language : 'en';

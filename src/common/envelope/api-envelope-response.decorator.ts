@@ -4,7 +4,7 @@ import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 export interface EnvelopeResponseOptions {
   /** 200 (`"success"`, the default) or 201 (`"created"`), as the handler's @HttpCode. */
   status?: 200 | 201;
-  /** A paginated list: `pagination` sits beside `data` (spec README §1.4). */
+  /** A paginated list: `pagination` sits beside `data` (docs/compatibility.md#pagination). */
   isPaginated?: boolean;
   description?: string;
   /** A realistic example of the whole body, as a client receives it. */
@@ -24,8 +24,9 @@ const PAGINATION_SCHEMA = {
 };
 
 /**
- * Documents a handler's result the way EnvelopeInterceptor sends it (spec README §1.2):
- * `{"status": "success", "data": <model>}` — declare it once per route (STYLE §3).
+ * Documents a handler's result the way EnvelopeInterceptor sends it
+ * (docs/compatibility.md#envelope): `{"status": "success", "data": <model>}` — declare it once per
+ * route, so the document and the wire agree.
  */
 export function ApiEnvelopeResponse(
   model: Type,

@@ -13,8 +13,8 @@ import { PaginatedResult, TopLevelResult } from 'src/common/envelope/envelope.ty
 import { RAW_RESPONSE_KEY } from 'src/common/envelope/raw-response.decorator';
 
 /**
- * Wraps handler results in FitTrackee's envelope (spec README §1.2): `"created"` for 201,
- * `"success"` otherwise; 204 bodies stay empty.
+ * Wraps handler results in FitTrackee's envelope (docs/compatibility.md#envelope): `"created"` for
+ * 201, `"success"` otherwise; 204 bodies stay empty.
  */
 @Injectable()
 export class EnvelopeInterceptor implements NestInterceptor {

@@ -1,4 +1,4 @@
-/** Flask-SQLAlchemy pagination object (spec README §1.4). */
+/** Flask-SQLAlchemy pagination object (docs/compatibility.md#pagination). */
 export interface Pagination {
   has_next: boolean;
   has_prev: boolean;
@@ -17,7 +17,8 @@ export class PaginatedResult<T> {
 
 /**
  * A handler result whose keys sit beside `status` instead of under `data`, e.g.
- * `{"status":"success","message":"pong!"}` or login's `auth_token` (spec README §1.2).
+ * `{"status":"success","message":"pong!"}` or login's `auth_token`
+ * (docs/compatibility.md#envelope).
  */
 export class TopLevelResult {
   constructor(readonly fields: Readonly<Record<string, unknown>>) {}
@@ -31,7 +32,10 @@ export function topLevel(fields: Readonly<Record<string, unknown>>): TopLevelRes
   return new TopLevelResult(fields);
 }
 
-/** `pages` is 0 when `total` is 0; `has_prev` is `page > 1` even past the end (spec README §1.4). */
+/**
+ * `pages` is 0 when `total` is 0; `has_prev` is `page > 1` even past the end
+ * (docs/compatibility.md#pagination).
+ */
 export function buildPagination(page: number, perPage: number, total: number): Pagination {
   const pages = total === 0 ? 0 : Math.ceil(total / perPage);
   return { has_next: page < pages, has_prev: page > 1, page, pages, total };

@@ -13,7 +13,10 @@ import { OAuth2Error } from 'src/common/errors/oauth2-error';
 import { formatFileSize } from 'src/common/format/file-size';
 
 const DEFAULT_500 = 'error, please try again or contact the administrator';
-/** Werkzeug's NotFound description, also used by FitTrackee for disabled routes (spec README §1.3). */
+/**
+ * Werkzeug's NotFound description, also used by FitTrackee for disabled routes
+ * (docs/compatibility.md#errors).
+ */
 export const ROUTE_NOT_FOUND_MESSAGE = 'the requested URL was not found on the server';
 /** FitTrackee has no 503; the envelope is its error one (`status: "error"`). */
 export const UNAVAILABLE_MESSAGE = 'service temporarily unavailable, please try again later';
@@ -27,7 +30,7 @@ interface RenderedError {
   headers?: Readonly<Record<string, string>>;
 }
 
-/** The single edge where errors become HTTP responses (STYLE §5). */
+/** The single edge where errors become HTTP responses, so every error body has one shape. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');

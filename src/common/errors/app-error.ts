@@ -1,6 +1,7 @@
 /**
  * Errors that services throw; AllExceptionsFilter renders them in the FitTrackee envelope
- * (spec README §1.2–1.3). `status` is FitTrackee's envelope status, `httpStatus` the HTTP code.
+ * (docs/compatibility.md#envelope, docs/compatibility.md#errors). `status` is FitTrackee's envelope
+ * status, `httpStatus` the HTTP code.
  */
 export type EnvelopeStatus = 'error' | 'fail' | 'not found' | 'success';
 

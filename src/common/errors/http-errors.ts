@@ -18,14 +18,14 @@ export class InvalidInputError extends InvalidPayloadError {
   }
 }
 
-/** 401 `provide a valid auth token` (spec oauth2.md §6.1 steps 1 and 5). */
+/** 401 `provide a valid auth token` (docs/oauth2.md#resource-protection steps 1 and 5). */
 export class UnauthorizedError extends AppError {
   constructor(message = 'provide a valid auth token') {
     super(401, 'error', { message });
   }
 }
 
-/** 403 `you do not have permissions` (spec README §1.3). */
+/** 403 `you do not have permissions` (docs/compatibility.md#errors). */
 export class ForbiddenError extends AppError {
   constructor(message = 'you do not have permissions') {
     super(403, 'error', { message });
@@ -41,7 +41,7 @@ export class NotFoundError extends AppError {
 
 /**
  * 404 "data not found" variant: `{"status":"not found","data":{"<type>":[]}}`; for `gpx` and
- * `chart_data` the empty value is `""` (spec README §1.3).
+ * `chart_data` the empty value is `""` (docs/compatibility.md#errors).
  */
 export class DataNotFoundError extends AppError {
   constructor(type: string, message?: string) {

@@ -1,6 +1,7 @@
 /**
  * RFC 6749 §5.2 / RFC 6750 §3.1 error bodies: `{error, error_description}` with no `status`
- * key. Used by the OAuth2 endpoints and by resource protection (spec oauth2.md §6.1).
+ * key. Used by the OAuth2 endpoints and by resource protection
+ * (docs/oauth2.md#resource-protection).
  */
 export class OAuth2Error extends Error {
   constructor(
@@ -28,7 +29,9 @@ export const INVALID_TOKEN_DESCRIPTION =
 export const INSUFFICIENT_SCOPE_DESCRIPTION =
   'The request requires higher privileges than provided by the access token.';
 
-/** 401 invalid_token with the WWW-Authenticate header (RFC 6750 §3, spec README §1.3). */
+/**
+ * 401 invalid_token with the WWW-Authenticate header (RFC 6750 §3, docs/compatibility.md#errors).
+ */
 export class InvalidTokenError extends OAuth2Error {
   constructor() {
     super('invalid_token', INVALID_TOKEN_DESCRIPTION, 401, {
@@ -38,14 +41,20 @@ export class InvalidTokenError extends OAuth2Error {
   }
 }
 
-/** 403 insufficient_scope (RFC 6750 §3.1), checked before the admin check (spec oauth2.md §6.1). */
+/**
+ * 403 insufficient_scope (RFC 6750 §3.1), checked before the admin check
+ * (docs/oauth2.md#resource-protection).
+ */
 export class InsufficientScopeError extends OAuth2Error {
   constructor() {
     super('insufficient_scope', INSUFFICIENT_SCOPE_DESCRIPTION, 403, NO_STORE);
   }
 }
 
-/** 401 unsupported_token_type: an Authorization scheme other than Bearer (spec oauth2.md §6.1 step 4). */
+/**
+ * 401 unsupported_token_type: an Authorization scheme other than Bearer
+ * (docs/oauth2.md#resource-protection step 4).
+ */
 export class UnsupportedTokenTypeError extends OAuth2Error {
   constructor() {
     super('unsupported_token_type', undefined, 401, NO_STORE);

@@ -2,8 +2,9 @@ import { AppError } from 'src/common/errors/app-error';
 import { formatFileSize } from 'src/common/format/file-size';
 
 /**
- * 413 `Error during <kind> upload, file size (<size>) exceeds <limit>.` (spec README §1.3).
- * "file size" is the whole request body (Content-Length); it is omitted when unknown.
+ * 413 `Error during <kind> upload, file size (<size>) exceeds <limit>.`
+ * (docs/compatibility.md#errors). "file size" is the whole request body (Content-Length); it is
+ * omitted when unknown.
  */
 export class PayloadTooLargeError extends AppError {
   constructor(kind: string, contentLength: number | undefined, limit: number | undefined) {

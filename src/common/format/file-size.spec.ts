@@ -1,6 +1,6 @@
 import { formatFileSize } from 'src/common/format/file-size';
 
-describe('formatFileSize (spec README §1.3, 413 message)', () => {
+describe('formatFileSize (docs/compatibility.md#errors, 413 message)', () => {
   it.each([
     [0, '0 bytes'],
     [1, '1 byte'],

@@ -1,7 +1,7 @@
 const UNITS = [' bytes', 'KB', 'MB', 'GB', 'TB'] as const;
 
 /**
- * FitTrackee's `get_readable_file_size` (spec README §1.3, 413 message format):
+ * FitTrackee's `get_readable_file_size` (docs/compatibility.md#errors, 413 message format):
  * 0 → "0 bytes", 1 → "1 byte", else one decimal with the largest unit keeping the value < 1024.
  */
 export function formatFileSize(bytes: number): string {

@@ -1,6 +1,6 @@
 import { toHttpDate, toHttpDateFullMonth, toHttpDateOrNull } from 'src/common/format/http-date';
 
-describe('HTTP dates (spec README §1.5)', () => {
+describe('HTTP dates (docs/compatibility.md#dates)', () => {
   it('formats RFC 1123 in UTC with GMT', () => {
     expect(toHttpDate(new Date(Date.UTC(2019, 6, 14, 13, 51, 1)))).toBe(
       'Sun, 14 Jul 2019 13:51:01 GMT',
@@ -15,7 +15,7 @@ describe('HTTP dates (spec README §1.5)', () => {
     expect(toHttpDate(new Date('0999-12-31T23:59:59Z'))).toBe('Tue, 31 Dec 0999 23:59:59 GMT');
   });
 
-  it('uses the full month name for OAuth2 clients (spec oauth2.md §2.2)', () => {
+  it('uses the full month name for OAuth2 clients (FitTrackee `GET /api/oauth/apps`)', () => {
     expect(toHttpDateFullMonth(new Date(Date.UTC(2022, 6, 14, 6, 27, 53)))).toBe(
       'Thu, 14 July 2022 06:27:53 GMT',
     );

@@ -24,7 +24,10 @@ function format(date: Date, month: string): string {
   return `${day}, ${pad(date.getUTCDate())} ${month} ${year} ${time} GMT`;
 }
 
-/** RFC 1123 date in UTC with the literal GMT: `Sun, 14 Jul 2019 13:51:01 GMT` (spec README §1.5). */
+/**
+ * RFC 1123 date in UTC with the literal GMT: `Sun, 14 Jul 2019 13:51:01 GMT`
+ * (docs/compatibility.md#dates).
+ */
 export function toHttpDate(date: Date): string {
   return format(date, (MONTHS[date.getUTCMonth()] ?? '').slice(0, 3));
 }
@@ -33,7 +36,9 @@ export function toHttpDateOrNull(date: Date | null | undefined): string | null {
   return date ? toHttpDate(date) : null;
 }
 
-/** OAuth2 client `issued_at` uses the full month name (spec oauth2.md §2.2, ⚠ quirk). */
+/**
+ * OAuth2 client `issued_at` uses the full month name (FitTrackee `GET /api/oauth/apps`, ⚠ quirk).
+ */
 export function toHttpDateFullMonth(date: Date): string {
   return format(date, MONTHS[date.getUTCMonth()] ?? '');
 }

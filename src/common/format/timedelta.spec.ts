@@ -1,6 +1,6 @@
 import { formatTimedelta, parseTimedelta } from 'src/common/format/timedelta';
 
-describe('formatTimedelta (Python str(timedelta), spec README §1.5)', () => {
+describe('formatTimedelta (Python str(timedelta), docs/compatibility.md#dates)', () => {
   it.each([
     [0, '0:00:00'],
     [1024, '0:17:04'],

@@ -1,6 +1,6 @@
 /**
- * Python `str(timedelta)` (spec README §1.5): `H:MM:SS`, `"N day(s), H:MM:SS"` from 24 h,
- * and `.ffffff` microseconds when non-zero. Negative values follow Python's normalisation
+ * Python `str(timedelta)` (docs/compatibility.md#dates): `H:MM:SS`, `"N day(s), H:MM:SS"` from 24
+ * h, and `.ffffff` microseconds when non-zero. Negative values follow Python's normalisation
  * (`-1 day, 23:59:59` for −1 s).
  */
 export function formatTimedelta(totalSeconds: number): string {

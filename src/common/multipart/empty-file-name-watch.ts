@@ -7,9 +7,9 @@ const EMPTY_VALUE = Buffer.from('=""', 'latin1');
 
 /**
  * multer silently drops file parts whose file name is empty, but FitTrackee (Werkzeug keeps them
- * as files named '') answers those with `no selected file` rather than `no file part` (spec
- * workouts.md §4.1 rule 3, auth.md §4.10 step 3). This watches the body bytes on their way to
- * multer for such a part header; it keeps only a short tail.
+ * as files named '') answers those with `no selected file` rather than `no file part`
+ * (docs/uploads.md#validation rule 3, FitTrackee `POST /api/auth/picture`). This watches the body
+ * bytes on their way to multer for such a part header; it keeps only a short tail.
  */
 export function watchEmptyFileName(body: Readable): () => boolean {
   let isSeen = false;

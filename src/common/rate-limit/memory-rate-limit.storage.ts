@@ -8,7 +8,10 @@ interface Window {
   expiresAt: number;
 }
 
-/** Fixed-window counters in memory (spec README §1.6), used when REDIS_URL is not set. */
+/**
+ * Fixed-window counters in memory (docs/compatibility.md#rate-limits), used when REDIS_URL is not
+ * set.
+ */
 export class MemoryRateLimitStorage implements ThrottlerStorage {
   private readonly windows = new Map<string, Window>();
 

@@ -14,8 +14,9 @@ import type { RateLimit } from 'src/common/rate-limit/rate-limits';
 export const RATE_LIMITS = Symbol('RATE_LIMITS');
 
 /**
- * `@UseGuards(RateLimitGuard)`: FitTrackee's 429 `rate limit exceeded (<limit>)` (spec README
- * §1.6) with X-RateLimit-* and Retry-After headers, per client IP, route and HTTP method.
+ * `@UseGuards(RateLimitGuard)`: FitTrackee's 429 `rate limit exceeded (<limit>)`
+ * (docs/compatibility.md#rate-limits) with X-RateLimit-* and Retry-After headers, per client IP,
+ * route and HTTP method.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {

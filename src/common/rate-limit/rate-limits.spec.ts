@@ -1,6 +1,6 @@
 import { parseRateLimits } from 'src/common/rate-limit/rate-limits';
 
-describe('parseRateLimits (API_RATE_LIMITS, spec README §1.6)', () => {
+describe('parseRateLimits (API_RATE_LIMITS, docs/compatibility.md#rate-limits)', () => {
   it('parses the default limit and prints it as Flask-Limiter does', () => {
     expect(parseRateLimits('300 per 5 minutes')).toEqual([
       { limit: 300, ttlMs: 300000, text: '300 per 5 minute' },

@@ -16,8 +16,8 @@ export interface RateLimit {
 }
 
 /**
- * `API_RATE_LIMITS`, e.g. `300 per 5 minutes,1000 per day` (spec README §1.6). The 429 message
- * names the limit as Flask-Limiter prints it: singular unit, explicit multiple (`1000 per 1 day`).
+ * `API_RATE_LIMITS`, e.g. `300 per 5 minutes,1000 per day` (docs/compatibility.md#rate-limits). The
+ * 429 message names the limit as Flask-Limiter prints it: singular unit, explicit multiple (`1000 per 1 day`).
  */
 export function parseRateLimits(value: string): RateLimit[] {
   return value

@@ -13,8 +13,8 @@ if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return { hits, redis.call('PTTL', KEYS[1]) }`;
 
 /**
- * Fixed-window counters shared by every instance through Redis (spec README §1.6). When Redis
- * is unreachable the request passes, as FitTrackee disables rate limiting then.
+ * Fixed-window counters shared by every instance through Redis (docs/compatibility.md#rate-limits).
+ * When Redis is unreachable the request passes, as FitTrackee disables rate limiting then.
  */
 export class RedisRateLimitStorage implements ThrottlerStorage, OnApplicationShutdown {
   private readonly logger = new Logger('RateLimit');

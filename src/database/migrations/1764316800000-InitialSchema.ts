@@ -1,6 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Users and the application configuration (spec auth.md §1, config.md §1). */
+/**
+ * Users and the application configuration (FitTrackee user model, FitTrackee `GET /api/config`).
+ */
 export class InitialSchema1764316800000 implements MigrationInterface {
   name = 'InitialSchema1764316800000';
 

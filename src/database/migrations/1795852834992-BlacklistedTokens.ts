@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Logged-out first-party tokens (spec README §2.1). Only a SHA-256 hash of the token is kept,
- * with the token's `exp` so `clean_tokens` can purge rows (spec cli.md).
+ * Logged-out first-party tokens (docs/compatibility.md#auth-tokens). Only a SHA-256 hash of the
+ * token is kept, with the token's `exp` so `clean_tokens` can purge rows (FitTrackee `ftcli`).
  */
 export class BlacklistedTokens1795852834992 implements MigrationInterface {
   name = 'BlacklistedTokens1795852834992';

@@ -1,6 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Default sports, in FitTrackee's id order with their stopped-speed thresholds (spec workouts.md §8.1). */
+/**
+ * Default sports, in FitTrackee's id order with their stopped-speed thresholds (FitTrackee
+ * `GET /api/sports`).
+ */
 export const DEFAULT_SPORTS: readonly (readonly [number, string, number])[] = [
   [1, 'Cycling (Sport)', 1],
   [2, 'Cycling (Transport)', 1],
@@ -21,7 +24,10 @@ export const DEFAULT_SPORTS: readonly (readonly [number, string, number])[] = [
   [17, 'Cycling (Trekking)', 1],
 ];
 
-/** Columns shared by workouts and segments, with the reference's numeric precision (spec §1.1). */
+/**
+ * Columns shared by workouts and segments, with the reference's numeric precision (FitTrackee
+ * workout model).
+ */
 const FIGURES = `
   "duration" interval NOT NULL,
   "pauses" interval,
@@ -34,7 +40,10 @@ const FIGURES = `
   "max_speed" numeric(6,2),
   "ave_speed" numeric(6,2)`;
 
-/** Sports, sport preferences, workouts, segments and records (spec workouts.md §1, §7, §8). */
+/**
+ * Sports, sport preferences, workouts, segments and records (FitTrackee workout model, FitTrackee
+ * `GET /api/records`, `GET /api/sports`).
+ */
 export class WorkoutsSchema1795853002231 implements MigrationInterface {
   name = 'WorkoutsSchema1795853002231';
 

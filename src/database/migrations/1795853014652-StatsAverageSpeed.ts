@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * `pk_stats_average_speed(ave_speed ORDER BY workout_date)`: FitTrackee's statistics average
- * (spec workouts.md §9.1) is a running mean re-rounded with Python's `round(x, 2)` after each
- * workout: `avg_n = round((avg_{n-1} * (n-1) + speed_n) / n, 2)`, in double precision.
+ * (FitTrackee `GET /api/stats/<username>/by_time`) is a running mean re-rounded with Python's
+ * `round(x, 2)` after each workout: `avg_n = round((avg_{n-1} * (n-1) + speed_n) / n, 2)`, in double precision.
  *
  * The state keeps the mean in integer hundredths. The exact quotient decides the rounding,
  * except on an exact tie (x.xx5), where Python rounds the *double* quotient: that double is

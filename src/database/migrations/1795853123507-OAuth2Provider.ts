@@ -1,6 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** OAuth2 clients, authorization codes and tokens (spec oauth2.md §2); secrets stored hashed. */
+/**
+ * OAuth2 clients, authorization codes and tokens (docs/oauth2.md#clients); secrets stored hashed.
+ */
 export class OAuth2Provider1795853123507 implements MigrationInterface {
   name = 'OAuth2Provider1795853123507';
 

@@ -1,6 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** One data-export request per user (spec auth.md §4.18, FitTrackee table users_data_export). */
+/**
+ * One data-export request per user (FitTrackee `POST /api/auth/account/export/request`, FitTrackee
+ * table users_data_export).
+ */
 export class UsersDataExport1795854059298 implements MigrationInterface {
   name = 'UsersDataExport1795854059298';
 

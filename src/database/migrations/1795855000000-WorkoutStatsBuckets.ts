@@ -99,7 +99,7 @@ const TRIGGER_FUNCTION = `
 
 /**
  * `workout_stats`: the statistics of every (user, sport, period) bucket for the four `time`
- * values of `GET /api/stats/<username>/by_time` (spec workouts.md §9.1), kept by triggers on
+ * values of `GET /api/stats/<username>/by_time` (as in FitTrackee), kept by triggers on
  * `workouts` in the writing transaction. The reference's average speed is a running mean
  * re-rounded after each workout, so it cannot be derived from sums: each touched bucket is
  * recomputed whole, in workout date order, by the same aggregates as the live query.

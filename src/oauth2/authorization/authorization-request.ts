@@ -1,4 +1,7 @@
-/** The parameters of an authorization request (spec oauth2.md §4.1, RFC 6749 §4.1.1, RFC 7636 §4.3). */
+/**
+ * The parameters of an authorization request (FitTrackee `POST /api/oauth/authorize`, RFC 6749
+ * §4.1.1, RFC 7636 §4.3).
+ */
 export interface AuthorizationParams {
   clientId?: string;
   responseType?: string;

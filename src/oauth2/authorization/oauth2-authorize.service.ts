@@ -24,7 +24,10 @@ const DENIED = 'The resource owner or authorization server denied the request';
 /** Authlib's InvalidScopeError description, as FitTrackee `POST /api/oauth/token` words it. */
 const INVALID_SCOPE = 'The requested scope is invalid, unknown, or malformed.';
 
-/** Authorization requests (spec oauth2.md §4.1), for the API and for the consent page. */
+/**
+ * Authorization requests (FitTrackee `POST /api/oauth/authorize`), for the API and for the consent
+ * page.
+ */
 @Injectable()
 export class OAuth2AuthorizeService {
   constructor(
@@ -118,7 +121,10 @@ function codeChallengeProblem(params: AuthorizationParams): string | null {
   return null;
 }
 
-/** Granted only when the `confirm` field, lower-cased, is `true` (FitTrackee `POST /api/oauth/authorize`). */
+/**
+ * Granted only when the `confirm` field, lower-cased, is `true` (FitTrackee
+ * `POST /api/oauth/authorize`).
+ */
 function isConfirmed(value: unknown): boolean {
   return typeof value === 'string' && value.toLowerCase() === 'true';
 }

@@ -23,5 +23,12 @@ export const ApiClientMetadataBody = (): MethodDecorator =>
         },
         scope: { type: 'string', description: 'Space-separated scopes the client may ask for.' },
       },
+      example: {
+        client_name: 'Ride sync',
+        client_uri: 'https://ridesync.example.com',
+        client_description: 'Uploads rides from my bike computer.',
+        redirect_uris: ['https://ridesync.example.com/callback'],
+        scope: 'profile:read workouts:read workouts:write',
+      },
     },
   });

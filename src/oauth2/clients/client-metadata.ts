@@ -12,7 +12,7 @@ export interface ClientMetadata {
   scope: string;
 }
 
-/** Listed in this order in the "missing keys" message (spec oauth2.md §3.2). */
+/** Listed in this order in the "missing keys" message (FitTrackee `POST /api/oauth/apps`). */
 const REQUIRED_KEYS = ['client_name', 'client_uri', 'redirect_uris', 'scope'] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -20,7 +20,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * FitTrackee `POST /api/oauth/apps` checks (spec oauth2.md §3.2), then the checks the
+ * FitTrackee `POST /api/oauth/apps` checks, then the checks the
  * reference lacks: string types and redirect URIs (RFC 6749 §3.1.2, RFC 8252 §7.1).
  */
 export function parseClientMetadata(body: unknown): ClientMetadata {

@@ -1,6 +1,6 @@
 import { allowedScopes, filterClientScope } from 'src/oauth2/clients/client-scope';
 
-describe('filterClientScope (spec oauth2.md §1)', () => {
+describe('filterClientScope (docs/oauth2.md#scopes)', () => {
   it('drops unknown scopes, keeps order and duplicates, joins with single spaces', () => {
     expect(filterClientScope(' workouts:read  foo profile:read workouts:read ')).toBe(
       'workouts:read profile:read workouts:read',

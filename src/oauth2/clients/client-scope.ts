@@ -1,7 +1,7 @@
 import { isScope } from 'src/auth/scopes';
 
 /**
- * Client scope at creation (spec oauth2.md §1): unknown tokens are dropped silently, order and
+ * Client scope at creation (docs/oauth2.md#scopes): unknown tokens are dropped silently, order and
  * duplicates kept, re-joined with single spaces; null when nothing valid remains.
  */
 export function filterClientScope(value: unknown): string | null {
@@ -12,7 +12,7 @@ export function filterClientScope(value: unknown): string | null {
 
 /**
  * Scope granted with a code: the requested scopes the client is allowed, in requested order
- * (Authlib `get_allowed_scope`, spec oauth2.md §4.2); empty when nothing remains.
+ * (Authlib `get_allowed_scope`, FitTrackee `POST /api/oauth/token`); empty when nothing remains.
  */
 export function allowedScopes(requested: readonly string[], clientScope: string): string[] {
   const allowed = new Set(clientScope.split(/\s+/));

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A third-party application (spec oauth2.md §2.1). The secret is stored as a SHA-256 digest,
+ * A third-party application (docs/oauth2.md#clients). The secret is stored as a SHA-256 digest,
  * shown once at creation. Grant types, response types and the token endpoint auth method are
  * fixed, so they are not stored.
  */
@@ -33,7 +33,7 @@ export class OAuth2Client {
   @Column({ type: 'text' })
   website!: string;
 
-  /** The first one is the default redirect URI (spec oauth2.md §2.1). */
+  /** The first one is the default redirect URI (docs/oauth2.md#clients). */
   @Column({ type: 'text', array: true })
   redirectUris!: string[];
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, FirstPartyOnly } from 'src/auth/decorators';
 import type { PaginatedResult } from 'src/common/envelope/envelope.types';
 import { IdempotencyKey } from 'src/common/idempotency/idempotency-key.decorator';
@@ -7,11 +7,19 @@ import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-requ
 import { ApiClientMetadataBody } from 'src/oauth2/clients/client-metadata-docs.decorator';
 import type { OAuth2ClientResponseDto } from 'src/oauth2/clients/dto/oauth2-client-response.dto';
 import { OAuth2ClientsService, parsePage } from 'src/oauth2/clients/oauth2-clients.service';
+import {
+  ApiCreateClient,
+  ApiDeleteClient,
+  ApiGetClientByClientId,
+  ApiGetClientById,
+  ApiListClients,
+  ApiRevokeClientTokens,
+} from 'src/oauth2/clients/oauth2-clients-docs.decorator';
 import type { User } from 'src/users/user.entity';
 
 type ClientEnvelope = { client: OAuth2ClientResponseDto };
 
-/** FitTrackee `/api/oauth/apps` (spec oauth2.md §3); first-party tokens only (§6.3). */
+/** FitTrackee `/api/oauth/apps`: a user's own OAuth2 clients, for first-party tokens only. */
 @ApiTags('oauth2')
 @Controller('oauth/apps')
 export class OAuth2ClientsController {
@@ -19,7 +27,7 @@ export class OAuth2ClientsController {
 
   @Get()
   @FirstPartyOnly()
-  @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 } })
+  @ApiListClients()
   list(
     @CurrentUser() user: User,
     @Query('page') page: unknown,
@@ -30,12 +38,7 @@ export class OAuth2ClientsController {
   @Post()
   @FirstPartyOnly()
   @HttpCode(201)
-  @ApiBadRequestResponse({
-    description:
-      '`OAuth2 client metadata missing`, `OAuth2 client metadata missing keys: <keys>`, ' +
-      '`OAuth2 client invalid scopes`, `OAuth2 client invalid redirect URI ...`, or ' +
-      '`invalid Idempotency-Key header`.',
-  })
+  @ApiCreateClient()
   @ApiClientMetadataBody()
   create(
     @CurrentUser() user: User,
@@ -47,6 +50,7 @@ export class OAuth2ClientsController {
 
   @Get(':client_id')
   @FirstPartyOnly()
+  @ApiGetClientByClientId()
   getByClientId(
     @CurrentUser() user: User,
     @Param('client_id') clientId: string,
@@ -56,6 +60,7 @@ export class OAuth2ClientsController {
 
   @Get(':id/by_id')
   @FirstPartyOnly()
+  @ApiGetClientById()
   getById(@CurrentUser() user: User, @Param('id') id: string): Promise<ClientEnvelope> {
     return this.service.getById(user, id);
   }
@@ -63,6 +68,7 @@ export class OAuth2ClientsController {
   @Delete(':id')
   @FirstPartyOnly()
   @HttpCode(204)
+  @ApiDeleteClient()
   remove(@CurrentUser() user: User, @Param('id') id: string): Promise<void> {
     return this.service.remove(user, id);
   }
@@ -70,6 +76,7 @@ export class OAuth2ClientsController {
   @Post(':id/revoke')
   @FirstPartyOnly()
   @HttpCode(200)
+  @ApiRevokeClientTokens()
   revokeTokens(@CurrentUser() user: User, @Param('id') id: string): Promise<void> {
     return this.service.revokeTokens(user, id);
   }

@@ -17,13 +17,13 @@ import { hashSecret, matchesHash, randomAlphanumeric } from 'src/oauth2/tokens/s
 import type { User } from 'src/users/user.entity';
 import { Repository } from 'typeorm';
 
-/** Fixed page size of `GET /api/oauth/apps` (spec oauth2.md §3.1). */
+/** Fixed page size of `GET /api/oauth/apps` (as in FitTrackee). */
 export const CLIENTS_PER_PAGE = 5;
 const NOT_FOUND = 'OAuth2 client not found';
 
 type ClientEnvelope = { client: OAuth2ClientResponseDto };
 
-/** A user's own OAuth2 clients (spec oauth2.md §3), plus client lookup for the grants. */
+/** A user's own OAuth2 clients (docs/oauth2.md#clients), plus client lookup for the grants. */
 @Injectable()
 export class OAuth2ClientsService {
   constructor(
@@ -87,7 +87,7 @@ export class OAuth2ClientsService {
     await this.clients.delete({ id: (await this.requireOwn(user, id)).id });
   }
 
-  /** Owner only, unlike the reference (spec oauth2.md §3.6 ⚠). */
+  /** Owner only, unlike the reference (FitTrackee `POST /api/oauth/apps/<id>/revoke` ⚠). */
   async revokeTokens(user: User, id: string): Promise<void> {
     await this.tokens.revokeForClient((await this.requireOwn(user, id)).id);
   }
@@ -115,7 +115,10 @@ export class OAuth2ClientsService {
   }
 }
 
-/** `page` query: default 1, below 1 → 1 (spec README §1.4); not an integer → invalid payload. */
+/**
+ * `page` query: default 1, below 1 → 1 (docs/compatibility.md#pagination); not an integer → invalid
+ * payload.
+ */
 export function parsePage(value: unknown): number {
   if (value === undefined || value === '') return 1;
   if (typeof value !== 'string' || !/^-?\d{1,9}$/.test(value)) throw new InvalidPayloadError();

@@ -29,7 +29,7 @@ describe('redirectUriProblem (RFC 6749 §3.1.2, RFC 8252 §7.1)', () => {
   });
 });
 
-describe('withQuery (spec oauth2.md §4.1)', () => {
+describe('withQuery (FitTrackee `POST /api/oauth/authorize`)', () => {
   it('appends with ? or & and skips absent values', () => {
     expect(withQuery('https://a.example/cb', { code: 'abc', state: undefined })).toBe(
       'https://a.example/cb?code=abc',

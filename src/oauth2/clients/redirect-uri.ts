@@ -27,7 +27,10 @@ export function redirectUriProblem(uri: string): string | null {
   return null;
 }
 
-/** Appends query parameters after `?` or `&` (spec oauth2.md §4.1), keeping the URI as registered. */
+/**
+ * Appends query parameters after `?` or `&` (FitTrackee `POST /api/oauth/authorize`), keeping the
+ * URI as registered.
+ */
 export function withQuery(
   uri: string,
   params: Readonly<Record<string, string | undefined>>,

@@ -33,7 +33,10 @@ type Checked = { authorization: ValidatedAuthorization; action: string };
 const EXPIRED =
   'Your session expired or the form was already sent. Go back to the application and sign in again.';
 
-/** The server-rendered consent page of `/profile/apps/authorize` (spec oauth2.md §4 step 1). */
+/**
+ * The server-rendered consent page of `/profile/apps/authorize`
+ * (docs/oauth2.md#authorization-code-flow).
+ */
 @Injectable()
 export class ConsentService {
   constructor(

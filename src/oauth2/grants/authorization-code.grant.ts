@@ -7,7 +7,7 @@ type GrantRequest = Parameters<AuthorizationCodeGrantType['handle']>[0];
 
 const INVALID_CODE = 'Invalid "code" in request.';
 
-/** Lets our own RFC errors through; turns the library's refusals into the spec's answer. */
+/** Lets our own RFC errors through; turns the library's refusals into FitTrackee's answer. */
 export function translateLibraryError(error: unknown, replacement: () => Error): never {
   const name = (error as { name?: unknown } | null)?.name;
   if (name === 'invalid_grant' || name === 'invalid_request' || name === 'invalid_scope')
@@ -17,9 +17,9 @@ export function translateLibraryError(error: unknown, replacement: () => Error):
 
 /**
  * The authorization_code grant of @node-oauth/oauth2-server (lookup, client binding, expiry,
- * single use, PKCE S256/plain), answering with the error codes and descriptions of spec
- * oauth2.md §4.2. The code is consumed before PKCE and redirect URI checks, so a failed attempt
- * cannot be retried (RFC 9700 §2.1.1).
+ * single use, PKCE S256/plain), answering with the error codes and descriptions of
+ * FitTrackee `POST /api/oauth/token`. The code is consumed before PKCE and redirect URI checks, so
+ * a failed attempt cannot be retried (RFC 9700 §2.1.1).
  */
 export class AuthorizationCodeGrant extends AuthorizationCodeGrantType {
   override async getAuthorizationCode(
@@ -51,7 +51,10 @@ export class AuthorizationCodeGrant extends AuthorizationCodeGrantType {
     }
   }
 
-  /** Identical to the one sent to /authorize, when one was sent (spec oauth2.md §4.2). */
+  /**
+   * Identical to the one sent to /authorize, when one was sent (FitTrackee
+   * `POST /api/oauth/token`).
+   */
   override validateRedirectUri(request: GrantRequest, code: OAuth2Server.AuthorizationCode): void {
     if (!code.redirectUri) return;
     if (request.body['redirect_uri'] !== code.redirectUri)

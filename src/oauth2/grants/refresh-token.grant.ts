@@ -11,8 +11,8 @@ type GrantRequest = Parameters<RefreshTokenGrantType['handle']>[0];
 
 /**
  * The refresh_token grant of @node-oauth/oauth2-server with rotation: a new access and refresh
- * token, the old pair revoked (spec oauth2.md §4.2). The requested scope is checked before the
- * old pair is revoked, so a bad scope does not burn the refresh token (as Authlib).
+ * token, the old pair revoked (FitTrackee `POST /api/oauth/token`). The requested scope is checked
+ * before the old pair is revoked, so a bad scope does not burn the refresh token (as Authlib).
  */
 export class RefreshTokenGrant extends RefreshTokenGrantType {
   override async handle(

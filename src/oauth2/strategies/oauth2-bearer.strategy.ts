@@ -8,8 +8,8 @@ import { InvalidTokenError } from 'src/common/errors/oauth2-error';
 import { OAuth2TokensService } from 'src/oauth2/tokens/oauth2-tokens.service';
 
 /**
- * Third-party path of spec oauth2.md §6.1 step 4: the token after `Bearer` must be a known,
- * unexpired, unrevoked access token. Scopes are checked afterwards by the ScopesGuard.
+ * Third-party path of docs/oauth2.md#resource-protection step 4: the token after `Bearer` must be a
+ * known, unexpired, unrevoked access token. Scopes are checked afterwards by the ScopesGuard.
  */
 @Injectable()
 export class OAuth2BearerStrategy extends PassportStrategy(Strategy, OAUTH2_STRATEGY) {

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * An authorization code (spec oauth2.md §2.3), stored as a SHA-256 digest. A used code is
- * kept (with `usedAt`) so that a replay can revoke the tokens issued from it (RFC 6749 §4.1.2).
+ * An authorization code (docs/oauth2.md#authorization-code-flow), stored as a SHA-256 digest. A
+ * used code is kept (with `usedAt`) so that a replay can revoke the tokens issued from it (RFC 6749
+ * §4.1.2).
  */
 @Entity('oauth2_authorization_codes')
 export class OAuth2AuthorizationCode {

@@ -13,7 +13,10 @@ export interface NewAuthorizationCode {
   codeChallengeMethod: string | null;
 }
 
-/** Authorization codes: 48 alphanumerics, stored as digests (spec oauth2.md §2.3). */
+/**
+ * Authorization codes: 48 alphanumerics, stored as digests
+ * (docs/oauth2.md#authorization-code-flow).
+ */
 @Injectable()
 export class OAuth2CodesService {
   constructor(

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * An access/refresh token pair (spec oauth2.md §2.4), both stored as SHA-256 digests.
+ * An access/refresh token pair (docs/oauth2.md#tokens), both stored as SHA-256 digests.
  * `familyId` is shared by every pair rotated from the same authorization, so a replayed
  * refresh token revokes the whole family (RFC 9700 §4.14.2).
  */

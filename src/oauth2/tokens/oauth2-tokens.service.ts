@@ -32,7 +32,7 @@ type RevocationColumn = 'family_id' | 'authorization_code_id' | 'client_id';
 
 export type TokenTypeHint = 'access_token' | 'refresh_token' | undefined;
 
-/** Issue, verify and revoke token pairs (spec oauth2.md §2.4); only digests are stored. */
+/** Issue, verify and revoke token pairs (docs/oauth2.md#tokens); only digests are stored. */
 @Injectable()
 export class OAuth2TokensService {
   constructor(
@@ -41,7 +41,7 @@ export class OAuth2TokensService {
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
-  /** Access token 42 and refresh token 48 alphanumerics (spec oauth2.md §2.4). */
+  /** Access token 42 and refresh token 48 alphanumerics (docs/oauth2.md#tokens). */
   static generateAccessToken(): string {
     return randomAlphanumeric(42);
   }
@@ -71,7 +71,7 @@ export class OAuth2TokensService {
     return { accessToken, refreshToken, expiresIn, scope: pair.scope, entity };
   }
 
-  /** The user of a usable access token: known, not revoked, not expired (spec oauth2.md §2.4). */
+  /** The user of a usable access token: known, not revoked, not expired (docs/oauth2.md#tokens). */
   async verifyAccessToken(accessToken: string): Promise<{ token: OAuth2Token; user: User } | null> {
     const token = await this.tokens.findOneBy({ accessTokenHash: hashSecret(accessToken) });
     if (!token || isRevoked(token) || isAccessTokenExpired(token)) return null;
@@ -108,14 +108,14 @@ export class OAuth2TokensService {
     await this.revokeWhere('authorization_code_id', authorizationCodeId);
   }
 
-  /** `POST /api/oauth/apps/<id>/revoke` (spec oauth2.md §3.6). */
+  /** `POST /api/oauth/apps/<id>/revoke` (as in FitTrackee). */
   async revokeForClient(clientId: number): Promise<void> {
     await this.revokeWhere('client_id', clientId);
   }
 
   /**
-   * RFC 7009 revocation (spec oauth2.md §4.3): looked up among access tokens then refresh
-   * tokens (or only the hinted kind); revoked only when it belongs to the calling client.
+   * RFC 7009 revocation (FitTrackee `POST /api/oauth/revoke`): looked up among access tokens then
+   * refresh tokens (or only the hinted kind); revoked only when it belongs to the calling client.
    * The whole pair is revoked whatever the hint.
    */
   async revokeForRevocationRequest(
@@ -141,7 +141,7 @@ export class OAuth2TokensService {
   }
 
   /**
-   * `ftcli oauth2 clean --days N` (spec cli.md): delete tokens whose access token expired more
+   * FitTrackee `ftcli oauth2 clean --days N`: delete tokens whose access token expired more
    * than `days` days ago (`issued_at + expires_in < now − days`); returns how many.
    */
   async deleteExpiredBefore(days: number): Promise<number> {
@@ -172,12 +172,12 @@ export function isRevoked(token: OAuth2Token): boolean {
   return token.accessTokenRevokedAt !== null || token.refreshTokenRevokedAt !== null;
 }
 
-/** `issued_at + expires_in < now`, never when expires_in is 0 (spec oauth2.md §2.4). */
+/** `issued_at + expires_in < now`, never when expires_in is 0 (docs/oauth2.md#tokens). */
 export function isAccessTokenExpired(token: OAuth2Token, now = Date.now()): boolean {
   return token.expiresIn !== 0 && token.issuedAt.getTime() + token.expiresIn * 1000 < now;
 }
 
-/** Refresh usable while `issued_at + 2 × expires_in >= now` (spec oauth2.md §2.4). */
+/** Refresh usable while `issued_at + 2 × expires_in >= now` (docs/oauth2.md#tokens). */
 export function isRefreshTokenExpired(token: OAuth2Token, now = Date.now()): boolean {
   return token.issuedAt.getTime() + 2 * token.expiresIn * 1000 < now;
 }

@@ -4,7 +4,10 @@ import { hashToken } from 'src/users/secrets';
 
 const ALPHANUMERICS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** `length` characters from [A-Za-z0-9], drawn from the CSPRNG without modulo bias (spec oauth2.md §2). */
+/**
+ * `length` characters from [A-Za-z0-9], drawn from the CSPRNG without modulo bias
+ * (docs/oauth2.md#clients).
+ */
 export function randomAlphanumeric(length: number): string {
   let value = '';
   for (let i = 0; i < length; i += 1)

@@ -24,7 +24,7 @@ export function isSecureTransport(request: Request, isInsecureAllowed: boolean):
 }
 
 /**
- * Authlib's https requirement on authorize/token/revoke (spec oauth2.md §4.4), lifted by
+ * Authlib's https requirement on authorize/token/revoke (docs/oauth2.md#https), lifted by
  * AUTHLIB_INSECURE_TRANSPORT, answered with a clear 400 `insecure_transport` instead of a 500.
  */
 @Injectable()

@@ -4,12 +4,15 @@ import type { UserResponseDto } from 'src/users/dto/user-response.dto';
 import type { User } from 'src/users/user.entity';
 import type { UserWorkoutSummary } from 'src/users/user-workout-summary';
 
-/** `self`: the user looking at themself; `admin`: an admin looking at another user (spec auth.md §2). */
+/**
+ * `self`: the user looking at themself; `admin`: an admin looking at another user (FitTrackee
+ * `GET /api/auth/profile`).
+ */
 export type UserView = 'self' | 'admin';
 
 /**
- * `accepted_privacy_policy` (spec auth.md §2.2): false without acceptance; true when the
- * instance has no custom policy; else the acceptance must be strictly after the policy date.
+ * `accepted_privacy_policy` (FitTrackee `GET /api/auth/profile`): false without acceptance; true
+ * when the instance has no custom policy; else the acceptance must be strictly after the policy date.
  */
 export function hasAcceptedPrivacyPolicy(user: User, privacyPolicyDate: Date | null): boolean {
   if (user.acceptedPolicyDate === null) return false;
@@ -17,7 +20,7 @@ export function hasAcceptedPrivacyPolicy(user: User, privacyPolicyDate: Date | n
   return privacyPolicyDate.getTime() < user.acceptedPolicyDate.getTime();
 }
 
-/** Allow-list serialization: a new column never reaches the wire by accident (STYLE §3). */
+/** Allow-list serialization: a new column never reaches the wire by accident. */
 export function toUserResponse(
   user: User,
   view: UserView,

@@ -2,13 +2,14 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 
 /**
- * Body of the admin `PATCH /api/users/<username>` (spec users.md §4). Values are checked by
- * the service, in FitTrackee's order: the user lookup (404) comes before any value error.
+ * Body of the admin update (FitTrackee `PATCH /api/users/<username>`); every field is optional.
+ * Values are checked by the service, in FitTrackee's order: the user lookup (404) comes before
+ * any value error.
  */
 export class UpdateUserDto {
   /** Grant (true) or remove (false) admin rights; granting also activates the account. */
   @Allow()
-  @ApiPropertyOptional({ type: Boolean })
+  @ApiPropertyOptional({ type: Boolean, example: true })
   admin?: unknown;
 
   /** When truthy, activates the account; false does nothing. */
@@ -23,6 +24,6 @@ export class UpdateUserDto {
 
   /** New email: confirmed by email when sending is enabled, else replaced at once. */
   @Allow()
-  @ApiPropertyOptional({ type: String })
+  @ApiPropertyOptional({ type: String, format: 'email', example: 'alex@example.org' })
   new_email?: unknown;
 }

@@ -24,8 +24,8 @@ export interface GeneratedArchive {
 }
 
 /**
- * FitTrackee's `UserDataExporter` (spec auth.md §4.18): a zip with `user_data.json`,
- * `user_workouts_data.json`, the avatar and `gpx/<file>.gpx` for each GPX file of the user,
+ * FitTrackee's `UserDataExporter` (FitTrackee `POST /api/auth/account/export/request`): a zip with
+ * `user_data.json`, `user_workouts_data.json`, the avatar and `gpx/<file>.gpx` for each GPX file of the user,
  * written to `exports/<user id>/archive_<random>.zip` under the upload folder.
  */
 @Injectable()

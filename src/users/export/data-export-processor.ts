@@ -15,8 +15,8 @@ import { Repository } from 'typeorm';
 export const DATA_EXPORT_JOB = 'users.data-export';
 
 /**
- * Builds the archive of a pending request (spec auth.md §4.18): as a background job after
- * `POST /api/auth/account/export/request`, or synchronously from `users export_archives`.
+ * Builds the archive of a pending request (FitTrackee `POST /api/auth/account/export/request`): as
+ * a background job after `POST /api/auth/account/export/request`, or synchronously from `users export_archives`.
  */
 @Injectable()
 export class DataExportProcessor implements OnModuleInit {

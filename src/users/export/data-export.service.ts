@@ -22,7 +22,10 @@ export interface CleanedArchives {
 
 const ongoing = (): AppError => AppError.message(400, 'error', 'ongoing request exists');
 
-/** The data-export endpoints (spec auth.md §4.18–4.20). */
+/**
+ * The data-export endpoints (FitTrackee `POST /api/auth/account/export/request`,
+ * `GET /api/auth/account/export`, `GET /api/auth/account/export/<file_name>`).
+ */
 @Injectable()
 export class DataExportService {
   constructor(

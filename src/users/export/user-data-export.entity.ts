@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A user's data-export request (spec auth.md §4.18): at most one per user; `completed` with a
- * `fileName` is a successful export, `completed` without one an errored export.
+ * A user's data-export request (FitTrackee `POST /api/auth/account/export/request`): at most one
+ * per user; `completed` with a `fileName` is a successful export, `completed` without one an errored export.
  */
 @Entity('users_data_export')
 export class UserDataExport {

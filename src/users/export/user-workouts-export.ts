@@ -1,7 +1,7 @@
 /**
- * The workouts part of a data export (spec auth.md §4.18, `user_workouts_data.json`): each
- * workout as in workouts.md §2 without `next_workout`, `previous_workout`, `bounds`, `user`,
- * `map`, `with_gpx`, plus `sport_label` and `gpx` (the GPX file name or null), date-times in
+ * The workouts part of a data export (FitTrackee `POST /api/auth/account/export/request`,
+ * `user_workouts_data.json`): each workout as in FitTrackee `GET /api/workouts/<workout_id>`
+ * without `next_workout`, `previous_workout`, `bounds`, `user`, `map`, `with_gpx`, plus `sport_label` and `gpx` (the GPX file name or null), date-times in
  * Python `str()` form (see `toPythonDateTime`). The workouts feature provides it under
  * `USER_WORKOUTS_EXPORT`; without it the export holds an empty list.
  */

@@ -6,7 +6,7 @@ import { Workout } from 'src/workouts/workout.entity';
 export const MAX_DURATION_SECONDS = 366 * 86400;
 
 /**
- * `POST /api/workouts/no_gpx` (spec workouts.md §5). Falsy required values (0, "", null) are
+ * `POST /api/workouts/no_gpx` (as in FitTrackee). Falsy required values (0, "", null) are
  * `invalid payload` as in the reference; wrong types and out-of-range values too (the
  * reference stores them or fails with 500).
  */

@@ -11,7 +11,10 @@ import type { SegmentRow, WorkoutRow } from 'src/workouts/workout-rows';
 const date = (epoch: number): string => toHttpDate(new Date(epoch * 1000));
 const duration = (seconds: number | null): string | null =>
   seconds === null ? null : formatTimedelta(seconds);
-/** Segment figures: the reference turns every falsy value into null (spec §2 ⚠). */
+/**
+ * Segment figures: the reference turns every falsy value into null (FitTrackee
+ * `GET /api/workouts/<workout_id>` ⚠).
+ */
 const truthy = <T>(value: T | null): T | null => (value ? value : null);
 
 export function toSegmentResponse(row: SegmentRow): WorkoutSegmentResponseDto {
@@ -31,7 +34,7 @@ export function toSegmentResponse(row: SegmentRow): WorkoutSegmentResponseDto {
   };
 }
 
-/** Allow-list serialization of a workout (spec workouts.md §2). */
+/** Allow-list serialization of a workout (FitTrackee `GET /api/workouts/<workout_id>`). */
 export function toWorkoutResponse(row: WorkoutRow): WorkoutResponseDto {
   return {
     id: encodeShortId(row.uuid),

@@ -4,8 +4,8 @@ import { MAX_DURATION_SECONDS } from 'src/workouts/dto/create-manual-workout.dto
 import { Workout } from 'src/workouts/workout.entity';
 
 /**
- * `PATCH /api/workouts/<id>` (spec workouts.md §6.1): every key optional; falsy values are
- * ignored like the reference; `ascent`/`descent` count by presence (null clears them).
+ * `PATCH /api/workouts/<id>` (FitTrackee `PATCH /api/workouts/<workout_id>`): every key optional;
+ * falsy values are ignored like the reference; `ascent`/`descent` count by presence (null clears them).
  */
 export class UpdateWorkoutDto {
   @IsOptional()

@@ -1,6 +1,6 @@
 import { RecordResponseDto } from 'src/workouts/records/dto/record-response.dto';
 
-/** A segment; every falsy figure is null (spec workouts.md §2 ⚠). */
+/** A segment; every falsy figure is null (FitTrackee `GET /api/workouts/<workout_id>` ⚠). */
 export class WorkoutSegmentResponseDto {
   workout_id!: string;
   segment_id!: number;
@@ -16,7 +16,7 @@ export class WorkoutSegmentResponseDto {
   ave_speed!: number | null;
 }
 
-/** A workout (spec workouts.md §2); there is no `uuid` key. */
+/** A workout (FitTrackee `GET /api/workouts/<workout_id>`); there is no `uuid` key. */
 export class WorkoutResponseDto {
   id!: string;
   sport_id!: number;

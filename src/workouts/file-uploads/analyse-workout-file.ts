@@ -17,9 +17,9 @@ export interface AnalysedFile {
 }
 
 /**
- * FitTrackee's `process_one_gpx_file` up to the figures (spec workouts.md §4.1 rule 9, §4.2),
- * for any accepted format; refusals are `GpxError` / `WorkoutFileError` (400). The parsed
- * tracks are kept for the map, the weather points and nothing else. `hooks.onGpx` receives the GPX
+ * FitTrackee's `process_one_gpx_file` up to the figures (docs/uploads.md#validation rule 9,
+ * docs/uploads.md#computed), for any accepted format; refusals are `GpxError` / `WorkoutFileError`
+ * (400). The parsed tracks are kept for the map, the weather points and nothing else. `hooks.onGpx` receives the GPX
  * text as soon as it exists, before it is parsed (the upload writes it to disk meanwhile).
  * `data` is the file's bytes in pieces (as received).
  */
@@ -54,7 +54,7 @@ export async function analyseWorkoutFile(
   return { gpx, parsed, analysis: { ...analysis, start } };
 }
 
-/** `[lon, lat]` of every point of the first track: the map's polyline (spec §4.4). */
+/** `[lon, lat]` of every point of the first track: the map's polyline (docs/uploads.md#files). */
 export function firstTrackCoordinates(parsed: ParsedGpx): [number, number][] {
   const coordinates: [number, number][] = [];
   for (const segment of parsed.tracks[0]?.segments ?? []) {
@@ -65,7 +65,10 @@ export function firstTrackCoordinates(parsed: ParsedGpx): [number, number][] {
   return coordinates;
 }
 
-/** Spec §3.6: first point of the first track and last point of its last segment. */
+/**
+ * FitTrackee `GET /api/workouts/<workout_id>`: first point of the first track and last point of its
+ * last segment.
+ */
 export function weatherPoints(
   parsed: ParsedGpx,
 ): { start: WeatherPoint; end: WeatherPoint } | null {

@@ -23,7 +23,10 @@ export interface GpxWorkoutFiles {
   weatherEnd: Record<string, unknown> | null;
 }
 
-/** FitTrackee `create_workout` + `create_segment` values from an analysed file (spec §4.2). */
+/**
+ * FitTrackee `create_workout` + `create_segment` values from an analysed file
+ * (docs/uploads.md#computed).
+ */
 export function toGpxWorkoutRows(
   file: AnalysedFile,
   context: GpxWorkoutContext,

@@ -4,7 +4,7 @@ import type { ParsedGpx } from 'src/workouts/gpx/gpx-types';
 const STEP_FRACTION = 1 / 4000;
 
 /**
- * The first track's points for the static map polyline (spec workouts.md §4.4), without the
+ * The first track's points for the static map polyline (docs/uploads.md#files), without the
  * points closer than a tenth of a pixel to the previous kept one: a 100,000-point track draws
  * the same picture from a fraction of its points. First and last points are always kept.
  */

@@ -9,8 +9,8 @@ type Outcome = { parsed: ParsedGpx } | { error: unknown };
 /**
  * A `.gpx` file part while it arrives: each chunk is handed to its temp file and read by the
  * GPX reader at once, so storing and parsing overlap the upload itself. A refusal is kept, not
- * thrown: the upload reports it only after the checks the reference makes first (spec
- * workouts.md §4.1, rule 9 comes after the payload and sport checks).
+ * thrown: the upload reports it only after the checks the reference makes first
+ * (docs/uploads.md#validation, rule 9 comes after the payload and sport checks).
  */
 export class ReceivedGpx implements ChunkSink {
   private readonly reader = new GpxStreamReader();

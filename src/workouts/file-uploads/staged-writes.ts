@@ -11,7 +11,7 @@ export interface ReceivingFile extends ChunkSink {
 }
 
 /**
- * The files one upload request writes (spec workouts.md §4.4), kept together so that they are
+ * The files one upload request writes (docs/uploads.md#files), kept together so that they are
  * all moved into place after the rows are committed, or all removed when anything fails —
  * including writes and renames still running when the failure comes, which are waited for
  * first so that each file is removed under its final name.

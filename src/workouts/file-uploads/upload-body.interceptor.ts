@@ -37,8 +37,8 @@ export function contentLength(request: Request): number | undefined {
 }
 
 /**
- * `POST /api/workouts` body reading (spec workouts.md §4.1 rule 1): a declared body larger than
- * `max_zip_file_size` is refused with 413 before a byte is read; otherwise the multipart body is
+ * `POST /api/workouts` body reading (docs/uploads.md#validation rule 1): a declared body larger
+ * than `max_zip_file_size` is refused with 413 before a byte is read; otherwise the multipart body is
  * parsed into memory with a hard cap of `max_zip_file_size` on the file part, so an undeclared
  * or lying size is cut off as well. Runs after the auth guards, as in the reference.
  * The file part stays in the chunks it arrived in; a `.gpx` part that rule 5 will let through is

@@ -1,7 +1,7 @@
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
 import { parseUploadData, sportRowId } from 'src/workouts/file-uploads/upload-data';
 
-describe('parseUploadData (spec workouts.md §4, §4.1 rule 6)', () => {
+describe('parseUploadData (docs/uploads.md#validation rule 6)', () => {
   it('accepts raw control characters inside strings, like json.loads(strict=False)', () => {
     expect(parseUploadData('{"sport_id": 1,\n "notes": "line 1\nline 2\ttab"}')).toEqual({
       sportId: 1,

@@ -1,7 +1,7 @@
 import { InvalidInputError, InvalidPayloadError } from 'src/common/errors/http-errors';
 import { unsafeInputProblem } from 'src/common/validation/unsafe-input';
 
-/** The `data` part of `POST /api/workouts` once validated (spec workouts.md §4). */
+/** The `data` part of `POST /api/workouts` once validated (docs/uploads.md). */
 export interface UploadData {
   /** As sent (number or digit string); resolved against the sports table later (rule 7). */
   sportId: number | string;

@@ -1,7 +1,7 @@
 import { AppError } from 'src/common/errors/app-error';
 
 /**
- * `POST /api/workouts` refusals of spec workouts.md §4.1 that are not about a file's content
+ * `POST /api/workouts` refusals of docs/uploads.md#validation that are not about a file's content
  * (those are `GpxError` and the errors of `src/workouts/files`).
  */
 

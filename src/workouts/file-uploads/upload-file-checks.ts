@@ -18,7 +18,7 @@ export interface UploadedFile {
 export type UploadKind = WorkoutFileExtension | 'zip';
 
 /**
- * FitTrackee's `get_error_response_if_file_is_invalid` (spec workouts.md §4.1 rules 2–5): file
+ * FitTrackee's `get_error_response_if_file_is_invalid` (docs/uploads.md#validation rules 2–5): file
  * part, file name, extension (gpx or zip, plus the formats we convert), then the single-file
  * size, which like the reference is the whole request's Content-Length; zips are only bounded
  * by rule 1.

@@ -13,9 +13,9 @@ export interface UploadSport {
 }
 
 /**
- * The sport of an upload (spec workouts.md §4.1 rule 7, inactive sports accepted) and what the
+ * The sport of an upload (docs/uploads.md#validation rule 7, inactive sports accepted) and what the
  * analysis needs from it: the user's stopped-speed threshold for the sport, else the sport's
- * default, and the user's raw-speed choice (§4.2).
+ * default, and the user's raw-speed choice (docs/uploads.md#computed).
  */
 @Injectable()
 export class UploadSportsService {

@@ -11,9 +11,9 @@ export interface WorkoutWeather {
 }
 
 /**
- * What an upload adds around the figures: the static map PNG of the first track (spec
- * workouts.md §4.4) and the weather at its start and end (§3.6). Neither may fail or stall an
- * upload: the map falls back to a track-only image, then to none; weather falls back to null.
+ * What an upload adds around the figures: the static map PNG of the first track
+ * (docs/uploads.md#files) and the weather at its start and end (weather objects of FitTrackee
+ * `GET /api/workouts/<workout_id>`). Neither may fail or stall an upload: the map falls back to a track-only image, then to none; weather falls back to null.
  */
 @Injectable()
 export class WorkoutExtrasService {

@@ -11,7 +11,7 @@ const NOT_FOUND =
   'Unknown workout, no GPX file, or its file missing from the upload folder (answered like no ' +
   'file); the segment variants also for an unknown segment.';
 
-/** A workout's GPX file, segments and chart data (spec workouts.md §3.3–3.5). */
+/** A workout's GPX file, segments and chart data (FitTrackee `GET /api/workouts/<workout_id>/gpx`, `GET /api/workouts/<workout_id>/chart_data`, `GET /api/workouts/<workout_id>/gpx/download`). */
 @ApiTags('workouts')
 @Controller('workouts/:workout_id')
 export class WorkoutGpxFilesController {

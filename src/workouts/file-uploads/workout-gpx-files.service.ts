@@ -20,8 +20,8 @@ interface WorkoutFileRow {
 const ROUTE_NOT_FOUND = 'the requested URL was not found on the server';
 
 /**
- * Reading a workout's GPX file (spec workouts.md §3.3–3.5): the file itself, one segment of it,
- * chart data, or the file as a download.
+ * Reading a workout's GPX file (FitTrackee `GET /api/workouts/<workout_id>/gpx`,
+ * `GET /api/workouts/<workout_id>/chart_data`, `GET /api/workouts/<workout_id>/gpx/download`): the file itself, one segment of it, chart data, or the file as a download.
  */
 @Injectable()
 export class WorkoutGpxFilesService {
@@ -54,7 +54,10 @@ export class WorkoutGpxFilesService {
     return topLevel({ message: '', data: { gpx } });
   }
 
-  /** `GET …/gpx/download`: looked up among the caller's workouts only, no 403 (spec §3.5). */
+  /**
+   * `GET …/gpx/download`: looked up among the caller's workouts only, no 403 (FitTrackee
+   * `GET /api/workouts/<workout_id>/gpx/download`).
+   */
   async download(user: User, shortId: string): Promise<StreamableFile> {
     const workout = await this.findByShortId(shortId);
     if (workout === undefined || workout.user_id !== user.id)

@@ -11,7 +11,7 @@ import { Public } from 'src/auth/decorators';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
 import { WorkoutMapsService } from 'src/workouts/file-uploads/workout-maps.service';
 
-/** Public, not rate limited (spec workouts.md §3.7, §3.8). */
+/** Public, not rate limited (FitTrackee `GET /api/workouts/map/<map_id>`, `GET /api/workouts/map_tile/<s>/<z>/<x>/<y>.png`). */
 @ApiTags('workouts')
 @Controller('workouts')
 export class WorkoutMapsController {

@@ -7,7 +7,10 @@ import type { TileCoordinates } from 'src/workouts/files/map/tile-url';
 import { WorkoutFileStorageService } from 'src/workouts/files/storage/workout-file-storage.service';
 import { EntityManager } from 'typeorm';
 
-/** Public map images (spec workouts.md §3.7) and the tile proxy of the web client (§3.8). */
+/**
+ * Public map images (FitTrackee `GET /api/workouts/map/<map_id>`) and the tile proxy of the web
+ * client (FitTrackee `GET /api/workouts/map_tile/<s>/<z>/<x>/<y>.png`).
+ */
 @Injectable()
 export class WorkoutMapsService {
   constructor(
@@ -32,7 +35,10 @@ export class WorkoutMapsService {
     return new StreamableFile(image, { type: 'image/png', length: image.length });
   }
 
-  /** Upstream body, content type and status unchanged (spec §3.8). */
+  /**
+   * Upstream body, content type and status unchanged (FitTrackee
+   * `GET /api/workouts/map_tile/<s>/<z>/<x>/<y>.png`).
+   */
   getTile(tile: TileCoordinates): Promise<HttpResponse> {
     return this.tiles.getTile(tile);
   }

@@ -9,7 +9,7 @@ import {
 
 const DESCRIPTION = [
   'Creates one workout per file from a `.gpx`, `.fit`, `.tcx`, `.kml` or `.kmz` file, or from a',
-  '`.zip` of them (FitTrackee `POST /api/workouts` with a file, spec workouts.md §4). Figures are',
+  '`.zip` of them (FitTrackee `POST /api/workouts` with a file, docs/uploads.md). Figures are',
   'computed as FitTrackee computes them; the title comes from the file.',
   '',
   'Checks, in this order: request size against `max_zip_file_size` (413); a `file` part (400',

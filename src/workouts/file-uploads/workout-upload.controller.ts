@@ -19,7 +19,7 @@ import { ApiWorkoutUpload } from 'src/workouts/file-uploads/workout-upload-docs.
 export class WorkoutUploadController {
   constructor(private readonly uploads: WorkoutUploadService) {}
 
-  /** Create workouts from a GPX (FIT, TCX, KML, KMZ) file or a zip of them (spec workouts.md §4). */
+  /** Create workouts from a GPX (FIT, TCX, KML, KMZ) file or a zip of them (docs/uploads.md). */
   @Post()
   @Scopes(SCOPE.WORKOUTS_WRITE)
   @HttpCode(201)

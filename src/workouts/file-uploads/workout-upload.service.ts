@@ -44,7 +44,7 @@ interface PreparedWorkout {
 }
 
 /**
- * `POST /api/workouts` (spec workouts.md §4): validation in the reference's order, then every
+ * `POST /api/workouts` (docs/uploads.md): validation in the reference's order, then every
  * file is analysed before anything is written. All or nothing per request, unlike the
  * reference: files are staged in a temp folder, every row is inserted in one transaction, and
  * the files are moved into place only after the commit (removed if anything fails).
@@ -129,7 +129,10 @@ export class WorkoutUploadService {
     return outcome.result;
   }
 
-  /** Names the GPX file, stages the map file of one workout and builds its rows (spec §4.4). */
+  /**
+   * Names the GPX file, stages the map file of one workout and builds its rows
+   * (docs/uploads.md#files).
+   */
   private async prepare(
     file: AnalysedFile,
     gpxFile: Promise<StagedFile>,

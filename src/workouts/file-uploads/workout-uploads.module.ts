@@ -17,8 +17,8 @@ import { WeatherService } from 'src/workouts/files/weather/weather.service';
 import { EntityManager } from 'typeorm';
 
 /**
- * Workouts from files (spec workouts.md §3.3–3.8, §4): uploads, GPX and chart data, maps.
- * Builds on the global WorkoutsModule (writer, serializer) and the files/gpx libraries.
+ * Workouts from files (FitTrackee `GET /api/workouts`, docs/uploads.md): uploads, GPX and chart
+ * data, maps. Builds on the global WorkoutsModule (writer, serializer) and the files/gpx libraries.
  */
 @Module({
   imports: [AppConfigModule],

@@ -3,7 +3,7 @@ export const WORKOUT_FILE_EXTENSIONS = ['gpx', 'fit', 'tcx', 'kml', 'kmz'] as co
 
 export type WorkoutFileExtension = (typeof WORKOUT_FILE_EXTENSIONS)[number];
 
-/** Lower-cased text after the last dot, as FitTrackee's `allowed_file` (spec §4 `file`). */
+/** Lower-cased text after the last dot, as FitTrackee's `allowed_file` (docs/uploads.md `file`). */
 export function getFileExtension(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();

@@ -3,17 +3,20 @@ import { PayloadTooLargeError } from 'src/common/errors/payload-too-large.error'
 
 /**
  * Errors of the workout file libraries. Where FitTrackee answers 500 for a bad file we answer
- * 400 with the same message (spec workouts.md §4.1, hostile fixtures README).
+ * 400 with the same message (docs/uploads.md#validation, docs/uploads.md#hostile-input).
  */
 
-/** §4.1 rule 8: more workout files in the archive than `gpx_limit_import`. */
+/** docs/uploads.md#validation rule 8: more workout files in the archive than `gpx_limit_import`. */
 export class ZipTooManyFilesError extends AppError {
   constructor() {
     super(400, 'fail', { message: 'the number of files in the archive exceeds the limit' });
   }
 }
 
-/** §4.1 rule 8: a member larger than `max_single_file_size` (declared or actually inflated). */
+/**
+ * docs/uploads.md#validation rule 8: a member larger than `max_single_file_size` (declared or
+ * actually inflated).
+ */
 export class ZipMemberTooLargeError extends AppError {
   constructor() {
     super(400, 'fail', {
@@ -29,7 +32,10 @@ export class ZipTooLargeError extends PayloadTooLargeError {
   }
 }
 
-/** A member whose name is absolute or climbs out (`..`), or a symbolic link (hostile 07). */
+/**
+ * A member whose name is absolute or climbs out (`..`), or a symbolic link
+ * (docs/uploads.md#hostile-input).
+ */
 export class ZipUnsafeEntryError extends AppError {
   constructor() {
     super(400, 'fail', { message: 'zip archive contains an unsafe file name or link' });
@@ -43,14 +49,17 @@ export class ZipInvalidError extends AppError {
   }
 }
 
-/** §4.1 rule 8: no workout came out of the archive (e.g. files only in a sub-folder). */
+/**
+ * docs/uploads.md#validation rule 8: no workout came out of the archive (e.g. files only in a
+ * sub-folder).
+ */
 export class NoWorkoutInZipError extends AppError {
   constructor() {
     super(400, 'fail', { data: { workouts: [] } });
   }
 }
 
-/** §4.1 rule 4, for a name whose extension no converter handles. */
+/** docs/uploads.md#validation rule 4, for a name whose extension no converter handles. */
 export class FileExtensionNotAllowedError extends AppError {
   constructor() {
     super(400, 'fail', { message: 'file extension not allowed' });

@@ -25,8 +25,8 @@ export function isAllowedUploadName(fileName: string): boolean {
 
 /**
  * Every workout of one uploaded file as GPX, in import order: a single workout file, or the
- * top-level workout files of a zip (spec §4.1 rule 8). All or nothing: the first bad member
- * throws, so the caller creates no workout from a failing archive.
+ * top-level workout files of a zip (docs/uploads.md#validation rule 8). All or nothing: the first
+ * bad member throws, so the caller creates no workout from a failing archive.
  */
 export async function readUploadedWorkoutFiles(
   fileName: string,

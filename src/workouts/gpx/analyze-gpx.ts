@@ -7,7 +7,7 @@ import type { GpxAnalysis, GpxAnalysisOptions, ParsedGpx } from 'src/workouts/gp
 
 /**
  * Entry point for uploads: parse (streaming) and analyse a GPX file as FitTrackee's
- * `process_one_gpx_file` would, refusing what it refuses (spec workouts.md §4.1 item 9), with
+ * `process_one_gpx_file` would, refusing what it refuses (docs/uploads.md#validation item 9), with
  * `GpxError` (HTTP 400) instead of the reference's 500:
  * - `gpx file is invalid`, `no tracks in gpx file` (parsing);
  * - `<time> is missing in gpx file`: a point of the first track without a usable time;

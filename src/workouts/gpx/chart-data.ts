@@ -9,7 +9,10 @@ import { pointSpeed } from 'src/workouts/gpx/point-speed';
 import { pyRound } from 'src/workouts/gpx/python-format';
 import { selectSegments } from 'src/workouts/gpx/segment-selection';
 
-/** One chart point (spec workouts.md §3.4); `elevation` is absent without a non-zero elevation. */
+/**
+ * One chart point (FitTrackee `GET /api/workouts/<workout_id>/chart_data`); `elevation` is absent
+ * without a non-zero elevation.
+ */
 export interface ChartPoint {
   distance: number;
   /** Seconds from the first returned point; null when a time is missing. */

@@ -28,7 +28,7 @@ const OPTIONS = { stoppedSpeedThreshold: 1, useRawGpxSpeed: false };
 // ~11.1 m per 0.0001° of latitude.
 const walk: Point[] = [0, 1, 2, 3, 4].map((i) => [45 + i * 0.0001, 6, 100, i * 10]);
 
-describe('analyzeParsedGpx quirks (spec workouts.md §4.2)', () => {
+describe('analyzeParsedGpx quirks (docs/uploads.md#computed)', () => {
   it('counts zero-distance pairs neither as moving nor as stopped', () => {
     const a = analyzeParsedGpx(file([segment([...walk, [45.0004, 6, 100, 100]])]), OPTIONS);
 

@@ -11,7 +11,7 @@ import { type SegmentStats, segmentStats } from 'src/workouts/gpx/segment-stats'
 import { sumTrackStats, type TotalStats } from 'src/workouts/gpx/track-totals';
 
 /**
- * FitTrackee 0.7.32 `get_gpx_info` over a parsed file (spec workouts.md §4.2): totals from gpxpy
+ * FitTrackee 0.7.32 `get_gpx_info` over a parsed file (docs/uploads.md#computed): totals from gpxpy
  * over all tracks; title, start, segments, gaps between segments and max speed from the first
  * track. Pure figures: pipeline refusals (missing times, no start) are in `analyze-gpx.ts`.
  */

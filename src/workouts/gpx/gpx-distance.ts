@@ -1,5 +1,5 @@
 /**
- * gpxpy 1.6.2 `geo.distance` (spec workouts.md §4.3), with the same operation order so results
+ * gpxpy 1.6.2 `geo.distance` (docs/uploads.md#distance), with the same operation order so results
  * agree to the last bit: haversine beyond 0.2° in latitude or longitude, else the
  * equirectangular approximation at the first point's latitude; 3D when both elevations are
  * known and differ. Python's `math.radians(x)` is `x * (pi / 180)`.

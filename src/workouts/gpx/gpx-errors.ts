@@ -1,9 +1,11 @@
 import { AppError } from 'src/common/errors/app-error';
 
 /**
- * Messages FitTrackee gives for a GPX file it cannot turn into a workout (spec workouts.md §4.1
- * item 9, §3.3). The reference answers 500 with these texts; we answer 400 with the same body
- * (spec fixtures/hostile/README.md), except for the segment lookups of §3.3.
+ * Messages FitTrackee gives for a GPX file it cannot turn into a workout
+ * (docs/uploads.md#validation item 9, FitTrackee `GET /api/workouts/<workout_id>/gpx`). The
+ * reference answers 500 with these texts; we answer 400 with the same body
+ * (docs/uploads.md#hostile-input), except for the segment lookups of FitTrackee
+ * `GET /api/workouts/<workout_id>/gpx/segment/<segment_id>`.
  */
 export const GPX_ERROR_MESSAGES = {
   invalid: 'gpx file is invalid',
@@ -44,14 +46,20 @@ export class GpxPointValueError extends GpxError {
   }
 }
 
-/** `GET …/segment/<n>` with n = 0 or negative (spec §3.3: `Incorrect segment id`; 400, not 500). */
+/**
+ * `GET …/segment/<n>` with n = 0 or negative (FitTrackee `GET /api/workouts/<workout_id>/gpx`:
+ * `Incorrect segment id`; 400, not 500).
+ */
 export class IncorrectSegmentIdError extends AppError {
   constructor() {
     super(400, 'error', { message: 'Incorrect segment id' });
   }
 }
 
-/** `GET …/segment/<n>` beyond the first track's segments (spec §3.3). */
+/**
+ * `GET …/segment/<n>` beyond the first track's segments (FitTrackee
+ * `GET /api/workouts/<workout_id>/gpx`).
+ */
 export class SegmentNotFoundError extends AppError {
   constructor(segmentId: number) {
     super(404, 'not found', { message: `No segment with id '${segmentId}'` });

@@ -13,9 +13,9 @@ const YIELD_EVERY_BYTES = 8 << 20;
 /**
  * Streaming GPX reader: strict UTF-8 (FitTrackee opens the file as UTF-8 text) and an XML
  * tokenizer without DTD support — a DOCTYPE is refused outright, so no entity is ever declared,
- * expanded or fetched (spec fixtures/hostile 05, 06). The tokenizer works on bytes (saxes, which
+ * expanded or fetched (docs/uploads.md#hostile-input). The tokenizer works on bytes (saxes, which
  * the tests use as a cross-check, tops out near 48 MB/s here; the target is 60). Any XML or gpxpy content error → `gpx file is invalid`;
- * a file without `<trk>` → `no tracks in gpx file` (spec workouts.md §4.1 item 9).
+ * a file without `<trk>` → `no tracks in gpx file` (docs/uploads.md#validation item 9).
  */
 export async function parseGpx(
   input: Buffer | readonly Buffer[] | Readable,

@@ -28,7 +28,7 @@ export interface ParsedGpx {
   readonly tracks: readonly GpxTrackData[];
 }
 
-/** FitTrackee's figures for one segment or a whole file (spec workouts.md §4.2). */
+/** FitTrackee's figures for one segment or a whole file (docs/uploads.md#computed). */
 export interface GpxFigures {
   /** Seconds, before the storage truncation of microseconds. */
   readonly durationSeconds: number;

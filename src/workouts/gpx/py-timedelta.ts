@@ -2,7 +2,7 @@
  * Python `timedelta(seconds=x)` for a float x, in whole microseconds: the integral part is
  * exact, the fraction is scaled to microseconds, and what is left under one microsecond is
  * rounded half to even on the total (CPython `delta_new`). FitTrackee builds its durations this
- * way from gpxpy's float seconds (spec workouts.md §4.2).
+ * way from gpxpy's float seconds (docs/uploads.md#computed).
  */
 export function timedeltaMicros(seconds: number): number {
   const whole = Math.trunc(seconds);

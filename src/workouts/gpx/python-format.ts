@@ -1,6 +1,7 @@
 /**
  * Python number formatting the reference relies on: `round(x, n)` (exact binary value, ties to
- * even) for chart data (spec workouts.md §3.4) and gpxpy `make_str` for generated XML (§3.3).
+ * even) for chart data (FitTrackee `GET /api/workouts/<workout_id>/chart_data`) and gpxpy
+ * `make_str` for generated XML (FitTrackee `GET /api/workouts/<workout_id>/gpx`).
  */
 export function pyRound(x: number, decimals: number): number {
   if (!Number.isFinite(x)) return x;

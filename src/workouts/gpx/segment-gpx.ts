@@ -14,8 +14,8 @@ const HEADER =
 const FOOTER = '\n    </trkseg>\n  </trk>\n</gpx>';
 
 /**
- * FitTrackee `extract_segment_from_gpx_file` (spec workouts.md §3.3): a new GPX 1.1 document as
- * gpxpy 1.6 writes it, with one track and the 1-based `segmentId` segment of the stored file's
+ * FitTrackee `extract_segment_from_gpx_file` (FitTrackee `GET /api/workouts/<workout_id>/gpx`): a
+ * new GPX 1.1 document as gpxpy 1.6 writes it, with one track and the 1-based `segmentId` segment of the stored file's
  * first track; points keep latitude, longitude and elevation only. Null when the file has no track.
  */
 export async function segmentGpx(

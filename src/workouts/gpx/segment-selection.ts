@@ -3,7 +3,8 @@ import type { GpxSegmentPoints, ParsedGpx } from 'src/workouts/gpx/gpx-types';
 
 /**
  * FitTrackee `get_gpx_segments`: all segments of the first track, or the one with the 1-based
- * `segmentId` (spec workouts.md §3.3): beyond the last → 404, below 1 → `Incorrect segment id`.
+ * `segmentId` (FitTrackee `GET /api/workouts/<workout_id>/gpx`): beyond the last → 404, below 1 →
+ * `Incorrect segment id`.
  */
 export function selectSegments(gpx: ParsedGpx, segmentId?: number): readonly GpxSegmentPoints[] {
   const segments = gpx.tracks[0]?.segments ?? [];

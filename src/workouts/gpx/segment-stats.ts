@@ -5,7 +5,7 @@ import { selectKth } from 'src/workouts/gpx/select-kth';
 /** gpxpy `IGNORE_TOP_SPEED_PERCENTILES`: the top 5 % of speeds are dropped. */
 const KEPT_FRACTION = 1 - 0.05;
 
-/** gpxpy 1.6.2 per-segment results (spec workouts.md §4.2), SI units. */
+/** gpxpy 1.6.2 per-segment results (docs/uploads.md#computed), SI units. */
 export interface SegmentStats {
   movingTime: number;
   stoppedTime: number;

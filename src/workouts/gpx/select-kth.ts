@@ -1,7 +1,7 @@
 /**
  * The k-th smallest value (0-based) of `values[0, n)`, as `values.subarray(0, n).sort()[k]`
- * would give it for NaN-free data, in linear expected time: the max-speed rule (spec
- * workouts.md §4.2) needs one percentile of up to a million speeds, not a sorted copy.
+ * would give it for NaN-free data, in linear expected time: the max-speed rule
+ * (docs/uploads.md#computed) needs one percentile of up to a million speeds, not a sorted copy.
  * Reorders `values`. Random pivots keep crafted inputs from forcing the quadratic case; a
  * range that still shrinks too slowly is sorted instead.
  */

@@ -2,7 +2,7 @@ import type { GpxFigures } from 'src/workouts/gpx/gpx-types';
 import { truncatedSeconds } from 'src/workouts/gpx/py-timedelta';
 
 /**
- * PostgreSQL `numeric(p, s)` storage of a Python float (spec workouts.md §1.1): the driver sends
+ * PostgreSQL `numeric(p, s)` storage of a Python float (FitTrackee workout model): the driver sends
  * the float's shortest round-trip text (Python `repr`, JS `String` produce the same digits), the
  * database rounds that decimal half away from zero to `decimals` places.
  */
@@ -22,7 +22,7 @@ export function roundHalfAwayFromZero(value: number, decimals: number): number {
   return value < 0 ? -magnitude : magnitude;
 }
 
-/** Column scales of `workouts` / `workout_segments` (spec workouts.md §1.1). */
+/** Column scales of `workouts` / `workout_segments` (FitTrackee workout model). */
 export const STORED_DECIMALS = {
   distance: 3,
   minAlt: 2,

@@ -65,7 +65,7 @@ export function readDecimal(buf: Buffer, from: number, n: number): boolean {
 
 /**
  * `YYYY-MM-DDTHH:MM:SS(.f{1,15})?(Z|[+-]HH:MM)?` followed by `<` — the common subset of
- * gpxpy's time pattern (spec workouts.md §4.2): fraction cut to microseconds, offsets of
+ * gpxpy's time pattern (docs/uploads.md#computed): fraction cut to microseconds, offsets of
  * gpxpy's `SimpleTZ` (minutes not range-checked). An invalid date or an offset of 24 h or
  * more gives up, so that the event path decides what gpxpy makes of it.
  */

@@ -1,5 +1,5 @@
 /**
- * FitTrackee `create_workout` title for a GPX workout (spec workouts.md §4.2): the first
+ * FitTrackee `create_workout` title for a GPX workout (docs/uploads.md#computed): the first
  * track's `<name>` when non-empty, else `<sport label> - <start in the user's time zone,
  * YYYY-MM-DD HH:MM:SS>` (UTC when the user has no time zone).
  */

@@ -1,7 +1,8 @@
 /**
  * XML 1.0 (fifth edition) character classes and references for the byte tokenizer: names
  * (§2.3 NameStartChar / NameChar), characters (§2.2 Char) and the five predefined entities —
- * the only ones a document without DTD may use (§4.6; no DTD is ever read, spec hostile 05/06).
+ * the only ones a document without DTD may use (§4.6; no DTD is ever read,
+ * docs/uploads.md#hostile-input).
  */
 export function isNameStartCode(c: number): boolean {
   if (c < 0x80) {

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-/** Integer value of each record type (spec workouts.md §7.1), exact on the stored decimals. */
+/** Integer value of each record type, exact on the stored decimals. */
 const SOURCES = [
   ['AS', 'ave_speed', '(w.ave_speed * 100)::bigint'],
   ['FD', 'distance', '(w.distance * 1000)::bigint'],
   ['HA', 'ascent', '(w.ascent * 1000)::bigint'],
-  // Total seconds: the reference parses "H:MM:SS" and fails from 24 hours (spec §7.3 ⚠).
+  // Total seconds: the reference parses "H:MM:SS" and fails from 24 hours.
   ['LD', 'moving', 'floor(extract(epoch FROM w.moving))::bigint'],
   ['MS', 'max_speed', '(w.max_speed * 100)::bigint'],
 ] as const;
 
-/** Best workout per type: highest value, ties → earliest workout_date (spec §7.3). */
+/** Best workout per type: highest value, ties → earliest workout_date. */
 const BEST = SOURCES.map(
   ([type, column, value]) => `(
     SELECT '${type}'::varchar AS record_type, w.id AS workout_id, w.uuid AS workout_uuid,
@@ -75,14 +75,14 @@ export class RecordsRepository {
     await manager.query(RECOMPUTE, [userId, sportId]);
   }
 
-  /** Spec §7.4 order: sport id, then record type. */
+  /** FitTrackee `GET /api/records` order: sport id, then record type. */
   findByUser(manager: EntityManager, userId: number): Promise<RecordRow[]> {
     return manager.query(`${SELECT_ROWS} WHERE r.user_id = $1 ORDER BY r.sport_id, r.record_type`, [
       userId,
     ]);
   }
 
-  /** Sports whose records point at a workout (recomputed when it changes, spec §6.1 step 6). */
+  /** Sports whose records point at a workout (recomputed when it changes). */
   async sportsHeldBy(manager: EntityManager, workoutId: number): Promise<number[]> {
     const rows: { sport_id: number }[] = await manager.query(
       `SELECT DISTINCT sport_id FROM records WHERE workout_id = $1`,

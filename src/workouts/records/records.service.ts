@@ -7,7 +7,7 @@ import { RecordsRepository } from 'src/workouts/records/records.repository';
 import { EntityManager } from 'typeorm';
 
 /**
- * Records (spec workouts.md §7). Writers call `recompute` with their transaction's manager
+ * Records. Writers call `recompute` with their transaction's manager
  * after changing workouts, while holding the user's row lock (see WorkoutsWriter.lockUser),
  * so concurrent writes by one user never leave a stale or duplicate record.
  */

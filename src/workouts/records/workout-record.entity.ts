@@ -4,8 +4,8 @@ export const RECORD_TYPES = ['AS', 'FD', 'HA', 'LD', 'MS'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /**
- * A user's best workout of a sport for one record type (spec workouts.md §7). `value` is an
- * integer: AS/MS × 100, FD/HA × 1000, LD in whole seconds (§7.1).
+ * A user's best workout of a sport for one record type. `value` is an
+ * integer: AS/MS × 100, FD/HA × 1000, LD in whole seconds.
  */
 @Entity('records')
 export class WorkoutRecord {

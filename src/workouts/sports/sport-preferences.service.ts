@@ -11,7 +11,7 @@ import { Repository } from 'typeorm';
 
 const HEX_COLOR = /^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$/;
 
-/** User sport preferences (spec auth.md §4.8–4.9, workouts.md §8.3). */
+/** User sport preferences. */
 @Injectable()
 export class SportPreferencesService {
   constructor(

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A sport (spec workouts.md §8.1); rows are created by the migration, never through the API. */
+/** A sport; rows are created by the migration, never through the API. */
 @Entity('sports')
 export class Sport {
   @PrimaryGeneratedColumn()
@@ -12,7 +12,7 @@ export class Sport {
   @Column({ type: 'boolean', default: true })
   isActive!: boolean;
 
-  /** km/h; default for users without a preference (spec §4.2, §8.3). */
+  /** km/h; default for users without a preference. */
   @Column({ type: 'double precision', default: 1.0 })
   stoppedSpeedThreshold!: number;
 }

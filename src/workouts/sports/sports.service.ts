@@ -15,7 +15,7 @@ export function parseSportId(text: string): number | undefined {
   return Number(text);
 }
 
-/** `GET /api/sports`, `GET/PATCH /api/sports/<id>` (spec workouts.md §8.4). */
+/** `GET /api/sports`, `GET/PATCH /api/sports/<id>`. */
 @Injectable()
 export class SportsService {
   constructor(
@@ -44,7 +44,7 @@ export class SportsService {
   }
 
   /**
-   * For file uploads (spec workouts.md §4.1 step 7, §4.2): the sport's label (default titles)
+   * For file uploads (FitTrackee `POST /api/workouts`): the sport's label (default titles)
    * and the stopped-speed threshold T, the user's preference if any, else the sport default.
    * Undefined for an unknown sport. Pass the transaction's manager when inside one.
    */

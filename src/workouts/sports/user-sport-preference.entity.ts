@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Per-user sport settings (spec workouts.md §8.3, auth.md §4.8). */
+/** Per-user sport settings. */
 @Entity('users_sports_preferences')
 export class UserSportPreference {
   @PrimaryColumn({ type: 'integer' })

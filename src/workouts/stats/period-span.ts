@@ -1,5 +1,5 @@
 /**
- * Period arithmetic on UTC dates for the statistics buckets (spec workouts.md §9.1 keys
+ * Period arithmetic on UTC dates for the statistics buckets (FitTrackee keys
  * periods by the UTC workout date): years, months, Sunday weeks (`week`) and Monday weeks
  * (`weekm`).
  */

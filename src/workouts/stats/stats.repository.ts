@@ -4,7 +4,7 @@ import { type Period, periodKey, wholePeriods } from 'src/workouts/stats/period-
 import { formatNaive } from 'src/workouts/user-time';
 import type { EntityManager } from 'typeorm';
 
-/** Period keys from the UTC workout date (spec workouts.md §9.1 ⚠: not the user's local date). */
+/** Period keys from the UTC workout date (as FitTrackee does: not the user's local date). */
 export const PERIOD_KEYS = {
   year: `to_char(w.workout_date, 'YYYY')`,
   month: `to_char(w.workout_date, 'YYYY-MM')`,

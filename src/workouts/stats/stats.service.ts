@@ -9,7 +9,9 @@ import { parseDay } from 'src/workouts/date-input';
 import { badQueryParameter, param, parseInteger } from 'src/workouts/query-params';
 import type {
   InstanceStatsResponseDto,
-  StatisticsResponseDto,
+  StatsBucketDto,
+  StatsBySportResponseDto,
+  StatsByTimeResponseDto,
 } from 'src/workouts/stats/dto/stats-response.dto';
 import {
   type Period,
@@ -27,7 +29,7 @@ interface TargetUser {
   timezone: string | null;
 }
 
-/** Statistics (spec workouts.md §9). */
+/** Statistics (FitTrackee `/api/stats`). */
 @Injectable()
 export class StatsService {
   constructor(
@@ -40,7 +42,7 @@ export class StatsService {
     principal: Principal,
     username: string,
     query: Record<string, unknown>,
-  ): Promise<StatisticsResponseDto> {
+  ): Promise<StatsByTimeResponseDto> {
     const user = await this.targetUser(principal, username);
     const filters = this.filters(query, user);
     const time = param(query, 'time') ?? 'year';
@@ -51,7 +53,7 @@ export class StatsService {
       return { statistics: {} };
     }
     const rows = await this.stats.byPeriod(this.manager, user.id, filters, time as Period);
-    const statistics: Record<string, Record<string, unknown>> = {};
+    const statistics: Record<string, Record<string, StatsBucketDto>> = {};
     for (const row of rows) {
       const period = row.period ?? '';
       statistics[period] = { ...statistics[period], [String(row.sport_id)]: toStatsBucket(row) };
@@ -63,7 +65,7 @@ export class StatsService {
     principal: Principal,
     username: string,
     query: Record<string, unknown>,
-  ): Promise<StatisticsResponseDto> {
+  ): Promise<StatsBySportResponseDto> {
     const user = await this.targetUser(principal, username);
     const filters = this.filters(query, user);
     if (filters.sportId !== undefined) {
@@ -73,7 +75,7 @@ export class StatsService {
       if (sports.length === 0) throw new NotFoundError('sport does not exist');
     }
     const rows = await this.stats.aggregate(this.manager, user.id, filters, null);
-    const statistics: Record<string, unknown> = {};
+    const statistics: Record<string, StatsBucketDto> = {};
     for (const row of rows) statistics[String(row.sport_id)] = toStatsBucket(row);
     return { statistics };
   }
@@ -90,8 +92,8 @@ export class StatsService {
   }
 
   /**
-   * Access rule: the reference lets any authenticated user read anyone's statistics (spec §9.1
-   * ⚠) and the web client relies on nothing more, so first-party tokens keep that behaviour.
+   * Access rule: the reference lets any authenticated user read anyone's statistics
+   * and the web client relies on nothing more, so first-party tokens keep that behaviour.
    * An OAuth2 token acts for its user only: a third-party app granted `workouts:read` by one
    * user must not read other users' figures, so it gets 403 for anyone else.
    */
@@ -106,7 +108,7 @@ export class StatsService {
     return user;
   }
 
-  /** `from`/`to` in the target user's time zone, like the workouts list (spec §3.1). */
+  /** `from`/`to` in the target user's time zone, like the workouts list. */
   private filters(query: Record<string, unknown>, user: TargetUser): StatsFilters {
     const filters: StatsFilters = {};
     const from = param(query, 'from');

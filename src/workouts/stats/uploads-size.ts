@@ -1,7 +1,7 @@
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Total size in bytes of the regular files under a folder; 0 when it does not exist (spec §9.3). */
+/** Total size in bytes of the regular files under a folder; 0 when it does not exist. */
 export async function directorySize(folder: string): Promise<number> {
   let entries;
   try {

@@ -9,7 +9,9 @@ export interface EmailContent {
   signature: string;
 }
 
-/** Values a template may use; the renderer fills links from UI_URL (spec auth.md §3). */
+/**
+ * Values a template may use; the renderer fills links from UI_URL (docs/compatibility.md#emails).
+ */
 export interface TemplateContext {
   username: string;
   uiUrl: string;

@@ -5,7 +5,7 @@ const signature = 'The Pacekeeper team';
 const device = (c: TemplateContext): string[] =>
   c.device === '' ? [] : [`This request was made from: ${c.device}.`];
 
-/** English emails (spec auth.md §3). */
+/** English emails (docs/compatibility.md#emails). */
 export const EN: Record<EmailTemplate, (c: TemplateContext) => EmailContent> = {
   account_confirmation: (c) => ({
     subject: 'Confirm your account',

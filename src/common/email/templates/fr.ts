@@ -5,7 +5,7 @@ const signature = "L'équipe Pacekeeper";
 const device = (c: TemplateContext): string[] =>
   c.device === '' ? [] : [`Cette demande a été faite depuis : ${c.device}.`];
 
-/** French emails (spec auth.md §3). */
+/** French emails (docs/compatibility.md#emails). */
 export const FR: Record<EmailTemplate, (c: TemplateContext) => EmailContent> = {
   account_confirmation: (c) => ({
     subject: 'Confirmez votre compte',

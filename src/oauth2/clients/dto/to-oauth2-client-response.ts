@@ -2,7 +2,10 @@ import { toHttpDateFullMonth } from 'src/common/format/http-date';
 import type { OAuth2ClientResponseDto } from 'src/oauth2/clients/dto/oauth2-client-response.dto';
 import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 
-/** Allow-list mapper; the secret is passed only by the creation request (spec oauth2.md §2.2). */
+/**
+ * Allow-list mapper; the secret is passed only by the creation request (FitTrackee
+ * `GET /api/oauth/apps`).
+ */
 export function toOAuth2ClientResponse(
   client: OAuth2Client,
   clientSecret?: string,

@@ -26,7 +26,7 @@ function scopeList(scopes: readonly string[]): string {
   return `<p>It will be able to:</p>\n<ul class="scopes">${items.join('\n')}</ul>`;
 }
 
-/** client_uri is not validated (spec oauth2.md §2.1): only http(s) becomes a link. */
+/** client_uri is not validated (docs/oauth2.md#clients): only http(s) becomes a link. */
 function website(uri: string): string {
   const text = escapeHtml(uri);
   return /^https?:\/\//i.test(uri)
@@ -47,7 +47,10 @@ function destination(uri: string): string {
   }
 }
 
-/** The consent screen: who asks, for what, with "Authorize" and "Cancel" (spec oauth2.md §4). */
+/**
+ * The consent screen: who asks, for what, with "Authorize" and "Cancel"
+ * (docs/oauth2.md#authorization-code-flow).
+ */
 export function renderConsentPage(view: ConsentView): string {
   const description =
     view.clientDescription === null || view.clientDescription === ''

@@ -1,6 +1,6 @@
 import { SCOPE, type Scope } from 'src/auth/scopes';
 
-/** Each scope in plain words for the consent screen (spec oauth2.md §1). */
+/** Each scope in plain words for the consent screen (docs/oauth2.md#scopes). */
 export const SCOPE_DESCRIPTIONS: Readonly<Record<Scope, string>> = {
   [SCOPE.APPLICATION_WRITE]: 'Change the application settings (administrators only)',
   [SCOPE.PROFILE_READ]: 'Read your profile',

@@ -15,7 +15,7 @@ function localName(name: string): string {
 
 /**
  * Streams an XML document through saxes with no DTD at all: a DOCTYPE is refused outright,
- * so no entity is ever declared, expanded or fetched (hostile fixtures 05 and 06); saxes
+ * so no entity is ever declared, expanded or fetched (docs/uploads.md#hostile-input); saxes
  * itself rejects undefined entities. Throws on any well-formedness error or bad UTF-8.
  */
 export function readXml(data: Buffer, handlers: XmlHandlers): void {

@@ -6,7 +6,7 @@ export interface MapSize {
   padding: number;
 }
 
-/** Spec workouts.md §4.4: 400 × 225 px, padding 10 px. */
+/** docs/uploads.md#files: 400 × 225 px, padding 10 px. */
 export const STATIC_MAP_SIZE: MapSize = { width: 400, height: 225, padding: 10 };
 export const MAX_ZOOM = 17;
 

@@ -9,7 +9,7 @@ import { layoutMap, STATIC_MAP_SIZE } from 'src/workouts/files/map/static-map-la
 import { TileFetcher } from 'src/workouts/files/map/tile-fetcher';
 import { fillTileUrl, staticMapTemplate } from 'src/workouts/files/map/tile-url';
 
-/** Spec workouts.md §4.4. */
+/** docs/uploads.md#files. */
 export const STATICMAP_USER_AGENT = 'FitTrackee v0.7.32';
 const DEFAULT_STATICMAP_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const LINE_COLOR = parseHexColor('#3388FF');
@@ -21,8 +21,8 @@ export const TILE_TIMEOUT_MS = 2000;
 const SERVER_DOWN_BACKOFF_MS = 60_000;
 
 /**
- * The 400 × 225 PNG map of a workout (§4.4): the track over map tiles when the tile server
- * answers, over a plain background when it does not. Never throws for tile problems.
+ * The 400 × 225 PNG map of a workout (docs/uploads.md#files): the track over map tiles when the
+ * tile server answers, over a plain background when it does not. Never throws for tile problems.
  */
 @Injectable()
 export class StaticMapService {

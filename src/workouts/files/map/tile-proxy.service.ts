@@ -10,7 +10,7 @@ import { parseTileCoordinates } from 'src/workouts/files/map/tile-coordinates';
 import { TileFetcher } from 'src/workouts/files/map/tile-fetcher';
 import { fillTileUrl, type TileCoordinates } from 'src/workouts/files/map/tile-url';
 
-/** Spec workouts.md §3.8. */
+/** FitTrackee `GET /api/workouts/map_tile/<s>/<z>/<x>/<y>.png`. */
 export const TILE_PROXY_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64; rv:88.0)';
 export const TILE_PROXY_TIMEOUT_MS = 30_000;
 

@@ -14,8 +14,8 @@ export function fillTileUrl(template: string, tile: TileCoordinates): string {
 }
 
 /**
- * Static maps (§4.4): `{s}.` becomes a random sub-domain plus `.`, or disappears when there
- * are none (FitTrackee's `get_static_map_tile_server_url`).
+ * Static maps (docs/uploads.md#files): `{s}.` becomes a random sub-domain plus `.`, or disappears
+ * when there are none (FitTrackee's `get_static_map_tile_server_url`).
  */
 export function staticMapTemplate(template: string, subdomains: readonly string[]): string {
   if (subdomains.length === 0) return template.replace(/\{s\}\./g, '').replace(/\{s\}/g, '');

@@ -10,7 +10,7 @@ export class UnsafeUploadPathError extends AppError {
   }
 }
 
-/** `YYYY-MM-DD_HH-MM-SS` of the workout start in UTC (spec workouts.md §4.4). */
+/** `YYYY-MM-DD_HH-MM-SS` of the workout start in UTC (docs/uploads.md#files). */
 export function formatStartForFileName(start: Date): string {
   return start.toISOString().slice(0, 19).replace('T', '_').replace(/:/g, '-');
 }

@@ -11,7 +11,7 @@ import {
 import { WorkoutFileStorage } from 'src/workouts/files/storage/workout-file-storage';
 
 describe('upload paths', () => {
-  it('names workout files as FitTrackee does (spec §4.4)', () => {
+  it('names workout files as FitTrackee does (docs/uploads.md#files)', () => {
     const names = buildWorkoutFileNames(7, 3, new Date('2018-03-13T12:44:45.123Z'));
     expect(names.gpx).toMatch(/^workouts\/7\/2018-03-13_12-44-45_3_[A-Za-z0-9_-]{11}\.gpx$/);
     expect(names.map).toMatch(/^workouts\/7\/2018-03-13_12-44-45_3_[A-Za-z0-9_-]{11}\.png$/);

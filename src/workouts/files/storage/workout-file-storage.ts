@@ -161,7 +161,10 @@ export class WorkoutFileStorage {
     }
   }
 
-  /** Deletes a stored file; a missing one is not an error (DELETE of a workout, §6.2). */
+  /**
+   * Deletes a stored file; a missing one is not an error (DELETE of a workout, FitTrackee
+   * `DELETE /api/workouts/<workout_id>`).
+   */
   async remove(relativePath: string): Promise<void> {
     await rm(this.resolve(relativePath), { force: true });
   }

@@ -1,4 +1,4 @@
-/** A weather object of the workout serialization (spec workouts.md §3.6). */
+/** A weather object of the workout serialization (FitTrackee `GET /api/workouts/<workout_id>`). */
 export interface WeatherData {
   humidity: number;
   icon: string;

@@ -54,7 +54,7 @@ describe('WeatherService', () => {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer));
   });
 
-  it('asks the timeline API for the rounded hours and converts units (§3.6)', async () => {
+  it('asks the timeline API for the rounded hours and converts units (weather of FitTrackee `GET /api/workouts/<workout_id>`)', async () => {
     const result = await weather(`${server.url}/vc`).getWorkoutWeather(start, end);
     const expected = {
       icon: 'partly-cloudy-day',

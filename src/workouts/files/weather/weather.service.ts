@@ -18,8 +18,8 @@ export interface WorkoutWeather {
 }
 
 /**
- * Start and end weather of a workout from the Visual Crossing timeline API (spec §3.6), only
- * when WEATHER_API_PROVIDER=visualcrossing and WEATHER_API_KEY are set. Never throws: any
+ * Start and end weather of a workout from the Visual Crossing timeline API (FitTrackee
+ * `GET /api/workouts/<workout_id>`), only when WEATHER_API_PROVIDER=visualcrossing and WEATHER_API_KEY are set. Never throws: any
  * failure, timeout or odd answer gives null, and an upload never fails because of weather.
  */
 @Injectable()

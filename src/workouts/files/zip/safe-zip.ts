@@ -41,8 +41,8 @@ interface ListedEntry {
 /**
  * Reads a zip archive into memory without ever trusting it: every name is checked before
  * anything is inflated, declared sizes are checked, and the bytes actually inflated are
- * counted so that a lying header cannot make us inflate more than the caps (hostile 07–09).
- * `source` is the archive itself or the path of a file holding it.
+ * counted so that a lying header cannot make us inflate more than the caps
+ * (docs/uploads.md#hostile-input). `source` is the archive itself or the path of a file holding it.
  */
 export async function readZipMembers(
   source: Buffer | string,

@@ -16,9 +16,9 @@ export interface WorkoutZipLimits {
 }
 
 /**
- * The workout files of an uploaded archive, FitTrackee's `process_zip_archive` rules (spec §4.1
- * rule 8): workout files anywhere in the archive are counted and size-checked, only those at
- * the top level are imported, in directory order; none → `{"status":"fail","data":{"workouts":[]}}`.
+ * The workout files of an uploaded archive, FitTrackee's `process_zip_archive` rules
+ * (docs/uploads.md#validation rule 8): workout files anywhere in the archive are counted and
+ * size-checked, only those at the top level are imported, in directory order; none → `{"status":"fail","data":{"workouts":[]}}`.
  * Like the reference (whose allowed extensions are `gpx` and `zip`), nested `.zip` members are
  * counted and size-checked too, and one at the top level is returned: it is refused in its turn
  * as an invalid GPX file (`analyseWorkoutFile`).

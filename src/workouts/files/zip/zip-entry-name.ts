@@ -21,7 +21,8 @@ export function readEntryName(entry: Entry): string {
 
 /**
  * Absolute names (`/x`, `//host/x`, `C:x`), parent references and NUL bytes could escape an
- * extraction folder (hostile fixture 07): the whole archive is refused, in either slash style.
+ * extraction folder (docs/uploads.md#hostile-input): the whole archive is refused, in either slash
+ * style.
  */
 export function isUnsafeEntryName(name: string): boolean {
   if (name.includes('\0')) return true;
@@ -40,7 +41,10 @@ export function isDirectoryName(name: string): boolean {
   return name.endsWith('/');
 }
 
-/** FitTrackee only imports files at the top level of the archive (spec §4.1 rule 8). */
+/**
+ * FitTrackee only imports files at the top level of the archive (docs/uploads.md#validation rule
+ * 8).
+ */
 export function isTopLevelName(name: string): boolean {
   return !name.includes('/');
 }

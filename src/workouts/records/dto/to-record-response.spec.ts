@@ -1,6 +1,6 @@
 import { recordValue } from 'src/workouts/records/dto/to-record-response';
 
-describe('record values (spec workouts.md §7.1)', () => {
+describe('record values', () => {
   it('converts stored integers back to the wire values', () => {
     expect(recordValue('AS', 461)).toBe(4.61);
     expect(recordValue('MS', 1250)).toBe(12.5);

@@ -4,7 +4,7 @@ import type { RecordResponseDto } from 'src/workouts/records/dto/record-response
 import type { RecordRow } from 'src/workouts/records/records.repository';
 import { encodeShortId } from 'src/workouts/short-id';
 
-/** Integer storage back to the wire value (spec workouts.md §7.1). */
+/** Integer storage back to the wire value. */
 export function recordValue(type: string, stored: number): number | string {
   if (type === 'LD') return formatTimedelta(stored);
   return type === 'AS' || type === 'MS' ? stored / 100 : stored / 1000;

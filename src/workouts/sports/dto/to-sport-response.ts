@@ -2,7 +2,7 @@ import type { SportResponseDto } from 'src/workouts/sports/dto/sport-response.dt
 import type { Sport } from 'src/workouts/sports/sport.entity';
 import type { UserSportPreference } from 'src/workouts/sports/user-sport-preference.entity';
 
-/** Spec workouts.md §8.2: the user's preference overrides color, activity and threshold. */
+/** As in FitTrackee `GET /api/sports`: the user's preference overrides color, activity and threshold. */
 export function toSportResponse(
   sport: Sport,
   preference: UserSportPreference | null,

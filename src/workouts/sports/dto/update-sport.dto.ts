@@ -1,7 +1,8 @@
 import { IsBoolean } from 'class-validator';
 
-/** `PATCH /api/sports/<id>` (spec workouts.md §8.4): `is_active` is required and not null. */
+/** FitTrackee `PATCH /api/sports/<id>`: `is_active` is required and not null. */
 export class UpdateSportDto {
+  /** `false` disables the sport for every user; their workouts stay. */
   @IsBoolean()
   is_active!: boolean;
 }

@@ -1,0 +1,32 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ALL_SCOPES } from 'src/auth/scopes';
+import { CODE_CHALLENGE_METHODS } from 'src/oauth2/tokens/pkce';
+
+/** RFC 8414 §2 authorization server metadata, as this server fills it. */
+export class AuthorizationServerMetadataDto {
+  /** The UI's public URL; every endpoint below is under it. */
+  issuer!: string;
+  /** The consent page of the web UI, which starts the authorization code flow. */
+  authorization_endpoint!: string;
+  token_endpoint!: string;
+  /** RFC 7009 token revocation. */
+  revocation_endpoint!: string;
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...ALL_SCOPES] } })
+  scopes_supported!: string[];
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: ['code'] } })
+  response_types_supported!: string[];
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: ['query'] } })
+  response_modes_supported!: string[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: ['authorization_code', 'refresh_token'] },
+  })
+  grant_types_supported!: string[];
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: ['client_secret_post'] } })
+  token_endpoint_auth_methods_supported!: string[];
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: ['client_secret_post'] } })
+  revocation_endpoint_auth_methods_supported!: string[];
+  /** RFC 7636 PKCE methods. */
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...CODE_CHALLENGE_METHODS] } })
+  code_challenge_methods_supported!: string[];
+}
