@@ -21,9 +21,12 @@ export class ChildServer {
     env: Record<string, string>,
     /** The server's main.js: by default the quickly transpiled sources. */
     main: string = transpiledServer(),
+    /** The command that runs `node main.js`, e.g. inside a namespace: by default, itself. */
+    launcher: (argv: readonly string[]) => readonly string[] = (argv) => argv,
   ): Promise<ChildServer> {
     const port = await freePort();
-    const child = spawn(process.execPath, [main], {
+    const [command = process.execPath, ...args] = launcher([process.execPath, main]);
+    const child = spawn(command, args, {
       env: {
         PATH: process.env['PATH'] ?? '',
         NODE_ENV: 'production',
