@@ -2924,6 +2924,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The upload folder’s file system is full (RFC 4918 §11.5): `{"status": "error", "message": "not enough storage space on the server, please try again later"}`. Nothing is kept; the same request succeeds once space is freed. */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     removePicture: {
@@ -7056,6 +7065,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying (5) */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The upload folder’s file system is full (RFC 4918 §11.5): `{"status": "error", "message": "not enough storage space on the server, please try again later"}`. Nothing is kept; the same request succeeds once space is freed. */
+            507: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

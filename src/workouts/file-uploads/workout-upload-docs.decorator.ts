@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation } from '@nestjs/swagger';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
-import { ApiErrors } from 'src/openapi/api-error-responses.decorator';
+import { ApiErrors, STORAGE_FULL_DESCRIPTION } from 'src/openapi/api-error-responses.decorator';
 import { GPX_WORKOUT_EXAMPLE } from 'src/workouts/dto/workout-examples';
 import { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
 import { ApiEnvelopeError } from 'src/workouts/workout-docs.decorators';
@@ -71,6 +71,7 @@ export function ApiWorkoutUpload(): MethodDecorator {
         'The database refused to store a workout (`error when saving workout`) or a file could ' +
         'not be written to the upload folder (`Error during workout file save.`), as in ' +
         'FitTrackee. Nothing is kept; the request can be retried.',
+      507: STORAGE_FULL_DESCRIPTION,
     }),
     ApiEnvelopeError(
       413,
