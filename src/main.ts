@@ -29,10 +29,14 @@ async function bootstrap(): Promise<void> {
     await app.listen(port, host).catch((error: unknown) => {
       throw listenError(error, host, port);
     });
+    // PORT=0 asks the system for a free port: name the one actually bound.
+    const address: unknown = app.getHttpServer().address();
+    const bound =
+      typeof address === 'object' && address !== null ? (address as { port: number }).port : port;
     const line = startupLine({
       version: appVersion(),
       host,
-      port,
+      port: bound,
       databaseUrl: config.database.url,
       dataDir: config.app.dataDir,
       redisUrl: config.redis.url,
