@@ -49,6 +49,17 @@ describe('start-up failures', () => {
     expect(line.msg).toMatch(/^PORT=abc: must be a whole number from 0 to 65535\. Set PORT/);
   });
 
+  it('the worker without REDIS_URL: one line naming REDIS_URL and what to do; exit 1', async () => {
+    const worker = ServerOutput.spawn({ DATA_DIR: dataDir }, 'worker.js');
+    expect((await worker.exit(20_000)).code).toBe(1);
+    expect(worker.stderr).toBe('');
+    expect(worker.lines.map((l) => (JSON.parse(l) as LogLine).msg)).toEqual([
+      expect.stringMatching(
+        /^REDIS_URL \(unset\): the worker takes its jobs from Redis\. Set REDIS_URL/,
+      ),
+    ]);
+  });
+
   it('a failure goes to APP_LOG as JSON, without colour codes, even when asked for pretty', async () => {
     const file = join(dataDir, 'logs', 'app.log');
     const server = ServerOutput.spawn({

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
 
 import { transpiledServer } from 'test/helpers/transpiled-server';
 
@@ -13,8 +14,9 @@ export class ServerOutput {
     child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
   }
 
-  static spawn(env: Record<string, string>): ServerOutput {
-    const child = spawn(process.execPath, [transpiledServer()], {
+  /** `entry`: `main.js` (the API server) or `worker.js` (`npm run worker`). */
+  static spawn(env: Record<string, string>, entry = 'main.js'): ServerOutput {
+    const child = spawn(process.execPath, [join(dirname(transpiledServer()), entry)], {
       env: {
         PATH: process.env['PATH'] ?? '',
         NODE_ENV: 'production',
