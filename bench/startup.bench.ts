@@ -5,6 +5,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import {
+  databaseUrl,
+  dropDatabase,
+  isPostgresReachable,
+  newDatabaseName,
+  withAdminClient,
+} from 'test/setup/test-database';
+
 /**
  * `npm run bench:startup`: time from `npm start` to the first `GET /api/ping` answer, as the
  * README's quick start runs it (embedded database, no DATABASE_URL), in a scratch copy of the
@@ -12,7 +20,8 @@ import { join, resolve } from 'node:path';
  *
  * - cold: a fresh clone after `npm ci`, no `dist/`, no data directory: build, create the
  *   embedded database, migrate, listen;
- * - warm: the same tree started again: nothing to build, the database exists.
+ * - warm: the same tree started again: nothing to build, the database exists;
+ * - warm on PostgreSQL (when the local server answers): DATABASE_URL set, schema migrated.
  */
 const ROOT = resolve(__dirname, '..');
 /** What a clone brings that `npm start` reads; node_modules is linked, as `npm ci` would create it. */
@@ -69,7 +78,11 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /** Milliseconds from spawning `npm start` to the first 200 from `/api/ping`. */
-async function timeStart(tree: string, dataDir: string): Promise<number> {
+async function timeStart(
+  tree: string,
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<number> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn('npm', ['start'], {
@@ -83,6 +96,7 @@ async function timeStart(tree: string, dataDir: string): Promise<number> {
       PORT: String(port),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
   });
   try {
@@ -98,6 +112,27 @@ async function timeStart(tree: string, dataDir: string): Promise<number> {
   }
 }
 
+/** WARM_RUNS timings, sorted. */
+async function warmRuns(run: () => Promise<number>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < WARM_RUNS; i += 1) times.push(await run());
+  return times.sort((a, b) => a - b);
+}
+
+function median(sorted: number[]): number {
+  return Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0);
+}
+
+async function withScratchDatabase<T>(use: (url: string) => Promise<T>): Promise<T> {
+  const name = newDatabaseName();
+  await withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`));
+  try {
+    return await use(databaseUrl(name));
+  } finally {
+    await withAdminClient((client) => dropDatabase(client, name));
+  }
+}
+
 async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'pacekeeper-startup-bench-'));
   try {
@@ -106,14 +141,24 @@ async function main(): Promise<void> {
     symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
     const dataDir = join(scratch, 'data');
     const cold = await timeStart(tree, dataDir);
-    const warm: number[] = [];
-    for (let run = 0; run < WARM_RUNS; run += 1) warm.push(await timeStart(tree, dataDir));
-    warm.sort((a, b) => a - b);
+    const warm = await warmRuns(() => timeStart(tree, dataDir));
+    const postgres = (await isPostgresReachable())
+      ? await withScratchDatabase(async (url) => {
+          await timeStart(tree, dataDir, { DATABASE_URL: url }); // migrates, not measured
+          return warmRuns(() => timeStart(tree, dataDir, { DATABASE_URL: url }));
+        })
+      : undefined;
     const result = {
       cold_ms: Math.round(cold),
-      warm_median_ms: Math.round(warm[Math.floor(warm.length / 2)] ?? 0),
+      warm_median_ms: median(warm),
       warm_min_ms: Math.round(warm[0] ?? 0),
       warm_max_ms: Math.round(warm.at(-1) ?? 0),
+      ...(postgres === undefined
+        ? {}
+        : {
+            warm_postgres_median_ms: median(postgres),
+            warm_postgres_min_ms: Math.round(postgres[0] ?? 0),
+          }),
     };
     console.table([result]);
     console.log(JSON.stringify(result));
