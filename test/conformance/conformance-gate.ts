@@ -40,8 +40,11 @@ export function gateValidator(): OpenApiResponseValidator {
   return validator;
 }
 
+/** The API and the RFC 8414 metadata; Swagger UI and its files are not API responses. */
 function isApiResponse(path: string): boolean {
-  return path.startsWith('/api/') && !path.startsWith('/api/docs');
+  return (
+    (path.startsWith('/api/') && !path.startsWith('/api/docs')) || path.startsWith('/.well-known/')
+  );
 }
 
 export function recordObserved(observed: ObservedResponse): void {

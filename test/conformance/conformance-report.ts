@@ -3,6 +3,9 @@ import { join } from 'node:path';
 
 import { type GateTally, gateValidator } from 'test/conformance/conformance-gate';
 
+/** A subset run (the embedded smoke tests) leaves most operations out: only a few are named. */
+const MAX_LISTED = 10;
+
 /** Joins the tallies the test files left and prints the conformance summary. */
 export function reportConformance(dir: string): void {
   let files: string[];
@@ -22,15 +25,16 @@ export function reportConformance(dir: string): void {
   const seenDeclared = declared.filter((pair) => seen.has(pair)).length;
   const operations = new Set(declared.map((pair) => pair.split(' ').slice(0, 2).join(' ')));
   const operationsSeen = new Set([...seen].map((pair) => pair.split(' ').slice(0, 2).join(' ')));
+  const unexercised = [...operations].filter((operation) => !operationsSeen.has(operation));
   const lines = [
     '',
     `OpenAPI conformance: ${checked} responses validated against openapi.json, ` +
       `${mismatches.length} distinct mismatches.`,
     `  operations exercised: ${operationsSeen.size}/${operations.size}; ` +
       `operation × status pairs seen: ${seen.size} (${seenDeclared} of ${declared.length} declared).`,
-    ...[...operations]
-      .filter((operation) => !operationsSeen.has(operation))
-      .map((operation) => `  not exercised: ${operation}`),
+    ...(unexercised.length <= MAX_LISTED
+      ? unexercised.map((operation) => `  not exercised: ${operation}`)
+      : []),
     ...mismatches.map((mismatch) => `  ✗ ${mismatch}`),
   ];
   console.log(lines.join('\n'));
