@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandRunner, SubCommand } from 'nest-commander';
+import { Command, SubCommand } from 'nest-commander';
 import { AppContextRunner } from 'src/cli/app-context';
 import { CLI_OUTPUT, type CliOutput } from 'src/cli/cli-output';
 import { cleanExpiredTokens } from 'src/cli/commands/clean-expired-tokens';
+import { CommandGroup } from 'src/cli/commands/command-group';
 import { DaysCommand } from 'src/cli/commands/days-command';
 import { OAUTH2_TOKENS_CLEANER } from 'src/users/maintenance/token-cleaners';
 
@@ -32,8 +33,4 @@ export class OAuth2CleanCommand extends DaysCommand {
   description: 'Manage OAuth2 tokens.',
   subCommands: [OAuth2CleanCommand],
 })
-export class OAuth2Command extends CommandRunner {
-  run(): Promise<void> {
-    this.command.help();
-  }
-}
+export class OAuth2Command extends CommandGroup {}

@@ -1,4 +1,5 @@
-import { Command, CommandRunner } from 'nest-commander';
+import { Command } from 'nest-commander';
+import { CommandGroup } from 'src/cli/commands/command-group';
 import { UsersCreateCommand } from 'src/cli/commands/users-create.command';
 import {
   UsersCleanArchivesCommand,
@@ -18,8 +19,4 @@ import { UsersUpdateCommand } from 'src/cli/commands/users-update.command';
     UsersExportArchivesCommand,
   ],
 })
-export class UsersCommand extends CommandRunner {
-  run(): Promise<void> {
-    this.command.help();
-  }
-}
+export class UsersCommand extends CommandGroup {}
