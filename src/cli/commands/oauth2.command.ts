@@ -5,6 +5,8 @@ import { CLI_OUTPUT, type CliOutput } from 'src/cli/cli-output';
 import { cleanExpiredTokens } from 'src/cli/commands/clean-expired-tokens';
 import { CommandGroup } from 'src/cli/commands/command-group';
 import { DaysCommand } from 'src/cli/commands/days-command';
+import { OAuth2AppsCommand } from 'src/cli/commands/oauth2-apps.commands';
+import { OAuth2TokensCommand } from 'src/cli/commands/oauth2-tokens.commands';
 import { OAUTH2_TOKENS_CLEANER } from 'src/users/maintenance/token-cleaners';
 
 /** `oauth2 clean --days N` (FitTrackee `ftcli`): expired OAuth2 tokens. */
@@ -30,7 +32,7 @@ export class OAuth2CleanCommand extends DaysCommand {
 
 @Command({
   name: 'oauth2',
-  description: 'Manage OAuth2 tokens.',
-  subCommands: [OAuth2CleanCommand],
+  description: 'Manage OAuth2 applications and tokens.',
+  subCommands: [OAuth2CleanCommand, OAuth2AppsCommand, OAuth2TokensCommand],
 })
 export class OAuth2Command extends CommandGroup {}
