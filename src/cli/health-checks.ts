@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { describeUrl } from 'src/cli/redact';
@@ -49,6 +52,9 @@ async function checkDatabase(config: AppConfig): Promise<ComponentHealth> {
  */
 async function checkEmbedded(dataDir: string): Promise<ComponentHealth> {
   const where = `embedded database in ${dataDir}/pgdata`;
+  // Opening a missing folder would create an empty database: a check must not.
+  if (!existsSync(join(dataDir, 'pgdata')))
+    return { name: 'database', isUp: false, detail: `${where}: not created yet` };
   try {
     const embedded = await EmbeddedPostgres.start(dataDir);
     await embedded.stop();

@@ -1,3 +1,7 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { cliEnv, runCliProcess } from 'test/helpers/cli-process';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
@@ -95,6 +99,45 @@ describe('CLI config show / health (pacekeeper)', () => {
       );
       expect(run.out).toMatch(/\nredis\s+down\s+redis:\/\/127\.0\.0\.1:1: connect ECONNREFUSED/);
       expect(run.out).not.toContain('password');
+    });
+
+    describe('on the embedded database (no DATABASE_URL)', () => {
+      const embeddedEnv = (dataDir: string) => {
+        const { DATABASE_URL: _url, ...env } = cliEnv(t.config);
+        return { ...env, DATA_DIR: dataDir };
+      };
+
+      it('is down, and creates nothing, before the database exists', async () => {
+        const dataDir = mkdtempSync(join(tmpdir(), 'pacekeeper-cli-health-'));
+        try {
+          const run = await runCliProcess(embeddedEnv(dataDir), 'health');
+          expect(run.code).toBe(1);
+          expect(run.out).toContain(
+            `database   down    embedded database in ${dataDir}/pgdata: not created yet`,
+          );
+          expect(existsSync(join(dataDir, 'pgdata'))).toBe(false);
+        } finally {
+          rmSync(dataDir, { recursive: true, force: true });
+        }
+      });
+
+      it('is up while a running server holds it', async () => {
+        const dataDir = mkdtempSync(join(tmpdir(), 'pacekeeper-cli-health-'));
+        try {
+          mkdirSync(join(dataDir, 'pgdata'));
+          // This test process stands for the server: alive, and holding the lock.
+          writeFileSync(join(dataDir, 'pgdata.lock'), String(process.pid));
+          const run = await runCliProcess(embeddedEnv(dataDir), 'health');
+          expect(run).toMatchObject({ code: 0, err: '' });
+          expect(run.out).toMatch(
+            new RegExp(
+              `\\ndatabase\\s+up\\s+embedded database in .+, open in process ${process.pid}\\n`,
+            ),
+          );
+        } finally {
+          rmSync(dataDir, { recursive: true, force: true });
+        }
+      });
     });
   });
 });
