@@ -30,7 +30,7 @@ export class AppModule {
           ignoreEnvFile: true,
           load: [() => ({ ...config })],
         }),
-        LoggingModule.forRoot(config.app.logLevel, config.app.logFile),
+        LoggingModule.forRoot(config.app.logLevel, config.app.logFile, config.app.logFormat),
         DatabaseModule,
         IdempotencyModule,
         JobsModule,

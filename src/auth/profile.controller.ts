@@ -29,7 +29,11 @@ import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.d
 import type { TopLevelResult } from 'src/common/envelope/envelope.types';
 import { ApiLimitResponse } from 'src/common/rate-limit/api-limit-response.decorator';
 import { JsonBody } from 'src/common/validation/json-body.decorator';
-import { ApiErrors, BEARER_ERROR_SCHEMA } from 'src/openapi/api-error-responses.decorator';
+import {
+  ApiErrors,
+  BEARER_ERROR_SCHEMA,
+  STORAGE_FULL_DESCRIPTION,
+} from 'src/openapi/api-error-responses.decorator';
 import type { UserResponseDto } from 'src/users/dto/user-response.dto';
 import type { User } from 'src/users/user.entity';
 
@@ -201,6 +205,7 @@ export class ProfileController {
     413:
       'Status `fail`: `Error during picture upload, file size (<size>) exceeds <limit>.`, over ' +
       'the instance’s `max_single_file_size` (the picture) or `max_zip_file_size` (the request).',
+    507: STORAGE_FULL_DESCRIPTION,
   })
   @HttpCode(200)
   uploadPicture(

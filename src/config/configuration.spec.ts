@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { buildAppConfig } from 'src/config/configuration';
+import { ConfigurationError, problemLine } from 'src/config/configuration-error';
 
 describe('buildAppConfig', () => {
   let dataDir: string;
@@ -51,6 +52,22 @@ describe('buildAppConfig', () => {
         'API_RATE_LIMITS',
       ]),
     );
+  });
+
+  it('reports a bad variable once, with its value, the rule and what to do', () => {
+    const failure = (() => {
+      try {
+        buildAppConfig({ DATA_DIR: dataDir, PORT: 'abc', DATABASE_URL: 'mysql://u:pw@db/x' });
+        return undefined;
+      } catch (error: unknown) {
+        return error;
+      }
+    })();
+    expect(failure).toBeInstanceOf(ConfigurationError);
+    expect((failure as ConfigurationError).problems.map(problemLine)).toEqual([
+      'PORT=abc: must be a whole number from 0 to 65535. Set PORT to a free TCP port (e.g. PORT=5000), or unset it for 5000.',
+      'DATABASE_URL=mysql://u:***@db/x: must be a postgresql:// URL. Use postgresql://user:password@host:5432/database, or unset it for the embedded database.',
+    ]);
   });
 
   it('accepts an empty environment with defaults (npm start on a bare machine)', () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import type { LogFormat } from 'src/common/logging/root-logger';
 import { EnvironmentVariables, validateEnv } from 'src/config/env.validation';
 
 export interface AppSettings {
@@ -24,6 +25,8 @@ export interface AppSettings {
   logLevel: string;
   /** APP_LOG: JSON logs go to this file instead of stdout. */
   logFile: string | undefined;
+  /** LOG_FORMAT: human-readable on a terminal by default, JSON otherwise. */
+  logFormat: LogFormat;
   isWorkerDisabled: boolean;
 }
 
@@ -139,6 +142,7 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
       isInsecureTransportAllowed: (env.AUTHLIB_INSECURE_TRANSPORT ?? '') !== '',
       logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
       logFile: env.APP_LOG === undefined ? undefined : resolve(env.APP_LOG),
+      logFormat: env.LOG_FORMAT ?? 'auto',
       isWorkerDisabled: /^(1|true|yes)$/i.test(env.DISABLE_WORKER ?? ''),
     },
     database: { url: env.DATABASE_URL },
@@ -181,4 +185,24 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
 /** The one reader of process.env, so every setting is parsed and checked in one place. */
 export function loadAppConfig(): AppConfig {
   return buildAppConfig(process.env);
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_FORMATS: readonly LogFormat[] = ['auto', 'json', 'pretty'];
+
+/**
+ * The log settings for reporting a configuration that does not load: whatever of LOG_LEVEL,
+ * APP_LOG and LOG_FORMAT is valid, defaults for the rest, so even that failure is logged where
+ * and how the operator asked.
+ */
+export function fallbackLogSettings(): { level: string; file?: string; format: LogFormat } {
+  const env = process.env;
+  const level = env['LOG_LEVEL'] ?? '';
+  const format = LOG_FORMATS.find((f) => f === env['LOG_FORMAT']) ?? 'auto';
+  const file = env['APP_LOG'];
+  return {
+    level: LOG_LEVELS.includes(level) ? level : 'info',
+    ...(file === undefined || file.trim() === '' ? {} : { file: resolve(file) }),
+    format,
+  };
 }

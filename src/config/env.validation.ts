@@ -11,6 +11,8 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { ConfigurationError } from 'src/config/configuration-error';
+import { describeProblem } from 'src/config/env-problems';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
@@ -189,6 +191,12 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
+  /** `json`, `pretty` (human-readable), or `auto`: pretty on a terminal, JSON otherwise. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['auto', 'json', 'pretty'])
+  LOG_FORMAT?: 'auto' | 'json' | 'pretty';
+
   /** FitTrackee's log file path (docs/compatibility.md#environment); unset logs to stdout. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -205,15 +213,23 @@ export class EnvironmentVariables {
   DISABLE_WORKER?: string;
 }
 
-/** Validates the whole environment at once and throws one error listing every bad variable. */
+/**
+ * Validates the whole environment at once and throws one ConfigurationError listing every bad
+ * variable, one problem each (not one per failed constraint: `PORT=abc` is not "an integer",
+ * "at least 0" and "at most 65535" at once).
+ */
 export function validateEnv(env: Record<string, unknown>): EnvironmentVariables {
   const parsed = plainToInstance(EnvironmentVariables, env, { enableImplicitConversion: false });
   const errors = validateSync(parsed, { skipMissingProperties: false, forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const lines = errors.flatMap((error) =>
-      Object.values(error.constraints ?? {}).map((message) => `  - ${error.property}: ${message}`),
+  if (errors.length > 0)
+    throw new ConfigurationError(
+      errors.map((error) =>
+        describeProblem(
+          error.property,
+          env[error.property],
+          Object.values(error.constraints ?? {})[0] ?? 'is invalid',
+        ),
+      ),
     );
-    throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
-  }
   return parsed;
 }

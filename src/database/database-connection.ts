@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from 'src/config/configuration';
 import type { ConnectionOptions } from 'src/database/data-source.options';
 import { EmbeddedPostgres } from 'src/database/embedded-postgres';
+import { waitForDatabase } from 'src/database/wait-for-database';
 
 /** Resolves where the database is: DATABASE_URL, or the embedded PGlite under DATA_DIR. */
 @Injectable()
@@ -14,10 +15,14 @@ export class DatabaseConnection implements OnApplicationShutdown {
 
   async resolve(): Promise<ConnectionOptions> {
     const url = this.config.get('database.url', { infer: true });
-    if (url !== undefined) return { url };
+    if (url !== undefined) {
+      await waitForDatabase(url);
+      return { url };
+    }
     const dataDir = this.config.get('app.dataDir', { infer: true });
     this.embedded = await EmbeddedPostgres.start(dataDir);
-    this.logger.log(`DATABASE_URL is not set: using the embedded database in ${dataDir}/pgdata`);
+    // The start-up line names the database; this one is for debugging the embedded server.
+    this.logger.debug(`DATABASE_URL is not set: using the embedded database in ${dataDir}/pgdata`);
     // The socket server accepts one connection: keep it open rather than reconnect after idling,
     // so a new connection never races the server's release of the old one.
     // It runs in this process, so it is never unreachable: a request may wait up to 10 s for

@@ -1,9 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { STORAGE_FULL_MESSAGE } from 'src/common/errors/storage-full';
 import { ErrorEnvelope, OAuth2ErrorResponse } from 'src/openapi/error-schemas';
 
 /** The error statuses an operation can declare, each with what makes it happen. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503 | 507;
+
+/** The 507 of a route that writes files: the disk is full, nothing was kept. */
+export const STORAGE_FULL_DESCRIPTION =
+  'The upload folder’s file system is full (RFC 4918 §11.5): `{"status": "error", "message": ' +
+  `"${STORAGE_FULL_MESSAGE}"}\`. Nothing is kept; the same request succeeds once space is freed.`;
+
 export type ErrorDescriptions = Partial<Record<ErrorStatus, string>>;
 
 export const ENVELOPE_ERROR_SCHEMA = { $ref: getSchemaPath(ErrorEnvelope) };

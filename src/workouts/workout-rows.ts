@@ -1,3 +1,4 @@
+import type { WeatherData } from 'src/workouts/files/weather/weather-data';
 import { HELD_RECORDS_JSON, type RecordRow } from 'src/workouts/records/records.repository';
 
 /** Columns selected for serialization: dates as epoch seconds, durations as seconds, decimals as doubles. */
@@ -24,8 +25,9 @@ export interface WorkoutRow {
   bounds: number[] | null;
   map: string | null;
   map_id: string | null;
-  weather_start: Record<string, unknown> | null;
-  weather_end: Record<string, unknown> | null;
+  /** The JSON the weather service stored. */
+  weather_start: WeatherData | null;
+  weather_end: WeatherData | null;
   notes: string | null;
   username: string;
   previous_uuid: string | null;

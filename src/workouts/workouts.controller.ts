@@ -1,30 +1,34 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Scopes } from 'src/auth/decorators';
 import { SCOPE } from 'src/auth/scopes';
+import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
 import type { PaginatedResult } from 'src/common/envelope/envelope.types';
 import { IdempotencyKey } from 'src/common/idempotency/idempotency-key.decorator';
 import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
 import { JsonBody } from 'src/common/validation/json-body.decorator';
+import { ApiErrors } from 'src/openapi/api-error-responses.decorator';
 import type { User } from 'src/users/user.entity';
 import { CreateManualWorkoutDto } from 'src/workouts/dto/create-manual-workout.dto';
 import { UpdateWorkoutDto } from 'src/workouts/dto/update-workout.dto';
+import { MANUAL_WORKOUT_EXAMPLE } from 'src/workouts/dto/workout-examples';
 import { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
+import {
+  ApiNoWorkout,
+  ApiOtherUsersWorkout,
+  ApiWorkoutIdParam,
+} from 'src/workouts/workout-docs.decorators';
 import { WorkoutUpdateService } from 'src/workouts/workout-update.service';
 import { WorkoutsService } from 'src/workouts/workouts.service';
 import { ApiWorkoutFilters } from 'src/workouts/workouts-query-docs.decorator';
 
-/** FitTrackee `POST /api/workouts/no_gpx` and `PATCH /api/workouts/<id>` refusals. */
-const FIGURES_400 =
-  '`invalid payload`; a distance, ascent, descent or derived average speed its column cannot ' +
-  'hold is named: `invalid payload: distance (10000000 km) exceeds 9999999.999 km`.';
+const INVALID_PAYLOAD =
+  '`invalid payload`: a missing or falsy required value, a wrong type, an unpaired `ascent` / ' +
+  '`descent`, or a figure its column cannot hold, named: `invalid payload: distance ' +
+  '(10000000 km) exceeds 9999999.999 km`; a too long `title` or `notes` is named too ' +
+  '(`title: 255 characters maximum`).';
+
+/** The same key with another body: the idempotency decorator describes it, this adds the body. */
 
 @ApiTags('workouts')
 @Controller('workouts')
@@ -34,10 +38,32 @@ export class WorkoutsController {
     private readonly updater: WorkoutUpdateService,
   ) {}
 
-  /** The caller's workouts, filtered and paginated (FitTrackee `GET /api/workouts`). */
   @Get()
   @Scopes(SCOPE.WORKOUTS_READ)
-  @ApiOkResponse({ type: WorkoutsListResponseDto })
+  @ApiOperation({
+    summary: 'List the caller’s workouts',
+    description:
+      'The caller’s workouts, filtered, sorted and paginated (FitTrackee `GET /api/workouts`); ' +
+      'scope `workouts:read`. `previous_workout` / `next_workout` of each workout are looked up ' +
+      'within the same filters, as FitTrackee does. A page past the end is an empty list.',
+  })
+  @ApiEnvelopeResponse(WorkoutsListResponseDto, {
+    isPaginated: true,
+    description:
+      'One page of workouts, most recent first unless `order` / `order_by` say otherwise.',
+    example: {
+      status: 'success',
+      data: { workouts: [MANUAL_WORKOUT_EXAMPLE] },
+      pagination: { has_next: true, has_prev: false, page: 1, pages: 2, total: 7 },
+    },
+  })
+  @ApiErrors({
+    400:
+      'A parameter that does not parse (a non-integer `page`, a day that is not `YYYY-MM-DD`, ' +
+      'an unknown `order_by`, a non-numeric bound): `error, please try again or contact the ' +
+      'administrator` (FitTrackee answers 500); a `title` longer than the column: `title: 255 ' +
+      'characters maximum`.',
+  })
   @ApiWorkoutFilters()
   list(
     @CurrentUser() user: User,
@@ -46,13 +72,27 @@ export class WorkoutsController {
     return this.service.list(user, query);
   }
 
-  /** Create a workout from manual values (FitTrackee `POST /api/workouts/no_gpx`). */
   @Post('no_gpx')
   @Scopes(SCOPE.WORKOUTS_WRITE)
   @HttpCode(201)
-  @ApiCreatedResponse({ type: WorkoutsListResponseDto })
-  @ApiBadRequestResponse({
-    description: `${FIGURES_400} A malformed \`Idempotency-Key\` is \`invalid Idempotency-Key header\`.`,
+  @ApiOperation({
+    summary: 'Create a workout without a file',
+    description:
+      'A workout from values entered by hand (FitTrackee `POST /api/workouts/no_gpx`); scope ' +
+      '`workouts:write`. `workout_date` is `YYYY-MM-DD HH:MM` in the user’s time zone; the ' +
+      'title defaults to `<sport> - <date>`; both speeds are distance / duration. Records of ' +
+      'the sport are recomputed.',
+  })
+  @ApiEnvelopeResponse(WorkoutsListResponseDto, {
+    status: 201,
+    description: 'The new workout, alone in `workouts`.',
+    example: { status: 'created', data: { workouts: [MANUAL_WORKOUT_EXAMPLE] } },
+  })
+  @ApiErrors({
+    400:
+      `${INVALID_PAYLOAD} An unknown sport or a \`workout_date\` that does not parse: ` +
+      '`{"status": "fail", "message": "Error during workout save."}`. A malformed ' +
+      '`Idempotency-Key`: `invalid Idempotency-Key header`.',
   })
   createManual(
     @CurrentUser() user: User,
@@ -62,10 +102,21 @@ export class WorkoutsController {
     return this.service.createManual(user, body, idempotency);
   }
 
-  /** One of the caller's workouts, with previous/next (FitTrackee `GET /api/workouts/<workout_id>`). */
   @Get(':workout_id')
   @Scopes(SCOPE.WORKOUTS_READ)
-  @ApiOkResponse({ type: WorkoutsListResponseDto })
+  @ApiOperation({
+    summary: 'Get a workout',
+    description:
+      'One of the caller’s workouts, with its previous and next ones by date (FitTrackee ' +
+      '`GET /api/workouts/<workout_id>`); scope `workouts:read`.',
+  })
+  @ApiWorkoutIdParam()
+  @ApiEnvelopeResponse(WorkoutsListResponseDto, {
+    description: 'The workout, alone in `workouts`.',
+    example: { status: 'success', data: { workouts: [MANUAL_WORKOUT_EXAMPLE] } },
+  })
+  @ApiNoWorkout()
+  @ApiOtherUsersWorkout()
   getById(
     @CurrentUser() user: User,
     @Param('workout_id') id: string,
@@ -73,13 +124,37 @@ export class WorkoutsController {
     return this.service.getById(user, id);
   }
 
-  /** Edit a workout (FitTrackee `PATCH /api/workouts/<workout_id>`). */
   @Patch(':workout_id')
   @Scopes(SCOPE.WORKOUTS_WRITE)
   @HttpCode(200)
-  @ApiOkResponse({ type: WorkoutsListResponseDto })
-  @ApiBadRequestResponse({ description: FIGURES_400 })
-  @ApiNotFoundResponse({ description: 'No workout with this id.' })
+  @ApiOperation({
+    summary: 'Edit a workout',
+    description:
+      'Changes the given keys (FitTrackee `PATCH /api/workouts/<workout_id>`); scope ' +
+      '`workouts:write`. Falsy values are ignored. `sport_id`, `title` and `notes` apply to ' +
+      'every workout; `workout_date`, `duration`, `distance`, `ascent` and `descent` only to a ' +
+      'workout without a file (speeds are recomputed; `ascent` and `descent` go together, null ' +
+      'clears them). Records of the old and new sport are recomputed.',
+  })
+  @ApiWorkoutIdParam()
+  @ApiEnvelopeResponse(WorkoutsListResponseDto, {
+    description: 'The edited workout, alone in `workouts`.',
+    example: {
+      status: 'success',
+      data: {
+        workouts: [
+          { ...MANUAL_WORKOUT_EXAMPLE, modification_date: 'Sat, 08 Apr 2023 09:12:40 GMT' },
+        ],
+      },
+    },
+  })
+  @ApiErrors({
+    400:
+      `${INVALID_PAYLOAD} An unknown sport or a \`workout_date\` that does not parse: ` +
+      '`error, please try again or contact the administrator`.',
+  })
+  @ApiNoWorkout()
+  @ApiOtherUsersWorkout()
   update(
     @CurrentUser() user: User,
     @Param('workout_id') id: string,
@@ -88,11 +163,20 @@ export class WorkoutsController {
     return this.updater.update(user, id, body);
   }
 
-  /** Delete a workout, its segments, records and files (FitTrackee `DELETE /api/workouts/<workout_id>`). */
   @Delete(':workout_id')
   @Scopes(SCOPE.WORKOUTS_WRITE)
   @HttpCode(204)
-  @ApiNoContentResponse()
+  @ApiOperation({
+    summary: 'Delete a workout',
+    description:
+      'Deletes the workout, its segments, its GPX file and map image (FitTrackee `DELETE ' +
+      '/api/workouts/<workout_id>`); scope `workouts:write`. Records it held pass to the next ' +
+      'best workouts.',
+  })
+  @ApiWorkoutIdParam()
+  @ApiNoContentResponse({ description: 'Deleted; no body.' })
+  @ApiNoWorkout()
+  @ApiOtherUsersWorkout()
   remove(@CurrentUser() user: User, @Param('workout_id') id: string): Promise<void> {
     return this.service.remove(user, id);
   }

@@ -28,6 +28,9 @@ export function reportConformance(dir: string): void {
       `${mismatches.length} distinct mismatches.`,
     `  operations exercised: ${operationsSeen.size}/${operations.size}; ` +
       `operation × status pairs seen: ${seen.size} (${seenDeclared} of ${declared.length} declared).`,
+    ...[...operations]
+      .filter((operation) => !operationsSeen.has(operation))
+      .map((operation) => `  not exercised: ${operation}`),
     ...mismatches.map((mismatch) => `  ✗ ${mismatch}`),
   ];
   console.log(lines.join('\n'));

@@ -17,9 +17,16 @@ export class ChildServer {
   ) {}
 
   /** Resolves once the server answers `GET /api/ping`, i.e. once it listens. */
-  static async start(env: Record<string, string>): Promise<ChildServer> {
+  static async start(
+    env: Record<string, string>,
+    /** The server's main.js: by default the quickly transpiled sources. */
+    main: string = transpiledServer(),
+    /** The command that runs `node main.js`, e.g. inside a namespace: by default, itself. */
+    launcher: (argv: readonly string[]) => readonly string[] = (argv) => argv,
+  ): Promise<ChildServer> {
     const port = await freePort();
-    const child = spawn(process.execPath, [transpiledServer()], {
+    const [command = process.execPath, ...args] = launcher([process.execPath, main]);
+    const child = spawn(command, args, {
       env: {
         PATH: process.env['PATH'] ?? '',
         NODE_ENV: 'production',

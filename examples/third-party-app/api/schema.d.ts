@@ -844,14 +844,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's workouts, filtered and paginated (FitTrackee `GET /api/workouts`). */
+        /**
+         * List the caller’s workouts
+         * @description The caller’s workouts, filtered, sorted and paginated (FitTrackee `GET /api/workouts`); scope `workouts:read`. `previous_workout` / `next_workout` of each workout are looked up within the same filters, as FitTrackee does. A page past the end is an empty list.
+         */
         get: operations["workoutsList"];
         put?: never;
         /**
-         * Create workouts from a GPX (FIT, TCX, KML, KMZ) file or a zip of them (docs/uploads.md).
+         * Create workouts from a file
          * @description Creates one workout per file from a `.gpx`, `.fit`, `.tcx`, `.kml` or `.kmz` file, or from a
-         *     `.zip` of them (FitTrackee `POST /api/workouts` with a file, docs/uploads.md). Figures are
-         *     computed as FitTrackee computes them; the title comes from the file.
+         *     `.zip` of them (FitTrackee `POST /api/workouts` with a file); scope `workouts:write`. Figures
+         *     are computed as FitTrackee computes them; the title comes from the file; records of the sport
+         *     are recomputed, and a map image is drawn when a tile server is configured.
          *
          *     Checks, in this order: request size against `max_zip_file_size` (413); a `file` part (400
          *     `no file part`) with a name (`no selected file`) and an accepted extension (`file extension
@@ -882,7 +886,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get map */
+        /**
+         * Get the map image of a workout
+         * @description The PNG static map drawn when the workout’s file was uploaded (FitTrackee `GET /api/workouts/map/<map_id>`). Public and not rate limited; a query string (the web client’s cache buster) is ignored.
+         */
         get: operations["getMap"];
         put?: never;
         post?: never;
@@ -899,7 +906,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get tile */
+        /**
+         * Get a map tile
+         * @description Proxy of the tile server set by `TILE_SERVER_URL` for the web client’s maps (FitTrackee `GET /api/workouts/map_tile/<s>/<z>/<x>/<y>.png`): the tile server’s status, `Content-Type` and body come back unchanged. Public and not rate limited; PNG tiles are cached on disk.
+         */
         get: operations["getTile"];
         put?: never;
         post?: never;
@@ -918,7 +928,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a workout from manual values (FitTrackee `POST /api/workouts/no_gpx`). */
+        /**
+         * Create a workout without a file
+         * @description A workout from values entered by hand (FitTrackee `POST /api/workouts/no_gpx`); scope `workouts:write`. `workout_date` is `YYYY-MM-DD HH:MM` in the user’s time zone; the title defaults to `<sport> - <date>`; both speeds are distance / duration. Records of the sport are recomputed.
+         */
         post: operations["createManual"];
         delete?: never;
         options?: never;
@@ -933,15 +946,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One of the caller's workouts, with previous/next (FitTrackee `GET /api/workouts/<workout_id>`). */
+        /**
+         * Get a workout
+         * @description One of the caller’s workouts, with its previous and next ones by date (FitTrackee `GET /api/workouts/<workout_id>`); scope `workouts:read`.
+         */
         get: operations["workoutsGetById"];
         put?: never;
         post?: never;
-        /** Delete a workout, its segments, records and files (FitTrackee `DELETE /api/workouts/<workout_id>`). */
+        /**
+         * Delete a workout
+         * @description Deletes the workout, its segments, its GPX file and map image (FitTrackee `DELETE /api/workouts/<workout_id>`); scope `workouts:write`. Records it held pass to the next best workouts.
+         */
         delete: operations["workoutsRemove"];
         options?: never;
         head?: never;
-        /** Edit a workout (FitTrackee `PATCH /api/workouts/<workout_id>`). */
+        /**
+         * Edit a workout
+         * @description Changes the given keys (FitTrackee `PATCH /api/workouts/<workout_id>`); scope `workouts:write`. Falsy values are ignored. `sport_id`, `title` and `notes` apply to every workout; `workout_date`, `duration`, `distance`, `ascent` and `descent` only to a workout without a file (speeds are recomputed; `ascent` and `descent` go together, null clears them). Records of the old and new sport are recomputed.
+         */
         patch: operations["workoutsUpdate"];
         trace?: never;
     };
@@ -952,7 +974,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get chart data */
+        /**
+         * Get the chart data of a workout
+         * @description Distance, duration, elevation, position, speed and time of each point of the first track (FitTrackee `GET /api/workouts/<workout_id>/chart_data`); scope `workouts:read`.
+         */
         get: operations["getChartData"];
         put?: never;
         post?: never;
@@ -969,7 +994,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get segment chart data */
+        /**
+         * Get the chart data of one segment
+         * @description The chart points of one segment; distance and duration count from its first point (FitTrackee `GET /api/workouts/<workout_id>/chart_data/segment/<segment_id>`); scope `workouts:read`.
+         */
         get: operations["getSegmentChartData"];
         put?: never;
         post?: never;
@@ -986,7 +1014,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get gpx */
+        /**
+         * Get the GPX file of a workout
+         * @description The stored GPX file as text, in JSON (FitTrackee `GET /api/workouts/<workout_id>/gpx`); scope `workouts:read`.
+         */
         get: operations["getGpx"];
         put?: never;
         post?: never;
@@ -1003,7 +1034,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Workout gpx files download */
+        /**
+         * Download the GPX file of a workout
+         * @description The stored GPX file as an attachment named as stored (FitTrackee `GET /api/workouts/<workout_id>/gpx/download`); scope `workouts:read`. Looked up among the caller’s workouts only: another user’s workout is a 404, not a 403.
+         */
         get: operations["workoutGpxFilesDownload"];
         put?: never;
         post?: never;
@@ -1020,7 +1054,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get segment gpx */
+        /**
+         * Get the GPX of one segment
+         * @description A GPX document generated for one segment: one track with one segment whose points keep latitude, longitude and elevation only (FitTrackee `GET /api/workouts/<workout_id>/gpx/segment/<segment_id>`); scope `workouts:read`.
+         */
         get: operations["getSegmentGpx"];
         put?: never;
         post?: never;
@@ -1089,16 +1126,53 @@ export interface components {
             token_endpoint: string;
             token_endpoint_auth_methods_supported: "client_secret_post"[];
         };
+        ChartPointDto: {
+            /** @description Cumulated distance from the first point, in km, 2 decimals. */
+            distance: number;
+            /**
+             * @description Seconds since the first point; null for a point without a time.
+             * @example 0
+             */
+            duration: number | null;
+            /**
+             * @description Metres, 1 decimal; absent when the point has no elevation or 0.
+             * @example 998
+             */
+            elevation?: number;
+            latitude: number;
+            longitude: number;
+            /** @description km/h, 2 decimals; 0 when it cannot be computed. */
+            speed: number;
+            /**
+             * @description RFC 1123 UTC time of the point; null for a point without a time.
+             * @example Tue, 13 Mar 2018 12:44:45 GMT
+             */
+            time: string | null;
+        };
         CreateManualWorkoutDto: {
-            /** @description Number or numeric string, checked with `descent` (see elevation.ts). */
-            ascent?: Record<string, never>;
-            descent?: Record<string, never>;
+            /**
+             * @description Checked with `descent`: both or neither.
+             * @example 120
+             */
+            ascent?: (number | null) | string;
+            /** @example 120 */
+            descent?: (number | null) | string;
             /** @description Kilometres, up to 9999999.999 (a larger value is a 400 naming `distance`). */
             distance: number;
+            /**
+             * @description Seconds (moving time too); at most a year.
+             * @example 7200
+             */
             duration: number;
             notes?: string | null;
+            /** @example 1 */
             sport_id: number;
+            /** @description Defaults to `<sport label> - <date>`. */
             title?: string | null;
+            /**
+             * @description Start, `YYYY-MM-DD HH:MM` in the user’s time zone.
+             * @example 2023-04-07 16:00
+             */
             workout_date: string;
         };
         EditAccountDto: {
@@ -1519,14 +1593,31 @@ export interface components {
             reset_password?: boolean;
         };
         UpdateWorkoutDto: {
-            ascent?: Record<string, never>;
-            descent?: Record<string, never>;
-            /** @description Kilometres, up to 9999999.999 (a larger value is a 400 naming `distance`). */
+            /**
+             * @description Workouts without a file only; with `descent`: both or neither, both null clear them.
+             * @example 120
+             */
+            ascent?: (number | null) | string;
+            /** @example 120 */
+            descent?: (number | null) | string;
+            /** @description Workouts without a file only: kilometres, up to 9999999.999 (more is a 400 naming it). */
             distance?: number | null;
+            /**
+             * @description Workouts without a file only: seconds (moving time too).
+             * @example 5400
+             */
             duration?: number | null;
             notes?: string | null;
+            /**
+             * @description Another existing sport; 0 or null leaves it unchanged.
+             * @example 2
+             */
             sport_id?: number | null;
             title?: string | null;
+            /**
+             * @description Workouts without a file only: `YYYY-MM-DD HH:MM` in the user’s time zone.
+             * @example 2023-04-07 16:00
+             */
             workout_date?: string | null;
         };
         UserMessageResponseDto: {
@@ -1594,51 +1685,154 @@ export interface components {
         UsersResponseDto: {
             users: components["schemas"]["UserResponseDto"][];
         };
+        WorkoutChartDataDto: {
+            /** @description The points of the first track (or of the segment); null when the file has no track. */
+            chart_data: components["schemas"]["ChartPointDto"][] | null;
+        };
+        WorkoutChartDataResponseDto: {
+            data: components["schemas"]["WorkoutChartDataDto"];
+            /**
+             * @description Always empty.
+             * @enum {string}
+             */
+            message: "";
+            /** @enum {string} */
+            status: "success";
+        };
+        WorkoutGpxDataDto: {
+            /** @description The GPX document: the stored file verbatim, or a generated one for a segment. */
+            gpx: string;
+        };
+        WorkoutGpxResponseDto: {
+            data: components["schemas"]["WorkoutGpxDataDto"];
+            /**
+             * @description Always empty.
+             * @enum {string}
+             */
+            message: "";
+            /** @enum {string} */
+            status: "success";
+        };
         WorkoutResponseDto: {
+            /** @description Metres. */
             ascent: number | null;
+            /** @description km/h. */
             ave_speed: number | null;
+            /**
+             * @description `[min_lat, min_lon, max_lat, max_lon]` of the track; empty without a GPX file.
+             * @example []
+             */
             bounds: number[];
+            /** @description RFC 1123 date in UTC, e.g. `Fri, 07 Apr 2023 14:00:00 GMT`. */
             creation_date: string;
+            /** @description Metres. */
             descent: number | null;
+            /** @description Kilometres. */
             distance: number | null;
+            /**
+             * @description Python timedelta text, `H:MM:SS` (`1 day, 2:03:04` beyond a day).
+             * @example 2:00:00
+             */
             duration: string;
+            /**
+             * @description Short id (the workout’s UUID in base 57, 22 characters), used in every workout route.
+             * @example 4mXbN7c2aRk9PqLzT5vWyE
+             */
             id: string;
+            /** @description `map_id` of the map image (`GET /api/workouts/map/{map_id}`), null without one. */
             map: string | null;
+            /** @description Metres. */
             max_alt: number | null;
+            /** @description km/h. */
             max_speed: number | null;
+            /** @description Metres. */
             min_alt: number | null;
+            /** @description RFC 1123 date in UTC, e.g. `Fri, 07 Apr 2023 14:00:00 GMT`. Null until edited. */
             modification_date: string | null;
+            /** @description Python timedelta text, `H:MM:SS` (`1 day, 2:03:04` beyond a day). */
             moving: string | null;
+            /** @description Short id of the caller's next workout by date (within the list filters on a list). */
             next_workout: string | null;
             notes: string | null;
+            /** @description Python timedelta text, `H:MM:SS` (`1 day, 2:03:04` beyond a day). Null when there is no pause. */
             pauses: string | null;
+            /** @description Short id of the caller's previous workout by date (within the list filters on a list). */
             previous_workout: string | null;
-            records: Record<string, never>[];
+            /** @description The records this workout currently holds. */
+            records: components["schemas"]["RecordResponseDto"][];
             segments: components["schemas"]["WorkoutSegmentResponseDto"][];
+            /** @example 1 */
             sport_id: number;
             title: string | null;
+            /** @description Username of the owner. */
             user: string;
-            weather_end: {
-                [key: string]: unknown;
+            /** @description Null unless a weather provider is configured and answered. */
+            weather_end?: {
+                /** @description Relative humidity, as a fraction (0.69 for 69 %). */
+                humidity: number;
+                /** @description Visual Crossing `icons1` name, e.g. `partly-cloudy-day`. */
+                icon: string;
+                /** @description Degrees Celsius. */
+                temperature: number;
+                /** @description Wind speed, in m/s. */
+                wind: number;
+                /** @description Direction the wind comes from, in degrees. */
+                windBearing: number;
             } | null;
-            weather_start: {
-                [key: string]: unknown;
+            /** @description Null unless a weather provider is configured and answered. */
+            weather_start?: {
+                /** @description Relative humidity, as a fraction (0.69 for 69 %). */
+                humidity: number;
+                /** @description Visual Crossing `icons1` name, e.g. `partly-cloudy-day`. */
+                icon: string;
+                /** @description Degrees Celsius. */
+                temperature: number;
+                /** @description Wind speed, in m/s. */
+                wind: number;
+                /** @description Direction the wind comes from, in degrees. */
+                windBearing: number;
             } | null;
+            /** @description Whether a GPX file is stored. */
             with_gpx: boolean;
+            /** @description Start of the workout. RFC 1123 date in UTC, e.g. `Fri, 07 Apr 2023 14:00:00 GMT`. */
             workout_date: string;
         };
         WorkoutSegmentResponseDto: {
+            /** @description Metres. */
             ascent: number | null;
+            /** @description km/h. */
             ave_speed: number | null;
+            /** @description Metres. */
             descent: number | null;
+            /** @description Kilometres. */
             distance: number | null;
+            /**
+             * @description Python timedelta text, `H:MM:SS` (`1 day, 2:03:04` beyond a day).
+             * @example 0:01:30
+             */
             duration: string | null;
+            /** @description Metres. */
             max_alt: number | null;
+            /** @description km/h. */
             max_speed: number | null;
+            /** @description Metres. */
             min_alt: number | null;
+            /**
+             * @description Python timedelta text, `H:MM:SS` (`1 day, 2:03:04` beyond a day).
+             * @example 0:01:30
+             */
             moving: string | null;
+            /**
+             * @description Python timedelta text, `H:MM:SS` (`1 day, 2:03:04` beyond a day).
+             * @example null
+             */
             pauses: string | null;
+            /**
+             * @description 0-based position of the segment in the file (the segment routes count from 1).
+             * @example 0
+             */
             segment_id: number;
+            /** @description Short id of the workout. */
             workout_id: string;
         };
         WorkoutsListResponseDto: {
@@ -2724,6 +2918,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying (5) */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The upload folder’s file system is full (RFC 4918 §11.5): `{"status": "error", "message": "not enough storage space on the server, please try again later"}`. Nothing is kept; the same request succeeds once space is freed. */
+            507: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4174,16 +4377,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /**
-             * @description `{"status": "error", "message": "Idempotency-Key already used for a different request"}`
-             *
-             *     The same `Idempotency-Key` was first sent with another body.
-             */
+            /** @description The same `Idempotency-Key` was first sent with another body: `{"status": "error", "message": "Idempotency-Key already used for a different request"}`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "Idempotency-Key already used for a different request",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6525,38 +6730,38 @@ export interface operations {
     workoutsList: {
         parameters: {
             query?: {
-                /** @description Page number, from 1. */
+                /** @description Page number; values below 1 count as 1. */
                 page?: number;
-                /** @description Workouts per page (at most 100). */
+                /** @description Workouts per page: at most 100 (a larger value counts as 100), a value below 1 counts as 20. */
                 per_page?: number;
-                /** @description Only this sport. */
+                /** @description Only the workouts of this sport. */
                 sport_id?: number;
-                /** @description First day, `YYYY-MM-DD` in the user’s time zone. */
-                from?: string;
-                /** @description Last day, `YYYY-MM-DD` in the user’s time zone. */
-                to?: string;
-                /** @description Minimum distance (km). */
-                distance_from?: number;
-                /** @description Maximum distance (km). */
-                distance_to?: number;
-                /** @description Minimum moving time, `H:MM`. */
-                duration_from?: string;
-                /** @description Maximum moving time, `H:MM`. */
-                duration_to?: string;
-                /** @description Minimum average speed (km/h). */
-                ave_speed_from?: number;
-                /** @description Maximum average speed (km/h). */
-                ave_speed_to?: number;
-                /** @description Minimum maximum speed (km/h). */
-                max_speed_from?: number;
-                /** @description Maximum maximum speed (km/h). */
-                max_speed_to?: number;
-                /** @description `asc` or `desc` (default). */
-                order?: string;
-                /** @description `workout_date` (default), `distance`, `ave_speed` or `duration`. */
-                order_by?: string;
-                /** @description Part of the title, case-insensitive. */
+                /** @description Only the workouts whose title contains this text, case-insensitive. */
                 title?: string;
+                /** @description First day (`YYYY-MM-DD`), from midnight in the user’s time zone. */
+                from?: string;
+                /** @description Last day (`YYYY-MM-DD`), until 23:59:59 in the user’s time zone. */
+                to?: string;
+                /** @description Minimum distance, in km. */
+                distance_from?: number;
+                /** @description Maximum distance, in km. */
+                distance_to?: number;
+                /** @description Minimum moving time, `H:MM` (hours:minutes). */
+                duration_from?: string;
+                /** @description Maximum moving time, `H:MM` (hours:minutes). */
+                duration_to?: string;
+                /** @description Minimum average speed, in km/h. */
+                ave_speed_from?: number;
+                /** @description Maximum average speed, in km/h. */
+                ave_speed_to?: number;
+                /** @description Minimum maximum speed, in km/h. */
+                max_speed_from?: number;
+                /** @description Maximum maximum speed, in km/h. */
+                max_speed_to?: number;
+                /** @description Sort direction: `asc` ascending; any other value descending. */
+                order?: "asc" | "desc";
+                /** @description Sort key; `duration` sorts by moving time. Another value is a 400. */
+                order_by?: "workout_date" | "distance" | "ave_speed" | "duration";
             };
             header?: never;
             path?: never;
@@ -6564,12 +6769,69 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of workouts, most recent first unless `order` / `order_by` say otherwise. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkoutsListResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workouts": [
+                     *           {
+                     *             "ascent": 120,
+                     *             "ave_speed": 12.5,
+                     *             "bounds": [],
+                     *             "creation_date": "Fri, 07 Apr 2023 16:40:02 GMT",
+                     *             "descent": 115,
+                     *             "distance": 25,
+                     *             "duration": "2:00:00",
+                     *             "id": "4mXbN7c2aRk9PqLzT5vWyE",
+                     *             "map": null,
+                     *             "max_alt": null,
+                     *             "max_speed": 12.5,
+                     *             "min_alt": null,
+                     *             "modification_date": null,
+                     *             "moving": "2:00:00",
+                     *             "next_workout": null,
+                     *             "notes": "windy",
+                     *             "pauses": null,
+                     *             "previous_workout": "Hq5nQ2yWfXk7tBzV8pLmC3",
+                     *             "records": [],
+                     *             "segments": [],
+                     *             "sport_id": 1,
+                     *             "title": "Cycling (Sport) - 2023-04-07 16:00:00",
+                     *             "user": "alice",
+                     *             "weather_end": null,
+                     *             "weather_start": null,
+                     *             "with_gpx": false,
+                     *             "workout_date": "Fri, 07 Apr 2023 14:00:00 GMT"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "pagination": {
+                     *         "has_next": true,
+                     *         "has_prev": false,
+                     *         "page": 1,
+                     *         "pages": 2,
+                     *         "total": 7
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WorkoutsListResponseDto"];
+                        pagination: {
+                            has_next: boolean;
+                            has_prev: boolean;
+                            page: number;
+                            pages: number;
+                            total: number;
+                        };
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
             /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
@@ -6579,7 +6841,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description A parameter that does not parse (a non-integer `page`, a day that is not `YYYY-MM-DD`, an unknown `order_by`, a non-numeric bound): `error, please try again or contact the administrator` (FitTrackee answers 500); a `title` longer than the column: `title: 255 characters maximum`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6661,20 +6923,85 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new workouts, one per file, in the order of the archive. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkoutsListResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workouts": [
+                     *           {
+                     *             "ascent": 0.4,
+                     *             "ave_speed": 4.61,
+                     *             "bounds": [
+                     *               44.67822,
+                     *               6.07355,
+                     *               44.68095,
+                     *               6.07442
+                     *             ],
+                     *             "creation_date": "Fri, 07 Apr 2023 16:40:02 GMT",
+                     *             "descent": 23.4,
+                     *             "distance": 0.32,
+                     *             "duration": "0:04:10",
+                     *             "id": "Hq5nQ2yWfXk7tBzV8pLmC3",
+                     *             "map": "b6c3d24b43b3ab8c8d43d9c41a6d01b6",
+                     *             "max_alt": 998,
+                     *             "max_speed": 5.12,
+                     *             "min_alt": 975,
+                     *             "modification_date": null,
+                     *             "moving": "0:04:10",
+                     *             "next_workout": null,
+                     *             "notes": null,
+                     *             "pauses": null,
+                     *             "previous_workout": null,
+                     *             "records": [],
+                     *             "segments": [
+                     *               {
+                     *                 "ascent": 0.4,
+                     *                 "ave_speed": 4.61,
+                     *                 "descent": 23.4,
+                     *                 "distance": 0.32,
+                     *                 "duration": "0:04:10",
+                     *                 "max_alt": 998,
+                     *                 "max_speed": 5.12,
+                     *                 "min_alt": 975,
+                     *                 "moving": "0:04:10",
+                     *                 "pauses": null,
+                     *                 "segment_id": 0,
+                     *                 "workout_id": "Hq5nQ2yWfXk7tBzV8pLmC3"
+                     *               }
+                     *             ],
+                     *             "sport_id": 1,
+                     *             "title": "just a workout",
+                     *             "user": "alice",
+                     *             "weather_end": null,
+                     *             "weather_start": null,
+                     *             "with_gpx": true,
+                     *             "workout_date": "Tue, 13 Mar 2018 12:44:45 GMT"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "created"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WorkoutsListResponseDto"];
+                        /** @enum {string} */
+                        status: "created";
+                    };
                 };
             };
-            /** @description The envelope with the first failed check’s message; a zip without any workout file at its top level answers `{"status": "fail", "data": {"workouts": []}}`. */
+            /** @description The first failed check, in the envelope: `{"status": "fail", "message": "no file part"}`, `no selected file`, `file extension not allowed`, `the number of files in the archive exceeds the limit`, `at least one file in zip archive exceeds size limit, please check the archive`, `zip archive contains an unsafe file name or link`; `{"status": "error", "message": "invalid payload"}`, `Sport id: <id> does not exist` (FitTrackee answers 500), `zip archive is invalid`, `gpx file is invalid`, `no tracks in gpx file`, `error when saving workout`; a malformed `Idempotency-Key`: `invalid Idempotency-Key header`. A zip without any workout file at its top level: `{"status": "fail", "data": {"workouts": []}}`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
             401: {
@@ -6694,25 +7021,59 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description `Error during workout upload, file size (<size>) exceeds <limit>.` (`max_zip_file_size`, or `max_single_file_size` for a single file). */
+            /** @description `{"status": "fail", "message": "Error during workout upload, file size (<size>) exceeds <limit>."}`: the request is larger than `max_zip_file_size`, or, for a single file, than `max_single_file_size`; the members of a zip inflating to more than the archive budget: `Error during workout upload, exceeds <limit>.` */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during workout upload, file size (1.2MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description `{"status": "error", "message": "Idempotency-Key already used for a different request"}` */
+            /** @description The same `Idempotency-Key` was first sent with another body: `{"status": "error", "message": "Idempotency-Key already used for a different request"}`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Idempotency-Key already used for a different request",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database refused to store a workout (`error when saving workout`) or a file could not be written to the upload folder (`Error during workout file save.`), as in FitTrackee. Nothing is kept; the request can be retried. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying (5) */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The upload folder’s file system is full (RFC 4918 §11.5): `{"status": "error", "message": "not enough storage space on the server, please try again later"}`. Nothing is kept; the same request succeeds once space is freed. */
+            507: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6726,18 +7087,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workout’s `map` value (its serialization), 32 hexadecimal characters. */
                 map_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The map image. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/png": Record<string, never>;
+                    "image/png": string;
                 };
             };
             /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
@@ -6756,12 +7119,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description No workout has this map: `Map does not exist.`; its image is missing from the upload folder: `Map file does not exist.` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "Map does not exist.",
+                     *       "status": "not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6798,21 +7167,28 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Sub-domain of the tile server (`{s}` in `TILE_SERVER_URL`), a host name label. */
                 s: string;
-                z: string;
-                x: string;
-                y: string;
+                /** @description Zoom level. */
+                z: number;
+                /** @description Tile column, from 0 to 2^z − 1. */
+                x: number;
+                /** @description Tile row, from 0 to 2^z − 1. */
+                y: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The tile server’s answer: status, type and body unchanged. */
+            /** @description The tile, with the tile server’s `Content-Type` (a PNG image normally). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "*/*": string;
+                    "image/png": string;
+                };
             };
             /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
             304: {
@@ -6830,12 +7206,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `Map tile does not exist.`: z is not in 0–22, x or y not in 0 to 2^z − 1, or s not a host name label. The tile server is not asked. */
+            /** @description `Map tile does not exist.` (JSON): z is not in 0–22, x or y not in 0 to 2^z − 1, or s not a host name label; the tile server is not asked. Otherwise the tile server’s own 404, with its `Content-Type` and body. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "*/*": string;
+                    /**
+                     * @example {
+                     *       "message": "Map tile does not exist.",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
             413: {
@@ -6852,12 +7237,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `error when getting map tile`. */
+            /** @description The tile server did not answer: `error when getting map tile`. */
             502: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "error when getting map tile",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Any other status of the tile server, with its `Content-Type` and body. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
             };
         };
     };
@@ -6877,20 +7279,65 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new workout, alone in `workouts`. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkoutsListResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workouts": [
+                     *           {
+                     *             "ascent": 120,
+                     *             "ave_speed": 12.5,
+                     *             "bounds": [],
+                     *             "creation_date": "Fri, 07 Apr 2023 16:40:02 GMT",
+                     *             "descent": 115,
+                     *             "distance": 25,
+                     *             "duration": "2:00:00",
+                     *             "id": "4mXbN7c2aRk9PqLzT5vWyE",
+                     *             "map": null,
+                     *             "max_alt": null,
+                     *             "max_speed": 12.5,
+                     *             "min_alt": null,
+                     *             "modification_date": null,
+                     *             "moving": "2:00:00",
+                     *             "next_workout": null,
+                     *             "notes": "windy",
+                     *             "pauses": null,
+                     *             "previous_workout": "Hq5nQ2yWfXk7tBzV8pLmC3",
+                     *             "records": [],
+                     *             "segments": [],
+                     *             "sport_id": 1,
+                     *             "title": "Cycling (Sport) - 2023-04-07 16:00:00",
+                     *             "user": "alice",
+                     *             "weather_end": null,
+                     *             "weather_start": null,
+                     *             "with_gpx": false,
+                     *             "workout_date": "Fri, 07 Apr 2023 14:00:00 GMT"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "created"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WorkoutsListResponseDto"];
+                        /** @enum {string} */
+                        status: "created";
+                    };
                 };
             };
-            /** @description `invalid payload`; a distance, ascent, descent or derived average speed its column cannot hold is named: `invalid payload: distance (10000000 km) exceeds 9999999.999 km`. A malformed `Idempotency-Key` is `invalid Idempotency-Key header`. */
+            /** @description `invalid payload`: a missing or falsy required value, a wrong type, an unpaired `ascent` / `descent`, or a figure its column cannot hold, named: `invalid payload: distance (10000000 km) exceeds 9999999.999 km`; a too long `title` or `notes` is named too (`title: 255 characters maximum`). An unknown sport or a `workout_date` that does not parse: `{"status": "fail", "message": "Error during workout save."}`. A malformed `Idempotency-Key`: `invalid Idempotency-Key header`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
             401: {
@@ -6925,12 +7372,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `{"status": "error", "message": "Idempotency-Key already used for a different request"}` */
+            /** @description The same `Idempotency-Key` was first sent with another body: `{"status": "error", "message": "Idempotency-Key already used for a different request"}`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Idempotency-Key already used for a different request",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
             503: {
@@ -6950,18 +7405,62 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
                 workout_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The workout, alone in `workouts`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkoutsListResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workouts": [
+                     *           {
+                     *             "ascent": 120,
+                     *             "ave_speed": 12.5,
+                     *             "bounds": [],
+                     *             "creation_date": "Fri, 07 Apr 2023 16:40:02 GMT",
+                     *             "descent": 115,
+                     *             "distance": 25,
+                     *             "duration": "2:00:00",
+                     *             "id": "4mXbN7c2aRk9PqLzT5vWyE",
+                     *             "map": null,
+                     *             "max_alt": null,
+                     *             "max_speed": 12.5,
+                     *             "min_alt": null,
+                     *             "modification_date": null,
+                     *             "moving": "2:00:00",
+                     *             "next_workout": null,
+                     *             "notes": "windy",
+                     *             "pauses": null,
+                     *             "previous_workout": "Hq5nQ2yWfXk7tBzV8pLmC3",
+                     *             "records": [],
+                     *             "segments": [],
+                     *             "sport_id": 1,
+                     *             "title": "Cycling (Sport) - 2023-04-07 16:00:00",
+                     *             "user": "alice",
+                     *             "weather_end": null,
+                     *             "weather_start": null,
+                     *             "with_gpx": false,
+                     *             "workout_date": "Fri, 07 Apr 2023 14:00:00 GMT"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WorkoutsListResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
             /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
@@ -6989,7 +7488,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description The workout belongs to another user: `you do not have permissions`.
+             *
+             *     Token lacks the scope (`insufficient_scope`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6998,12 +7501,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description No workout with this id (a malformed id too): `{"status": "not found", "data": {"workouts": []}}`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workouts": []
+                     *       },
+                     *       "status": "not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7040,12 +7551,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
                 workout_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7070,7 +7583,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description The workout belongs to another user: `you do not have permissions`.
+             *
+             *     Token lacks the scope (`insufficient_scope`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7079,12 +7596,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No resource answers to the path parameters. */
+            /** @description No workout with this id (a malformed id too): `{"status": "not found", "data": {"workouts": []}}`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workouts": []
+                     *       },
+                     *       "status": "not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7121,6 +7646,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
                 workout_id: string;
             };
             cookie?: never;
@@ -7131,20 +7657,65 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The edited workout, alone in `workouts`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkoutsListResponseDto"];
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workouts": [
+                     *           {
+                     *             "ascent": 120,
+                     *             "ave_speed": 12.5,
+                     *             "bounds": [],
+                     *             "creation_date": "Fri, 07 Apr 2023 16:40:02 GMT",
+                     *             "descent": 115,
+                     *             "distance": 25,
+                     *             "duration": "2:00:00",
+                     *             "id": "4mXbN7c2aRk9PqLzT5vWyE",
+                     *             "map": null,
+                     *             "max_alt": null,
+                     *             "max_speed": 12.5,
+                     *             "min_alt": null,
+                     *             "modification_date": "Sat, 08 Apr 2023 09:12:40 GMT",
+                     *             "moving": "2:00:00",
+                     *             "next_workout": null,
+                     *             "notes": "windy",
+                     *             "pauses": null,
+                     *             "previous_workout": "Hq5nQ2yWfXk7tBzV8pLmC3",
+                     *             "records": [],
+                     *             "segments": [],
+                     *             "sport_id": 1,
+                     *             "title": "Cycling (Sport) - 2023-04-07 16:00:00",
+                     *             "user": "alice",
+                     *             "weather_end": null,
+                     *             "weather_start": null,
+                     *             "with_gpx": false,
+                     *             "workout_date": "Fri, 07 Apr 2023 14:00:00 GMT"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WorkoutsListResponseDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
                 };
             };
-            /** @description `invalid payload`; a distance, ascent, descent or derived average speed its column cannot hold is named: `invalid payload: distance (10000000 km) exceeds 9999999.999 km`. */
+            /** @description `invalid payload`: a missing or falsy required value, a wrong type, an unpaired `ascent` / `descent`, or a figure its column cannot hold, named: `invalid payload: distance (10000000 km) exceeds 9999999.999 km`; a too long `title` or `notes` is named too (`title: 255 characters maximum`). An unknown sport or a `workout_date` that does not parse: `error, please try again or contact the administrator`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
             401: {
@@ -7155,7 +7726,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description The workout belongs to another user: `you do not have permissions`.
+             *
+             *     Token lacks the scope (`insufficient_scope`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7164,12 +7739,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description No workout with this id. */
+            /** @description No workout with this id (a malformed id too): `{"status": "not found", "data": {"workouts": []}}`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workouts": []
+                     *       },
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
             413: {
@@ -7204,18 +7789,49 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
                 workout_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description `{"status":"success","message":"","data":{"chart_data":[...]}}` */
+            /** @description The points, in order; `chart_data` is null when the file has no track. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "chart_data": [
+                     *           {
+                     *             "distance": 0,
+                     *             "duration": 0,
+                     *             "elevation": 998,
+                     *             "latitude": 44.68095,
+                     *             "longitude": 6.07367,
+                     *             "speed": 3.21,
+                     *             "time": "Tue, 13 Mar 2018 12:44:45 GMT"
+                     *           },
+                     *           {
+                     *             "distance": 0,
+                     *             "duration": 5,
+                     *             "elevation": 998,
+                     *             "latitude": 44.68091,
+                     *             "longitude": 6.0737,
+                     *             "speed": 3.21,
+                     *             "time": "Tue, 13 Mar 2018 12:44:50 GMT"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "message": "",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkoutChartDataResponseDto"];
+                };
             };
             /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
             304: {
@@ -7242,7 +7858,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description The workout belongs to another user: `you do not have permissions`.
+             *
+             *     Token lacks the scope (`insufficient_scope`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7251,12 +7871,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Unknown workout, no GPX file, or its file missing from the upload folder (answered like no file); the segment variants also for an unknown segment. */
+            /** @description Unknown workout: `{"status": "not found", "data": {"chart_data": ""}, "message": "workout not found (id: <workout_id>)"}`. No GPX file, or its file missing from the upload folder: `no gpx file for this workout (id: <workout_id>)`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "chart_data": ""
+                     *       },
+                     *       "message": "workout not found (id: 4mXbN7c2aRk9PqLzT5vWyE)",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
             413: {
@@ -7291,19 +7922,51 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
                 workout_id: string;
-                segment_id: string;
+                /** @description Segment of the first track, counted from 1 (the `segment_id` of serialized segments plus one). Only digits: anything else is an unknown route (404). */
+                segment_id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Chart data of one segment (1-based id) */
+            /** @description The points of the segment, in order. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "chart_data": [
+                     *           {
+                     *             "distance": 0,
+                     *             "duration": 0,
+                     *             "elevation": 998,
+                     *             "latitude": 44.68095,
+                     *             "longitude": 6.07367,
+                     *             "speed": 3.21,
+                     *             "time": "Tue, 13 Mar 2018 12:44:45 GMT"
+                     *           },
+                     *           {
+                     *             "distance": 0,
+                     *             "duration": 5,
+                     *             "elevation": 998,
+                     *             "latitude": 44.68091,
+                     *             "longitude": 6.0737,
+                     *             "speed": 3.21,
+                     *             "time": "Tue, 13 Mar 2018 12:44:50 GMT"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "message": "",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkoutChartDataResponseDto"];
+                };
             };
             /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
             304: {
@@ -7312,7 +7975,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description Segment `0`: `Incorrect segment id` (FitTrackee answers 500). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7330,7 +7993,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description The workout belongs to another user: `you do not have permissions`.
+             *
+             *     Token lacks the scope (`insufficient_scope`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7339,12 +8006,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Unknown workout, no GPX file, or its file missing from the upload folder (answered like no file); the segment variants also for an unknown segment. */
+            /** @description Unknown workout: `{"status": "not found", "data": {"chart_data": ""}, "message": "workout not found (id: <workout_id>)"}`. No GPX file, or its file missing from the upload folder: `no gpx file for this workout (id: <workout_id>)`. A segment past the last one: `No segment with id '<segment_id>'`; a segment id that is not digits: `the requested URL was not found on the server`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "chart_data": ""
+                     *       },
+                     *       "message": "workout not found (id: 4mXbN7c2aRk9PqLzT5vWyE)",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
             413: {
@@ -7379,18 +8057,30 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
                 workout_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description `{"status":"success","message":"","data":{"gpx":"<xml>"}}` */
+            /** @description The stored file verbatim. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "gpx": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gpx version=\"1.1\" creator=\"GPSBabel\"><trk><name>just a workout</name><trkseg><trkpt lat=\"44.68095\" lon=\"6.07367\"><ele>998</ele><time>2018-03-13T12:44:45Z</time></trkpt><trkpt lat=\"44.68091\" lon=\"6.0737\"><ele>998</ele><time>2018-03-13T12:44:50Z</time></trkpt></trkseg></trk></gpx>"
+                     *       },
+                     *       "message": "",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkoutGpxResponseDto"];
+                };
             };
             /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
             304: {
@@ -7417,7 +8107,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description The workout belongs to another user: `you do not have permissions`.
+             *
+             *     Token lacks the scope (`insufficient_scope`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7426,12 +8120,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Unknown workout, no GPX file, or its file missing from the upload folder (answered like no file); the segment variants also for an unknown segment. */
+            /** @description Unknown workout: `{"status": "not found", "data": {"gpx": ""}, "message": "workout not found (id: <workout_id>)"}`. No GPX file, or its file missing from the upload folder: `no gpx file for this workout (id: <workout_id>)`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "gpx": ""
+                     *       },
+                     *       "message": "workout not found (id: 4mXbN7c2aRk9PqLzT5vWyE)",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
             413: {
@@ -7466,18 +8171,26 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
                 workout_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The GPX file. */
             200: {
                 headers: {
+                    /** @description `attachment; filename=<YYYY-MM-DD_HH-MM-SS>_<sport_id>_<random>.gpx` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/gpx+xml": Record<string, never>;
+                    /**
+                     * @example <?xml version="1.0" encoding="UTF-8"?>
+                     *     <gpx version="1.1" creator="GPSBabel"><trk><name>just a workout</name><trkseg><trkpt lat="44.68095" lon="6.07367"><ele>998</ele><time>2018-03-13T12:44:45Z</time></trkpt><trkpt lat="44.68091" lon="6.0737"><ele>998</ele><time>2018-03-13T12:44:50Z</time></trkpt></trkseg></trk></gpx>
+                     */
+                    "application/gpx+xml": string;
                 };
             };
             /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
@@ -7502,7 +8215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/gpx+xml": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
             /** @description Token lacks the scope (`insufficient_scope`). */
@@ -7511,15 +8224,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/gpx+xml": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Unknown workout, no GPX file, or its file missing from the upload folder (answered like no file); the segment variants also for an unknown segment. */
+            /** @description Unknown workout or another user’s: `{"status": "not found", "data": {"workout": []}, "message": "workout not found (id: <workout_id>)"}`; no GPX file (or its file missing): `{"status": "not found", "data": {"gpx": ""}, "message": "no gpx file for workout (id: <workout_id>)"}`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "workout": []
+                     *       },
+                     *       "message": "workout not found (id: 4mXbN7c2aRk9PqLzT5vWyE)",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
             413: {
@@ -7554,19 +8278,32 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
                 workout_id: string;
-                segment_id: string;
+                /** @description Segment of the first track, counted from 1 (the `segment_id` of serialized segments plus one). Only digits: anything else is an unknown route (404). */
+                segment_id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description GPX document of one segment (1-based id) */
+            /** @description The segment as a new GPX document. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "gpx": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gpx version=\"1.1\" creator=\"GPSBabel\"><trk><name>just a workout</name><trkseg><trkpt lat=\"44.68095\" lon=\"6.07367\"><ele>998</ele><time>2018-03-13T12:44:45Z</time></trkpt><trkpt lat=\"44.68091\" lon=\"6.0737\"><ele>998</ele><time>2018-03-13T12:44:50Z</time></trkpt></trkseg></trk></gpx>"
+                     *       },
+                     *       "message": "",
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkoutGpxResponseDto"];
+                };
             };
             /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
             304: {
@@ -7575,7 +8312,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            /** @description Segment `0`: `Incorrect segment id` (FitTrackee answers 500). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7593,7 +8330,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Token lacks the scope (`insufficient_scope`). */
+            /**
+             * @description The workout belongs to another user: `you do not have permissions`.
+             *
+             *     Token lacks the scope (`insufficient_scope`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7602,12 +8343,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
-            /** @description Unknown workout, no GPX file, or its file missing from the upload folder (answered like no file); the segment variants also for an unknown segment. */
+            /** @description Unknown workout: `{"status": "not found", "data": {"gpx": ""}, "message": "workout not found (id: <workout_id>)"}`. No GPX file, or its file missing from the upload folder: `no gpx file for this workout (id: <workout_id>)`. A segment past the last one: `No segment with id '<segment_id>'`; a segment id that is not digits: `the requested URL was not found on the server`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "gpx": ""
+                     *       },
+                     *       "message": "workout not found (id: 4mXbN7c2aRk9PqLzT5vWyE)",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
             413: {

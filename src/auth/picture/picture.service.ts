@@ -18,6 +18,7 @@ import { AppError } from 'src/common/errors/app-error';
 import { isConnectionFailure } from 'src/common/errors/connection-failure';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
 import { PayloadTooLargeError } from 'src/common/errors/payload-too-large.error';
+import { isStorageFull } from 'src/common/errors/storage-full';
 import type { AppConfig } from 'src/config/configuration';
 import { User } from 'src/users/user.entity';
 import { Repository } from 'typeorm';
@@ -63,7 +64,7 @@ export class PictureService {
       await this.users.update(user.id, { picture: relative });
       if (user.picture !== null && user.picture !== relative) await this.removeFile(user.picture);
     } catch (error) {
-      if (isConnectionFailure(error)) throw error;
+      if (isConnectionFailure(error) || isStorageFull(error)) throw error;
       this.logger.error({ err: error }, 'picture upload failed');
       throw new AppError(500, 'fail', { message: 'error during picture update' });
     }
@@ -78,7 +79,7 @@ export class PictureService {
       await this.users.update(user.id, { picture: null });
       if (user.picture !== null) await this.removeFile(user.picture);
     } catch (error) {
-      if (isConnectionFailure(error)) throw error;
+      if (isConnectionFailure(error) || isStorageFull(error)) throw error;
       this.logger.error({ err: error }, 'picture deletion failed');
       throw new AppError(500, 'fail', { message: 'error during picture deletion' });
     }

@@ -10,6 +10,7 @@ import type { Request, Response } from 'express';
 import { AppError } from 'src/common/errors/app-error';
 import { isConnectionFailure } from 'src/common/errors/connection-failure';
 import { OAuth2Error } from 'src/common/errors/oauth2-error';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from 'src/common/errors/storage-full';
 import { formatFileSize } from 'src/common/format/file-size';
 
 const DEFAULT_500 = 'error, please try again or contact the administrator';
@@ -102,6 +103,14 @@ function renderException(
   }
   const requestId =
     typeof request.id === 'string' || typeof request.id === 'number' ? String(request.id) : '-';
+  // A full disk is the operator's to fix, not a bug: nothing was kept, a retry may succeed.
+  if (isStorageFull(exception)) {
+    logger.error(
+      { err: exception, requestId, method: request.method, url: request.originalUrl.split('?')[0] },
+      'storage full: the request was refused and nothing was kept',
+    );
+    return { httpStatus: 507, body: { status: 'error', message: STORAGE_FULL_MESSAGE } };
+  }
   logger.error(
     { err: exception, requestId, method: request.method, url: request.originalUrl.split('?')[0] },
     `unhandled error on request ${requestId}`,

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { IDEMPOTENCY_TTL_HOURS } from 'src/common/idempotency/idempotency.service';
 import { IDEMPOTENCY_HEADER, IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
 import { createCheckedParamDecorator } from 'src/common/validation/checked-param.decorator';
+import { ENVELOPE_ERROR_SCHEMA } from 'src/openapi/api-error-responses.decorator';
 
 const DESCRIPTION = [
   'Optional (not part of FitTrackee). A unique value per intended creation, e.g. a UUID, up to',
@@ -33,7 +34,13 @@ export function IdempotencyKey(): ParameterDecorator {
           ApiHeader({ name: IDEMPOTENCY_HEADER, required: false, description: DESCRIPTION }),
           ApiUnprocessableEntityResponse({
             description:
-              '`{"status": "error", "message": "Idempotency-Key already used for a different request"}`',
+              'The same `Idempotency-Key` was first sent with another body: `{"status": "error", ' +
+              '"message": "Idempotency-Key already used for a different request"}`.',
+            schema: ENVELOPE_ERROR_SCHEMA,
+            example: {
+              status: 'error',
+              message: 'Idempotency-Key already used for a different request',
+            },
           }),
         )(target, key, descriptor);
       },

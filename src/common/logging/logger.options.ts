@@ -3,8 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
-import pino from 'pino';
 import { type HttpLogger, type Options, pinoHttp } from 'pino-http';
+import { type LogFormat, rootLogger } from 'src/common/logging/root-logger';
 
 /**
  * One JSON line per request with its id. Headers are not logged at all (Authorization and
@@ -41,13 +41,12 @@ const REQUEST_LINE: Options = {
           : 'info',
 };
 
-/** The request-line middleware; its `logger` is also the application's logger. */
-export function createHttpLogger(level: string, file?: string): HttpLogger {
-  return pinoHttp(
-    { ...REQUEST_LINE, level },
-    // Synchronous writes: a crash never loses the lines that explain it.
-    pino.destination({ dest: file ?? 1, sync: true, mkdir: file !== undefined }),
-  );
+/**
+ * The request-line middleware; its `logger` (a child of the process's root logger, see
+ * root-logger.ts) is also the application's logger.
+ */
+export function createHttpLogger(level: string, file?: string, format?: LogFormat): HttpLogger {
+  return pinoHttp({ ...REQUEST_LINE, logger: rootLogger({ level, file, format }) });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { buildLoggerParams, createHttpLogger } from 'src/common/logging/logger.options';
+import type { LogFormat } from 'src/common/logging/root-logger';
 
 /** The pino-http middleware; setupApp mounts it before anything else touches the request. */
 export const HTTP_LOGGER = Symbol('HTTP_LOGGER');
@@ -8,8 +9,8 @@ export const HTTP_LOGGER = Symbol('HTTP_LOGGER');
 /** nestjs-pino's LoggerModule, sharing one pino-http logger with the request-line middleware. */
 @Module({})
 export class LoggingModule {
-  static forRoot(level: string, file?: string): DynamicModule {
-    const httpLogger = createHttpLogger(level, file);
+  static forRoot(level: string, file?: string, format?: LogFormat): DynamicModule {
+    const httpLogger = createHttpLogger(level, file, format);
     return {
       module: LoggingModule,
       imports: [LoggerModule.forRoot(buildLoggerParams(httpLogger))],

@@ -103,7 +103,6 @@ export const ApiCreateClient = (): MethodDecorator =>
         'must be a string`, `OAuth2 client redirect_uris must be a non-empty list of URLs`, ' +
         '`OAuth2 client invalid redirect URI "<uri>": <reason>`, `client_name: 255 characters ' +
         'maximum`, or `invalid Idempotency-Key header`.',
-      422: 'The same `Idempotency-Key` was first sent with another body.',
     }),
   );
 

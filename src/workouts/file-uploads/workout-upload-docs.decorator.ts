@@ -1,16 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiConsumes,
-  ApiOperation,
-  ApiPayloadTooLargeResponse,
-} from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation } from '@nestjs/swagger';
+import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
+import { ApiErrors, STORAGE_FULL_DESCRIPTION } from 'src/openapi/api-error-responses.decorator';
+import { GPX_WORKOUT_EXAMPLE } from 'src/workouts/dto/workout-examples';
+import { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
+import { ApiEnvelopeError } from 'src/workouts/workout-docs.decorators';
 
 const DESCRIPTION = [
   'Creates one workout per file from a `.gpx`, `.fit`, `.tcx`, `.kml` or `.kmz` file, or from a',
-  '`.zip` of them (FitTrackee `POST /api/workouts` with a file, docs/uploads.md). Figures are',
-  'computed as FitTrackee computes them; the title comes from the file.',
+  '`.zip` of them (FitTrackee `POST /api/workouts` with a file); scope `workouts:write`. Figures',
+  'are computed as FitTrackee computes them; the title comes from the file; records of the sport',
+  'are recomputed, and a map image is drawn when a tile server is configured.',
   '',
   'Checks, in this order: request size against `max_zip_file_size` (413); a `file` part (400',
   '`no file part`) with a name (`no selected file`) and an accepted extension (`file extension',
@@ -31,7 +31,7 @@ const DESCRIPTION = [
 /** OpenAPI description of the multipart workout upload. */
 export function ApiWorkoutUpload(): MethodDecorator {
   return applyDecorators(
-    ApiOperation({ description: DESCRIPTION }),
+    ApiOperation({ summary: 'Create workouts from a file', description: DESCRIPTION }),
     ApiConsumes('multipart/form-data'),
     ApiBody({
       schema: {
@@ -51,15 +51,38 @@ export function ApiWorkoutUpload(): MethodDecorator {
         },
       },
     }),
-    ApiBadRequestResponse({
-      description:
-        'The envelope with the first failed check’s message; a zip without any workout file at ' +
-        'its top level answers `{"status": "fail", "data": {"workouts": []}}`.',
+    ApiEnvelopeResponse(WorkoutsListResponseDto, {
+      status: 201,
+      description: 'The new workouts, one per file, in the order of the archive.',
+      example: { status: 'created', data: { workouts: [GPX_WORKOUT_EXAMPLE] } },
     }),
-    ApiPayloadTooLargeResponse({
-      description:
-        '`Error during workout upload, file size (<size>) exceeds <limit>.` (`max_zip_file_size`, ' +
-        'or `max_single_file_size` for a single file).',
+    ApiErrors({
+      400:
+        'The first failed check, in the envelope: `{"status": "fail", "message": "no file ' +
+        'part"}`, `no selected file`, `file extension not allowed`, `the number of files in the ' +
+        'archive exceeds the limit`, `at least one file in zip archive exceeds size limit, please ' +
+        'check the archive`, `zip archive contains an unsafe file name or link`; `{"status": ' +
+        '"error", "message": "invalid payload"}`, `Sport id: <id> does not exist` (FitTrackee ' +
+        'answers 500), `zip archive is invalid`, `gpx file is invalid`, `no tracks in gpx file`, ' +
+        '`error when saving workout`; a malformed `Idempotency-Key`: `invalid Idempotency-Key ' +
+        'header`. A zip without any workout file at its top level: `{"status": "fail", "data": ' +
+        '{"workouts": []}}`.',
+      500:
+        'The database refused to store a workout (`error when saving workout`) or a file could ' +
+        'not be written to the upload folder (`Error during workout file save.`), as in ' +
+        'FitTrackee. Nothing is kept; the request can be retried.',
+      507: STORAGE_FULL_DESCRIPTION,
     }),
+    ApiEnvelopeError(
+      413,
+      '`{"status": "fail", "message": "Error during workout upload, file size (<size>) exceeds ' +
+        '<limit>."}`: the request is larger than `max_zip_file_size`, or, for a single file, ' +
+        'than `max_single_file_size`; the members of a zip inflating to more than the archive ' +
+        'budget: `Error during workout upload, exceeds <limit>.`',
+      {
+        status: 'fail',
+        message: 'Error during workout upload, file size (1.2MB) exceeds 1.0MB.',
+      },
+    ),
   );
 }

@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Scopes } from 'src/auth/decorators';
 import { SCOPE } from 'src/auth/scopes';
 import { IdempotencyKey } from 'src/common/idempotency/idempotency-key.decorator';
@@ -19,13 +19,11 @@ import { ApiWorkoutUpload } from 'src/workouts/file-uploads/workout-upload-docs.
 export class WorkoutUploadController {
   constructor(private readonly uploads: WorkoutUploadService) {}
 
-  /** Create workouts from a GPX (FIT, TCX, KML, KMZ) file or a zip of them (docs/uploads.md). */
   @Post()
   @Scopes(SCOPE.WORKOUTS_WRITE)
   @HttpCode(201)
   @UseInterceptors(UploadBodyInterceptor)
   @ApiWorkoutUpload()
-  @ApiCreatedResponse({ type: WorkoutsListResponseDto })
   create(
     @CurrentUser() user: User,
     @UploadPartsParam() parts: UploadParts,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppError } from 'src/common/errors/app-error';
 import { isConnectionFailure } from 'src/common/errors/connection-failure';
+import { isStorageFull } from 'src/common/errors/storage-full';
 import { IdempotencyService, type Idempotent } from 'src/common/idempotency/idempotency.service';
 import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
 import type { User } from 'src/users/user.entity';
@@ -145,7 +146,7 @@ export class WorkoutUploadService {
       .then((staged) => writes.name(staged, names.gpx))
       .catch((error: unknown) => {
         this.logger.error(`workout file save failed: ${(error as Error).message}`);
-        throw new WorkoutFileSaveError();
+        throw isStorageFull(error) ? error : new WorkoutFileSaveError();
       });
     gpxReady.catch(() => undefined); // reported where awaited; never an unhandled rejection
     const [mapResult, weatherResult] = await Promise.allSettled([
@@ -172,7 +173,7 @@ export class WorkoutUploadService {
       await writes.stage(path, data);
     } catch (error) {
       this.logger.error(`workout file save failed: ${(error as Error).message}`);
-      throw new WorkoutFileSaveError();
+      throw isStorageFull(error) ? error : new WorkoutFileSaveError();
     }
   }
 
@@ -194,7 +195,8 @@ export class WorkoutUploadService {
         return { workouts };
       });
     } catch (error) {
-      if (error instanceof AppError || isConnectionFailure(error)) throw error;
+      if (error instanceof AppError || isConnectionFailure(error) || isStorageFull(error))
+        throw error;
       this.logger.error(`workout insert failed: ${(error as Error).message}`);
       throw new WorkoutSaveError(500);
     }
