@@ -1,5 +1,5 @@
 import { configLines } from 'src/cli/commands/config.command';
-import { describeUrl, REDACTED, redactUrl, redactValue } from 'src/cli/redact';
+import { describeUrl, REDACTED, redactValue } from 'src/cli/redact';
 import { formatDate, formatTable } from 'src/cli/table';
 import { buildAppConfig } from 'src/config/configuration';
 
@@ -41,13 +41,13 @@ describe('redaction', () => {
   });
 
   it.each([
-    ['postgresql://user:p%40ss@db:5432/app', 'postgresql://user:[redacted]@db:5432/app'],
-    ['redis://:secret@cache:6379/0', 'redis://:[redacted]@cache:6379/0'],
-    ['smtp://mailer:pw@smtp.example:587?tls=1', 'smtp://mailer:[redacted]@smtp.example:587?tls=1'],
+    ['postgresql://user:p%40ss@db:5432/app', 'postgresql://user:***@db:5432/app'],
+    ['redis://:secret@cache:6379/0', 'redis://:***@cache:6379/0'],
+    ['smtp://mailer:pw@smtp.example:587?tls=1', 'smtp://mailer:***@smtp.example:587?tls=1'],
     ['postgresql://user@db/app', 'postgresql://user@db/app'],
     ['not a url', 'not a url'],
   ])('redacts the password of %s', (url, expected) => {
-    expect(redactUrl(url)).toBe(expected);
+    expect(redactValue('database.url', url)).toBe(expected);
   });
 
   it('describes a connection URL without its credentials', () => {
@@ -68,7 +68,7 @@ describe('configLines', () => {
     expect(lines).toEqual(
       expect.arrayContaining([
         'app.secretKey = [redacted]',
-        'database.url = postgresql://u:[redacted]@db/app',
+        'database.url = postgresql://u:***@db/app',
         'email.url = (not set)',
         'map.staticmapSubdomains = a,b',
         'app.port = 5000',
