@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { buildDataSourceOptions } from 'src/database/data-source.options';
 import { runMigrations } from 'src/database/run-migrations';
+import { freePort } from 'test/helpers/local-ports';
 import { buildTestConfig } from 'test/setup/test-config';
 import {
   databaseUrl,
@@ -70,20 +70,6 @@ export async function withServerProcess<T>(
     await withAdminClient((client) => dropDatabase(client, name));
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (address !== null && typeof address === 'object') resolvePort(address.port);
-        else reject(new Error('no port'));
-      });
-    });
-  });
 }
 
 async function waitUntilUp(base: string, server: ChildProcess): Promise<void> {

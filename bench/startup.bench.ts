@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { freePort, statusOf } from 'test/helpers/local-ports';
 import {
   databaseUrl,
   dropDatabase,
@@ -36,32 +35,6 @@ const TREE = [
 ];
 const WARM_RUNS = 3;
 const TIMEOUT_MS = 240_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (address !== null && typeof address === 'object') resolvePort(address.port);
-        else reject(new Error('no free port'));
-      });
-    });
-  });
-}
-
-function ping(url: string): Promise<number> {
-  return new Promise((resolveStatus) => {
-    const request = get(url, { agent: false }, (response) => {
-      response.resume();
-      resolveStatus(response.statusCode ?? 0);
-    });
-    request.on('error', () => {
-      resolveStatus(0);
-    });
-  });
-}
 
 /** Stops `npm start` and the server it runs: they share the process group started here. */
 function stop(child: ChildProcess): Promise<void> {
@@ -102,7 +75,7 @@ async function timeStart(
   try {
     while (performance.now() - started < TIMEOUT_MS) {
       if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
-      if ((await ping(`http://127.0.0.1:${port}/api/ping`)) === 200)
+      if ((await statusOf(`http://127.0.0.1:${port}/api/ping`)) === 200)
         return performance.now() - started;
       await new Promise((wait) => setTimeout(wait, 25));
     }

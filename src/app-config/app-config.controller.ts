@@ -9,8 +9,8 @@ import { Public, Scopes } from 'src/auth/decorators';
 import { SCOPE } from 'src/auth/scopes';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
+import { ApiErrors } from 'src/common/openapi/api-error-responses.decorator';
 import { JsonBody } from 'src/common/validation/json-body.decorator';
-import { ApiErrors } from 'src/openapi/api-error-responses.decorator';
 
 @ApiTags('config')
 @Controller()

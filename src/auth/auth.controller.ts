@@ -20,10 +20,10 @@ import type { Principal } from 'src/auth/principal';
 import { RegistrationService } from 'src/auth/registration.service';
 import { SessionService } from 'src/auth/session.service';
 import type { TopLevelResult } from 'src/common/envelope/envelope.types';
+import { ApiErrors } from 'src/common/openapi/api-error-responses.decorator';
 import { ApiLimitResponse } from 'src/common/rate-limit/api-limit-response.decorator';
 import { RateLimitGuard } from 'src/common/rate-limit/rate-limit.guard';
 import { JsonBody } from 'src/common/validation/json-body.decorator';
-import { ApiErrors } from 'src/openapi/api-error-responses.decorator';
 import type { User } from 'src/users/user.entity';
 
 /** Accounts and sessions: FitTrackee `/api/auth/*` outside the profile. */

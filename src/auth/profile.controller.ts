@@ -27,13 +27,13 @@ import { ProfileService } from 'src/auth/profile.service';
 import { SCOPE } from 'src/auth/scopes';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
 import type { TopLevelResult } from 'src/common/envelope/envelope.types';
-import { ApiLimitResponse } from 'src/common/rate-limit/api-limit-response.decorator';
-import { JsonBody } from 'src/common/validation/json-body.decorator';
 import {
   ApiErrors,
   BEARER_ERROR_SCHEMA,
   STORAGE_FULL_DESCRIPTION,
-} from 'src/openapi/api-error-responses.decorator';
+} from 'src/common/openapi/api-error-responses.decorator';
+import { ApiLimitResponse } from 'src/common/rate-limit/api-limit-response.decorator';
+import { JsonBody } from 'src/common/validation/json-body.decorator';
 import type { UserResponseDto } from 'src/users/dto/user-response.dto';
 import type { User } from 'src/users/user.entity';
 

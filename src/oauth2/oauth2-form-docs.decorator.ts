@@ -1,16 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import {
+  ApiOAuth2Errors,
+  ENVELOPE_ERROR_SCHEMA,
+  OAUTH2_ERROR_SCHEMA,
+} from 'src/common/openapi/api-error-responses.decorator';
+import { ErrorEnvelope, OAuth2ErrorResponse } from 'src/common/openapi/error-schemas';
 import { ApiLimitResponse } from 'src/common/rate-limit/api-limit-response.decorator';
 import {
   OAuth2AuthorizeResponseDto,
   OAuth2TokenResponseDto,
 } from 'src/oauth2/dto/oauth2-token-response.dto';
-import {
-  ApiOAuth2Errors,
-  ENVELOPE_ERROR_SCHEMA,
-  OAUTH2_ERROR_SCHEMA,
-} from 'src/openapi/api-error-responses.decorator';
-import { ErrorEnvelope, OAuth2ErrorResponse } from 'src/openapi/error-schemas';
 
 type FieldDocs = Record<string, string>;
 

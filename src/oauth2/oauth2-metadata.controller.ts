@@ -10,6 +10,23 @@ import { CODE_CHALLENGE_METHODS } from 'src/oauth2/tokens/pkce';
 
 const ISSUER_EXAMPLE = 'https://fit.example.com';
 
+/** The metadata of the server at `issuer`, its public address (RFC 8414 §2). */
+function metadataOf(issuer: string): AuthorizationServerMetadataDto {
+  return {
+    issuer,
+    authorization_endpoint: `${issuer}/profile/apps/authorize`,
+    token_endpoint: `${issuer}/api/oauth/token`,
+    revocation_endpoint: `${issuer}/api/oauth/revoke`,
+    scopes_supported: [...ALL_SCOPES],
+    response_types_supported: ['code'],
+    response_modes_supported: ['query'],
+    grant_types_supported: ['authorization_code', 'refresh_token'],
+    token_endpoint_auth_methods_supported: ['client_secret_post'],
+    revocation_endpoint_auth_methods_supported: ['client_secret_post'],
+    code_challenge_methods_supported: [...CODE_CHALLENGE_METHODS],
+  };
+}
+
 /** `GET /.well-known/oauth-authorization-server` (RFC 8414), outside the `/api` prefix. */
 @ApiTags('oauth2')
 @Controller('.well-known')
@@ -29,34 +46,9 @@ export class OAuth2MetadataController {
   @ApiOkResponse({
     type: AuthorizationServerMetadataDto,
     description: 'The metadata (RFC 8414 §3.2).',
-    example: {
-      issuer: ISSUER_EXAMPLE,
-      authorization_endpoint: `${ISSUER_EXAMPLE}/profile/apps/authorize`,
-      token_endpoint: `${ISSUER_EXAMPLE}/api/oauth/token`,
-      revocation_endpoint: `${ISSUER_EXAMPLE}/api/oauth/revoke`,
-      scopes_supported: [...ALL_SCOPES],
-      response_types_supported: ['code'],
-      response_modes_supported: ['query'],
-      grant_types_supported: ['authorization_code', 'refresh_token'],
-      token_endpoint_auth_methods_supported: ['client_secret_post'],
-      revocation_endpoint_auth_methods_supported: ['client_secret_post'],
-      code_challenge_methods_supported: [...CODE_CHALLENGE_METHODS],
-    },
+    example: metadataOf(ISSUER_EXAMPLE),
   })
   metadata(): AuthorizationServerMetadataDto {
-    const issuer = this.config.get('app.uiUrl', { infer: true });
-    return {
-      issuer,
-      authorization_endpoint: `${issuer}/profile/apps/authorize`,
-      token_endpoint: `${issuer}/api/oauth/token`,
-      revocation_endpoint: `${issuer}/api/oauth/revoke`,
-      scopes_supported: [...ALL_SCOPES],
-      response_types_supported: ['code'],
-      response_modes_supported: ['query'],
-      grant_types_supported: ['authorization_code', 'refresh_token'],
-      token_endpoint_auth_methods_supported: ['client_secret_post'],
-      revocation_endpoint_auth_methods_supported: ['client_secret_post'],
-      code_challenge_methods_supported: [...CODE_CHALLENGE_METHODS],
-    };
+    return metadataOf(this.config.get('app.uiUrl', { infer: true }));
   }
 }

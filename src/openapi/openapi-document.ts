@@ -1,6 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from 'src/common/errors/all-exceptions.filter';
-import { ENVELOPE_ERROR_SCHEMA } from 'src/openapi/api-error-responses.decorator';
+import { ENVELOPE_ERROR_SCHEMA } from 'src/common/openapi/api-error-responses.decorator';
 
 // The package exports the document type only; its parts are derived from it.
 type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;

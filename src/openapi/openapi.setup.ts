@@ -4,8 +4,8 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import type { Response as ExpressResponse } from 'express';
 import { FIRST_PARTY_SECURITY, OAUTH2_SECURITY } from 'src/auth/decorators/scopes.decorator';
 import { ALL_SCOPES } from 'src/auth/scopes';
+import { ErrorEnvelope, OAuth2ErrorResponse } from 'src/common/openapi/error-schemas';
 import type { AppConfig } from 'src/config/configuration';
-import { ErrorEnvelope, OAuth2ErrorResponse } from 'src/openapi/error-schemas';
 import { finishDocument } from 'src/openapi/openapi-document';
 import { API_INTRODUCTION, SWAGGER_UI_REDIRECT_PATH } from 'src/openapi/openapi-intro';
 import { toStableJson } from 'src/openapi/stable-json';

@@ -1,5 +1,5 @@
 import { ApiParam, ApiResponse } from '@nestjs/swagger';
-import { BEARER_ERROR_SCHEMA } from 'src/openapi/api-error-responses.decorator';
+import { BEARER_ERROR_SCHEMA } from 'src/common/openapi/api-error-responses.decorator';
 
 /** The `{username}` path parameter of the users endpoints. */
 export function ApiUsernameParam(): MethodDecorator {

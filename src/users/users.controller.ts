@@ -15,9 +15,9 @@ import { SCOPE } from 'src/auth/scopes';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
 import type { PaginatedResult } from 'src/common/envelope/envelope.types';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
+import { ApiErrors } from 'src/common/openapi/api-error-responses.decorator';
+import { ApiFileResponse } from 'src/common/openapi/api-file-response.decorator';
 import { JsonBody } from 'src/common/validation/json-body.decorator';
-import { ApiErrors } from 'src/openapi/api-error-responses.decorator';
-import { ApiFileResponse } from 'src/openapi/api-file-response.decorator';
 import { ListUsersQueryDto } from 'src/users/dto/list-users-query.dto';
 import { UpdateUserDto } from 'src/users/dto/update-user.dto';
 import {

@@ -3,8 +3,8 @@ import { ApiExtraModels, ApiParam, ApiResponse } from '@nestjs/swagger';
 import {
   BEARER_ERROR_SCHEMA,
   ENVELOPE_ERROR_SCHEMA,
-} from 'src/openapi/api-error-responses.decorator';
-import { ErrorEnvelope } from 'src/openapi/error-schemas';
+} from 'src/common/openapi/api-error-responses.decorator';
+import { ErrorEnvelope } from 'src/common/openapi/error-schemas';
 
 /** The `workout_id` path parameter of every workout route. */
 export const ApiWorkoutIdParam = (): MethodDecorator =>

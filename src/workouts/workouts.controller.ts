@@ -6,8 +6,8 @@ import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.d
 import type { PaginatedResult } from 'src/common/envelope/envelope.types';
 import { IdempotencyKey } from 'src/common/idempotency/idempotency-key.decorator';
 import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
+import { ApiErrors } from 'src/common/openapi/api-error-responses.decorator';
 import { JsonBody } from 'src/common/validation/json-body.decorator';
-import { ApiErrors } from 'src/openapi/api-error-responses.decorator';
 import type { User } from 'src/users/user.entity';
 import { CreateManualWorkoutDto } from 'src/workouts/dto/create-manual-workout.dto';
 import { UpdateWorkoutDto } from 'src/workouts/dto/update-workout.dto';

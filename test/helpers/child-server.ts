@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { get } from 'node:http';
-import { createServer } from 'node:net';
 
+import { freePort, statusOf } from 'test/helpers/local-ports';
 import { transpiledServer } from 'test/helpers/transpiled-server';
 
 const START_TIMEOUT_MS = 60_000;
@@ -74,37 +73,10 @@ export class ChildServer {
     while (Date.now() < deadline) {
       if (this.process.exitCode !== null)
         throw new Error(`server exited with ${this.process.exitCode}`);
-      if ((await ping(`${this.base}/api/ping`)) === 200) return;
+      if ((await statusOf(`${this.base}/api/ping`)) === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     this.process.kill('SIGKILL');
     throw new Error(`server did not listen within ${START_TIMEOUT_MS} ms`);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (address !== null && typeof address === 'object') resolve(address.port);
-        else reject(new Error('no free port'));
-      });
-    });
-  });
-}
-
-/** The status of a GET without keeping the connection (0 when nothing listens yet). */
-function ping(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const request = get(url, { agent: false }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
-    request.on('error', () => {
-      resolve(0);
-    });
-  });
 }

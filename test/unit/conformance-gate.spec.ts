@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiProperty, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
-import { ApiErrors } from 'src/openapi/api-error-responses.decorator';
+import { ApiErrors } from 'src/common/openapi/api-error-responses.decorator';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { recordResponses } from 'test/conformance/response-recorder';

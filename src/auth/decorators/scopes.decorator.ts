@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { ACCESS_KEY, type ScopedAccess } from 'src/auth/decorators/access.metadata';
 import type { Scope } from 'src/auth/scopes';
-import { BEARER_ERROR_SCHEMA } from 'src/openapi/api-error-responses.decorator';
+import { BEARER_ERROR_SCHEMA } from 'src/common/openapi/api-error-responses.decorator';
 
 export interface ScopesOptions {
   admin?: boolean;

@@ -3,8 +3,8 @@ import { ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { IDEMPOTENCY_TTL_HOURS } from 'src/common/idempotency/idempotency.service';
 import { IDEMPOTENCY_HEADER, IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
+import { ENVELOPE_ERROR_SCHEMA } from 'src/common/openapi/api-error-responses.decorator';
 import { createCheckedParamDecorator } from 'src/common/validation/checked-param.decorator';
-import { ENVELOPE_ERROR_SCHEMA } from 'src/openapi/api-error-responses.decorator';
 
 const DESCRIPTION = [
   'Optional (not part of FitTrackee). A unique value per intended creation, e.g. a UUID, up to',

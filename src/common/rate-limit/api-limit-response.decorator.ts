@@ -2,7 +2,7 @@ import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import {
   ENVELOPE_ERROR_SCHEMA,
   OAUTH2_ERROR_SCHEMA,
-} from 'src/openapi/api-error-responses.decorator';
+} from 'src/common/openapi/api-error-responses.decorator';
 
 const RETRY_AFTER = {
   'Retry-After': {

@@ -1,13 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
+import { ApiErrors, ENVELOPE_ERROR_SCHEMA } from 'src/common/openapi/api-error-responses.decorator';
 import {
   OAuth2ClientDataDto,
   OAuth2ClientListDataDto,
   OAuth2StatusResponseDto,
 } from 'src/oauth2/clients/dto/oauth2-client-data.dto';
 import type { OAuth2ClientResponseDto } from 'src/oauth2/clients/dto/oauth2-client-response.dto';
-import { ApiErrors, ENVELOPE_ERROR_SCHEMA } from 'src/openapi/api-error-responses.decorator';
 
 const FIRST_PARTY =
   'First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the ' +

@@ -10,8 +10,8 @@ import {
 import { CurrentUser, FirstPartyOnly } from 'src/auth/decorators';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
-import { ApiErrors } from 'src/openapi/api-error-responses.decorator';
-import { ApiFileResponse } from 'src/openapi/api-file-response.decorator';
+import { ApiErrors } from 'src/common/openapi/api-error-responses.decorator';
+import { ApiFileResponse } from 'src/common/openapi/api-file-response.decorator';
 import { DataExportService } from 'src/users/export/data-export.service';
 import {
   ExportRequestEnvelopeDto,

@@ -4,8 +4,8 @@ import { CurrentUser, Scopes } from 'src/auth/decorators';
 import { SCOPE } from 'src/auth/scopes';
 import type { TopLevelResult } from 'src/common/envelope/envelope.types';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
-import { ApiErrors } from 'src/openapi/api-error-responses.decorator';
-import { ApiFileResponse } from 'src/openapi/api-file-response.decorator';
+import { ApiErrors } from 'src/common/openapi/api-error-responses.decorator';
+import { ApiFileResponse } from 'src/common/openapi/api-file-response.decorator';
 import type { User } from 'src/users/user.entity';
 import {
   WorkoutChartDataResponseDto,

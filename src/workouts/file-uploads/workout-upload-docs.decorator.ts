@@ -1,7 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation } from '@nestjs/swagger';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
-import { ApiErrors, STORAGE_FULL_DESCRIPTION } from 'src/openapi/api-error-responses.decorator';
+import {
+  ApiErrors,
+  STORAGE_FULL_DESCRIPTION,
+} from 'src/common/openapi/api-error-responses.decorator';
 import { GPX_WORKOUT_EXAMPLE } from 'src/workouts/dto/workout-examples';
 import { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
 import { ApiEnvelopeError } from 'src/workouts/workout-docs.decorators';

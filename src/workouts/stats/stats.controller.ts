@@ -4,7 +4,7 @@ import { CurrentPrincipal, Scopes } from 'src/auth/decorators';
 import type { Principal } from 'src/auth/principal';
 import { SCOPE } from 'src/auth/scopes';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
-import { ApiErrors, BEARER_ERROR_SCHEMA } from 'src/openapi/api-error-responses.decorator';
+import { ApiErrors, BEARER_ERROR_SCHEMA } from 'src/common/openapi/api-error-responses.decorator';
 import {
   InstanceStatsResponseDto,
   StatsBucketDto,

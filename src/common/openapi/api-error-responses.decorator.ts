@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { STORAGE_FULL_MESSAGE } from 'src/common/errors/storage-full';
-import { ErrorEnvelope, OAuth2ErrorResponse } from 'src/openapi/error-schemas';
+import { ErrorEnvelope, OAuth2ErrorResponse } from 'src/common/openapi/error-schemas';
 
 /** The error statuses an operation can declare, each with what makes it happen. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503 | 507;
