@@ -5,7 +5,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
-RUN npx nest build && npm prune --omit=dev --no-audit --no-fund
+# The admin CLI runs as `pacekeeper …` (its shebang is kept by the build; make it executable).
+RUN npx nest build && chmod +x dist/cli/main.js && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
@@ -16,7 +17,9 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
-RUN mkdir -p /data && chown node:node /data
+# `docker compose exec app pacekeeper users create …`: the CLI on PATH, run from the built code.
+RUN mkdir -p /data && chown node:node /data \
+ && ln -s /app/dist/cli/main.js /usr/local/bin/pacekeeper
 USER node
 VOLUME ["/data"]
 EXPOSE 5000

@@ -6,7 +6,8 @@ import { CLI_OUTPUT, type CliOutput } from 'src/cli/cli-output';
 /**
  * nest-commander applies `exitOverride` and the output settings to the root command only;
  * sub-commands would call `process.exit` on a usage error. This applies them to the whole tree
- * so that every failure comes back to `runCli` as an exit code.
+ * so that every failure comes back to `runCli` as an exit code. A command without sub-commands
+ * refuses extra arguments (commander accepts them by default), so a typo is never ignored.
  */
 @Injectable()
 export class CommanderSetup {
@@ -19,6 +20,7 @@ export class CommanderSetup {
     this.root.name('pacekeeper').description('Pacekeeper administration commands.');
     const visit = (command: Command): void => {
       command.exitOverride();
+      if (command.commands.length === 0) command.allowExcessArguments(false);
       command.configureOutput({
         writeOut: (text) => {
           this.output.out(text.replace(/\n$/, ''));

@@ -19,9 +19,13 @@ function isCommanderFailure(error: unknown): error is CommanderFailure {
   );
 }
 
+/** Exit code of a command line commander refused (unknown command or option, bad value). */
+export const USAGE_ERROR = 2;
+
 /**
  * Runs one command line (`args` without `node` and the script) and resolves with the exit
- * code: 0 on success, non-zero on any error (FitTrackee's ftcli always exits 0).
+ * code: 0 on success (and for `--help`), 2 on a usage error, 1 when the command itself failed
+ * (FitTrackee's ftcli always exits 0; scripts and `docker compose exec` need to know).
  */
 export async function runCli(
   args: readonly string[],
@@ -32,7 +36,7 @@ export async function runCli(
   const onError = (error: unknown): void => {
     if (isCommanderFailure(error)) {
       // commander has already printed its usage error or the help.
-      exitCode = error.exitCode;
+      exitCode = error.exitCode === 0 ? 0 : USAGE_ERROR;
     } else if (error instanceof CliError) {
       output.err(error.message);
       exitCode = error.exitCode;

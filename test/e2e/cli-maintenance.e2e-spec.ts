@@ -1,17 +1,15 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 
 import { UserDataExport } from 'src/users/export/user-data-export.entity';
+import { runCliProcess } from 'test/helpers/cli-process';
 import { createUser } from 'test/helpers/factories';
 import { runCommand } from 'test/helpers/users-cli';
 import { writeUpload } from 'test/helpers/users-fixtures';
 import { readZipEntries } from 'test/helpers/users-zip';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
-import { buildTestConfig } from 'test/setup/test-config';
 import {
   databaseUrl,
   dropDatabase,
@@ -160,40 +158,23 @@ describe('CLI db upgrade as a child process (the pacekeeper bin)', () => {
   beforeAll(() => withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`)));
   afterAll(() => withAdminClient((client) => dropDatabase(client, name)));
 
-  const runBin = async (...args: string[]) => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'src/cli/main.ts',
-        ...args,
-      ],
+  const runBin = (...args: string[]) =>
+    runCliProcess(
       {
-        env: {
-          ...process.env,
-          NODE_ENV: 'test',
-          DATABASE_URL: databaseUrl(name),
-          DATA_DIR: mkdtempSync(join(tmpdir(), 'pacekeeper-cli-')),
-          APP_SECRET_KEY: 'test-secret-key-that-is-long-enough',
-          LOG_LEVEL: 'silent',
-        },
+        NODE_ENV: 'test',
+        DATABASE_URL: databaseUrl(name),
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'pacekeeper-cli-')),
+        APP_SECRET_KEY: 'test-secret-key-that-is-long-enough',
+        LOG_LEVEL: 'silent',
       },
+      ...args,
     );
-    return stdout;
-  };
 
   it('applies every migration to an empty database, then has nothing to do', async () => {
     const first = await runBin('db', 'upgrade');
-    expect(first).toMatch(/^Applied: InitialSchema\d+, .*UsersDataExport\d+/);
-    // The second run in-process: a child process is slow to start under ts-node.
-    const second = await runCommand(
-      buildTestConfig({ DATABASE_URL: databaseUrl(name) }),
-      'db',
-      'upgrade',
-    );
+    expect(first).toMatchObject({ code: 0, err: '' });
+    expect(first.out).toMatch(/^Applied: InitialSchema\d+, .*UsersDataExport\d+/);
+    const second = await runBin('db', 'upgrade');
     expect(second).toEqual({ code: 0, out: 'Database is up to date.', err: '' });
-  }, 300000);
+  }, 60000);
 });

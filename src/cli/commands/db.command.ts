@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, SubCommand } from 'nest-commander';
 import { CLI_CONFIG, CLI_OUTPUT, type CliOutput } from 'src/cli/cli-output';
+import { CommandGroup } from 'src/cli/commands/command-group';
 import type { AppConfig } from 'src/config/configuration';
 import { runMigrations } from 'src/database/run-migrations';
 
@@ -23,8 +24,4 @@ export class DbUpgradeCommand extends CommandRunner {
 }
 
 @Command({ name: 'db', description: 'Manage database.', subCommands: [DbUpgradeCommand] })
-export class DbCommand extends CommandRunner {
-  run(): Promise<void> {
-    this.command.help();
-  }
-}
+export class DbCommand extends CommandGroup {}

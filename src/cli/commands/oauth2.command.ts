@@ -1,9 +1,12 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandRunner, SubCommand } from 'nest-commander';
+import { Command, SubCommand } from 'nest-commander';
 import { AppContextRunner } from 'src/cli/app-context';
 import { CLI_OUTPUT, type CliOutput } from 'src/cli/cli-output';
 import { cleanExpiredTokens } from 'src/cli/commands/clean-expired-tokens';
+import { CommandGroup } from 'src/cli/commands/command-group';
 import { DaysCommand } from 'src/cli/commands/days-command';
+import { OAuth2AppsCommand } from 'src/cli/commands/oauth2-apps.commands';
+import { OAuth2TokensCommand } from 'src/cli/commands/oauth2-tokens.commands';
 import { OAUTH2_TOKENS_CLEANER } from 'src/users/maintenance/token-cleaners';
 
 /** `oauth2 clean --days N` (FitTrackee `ftcli`): expired OAuth2 tokens. */
@@ -29,11 +32,7 @@ export class OAuth2CleanCommand extends DaysCommand {
 
 @Command({
   name: 'oauth2',
-  description: 'Manage OAuth2 tokens.',
-  subCommands: [OAuth2CleanCommand],
+  description: 'Manage OAuth2 applications and tokens.',
+  subCommands: [OAuth2CleanCommand, OAuth2AppsCommand, OAuth2TokensCommand],
 })
-export class OAuth2Command extends CommandRunner {
-  run(): Promise<void> {
-    this.command.help();
-  }
-}
+export class OAuth2Command extends CommandGroup {}

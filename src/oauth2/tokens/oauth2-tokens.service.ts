@@ -28,7 +28,7 @@ export interface NewTokenPair {
   familyId?: string;
 }
 
-type RevocationColumn = 'family_id' | 'authorization_code_id' | 'client_id';
+type RevocationColumn = 'family_id' | 'authorization_code_id' | 'client_id' | 'user_id';
 
 export type TokenTypeHint = 'access_token' | 'refresh_token' | undefined;
 
@@ -111,6 +111,11 @@ export class OAuth2TokensService {
   /** `POST /api/oauth/apps/<id>/revoke` (as in FitTrackee). */
   async revokeForClient(clientId: number): Promise<void> {
     await this.revokeWhere('client_id', clientId);
+  }
+
+  /** Every grant of one user, whatever the client (`pacekeeper oauth2 tokens revoke --user`). */
+  async revokeForUser(userId: number): Promise<void> {
+    await this.revokeWhere('user_id', userId);
   }
 
   /**

@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import { describeUrl } from 'src/cli/redact';
+import type { AppConfig } from 'src/config/configuration';
+import { EmbeddedPostgres } from 'src/database/embedded-postgres';
+
+/** How long each component may take to answer before it counts as down. */
+export const CHECK_TIMEOUT_MS = 3000;
+
+export interface ComponentHealth {
+  name: string;
+  isUp: boolean;
+  detail: string;
+}
+
+/**
+ * Reachability of what the server depends on, checked directly rather than by starting the
+ * application (which would retry for a long time before failing): one connection each.
+ */
+export function checkHealth(config: AppConfig): Promise<ComponentHealth[]> {
+  return Promise.all([checkDatabase(config), checkRedis(config.redis.url)]);
+}
+
+async function checkDatabase(config: AppConfig): Promise<ComponentHealth> {
+  const url = config.database.url;
+  if (url === undefined) return checkEmbedded(config.app.dataDir);
+  const where = describeUrl(url);
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: CHECK_TIMEOUT_MS,
+    query_timeout: CHECK_TIMEOUT_MS,
+  });
+  client.on('error', () => undefined); // a failure is reported by connect() or query()
+  try {
+    const started = Date.now();
+    await client.connect();
+    await client.query('SELECT 1');
+    return { name: 'database', isUp: true, detail: `${where} (${Date.now() - started} ms)` };
+  } catch (error) {
+    return { name: 'database', isUp: false, detail: `${where}: ${reason(error)}` };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * The embedded database opens in one process only: while the server runs it holds the lock,
+ * which is the sign that the database is open and served.
+ */
+async function checkEmbedded(dataDir: string): Promise<ComponentHealth> {
+  const where = `embedded database in ${dataDir}/pgdata`;
+  // Opening a missing folder would create an empty database: a check must not.
+  if (!existsSync(join(dataDir, 'pgdata')))
+    return { name: 'database', isUp: false, detail: `${where}: not created yet` };
+  try {
+    const embedded = await EmbeddedPostgres.start(dataDir);
+    await embedded.stop();
+    return { name: 'database', isUp: true, detail: where };
+  } catch (error) {
+    const holder = /in use by process (\d+)/.exec(reason(error));
+    if (holder !== null)
+      return { name: 'database', isUp: true, detail: `${where}, open in process ${holder[1]}` };
+    return { name: 'database', isUp: false, detail: `${where}: ${reason(error)}` };
+  }
+}
+
+async function checkRedis(url: string | undefined): Promise<ComponentHealth> {
+  if (url === undefined)
+    return { name: 'redis', isUp: true, detail: 'not configured (jobs run in-process)' };
+  const where = describeUrl(url);
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: CHECK_TIMEOUT_MS,
+    commandTimeout: CHECK_TIMEOUT_MS,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    disconnectTimeout: 100,
+  });
+  // connect() then only says "Connection is closed."; the socket error says why.
+  let lastError: unknown;
+  redis.on('error', (error: unknown) => {
+    lastError = error;
+  });
+  try {
+    const started = Date.now();
+    await redis.connect();
+    await redis.ping();
+    return { name: 'redis', isUp: true, detail: `${where} (${Date.now() - started} ms)` };
+  } catch (error) {
+    return { name: 'redis', isUp: false, detail: `${where}: ${reason(lastError ?? error)}` };
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function reason(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return reason(error.errors[0]);
+  return error instanceof Error && error.message !== '' ? error.message : String(error);
+}
