@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { describeUrl } from 'src/cli/redact';
+import { pingRedis } from 'src/common/redis/ping-redis';
 import type { AppConfig } from 'src/config/configuration';
 import { EmbeddedPostgres } from 'src/database/embedded-postgres';
 
@@ -71,30 +71,10 @@ async function checkRedis(url: string | undefined): Promise<ComponentHealth> {
   if (url === undefined)
     return { name: 'redis', isUp: true, detail: 'not configured (jobs run in-process)' };
   const where = describeUrl(url);
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: CHECK_TIMEOUT_MS,
-    commandTimeout: CHECK_TIMEOUT_MS,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-    disconnectTimeout: 100,
-  });
-  // connect() then only says "Connection is closed."; the socket error says why.
-  let lastError: unknown;
-  redis.on('error', (error: unknown) => {
-    lastError = error;
-  });
-  try {
-    const started = Date.now();
-    await redis.connect();
-    await redis.ping();
-    return { name: 'redis', isUp: true, detail: `${where} (${Date.now() - started} ms)` };
-  } catch (error) {
-    return { name: 'redis', isUp: false, detail: `${where}: ${reason(lastError ?? error)}` };
-  } finally {
-    redis.disconnect();
-  }
+  const ping = await pingRedis(url, CHECK_TIMEOUT_MS);
+  return ping.isUp
+    ? { name: 'redis', isUp: true, detail: `${where} (${ping.ms} ms)` }
+    : { name: 'redis', isUp: false, detail: `${where}: ${reason(ping.error)}` };
 }
 
 function reason(error: unknown): string {

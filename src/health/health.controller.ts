@@ -9,6 +9,7 @@ import {
 import { Public } from 'src/auth/decorators';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
 import { HealthCheckResponseDto } from 'src/health/dto/health-check-response.dto';
+import { RedisHealthIndicator } from 'src/health/redis-health.indicator';
 
 const UP = { database: { status: 'up' } };
 const DOWN = { database: { status: 'down', message: 'timeout of 3000ms exceeded' } };
@@ -19,6 +20,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
   ) {}
 
   @Get()
@@ -28,7 +30,8 @@ export class HealthController {
   @ApiOperation({
     summary: 'Readiness',
     description:
-      'Checks that the database answers within 3 seconds; public. For load balancers and ' +
+      'Checks that the database answers within 3 seconds, and Redis too when `REDIS_URL` is ' +
+      'set (it carries the shared rate limits and the job queue); public. For load balancers and ' +
       "orchestrators (the @nestjs/terminus format); not part of FitTrackee's API.",
   })
   @ApiResponse({
@@ -39,7 +42,9 @@ export class HealthController {
   })
   @ApiResponse({
     status: 503,
-    description: 'Not ready: the database does not answer. Retry after `Retry-After` seconds.',
+    description:
+      'Not ready: the database (or the configured Redis, `redis` with its error code) does not ' +
+      'answer. Retry after `Retry-After` seconds.',
     type: HealthCheckResponseDto,
     example: { status: 'error', info: {}, error: DOWN, details: DOWN },
     headers: {
@@ -50,6 +55,9 @@ export class HealthController {
     },
   })
   check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 3000 }),
+      ...(this.redis.isConfigured ? [() => this.redis.check()] : []),
+    ]);
   }
 }

@@ -447,7 +447,7 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description Checks that the database answers within 3 seconds; public. For load balancers and orchestrators (the @nestjs/terminus format); not part of FitTrackee's API.
+         * @description Checks that the database answers within 3 seconds, and Redis too when `REDIS_URL` is set (it carries the shared rate limits and the job queue); public. For load balancers and orchestrators (the @nestjs/terminus format); not part of FitTrackee's API.
          */
         get: operations["check"];
         put?: never;
@@ -4069,7 +4069,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Not ready: the database does not answer. Retry after `Retry-After` seconds.
+             * @description Not ready: the database (or the configured Redis, `redis` with its error code) does not answer. Retry after `Retry-After` seconds.
              *
              *     The Health Check is not successful
              */
