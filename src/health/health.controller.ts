@@ -60,4 +60,27 @@ export class HealthController {
       ...(this.redis.isConfigured ? [() => this.redis.check()] : []),
     ]);
   }
+
+  /**
+   * Liveness: the process answers HTTP. It checks no dependency, so that an orchestrator
+   * restarts a hung process, not one waiting for its database (readiness is `GET /api/health`).
+   */
+  @Get('live')
+  @Public()
+  @RawResponse()
+  @ApiOperation({
+    summary: 'Liveness',
+    description:
+      'Answers 200 as long as the process serves HTTP, whatever its dependencies; public. ' +
+      "For orchestrators' liveness probes; not part of FitTrackee's API.",
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'The process is alive.',
+    type: HealthCheckResponseDto,
+    example: { status: 'ok', info: {}, error: {}, details: {} },
+  })
+  live(): HealthCheckResult {
+    return { status: 'ok', info: {}, error: {}, details: {} };
+  }
 }

@@ -19,7 +19,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
 };
 
 /** Operations that never touch the database, hence never answer its 503. */
-const WITHOUT_DATABASE = new Set(['ping', 'metadata', 'getTile']);
+const WITHOUT_DATABASE = new Set(['ping', 'metadata', 'getTile', 'live']);
 
 const SERVICE_UNAVAILABLE = {
   content: { 'application/json': { schema: ENVELOPE_ERROR_SCHEMA } },

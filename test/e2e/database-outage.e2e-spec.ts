@@ -86,6 +86,7 @@ function expectUnavailable(res: Response): void {
     expect(Date.now() - started).toBeLessThan(10_000);
     // What needs no database still answers.
     await request(t.http).get('/api/ping').expect(200);
+    await request(t.http).get('/api/health/live').expect(200);
     expect(await count('workouts')).toBe(0);
 
     await proxy.restore();

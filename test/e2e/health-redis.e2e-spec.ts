@@ -38,5 +38,8 @@ describe('GET /api/health and Redis', () => {
       error: { redis: { status: 'down', message: 'ECONNREFUSED' } },
     });
     expect(JSON.stringify(res.body)).not.toContain(String(port));
+    // Liveness checks no dependency: the process is alive and must not be restarted for Redis.
+    const live = await request(t.http).get('/api/health/live').expect(200);
+    expect(live.body).toEqual({ status: 'ok', info: {}, error: {}, details: {} });
   });
 });

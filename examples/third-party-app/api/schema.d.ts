@@ -458,6 +458,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness
+         * @description Answers 200 as long as the process serves HTTP, whatever its dependencies; public. For orchestrators' liveness probes; not part of FitTrackee's API.
+         */
+        get: operations["live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/oauth/apps": {
         parameters: {
             query?: never;
@@ -1251,6 +1271,40 @@ export interface components {
              * @enum {string}
              */
             status: "in_progress" | "successful" | "errored";
+        };
+        HealthCheckResponseDto: {
+            /** @description Every component checked. */
+            details: {
+                [key: string]: {
+                    message?: string;
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description The components that are down. */
+            error?: {
+                [key: string]: {
+                    message?: string;
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description The components that are up. */
+            info?: {
+                [key: string]: {
+                    message?: string;
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /** @enum {string} */
+            status: "ok" | "error" | "shutting_down";
         };
         InstanceStatsResponseDto: {
             /**
@@ -4149,6 +4203,65 @@ export interface operations {
                         /** @example error */
                         status?: string;
                     };
+                };
+            };
+        };
+    };
+    live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is alive. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": {},
+                     *       "error": {},
+                     *       "info": {},
+                     *       "status": "ok"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthCheckResponseDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
