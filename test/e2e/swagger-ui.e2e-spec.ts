@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:net';
 
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { Browser, Page, Request as BrowserRequest } from 'playwright-core';
@@ -8,25 +7,12 @@ import request from 'supertest';
 import { login } from 'test/helpers/auth-api';
 import { describeWithChromium, launchChromium } from 'test/helpers/chromium';
 import { createUser, DEFAULT_PASSWORD } from 'test/helpers/factories';
+import { freePort } from 'test/helpers/local-ports';
 import { createOAuth2Client, type TestClient } from 'test/helpers/oauth2-flow';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 const REDIRECT_PATH = '/api/docs/oauth2-redirect.html';
 const SCOPES = ['profile:read', 'workouts:read'];
-
-/** A port nothing listens on, so UI_URL can name the server's address before it starts. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address !== null ? address.port : 0);
-      });
-    });
-  });
-}
 
 /** Expands an operation, presses "Try it out" then "Execute"; answers the status and body shown. */
 async function tryItOut(page: Page, operation: string): Promise<{ status: string; body: string }> {

@@ -1,17 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..');
-const BUILD_INPUTS = ['nest-cli.json', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(path) : [path];
-  });
-}
+// The content hash `npm start` keeps in dist/.build-stamp: one definition of "the sources changed".
+const { inputsHash } = createRequire(__filename)('../../scripts/build-if-stale.js') as {
+  inputsHash: (root: string) => string;
+};
 
 /**
  * The server built exactly as `npm start` builds it (`nest build`, with the @nestjs/swagger
@@ -19,15 +15,9 @@ function filesUnder(dir: string): string[] {
  * production start serves. Returns the path of `main.js`.
  */
 export function builtServer(): string {
-  const hash = createHash('sha256');
-  for (const file of [
-    ...filesUnder(join(ROOT, 'src')).sort(),
-    ...BUILD_INPUTS.map((f) => join(ROOT, f)),
-  ])
-    hash.update(file).update('\0').update(readFileSync(file));
   // Under node_modules, so that the server's dependencies resolve as usual.
   const cache = join(ROOT, 'node_modules', '.cache');
-  const out = join(cache, `pacekeeper-build-${hash.digest('hex').slice(0, 16)}`);
+  const out = join(cache, `pacekeeper-build-${inputsHash(ROOT).slice(0, 16)}`);
   const main = join(out, 'main.js');
   if (existsSync(main)) return main;
   mkdirSync(out, { recursive: true });
