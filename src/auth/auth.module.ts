@@ -12,6 +12,7 @@ import { EmailSendingEnabledGuard } from 'src/auth/guards/email-sending-enabled.
 import { RegistrationEnabledGuard } from 'src/auth/guards/registration-enabled.guard';
 import { PasswordService } from 'src/auth/password.service';
 import { PasswordResetService } from 'src/auth/password-reset.service';
+import { PersonalAccessTokensModule } from 'src/auth/personal-tokens/personal-access-tokens.module';
 import { PictureService } from 'src/auth/picture/picture.service';
 import { PictureUploadInterceptor } from 'src/auth/picture/picture-upload.interceptor';
 import { ProfileController } from 'src/auth/profile.controller';
@@ -33,6 +34,7 @@ import { UsersModule } from 'src/users/users.module';
     AppConfigModule,
     TypeOrmModule.forFeature([User, BlacklistedToken]),
     AuthTokensModule,
+    PersonalAccessTokensModule,
   ],
   controllers: [AuthController, ProfileController],
   providers: [

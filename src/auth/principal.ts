@@ -3,12 +3,14 @@ import type { User } from 'src/users/user.entity';
 
 /**
  * Who is calling: a first-party token (from /api/auth/login) carries every scope; an OAuth2
- * access token carries only its granted scopes (docs/compatibility.md#auth-tokens).
+ * access token or a personal access token carries only its granted scopes
+ * (docs/compatibility.md#auth-tokens, README.md#personal-access-tokens). Every kind but
+ * `first-party` is a scoped token and is treated alike.
  */
 export interface Principal {
   user: User;
   scopes: readonly Scope[];
-  kind: 'first-party' | 'oauth2';
+  kind: 'first-party' | 'oauth2' | 'personal-access-token';
   /** The raw bearer token, needed by logout to blacklist it (docs/compatibility.md#auth-tokens). */
   token: string;
 }

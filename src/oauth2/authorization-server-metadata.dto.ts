@@ -11,6 +11,8 @@ export class AuthorizationServerMetadataDto {
   token_endpoint!: string;
   /** RFC 7009 token revocation. */
   revocation_endpoint!: string;
+  /** RFC 7662 token introspection. */
+  introspection_endpoint!: string;
   @ApiProperty({ type: 'array', items: { type: 'string', enum: [...ALL_SCOPES] } })
   scopes_supported!: string[];
   @ApiProperty({ type: 'array', items: { type: 'string', enum: ['code'] } })
@@ -26,6 +28,9 @@ export class AuthorizationServerMetadataDto {
   token_endpoint_auth_methods_supported!: string[];
   @ApiProperty({ type: 'array', items: { type: 'string', enum: ['client_secret_post'] } })
   revocation_endpoint_auth_methods_supported!: string[];
+  /** A client must authenticate with its secret to introspect (RFC 7662 §2.1). */
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: ['client_secret_post'] } })
+  introspection_endpoint_auth_methods_supported!: string[];
   /** RFC 7636 PKCE methods. */
   @ApiProperty({ type: 'array', items: { type: 'string', enum: [...CODE_CHALLENGE_METHODS] } })
   code_challenge_methods_supported!: string[];

@@ -17,12 +17,14 @@ function metadataOf(issuer: string): AuthorizationServerMetadataDto {
     authorization_endpoint: `${issuer}/profile/apps/authorize`,
     token_endpoint: `${issuer}/api/oauth/token`,
     revocation_endpoint: `${issuer}/api/oauth/revoke`,
+    introspection_endpoint: `${issuer}/api/oauth/introspect`,
     scopes_supported: [...ALL_SCOPES],
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
     grant_types_supported: ['authorization_code', 'refresh_token'],
     token_endpoint_auth_methods_supported: ['client_secret_post'],
     revocation_endpoint_auth_methods_supported: ['client_secret_post'],
+    introspection_endpoint_auth_methods_supported: ['client_secret_post'],
     code_challenge_methods_supported: [...CODE_CHALLENGE_METHODS],
   };
 }

@@ -4,6 +4,7 @@ import type { AppConfig } from 'src/config/configuration';
 import { ClientCheckLimits } from 'src/oauth2/client-check-limits';
 import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
+import type { OAuth2IntrospectionResponseDto } from 'src/oauth2/dto/oauth2-introspection-response.dto';
 import type { OAuth2TokenResponseDto } from 'src/oauth2/dto/oauth2-token-response.dto';
 import { AuthorizationCodeGrant } from 'src/oauth2/grants/authorization-code.grant';
 import { GrantExchangeModel, toLibraryClient } from 'src/oauth2/grants/grant-exchange.model';
@@ -21,7 +22,10 @@ export type OAuth2Form = Readonly<Record<string, unknown>>;
 
 const GRANTS = { authorization_code: AuthorizationCodeGrant, refresh_token: RefreshTokenGrant };
 
-/** FitTrackee `POST /api/oauth/token` and `POST /api/oauth/revoke` (RFC 6749 §4.1.3, §6; RFC 7009). */
+/**
+ * FitTrackee `POST /api/oauth/token` and `POST /api/oauth/revoke` (RFC 6749 §4.1.3, §6; RFC 7009),
+ * and `POST /api/oauth/introspect` (RFC 7662): one client authentication for all three.
+ */
 @Injectable()
 export class OAuth2TokenService {
   constructor(
@@ -92,6 +96,41 @@ export class OAuth2TokenService {
       throw new UnsupportedTokenTypeHintError();
     await this.tokens.revokeForRevocationRequest(token, client.id, hint);
     return {};
+  }
+
+  /**
+   * RFC 7662: the client authenticates as at the token endpoint, under the same limits, and
+   * must prove a secret (§2.1 requires an authorized caller; a client without a secret could be
+   * impersonated by anyone who knows its public id). A refused client is 401 (§2.3).
+   */
+  async introspect(
+    form: OAuth2Form,
+    authorization: string | undefined,
+    ip?: string,
+  ): Promise<OAuth2IntrospectionResponseDto> {
+    let client: OAuth2Client;
+    try {
+      refuseBasicAuthentication(authorization);
+      client = await this.limits.run(form['client_id'], ip, () => {
+        const secret = form['client_secret'];
+        if (typeof secret !== 'string' || secret === '')
+          throw new InvalidClientError('the introspection endpoint requires a client_secret');
+        return this.authenticateClient(form);
+      });
+    } catch (error) {
+      throw error instanceof InvalidClientError
+        ? new InvalidClientError(error.description, 401)
+        : error;
+    }
+    const token = form['token'];
+    if (typeof token !== 'string' || token === '') throw new InvalidRequestError();
+    // RFC 7662 §2.1: the hint only orders the lookup; an unknown one is ignored.
+    const hint = form['token_type_hint'];
+    return this.tokens.introspect(
+      token,
+      client,
+      hint === 'access_token' || hint === 'refresh_token' ? hint : undefined,
+    );
   }
 
   private async authenticateClient(form: OAuth2Form): Promise<OAuth2Client> {

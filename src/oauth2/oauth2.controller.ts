@@ -16,10 +16,12 @@ import { CurrentUser, FirstPartyOnly, Public } from 'src/auth/decorators';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
 import { FORM_MEDIA_TYPES, FormBody } from 'src/common/validation/form-body.decorator';
 import { OAuth2AuthorizeService } from 'src/oauth2/authorization/oauth2-authorize.service';
+import type { OAuth2IntrospectionResponseDto } from 'src/oauth2/dto/oauth2-introspection-response.dto';
 import type { OAuth2TokenResponseDto } from 'src/oauth2/dto/oauth2-token-response.dto';
 import { NO_STORE_HEADERS } from 'src/oauth2/oauth2.errors';
 import {
   ApiAuthorizeForm,
+  ApiIntrospectForm,
   ApiRevokeForm,
   ApiTokenForm,
 } from 'src/oauth2/oauth2-form-docs.decorator';
@@ -28,7 +30,10 @@ import { type OAuth2Form, OAuth2TokenService } from 'src/oauth2/oauth2-token.ser
 import { SecureTransportGuard } from 'src/oauth2/transport/secure-transport.guard';
 import type { User } from 'src/users/user.entity';
 
-/** The OAuth2 endpoints (FitTrackee `/api/oauth/*`): form fields in, RFC 6749 bodies out. */
+/**
+ * The OAuth2 endpoints (FitTrackee `/api/oauth/*`, plus RFC 7662 introspection): form fields in,
+ * RFC 6749 bodies out.
+ */
 @ApiTags('oauth2')
 @Controller('oauth')
 @UseGuards(SecureTransportGuard)
@@ -81,5 +86,20 @@ export class OAuth2Controller {
   ): Promise<Record<string, never>> {
     response.set(NO_STORE_HEADERS);
     return this.tokenService.revoke(form, authorization, ip);
+  }
+
+  @Post('introspect')
+  @Public()
+  @RawResponse()
+  @HttpCode(200)
+  @ApiIntrospectForm()
+  introspect(
+    @FormBody() form: OAuth2Form,
+    @Headers('authorization') authorization: string | undefined,
+    @Ip() ip: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OAuth2IntrospectionResponseDto> {
+    response.set(NO_STORE_HEADERS);
+    return this.tokenService.introspect(form, authorization, ip);
   }
 }

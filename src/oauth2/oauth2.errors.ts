@@ -10,10 +10,13 @@ export class InvalidRequestError extends OAuth2Error {
   }
 }
 
-/** RFC 6749 §5.2 `invalid_client`: unknown client, wrong secret, or an unsupported auth method. */
+/**
+ * RFC 6749 §5.2 `invalid_client`: unknown client, wrong secret, or an unsupported auth method.
+ * 400 at the token and revocation endpoints (FitTrackee); 401 at introspection (RFC 7662 §2.3).
+ */
 export class InvalidClientError extends OAuth2Error {
-  constructor(description?: string) {
-    super('invalid_client', description, 400, NO_STORE_HEADERS);
+  constructor(description?: string, httpStatus: 400 | 401 = 400) {
+    super('invalid_client', description, httpStatus, NO_STORE_HEADERS);
   }
 }
 

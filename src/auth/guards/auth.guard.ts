@@ -3,7 +3,12 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { accessRuleOf } from 'src/auth/guards/access-rule';
 import { runStrategy } from 'src/auth/guards/run-strategy';
-import { FIRST_PARTY_STRATEGY, OAUTH2_STRATEGY } from 'src/auth/guards/strategy-names';
+import {
+  FIRST_PARTY_STRATEGY,
+  OAUTH2_STRATEGY,
+  PERSONAL_ACCESS_TOKEN_STRATEGY,
+} from 'src/auth/guards/strategy-names';
+import { hasPersonalAccessTokenPrefix } from 'src/auth/personal-tokens/personal-access-token-format';
 import type { Principal, RequestWithPrincipal } from 'src/auth/principal';
 import { ForbiddenError, UnauthorizedError } from 'src/common/errors/http-errors';
 import { InvalidTokenError, UnsupportedTokenTypeError } from 'src/common/errors/oauth2-error';
@@ -13,6 +18,8 @@ import { markPrivate } from 'src/common/http/response-headers';
  * "Who are you": resolves the Authorization header to a principal, deny-by-default.
  * Order of docs/oauth2.md#resource-protection steps 1–4: the first-party JWT is tried first,
  * whatever the scheme word; only then the OAuth2 bearer token, whose scheme must be `Bearer`.
+ * A `pk_pat_` token takes the same step 4 through the personal access token strategy
+ * (README.md#personal-access-tokens).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -40,8 +47,14 @@ export class AuthGuard implements CanActivate {
     const firstParty = await runStrategy(FIRST_PARTY_STRATEGY, request, response);
     if (firstParty) return firstParty;
     if (header.slice(0, space).toLowerCase() !== 'bearer') throw new UnsupportedTokenTypeError();
-    const oauth2 = await runStrategy(OAUTH2_STRATEGY, request, response);
-    if (oauth2) return oauth2;
+    const scoped = await runStrategy(
+      hasPersonalAccessTokenPrefix(header.slice(space + 1))
+        ? PERSONAL_ACCESS_TOKEN_STRATEGY
+        : OAUTH2_STRATEGY,
+      request,
+      response,
+    );
+    if (scoped) return scoped;
     throw new InvalidTokenError();
   }
 }

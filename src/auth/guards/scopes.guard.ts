@@ -6,9 +6,9 @@ import { ForbiddenError, UnauthorizedError } from 'src/common/errors/http-errors
 import { InsufficientScopeError } from 'src/common/errors/oauth2-error';
 
 /**
- * "May you": scope (OAuth2 tokens only), then active account, then admin — the order of
- * docs/oauth2.md#resource-protection steps 4–6, so an admin's token lacking the scope gets
- * insufficient_scope.
+ * "May you": scope (scoped tokens only: OAuth2 and personal access tokens), then active account,
+ * then admin — the order of docs/oauth2.md#resource-protection steps 4–6, so an admin's token
+ * lacking the scope gets insufficient_scope.
  */
 @Injectable()
 export class ScopesGuard implements CanActivate {
@@ -19,7 +19,7 @@ export class ScopesGuard implements CanActivate {
     if (rule?.kind !== 'scoped') return rule?.kind === 'public';
     const principal = context.switchToHttp().getRequest<RequestWithPrincipal>().principal;
     if (!principal) throw new UnauthorizedError();
-    if (principal.kind === 'oauth2') {
+    if (principal.kind !== 'first-party') {
       const hasScopes = rule.scopes.every((scope) => principal.scopes.includes(scope));
       if (rule.isFirstPartyOnly || !hasScopes) throw new InsufficientScopeError();
     }

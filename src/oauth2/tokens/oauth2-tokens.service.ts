@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AppConfig } from 'src/config/configuration';
+import type { OAuth2IntrospectionResponseDto } from 'src/oauth2/dto/oauth2-introspection-response.dto';
 import { OAuth2Token } from 'src/oauth2/tokens/oauth2-token.entity';
 import { hashSecret, randomAlphanumeric } from 'src/oauth2/tokens/secrets';
 import { User } from 'src/users/user.entity';
@@ -30,7 +31,15 @@ export interface NewTokenPair {
 
 type RevocationColumn = 'family_id' | 'authorization_code_id' | 'client_id' | 'user_id';
 
-export type TokenTypeHint = 'access_token' | 'refresh_token' | undefined;
+type TokenKind = 'access_token' | 'refresh_token';
+
+export type TokenTypeHint = TokenKind | undefined;
+
+/** The client asking (RFC 7662 §2.1): its row id and its public `client_id`. */
+export interface IntrospectingClient {
+  id: number;
+  clientId: string;
+}
 
 /** Issue, verify and revoke token pairs (docs/oauth2.md#tokens); only digests are stored. */
 @Injectable()
@@ -143,6 +152,54 @@ export class OAuth2TokensService {
         refreshTokenRevokedAt: found.refreshTokenRevokedAt ?? now,
       },
     );
+  }
+
+  /**
+   * RFC 7662 §2.2 introspection: the token is looked up as the hinted kind first, then as the
+   * other (§2.1). Only a usable token issued to the calling client is described; anything else,
+   * another client's token included, is `{"active": false}` and tells nothing more
+   * (docs/oauth2.md#introspection).
+   */
+  async introspect(
+    token: string,
+    client: IntrospectingClient,
+    hint: TokenTypeHint,
+  ): Promise<OAuth2IntrospectionResponseDto> {
+    const digest = hashSecret(token);
+    const kinds: TokenKind[] =
+      hint === 'refresh_token'
+        ? ['refresh_token', 'access_token']
+        : ['access_token', 'refresh_token'];
+    for (const kind of kinds) {
+      const found = await this.tokens.findOneBy(
+        kind === 'access_token' ? { accessTokenHash: digest } : { refreshTokenHash: digest },
+      );
+      if (found) return this.describe(found, kind, client);
+    }
+    return { active: false };
+  }
+
+  private async describe(
+    token: OAuth2Token,
+    kind: TokenKind,
+    client: IntrospectingClient,
+  ): Promise<OAuth2IntrospectionResponseDto> {
+    const isAccess = kind === 'access_token';
+    const isExpired = isAccess ? isAccessTokenExpired(token) : isRefreshTokenExpired(token);
+    if (token.clientId !== client.id || isRevoked(token) || isExpired) return { active: false };
+    const user = await this.users.findOneBy({ id: token.userId, isActive: true });
+    if (!user) return { active: false };
+    const iat = Math.floor(token.issuedAt.getTime() / 1000);
+    const lifetime = isAccess ? token.expiresIn : 2 * token.expiresIn;
+    return {
+      active: true,
+      ...(token.scope ? { scope: token.scope } : {}),
+      client_id: client.clientId,
+      username: user.username,
+      ...(isAccess && token.expiresIn === 0 ? {} : { exp: iat + lifetime }),
+      iat,
+      token_type: isAccess ? 'Bearer' : 'refresh_token',
+    };
   }
 
   /**

@@ -94,8 +94,9 @@ export class StatsService {
   /**
    * Access rule: the reference lets any authenticated user read anyone's statistics
    * and the web client relies on nothing more, so first-party tokens keep that behaviour.
-   * An OAuth2 token acts for its user only: a third-party app granted `workouts:read` by one
-   * user must not read other users' figures, so it gets 403 for anyone else.
+   * A scoped token (OAuth2 or personal) acts for its user only: a third-party app granted
+   * `workouts:read` by one user must not read other users' figures, so it gets 403 for anyone
+   * else.
    */
   private async targetUser(principal: Principal, username: string): Promise<TargetUser> {
     const rows: TargetUser[] = await this.manager.query(
@@ -104,7 +105,8 @@ export class StatsService {
     );
     const user = rows[0];
     if (user === undefined) throw new NotFoundError('user does not exist');
-    if (principal.kind === 'oauth2' && user.id !== principal.user.id) throw new ForbiddenError();
+    if (principal.kind !== 'first-party' && user.id !== principal.user.id)
+      throw new ForbiddenError();
     return user;
   }
 

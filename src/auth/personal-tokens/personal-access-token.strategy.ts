@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { Strategy } from 'passport-http-bearer';
+import { PERSONAL_ACCESS_TOKEN_STRATEGY } from 'src/auth/guards/strategy-names';
+import { PersonalAccessTokensService } from 'src/auth/personal-tokens/personal-access-tokens.service';
+import type { Principal } from 'src/auth/principal';
+import { parseScopes } from 'src/auth/scopes';
+import { InvalidTokenError } from 'src/common/errors/oauth2-error';
+
+/**
+ * A `Bearer pk_pat_…` token (README.md#personal-access-tokens): refused exactly as an unknown,
+ * expired or revoked OAuth2 access token (docs/oauth2.md#resource-protection step 4); its
+ * scopes are checked afterwards by the ScopesGuard.
+ */
+@Injectable()
+export class PersonalAccessTokenStrategy extends PassportStrategy(
+  Strategy,
+  PERSONAL_ACCESS_TOKEN_STRATEGY,
+) {
+  constructor(private readonly tokens: PersonalAccessTokensService) {
+    super();
+  }
+
+  async validate(token: string): Promise<Principal> {
+    const found = await this.tokens.verify(token);
+    if (!found) throw new InvalidTokenError();
+    return {
+      user: found.user,
+      scopes: parseScopes(found.token.scope),
+      kind: 'personal-access-token',
+      token,
+    };
+  }
+}

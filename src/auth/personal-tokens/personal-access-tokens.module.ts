@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PersonalAccessToken } from 'src/auth/personal-tokens/personal-access-token.entity';
+import { PersonalAccessTokenStrategy } from 'src/auth/personal-tokens/personal-access-token.strategy';
+import { PersonalAccessTokensController } from 'src/auth/personal-tokens/personal-access-tokens.controller';
+import { PersonalAccessTokensService } from 'src/auth/personal-tokens/personal-access-tokens.service';
+import { User } from 'src/users/user.entity';
+
+/** Personal access tokens (README.md#personal-access-tokens): endpoints and bearer strategy. */
+@Module({
+  imports: [PassportModule, TypeOrmModule.forFeature([PersonalAccessToken, User])],
+  controllers: [PersonalAccessTokensController],
+  providers: [PersonalAccessTokensService, PersonalAccessTokenStrategy],
+})
+export class PersonalAccessTokensModule {}
