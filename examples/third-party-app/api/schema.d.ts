@@ -414,6 +414,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the user’s personal access tokens
+         * @description Every token of the caller, newest first, expired ones included; never the secret. First-party tokens only: an OAuth2 access token or a personal access token gets 403 `insufficient_scope`. Not part of FitTrackee.
+         */
+        get: operations["personalAccessTokensList"];
+        put?: never;
+        /**
+         * Create a personal access token
+         * @description A token for the caller’s own scripts, sent as `Authorization: Bearer pk_pat_…` and treated like an OAuth2 access token with the chosen scopes. The answer is the only one that carries the secret (`access_token`): store it. At most 50 tokens per user. First-party tokens only: an OAuth2 access token or a personal access token gets 403 `insufficient_scope`. Not part of FitTrackee.
+         */
+        post: operations["personalAccessTokensCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a personal access token
+         * @description Deletes the token: from then on it is refused with 401 `invalid_token`. First-party tokens only: an OAuth2 access token or a personal access token gets 403 `insufficient_scope`. Not part of FitTrackee.
+         */
+        delete: operations["personalAccessTokensRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/config": {
         parameters: {
             query?: never;
@@ -596,6 +640,26 @@ export interface paths {
          * @description The first-party web client grants a client on the user’s behalf (FitTrackee `POST /api/oauth/authorize`) and sends the browser to the returned `redirect_url`, which carries the authorization code and `state` (RFC 6749 §4.1.2). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. First-party tokens only; an OAuth2 access token gets 403 `insufficient_scope`.
          */
         post: operations["authorize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oauth/introspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Introspect an access or refresh token
+         * @description RFC 7662 token introspection (not part of FitTrackee): whether a token is active, and for an active token issued to the calling client its scope, user, issue and expiry times. A token that is unknown, expired, revoked, another client’s, of an inactive user, or not an OAuth2 token at all (a first-party or personal access token) is answered `{"active": false}` alone. Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. The client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`. A client must send its secret. Repeated failed client authentications are rate-limited (429).
+         */
+        post: operations["introspect"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1135,6 +1199,10 @@ export interface components {
             /** @description RFC 7636 PKCE methods. */
             code_challenge_methods_supported: ("S256" | "plain")[];
             grant_types_supported: ("authorization_code" | "refresh_token")[];
+            /** @description RFC 7662 token introspection. */
+            introspection_endpoint: string;
+            /** @description A client must authenticate with its secret to introspect (RFC 7662 §2.1). */
+            introspection_endpoint_auth_methods_supported: "client_secret_post"[];
             /** @description The UI's public URL; every endpoint below is under it. */
             issuer: string;
             response_modes_supported: "query"[];
@@ -1390,6 +1458,28 @@ export interface components {
             /** @description The `state` of an authorization request, echoed. */
             state?: string;
         };
+        OAuth2IntrospectionResponseDto: {
+            /** @description Whether the token is usable now (known, unrevoked, unexpired, its user active). */
+            active: boolean;
+            /** @description The client the token was issued to: the caller. */
+            client_id?: string;
+            /** @description Expiry, Unix seconds; absent for an access token that never expires (`OAUTH2_TOKEN_EXPIRES_IN=0`). */
+            exp?: number;
+            /** @description Issue time, Unix seconds. */
+            iat?: number;
+            /**
+             * @description Space-separated scopes granted; absent when the token has none.
+             * @example profile:read workouts:read
+             */
+            scope?: string;
+            /**
+             * @description `Bearer` for an access token (RFC 6749 §7.1); `refresh_token` for a refresh token, which is no access token type, so that a resource server never mistakes one for an access token.
+             * @enum {string}
+             */
+            token_type?: "Bearer" | "refresh_token";
+            /** @description The username of the user who authorized the client. */
+            username?: string;
+        };
         OAuth2StatusResponseDto: {
             /** @enum {string} */
             status: "success";
@@ -1417,6 +1507,34 @@ export interface components {
             password: string;
             /** @description The password-reset JWT from the email. */
             token: string;
+        };
+        PersonalAccessTokenDataDto: {
+            token: components["schemas"]["PersonalAccessTokenResponseDto"];
+        };
+        PersonalAccessTokenListDataDto: {
+            tokens: components["schemas"]["PersonalAccessTokenResponseDto"][];
+        };
+        PersonalAccessTokenResponseDto: {
+            /**
+             * @description The secret, `pk_pat_…` (45 characters), to send as `Authorization: Bearer …`: only in the
+             *     answer to the creation request; it cannot be read again.
+             */
+            access_token?: string;
+            /** @description RFC 1123 date: `Thu, 03 Dec 2026 16:20:00 GMT`. */
+            created_at: string;
+            /** @description RFC 1123 date after which it is refused; null if it never expires. */
+            expires_at: string | null;
+            /**
+             * @description The id used by `DELETE /api/auth/tokens/{id}`.
+             * @example 7
+             */
+            id: number;
+            /** @description RFC 1123 date of the last request made with it (to the minute); null if never. */
+            last_used_at: string | null;
+            /** @description The name the user gave it. */
+            name: string;
+            /** @description Space-separated scopes it carries, in the order of the scope vocabulary. */
+            scope: string;
         };
         PingResponseDto: {
             /** @enum {string} */
@@ -1926,6 +2044,10 @@ export interface operations {
                      *       "grant_types_supported": [
                      *         "authorization_code",
                      *         "refresh_token"
+                     *       ],
+                     *       "introspection_endpoint": "https://fit.example.com/api/oauth/introspect",
+                     *       "introspection_endpoint_auth_methods_supported": [
+                     *         "client_secret_post"
                      *       ],
                      *       "issuer": "https://fit.example.com",
                      *       "response_modes_supported": [
@@ -3827,6 +3949,300 @@ export interface operations {
             };
         };
     };
+    personalAccessTokensList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "tokens": [
+                     *           {
+                     *             "created_at": "Thu, 03 Dec 2026 16:20:00 GMT",
+                     *             "expires_at": "Tue, 02 Mar 2027 16:20:00 GMT",
+                     *             "id": 7,
+                     *             "last_used_at": "Fri, 04 Dec 2026 07:45:00 GMT",
+                     *             "name": "Upload script",
+                     *             "scope": "workouts:read workouts:write"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["PersonalAccessTokenListDataDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    personalAccessTokensCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Lifetime in days; absent or null: the token never expires. */
+                    expires_in_days?: number | null;
+                    /** @description What the token is for; shown in the list. */
+                    name: string;
+                    /** @description Space-separated scopes, one or more of: application:write, profile:read, profile:write, users:read, users:write, workouts:read, workouts:write. */
+                    scope: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new token, with its secret. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "token": {
+                     *           "access_token": "pk_pat_Xq3vT8mN2kR6tY1wB9cF4hJ7lZ0sD5gA3eU1bK9x2",
+                     *           "created_at": "Thu, 03 Dec 2026 16:20:00 GMT",
+                     *           "expires_at": "Tue, 02 Mar 2027 16:20:00 GMT",
+                     *           "id": 7,
+                     *           "last_used_at": null,
+                     *           "name": "Upload script",
+                     *           "scope": "workouts:read workouts:write"
+                     *         }
+                     *       },
+                     *       "status": "created"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["PersonalAccessTokenDataDto"];
+                        /** @enum {string} */
+                        status: "created";
+                    };
+                };
+            };
+            /** @description `invalid payload` (no JSON object body), `personal access token name must be a non-empty string`, `name: 100 characters maximum`, `personal access token scope must be one or more space-separated scopes` (missing, empty or an unknown word), `expires_in_days must be an integer from 1 to 3650, or null for no expiry`, or `personal access tokens limit reached (50 per user): revoke one first`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    personalAccessTokensRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token’s `id`. A value that is not a positive integer answers 404, as an unknown id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description `personal access token not found`: the caller has no token with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "personal access token not found",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     getConfig: {
         parameters: {
             query?: never;
@@ -5053,6 +5469,124 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    introspect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description The client id (client_secret_post, RFC 6749 §2.3.1). */
+                    client_id: string;
+                    /** @description The client secret. */
+                    client_secret: string;
+                    /** @description The access or refresh token to describe. */
+                    token: string;
+                    /** @description `access_token` or `refresh_token`: which kind to look up first (RFC 7662 §2.1); any other value is ignored. */
+                    token_type_hint?: string;
+                };
+                "multipart/form-data": {
+                    /** @description The client id (client_secret_post, RFC 6749 §2.3.1). */
+                    client_id: string;
+                    /** @description The client secret. */
+                    client_secret: string;
+                    /** @description The access or refresh token to describe. */
+                    token: string;
+                    /** @description `access_token` or `refresh_token`: which kind to look up first (RFC 7662 §2.1); any other value is ignored. */
+                    token_type_hint?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 7662 §2.2 introspection response. */
+            200: {
+                headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: "no-store";
+                    /** @description `no-cache` */
+                    Pragma?: "no-cache";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "active": true,
+                     *       "client_id": "hVL8Hw0sY1zB4sW9kQdJ2xTf",
+                     *       "exp": 1797900000,
+                     *       "iat": 1797036000,
+                     *       "scope": "profile:read workouts:read",
+                     *       "token_type": "Bearer",
+                     *       "username": "alice"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2IntrospectionResponseDto"];
+                };
+            };
+            /** @description RFC 6749 §5.2 error body. `invalid_request` when `token` is missing or empty, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2ErrorResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `invalid_client` (RFC 7662 §2.3): unknown `client_id`, wrong or missing `client_secret`, or an `Authorization: Basic` header (client_secret_basic is not supported). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many failed checks for this client or from this address: `{"error": "invalid_request", "error_description": "rate limit exceeded (<limit>)"}`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
