@@ -116,9 +116,7 @@ describe('OAuth2 token introspection (RFC 7662)', () => {
       expectInactive(await introspect(theirs.client, { token: mine.access_token }));
       expectInactive(await introspect(theirs.client, { token: mine.refresh_token }));
       // The owner still sees it as active: the refusal was about the caller.
-      expect((await introspect(mine.client, { token: mine.access_token })).body.active).toBe(
-        true,
-      );
+      expect((await introspect(mine.client, { token: mine.access_token })).body.active).toBe(true);
     });
 
     it('answers inactive for both tokens of a revoked pair', async () => {
@@ -140,9 +138,7 @@ describe('OAuth2 token introspection (RFC 7662)', () => {
       expectInactive(await introspect(old.client, { token: old.access_token }));
       expectInactive(await introspect(old.client, { token: old.refresh_token }));
       const fresh = rotated.body as TokenPair;
-      expect((await introspect(old.client, { token: fresh.access_token })).body.active).toBe(
-        true,
-      );
+      expect((await introspect(old.client, { token: fresh.access_token })).body.active).toBe(true);
     });
 
     it('answers inactive for an expired access token, and for its refresh token past 2 × expires_in', async () => {

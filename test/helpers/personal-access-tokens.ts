@@ -19,7 +19,7 @@ export async function personalAccessToken(
   expiresInDays: number | null = null,
 ): Promise<string> {
   const res = await postPersonalAccessToken(t, firstPartyToken(t.app, user), {
-    name: `token ${scope}`,
+    name: 'test token',
     scope,
     expires_in_days: expiresInDays,
   });
