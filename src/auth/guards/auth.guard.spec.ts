@@ -2,7 +2,11 @@ import type { Request } from 'express';
 import passport from 'passport';
 import type { AccessRule } from 'src/auth/decorators/access.metadata';
 import { AuthGuard } from 'src/auth/guards/auth.guard';
-import { FIRST_PARTY_STRATEGY, OAUTH2_STRATEGY } from 'src/auth/guards/strategy-names';
+import {
+  FIRST_PARTY_STRATEGY,
+  OAUTH2_STRATEGY,
+  PERSONAL_ACCESS_TOKEN_STRATEGY,
+} from 'src/auth/guards/strategy-names';
 import type { Principal } from 'src/auth/principal';
 import { SCOPE } from 'src/auth/scopes';
 import { ForbiddenError, UnauthorizedError } from 'src/common/errors/http-errors';
@@ -39,21 +43,27 @@ class FakeStrategy extends passport.Strategy {
 describe('AuthGuard (docs/oauth2.md#resource-protection steps 1–4)', () => {
   let firstParty: Outcome;
   let oauth2: Outcome;
+  let personal: Outcome;
   let jwtStrategy: FakeStrategy;
   let bearerStrategy: FakeStrategy;
+  let personalStrategy: FakeStrategy;
 
   beforeEach(() => {
     firstParty = false;
     oauth2 = false;
+    personal = false;
     jwtStrategy = new FakeStrategy(() => firstParty);
     bearerStrategy = new FakeStrategy(() => oauth2);
+    personalStrategy = new FakeStrategy(() => personal);
     passport.use(FIRST_PARTY_STRATEGY, jwtStrategy);
     passport.use(OAUTH2_STRATEGY, bearerStrategy);
+    passport.use(PERSONAL_ACCESS_TOKEN_STRATEGY, personalStrategy);
   });
 
   afterEach(() => {
     passport.unuse(FIRST_PARTY_STRATEGY);
     passport.unuse(OAUTH2_STRATEGY);
+    passport.unuse(PERSONAL_ACCESS_TOKEN_STRATEGY);
   });
 
   /** `rule: null` is a route without any access decorator. */
@@ -139,6 +149,24 @@ describe('AuthGuard (docs/oauth2.md#resource-protection steps 1–4)', () => {
   it('propagates an error raised by a strategy', async () => {
     oauth2 = new InvalidTokenError();
     await expect(run('Bearer revoked').result).rejects.toBe(oauth2);
+  });
+
+  it('sends a pk_pat_ token to the personal access token strategy, never to OAuth2', async () => {
+    const expected = principal('personal-access-token', undefined, [SCOPE.WORKOUTS_READ]);
+    personal = expected;
+    oauth2 = principal('oauth2');
+    const { request, result } = run('Bearer pk_pat_abc');
+    await expect(result).resolves.toBe(true);
+    expect(request.principal).toBe(expected);
+    expect(personalStrategy.seen).toEqual(['Bearer pk_pat_abc']);
+    expect(bearerStrategy.seen).toEqual([]);
+  });
+
+  it('answers a pk_pat_ token as an OAuth2 one: Bearer only, invalid_token when unknown', async () => {
+    await expect(run('Token pk_pat_abc').result).rejects.toBeInstanceOf(UnsupportedTokenTypeError);
+    expect(personalStrategy.seen).toEqual([]);
+    await expect(run('Bearer pk_pat_abc').result).rejects.toBeInstanceOf(InvalidTokenError);
+    expect(bearerStrategy.seen).toEqual([]);
   });
 
   it('leaves the active and admin checks to the ScopesGuard', async () => {

@@ -114,4 +114,14 @@ describe('ScopesGuard (docs/oauth2.md#resource-protection steps 4–6)', () => {
   it('accepts a first-party token on a first-party-only route', () => {
     expect(check(FIRST_PARTY_ONLY, principal('first-party'))).toBe(true);
   });
+
+  it('treats a personal access token exactly as an OAuth2 token', () => {
+    const token = (scopes: Parameters<typeof principal>[2]) =>
+      principal('personal-access-token', fakeUser(), scopes);
+    expect(check(READ, token([SCOPE.WORKOUTS_READ]))).toBe(true);
+    expect(() => check(READ, token([SCOPE.WORKOUTS_WRITE]))).toThrow(InsufficientScopeError);
+    expect(() =>
+      check(FIRST_PARTY_ONLY, principal('personal-access-token', admin, Object.values(SCOPE))),
+    ).toThrow(InsufficientScopeError);
+  });
 });
