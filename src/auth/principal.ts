@@ -4,7 +4,7 @@ import type { User } from 'src/users/user.entity';
 /**
  * Who is calling: a first-party token (from /api/auth/login) carries every scope; an OAuth2
  * access token or a personal access token carries only its granted scopes
- * (docs/compatibility.md#auth-tokens, README.md#personal-access-tokens). Every kind but
+ * (docs/compatibility.md#auth-tokens, docs/oauth2.md#personal-access-tokens). Every kind but
  * `first-party` is a scoped token and is treated alike.
  */
 export interface Principal {

@@ -19,7 +19,7 @@ const isInsufficientScope = (o: Outcome): boolean =>
 
 /**
  * The scope matrix of oauth2-scope-matrix.e2e-spec.ts, over the same route inventory, with
- * personal access tokens (README.md#personal-access-tokens): for every route and every single
+ * personal access tokens (docs/oauth2.md#personal-access-tokens): for every route and every single
  * scope, a personal access token carrying that scope passes exactly when the route needs no
  * other, and answers exactly what an OAuth2 access token with the same scope answers (status,
  * `error`, `message`). First-party-only routes refuse a token carrying every scope.

@@ -21,7 +21,7 @@ import { createTestApp, type TestApp } from 'test/setup/test-app';
 const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 const NOT_FOUND = 'personal access token not found';
 
-/** Personal access tokens: `/api/auth/tokens` and their use as Bearer (README.md#personal-access-tokens). */
+/** Personal access tokens: `/api/auth/tokens` and their use as Bearer (docs/oauth2.md#personal-access-tokens). */
 describe('personal access tokens', () => {
   let t: TestApp;
 

@@ -19,7 +19,7 @@ import { markPrivate } from 'src/common/http/response-headers';
  * Order of docs/oauth2.md#resource-protection steps 1–4: the first-party JWT is tried first,
  * whatever the scheme word; only then the OAuth2 bearer token, whose scheme must be `Bearer`.
  * A `pk_pat_` token takes the same step 4 through the personal access token strategy
- * (README.md#personal-access-tokens).
+ * (docs/oauth2.md#personal-access-tokens).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {

@@ -3,7 +3,7 @@ import { crc32 } from 'node:zlib';
 import { randomAlphanumeric } from 'src/oauth2/tokens/secrets';
 
 /**
- * `pk_pat_` + 32 random alphanumerics + a 6-character checksum (README.md#personal-access-tokens).
+ * `pk_pat_` + 32 random alphanumerics + a 6-character checksum (docs/oauth2.md#personal-access-tokens).
  * The fixed prefix lets secret scanners find a leaked token; the checksum (CRC-32 of the random
  * part, base 62) lets them, and the server, tell a real token from a look-alike without a
  * database lookup.

@@ -18,7 +18,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The JSON body of `POST /api/auth/tokens` (README.md#personal-access-tokens). Unlike client
+ * The JSON body of `POST /api/auth/tokens` (docs/oauth2.md#personal-access-tokens). Unlike client
  * registration, an unknown scope word is refused rather than dropped: the user chose each one.
  */
 export function parsePersonalAccessTokenRequest(body: unknown): PersonalAccessTokenRequest {

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A personal access token (README.md#personal-access-tokens); only its digest is stored. */
+/** A personal access token (docs/oauth2.md#personal-access-tokens); only its digest is stored. */
 @Entity('personal_access_tokens')
 export class PersonalAccessToken {
   @PrimaryGeneratedColumn()

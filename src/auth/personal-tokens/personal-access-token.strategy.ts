@@ -8,7 +8,7 @@ import { parseScopes } from 'src/auth/scopes';
 import { InvalidTokenError } from 'src/common/errors/oauth2-error';
 
 /**
- * A `Bearer pk_pat_…` token (README.md#personal-access-tokens): refused exactly as an unknown,
+ * A `Bearer pk_pat_…` token (docs/oauth2.md#personal-access-tokens): refused exactly as an unknown,
  * expired or revoked OAuth2 access token (docs/oauth2.md#resource-protection step 4); its
  * scopes are checked afterwards by the ScopesGuard.
  */

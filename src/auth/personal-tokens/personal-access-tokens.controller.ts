@@ -11,7 +11,7 @@ import {
 import type { User } from 'src/users/user.entity';
 
 /**
- * `/api/auth/tokens`: the user's personal access tokens (README.md#personal-access-tokens), for
+ * `/api/auth/tokens`: the user's personal access tokens (docs/oauth2.md#personal-access-tokens), for
  * first-party tokens only, so that no token can mint or revoke another.
  */
 @ApiTags('auth')

@@ -7,7 +7,7 @@ import { PersonalAccessTokensController } from 'src/auth/personal-tokens/persona
 import { PersonalAccessTokensService } from 'src/auth/personal-tokens/personal-access-tokens.service';
 import { User } from 'src/users/user.entity';
 
-/** Personal access tokens (README.md#personal-access-tokens): endpoints and bearer strategy. */
+/** Personal access tokens (docs/oauth2.md#personal-access-tokens): endpoints and bearer strategy. */
 @Module({
   imports: [PassportModule, TypeOrmModule.forFeature([PersonalAccessToken, User])],
   controllers: [PersonalAccessTokensController],

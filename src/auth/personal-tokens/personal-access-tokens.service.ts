@@ -13,7 +13,7 @@ import { hashSecret } from 'src/oauth2/tokens/secrets';
 import { User } from 'src/users/user.entity';
 import { IsNull, LessThan, Or, Repository } from 'typeorm';
 
-/** How many tokens one user may hold, expired ones included (README.md#personal-access-tokens). */
+/** How many tokens one user may hold, expired ones included (docs/oauth2.md#personal-access-tokens). */
 export const MAX_TOKENS_PER_USER = 50;
 const NOT_FOUND = 'personal access token not found';
 const DAY_MS = 86_400_000;

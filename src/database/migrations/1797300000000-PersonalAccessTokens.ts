@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Personal access tokens (README.md#personal-access-tokens), stored as SHA-256 digests. A new
+ * Personal access tokens (docs/oauth2.md#personal-access-tokens), stored as SHA-256 digests. A new
  * password deletes the user's tokens in the transaction that changes it, whichever path changes
  * it, as it ends the OAuth2 grants: a token created by whoever knew the old password must not
  * outlive it.

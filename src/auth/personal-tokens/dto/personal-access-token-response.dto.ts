@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** One personal access token as listed (README.md#personal-access-tokens); never its secret. */
+/** One personal access token as listed (docs/oauth2.md#personal-access-tokens); never its secret. */
 export class PersonalAccessTokenResponseDto {
   /** The id used by `DELETE /api/auth/tokens/{id}`. */
   @ApiProperty({ type: 'integer', example: 7 })
