@@ -143,11 +143,12 @@ describe('OAuth2 token introspection (RFC 7662)', () => {
 
     it('answers inactive for an expired access token, and for its refresh token past 2 × expires_in', async () => {
       const { client, access_token, refresh_token } = await grant();
-      const age = async (seconds: number) =>
-        t.dataSource.query(
+      const age = async (seconds: number): Promise<void> => {
+        await t.dataSource.query(
           `UPDATE oauth2_tokens SET issued_at = issued_at - $2 * interval '1 second' WHERE client_id = $1`,
           [client.id, seconds],
         );
+      };
       await age(EXPIRES_IN + 1);
       expectInactive(await introspect(client, { token: access_token }));
       expect((await introspect(client, { token: refresh_token })).body.active).toBe(true);

@@ -6,7 +6,6 @@ import { bearer, firstPartyToken } from 'test/helpers/auth';
 import {
   expectEnvelopeError,
   expectInsufficientScope,
-  expectInvalidPayload,
   expectInvalidToken,
   expectNotFound,
   expectOAuthError,
