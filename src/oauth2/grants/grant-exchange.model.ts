@@ -1,7 +1,7 @@
 import type OAuth2Server from '@node-oauth/oauth2-server';
 import { allowedScopes } from 'src/oauth2/clients/client-scope';
 import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
-import { InvalidScopeError } from 'src/oauth2/oauth2.errors';
+import { InvalidGrantError, InvalidScopeError } from 'src/oauth2/oauth2.errors';
 import type { OAuth2AuthorizationCode } from 'src/oauth2/tokens/oauth2-authorization-code.entity';
 import type { OAuth2CodesService } from 'src/oauth2/tokens/oauth2-codes.service';
 import type { OAuth2Token } from 'src/oauth2/tokens/oauth2-token.entity';
@@ -151,7 +151,7 @@ export class GrantExchangeModel
     const refreshToken = token.refreshToken ?? OAuth2TokensService.generateRefreshToken();
     const userId = this.rotating?.userId ?? this.code?.userId;
     if (userId === undefined) throw new Error('a token can only be saved for a code or a refresh');
-    await this.tokens.issue({
+    const issued = await this.tokens.issueWithinGrant({
       accessToken: token.accessToken,
       refreshToken,
       clientId: this.client.id,
@@ -162,6 +162,8 @@ export class GrantExchangeModel
         : (this.code?.id ?? null),
       ...(this.rotating ? { familyId: this.rotating.familyId } : {}),
     });
+    // The user revoked the app meanwhile (RFC 6749 §5.2 invalid_grant: "revoked").
+    if (issued === null) throw new InvalidGrantError();
     return { ...token, refreshToken, client, user };
   }
 }
