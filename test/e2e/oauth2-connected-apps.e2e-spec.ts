@@ -1,3 +1,4 @@
+import { OAuth2CodesService } from 'src/oauth2/tokens/oauth2-codes.service';
 import type { User } from 'src/users/user.entity';
 import request from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
@@ -157,6 +158,25 @@ describe('connected apps: GET /api/oauth/authorized_apps, DELETE /api/oauth/auth
 
     expectNotFound(await revoke(user, client.client_id), 'OAuth2 client not found');
     expectNotFound(await revoke(user, 'unknown-client'), 'OAuth2 client not found');
+  });
+
+  it('lists an app whose code no consent recorded once the code is exchanged', async () => {
+    const user = await createUser(t.dataSource);
+    const client = await newApp();
+    const code = await t.app.get(OAuth2CodesService).create({
+      clientId: client.id,
+      userId: user.id,
+      redirectUri: null,
+      scope: 'workouts:read',
+      codeChallenge: null,
+      codeChallengeMethod: null,
+    });
+    expect((await list(user)).body.data.authorized_apps).toEqual([]);
+    const res = await exchangeCode(t, client, code);
+    expect(res.status).toBe(200);
+    const [app] = (await list(user)).body.data.authorized_apps as Record<string, unknown>[];
+    expect(app).toMatchObject({ client_id: client.client_id, scope: 'workouts:read' });
+    expect(app?.['last_used_at']).toEqual(expect.stringMatching(HTTP_DATE));
   });
 
   it('is first-party only', async () => {

@@ -51,6 +51,21 @@ export class OAuth2GrantsService {
   }
 
   /**
+   * Tokens from a code or refresh token that no consent recorded (issued before grants were
+   * kept, or by a path that records none): the grant is created so the app is listed, with no
+   * redirect URI, so the consent screen is not skipped on its strength.
+   */
+  async ensure(userId: number, clientId: number, scopes: readonly string[]): Promise<void> {
+    await this.grants.query(
+      `INSERT INTO "oauth2_grants"
+         ("user_id", "client_id", "scopes", "redirect_uri", "first_authorized_at", "last_used_at")
+       VALUES ($1, $2, $3::text[], NULL, $4, $4)
+       ON CONFLICT ("user_id", "client_id") DO NOTHING`,
+      [userId, clientId, [...scopes], new Date()],
+    );
+  }
+
+  /**
    * An access token was used: at most one write per grant and minute, skipped in process when
    * this process wrote it less than a minute ago, and by the SQL condition across processes.
    */

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
+import { parseScopes } from 'src/auth/scopes';
 import type { AppConfig } from 'src/config/configuration';
 import {
   type GrantOwnerColumn,
@@ -76,16 +77,27 @@ export class OAuth2TokensService {
     return { accessToken, refreshToken, expiresIn, scope: pair.scope, entity };
   }
 
+  /** Whether the user's grant of the app exists, read before a code or refresh is consumed. */
+  async hasGrant(userId: number, clientId: number): Promise<boolean> {
+    return (await this.grants.find(userId, clientId)) !== null;
+  }
+
   /**
-   * A pair for the token endpoint, which only stands while the user's grant of the app does: a
-   * pair issued while the user revokes the app is revoked at once and null is returned
-   * (docs/oauth2.md#connected-apps). Also marks the grant used.
+   * A pair for the token endpoint, which stands only while the user's grant of the app does
+   * (docs/oauth2.md#connected-apps). `hadGrant` is what `hasGrant` said before the code or
+   * refresh token was consumed: a grant that existed then and is gone now was revoked meanwhile,
+   * so the new pair is revoked at once and null returned; a grant that never existed is
+   * created. Also marks the grant used.
    */
-  async issueWithinGrant(pair: NewTokenPair): Promise<IssuedTokenPair | null> {
+  async issueWithinGrant(pair: NewTokenPair, hadGrant: boolean): Promise<IssuedTokenPair | null> {
     const issued = await this.issue(pair);
     if (await this.grants.confirmInForce(pair.userId, pair.clientId)) return issued;
-    await this.revokePair(issued.entity.id);
-    return null;
+    if (hadGrant) {
+      await this.revokePair(issued.entity.id);
+      return null;
+    }
+    await this.grants.ensure(pair.userId, pair.clientId, parseScopes(pair.scope));
+    return issued;
   }
 
   /** The user of a usable access token: known, not revoked, not expired (docs/oauth2.md#tokens). */
