@@ -5,6 +5,10 @@ import { ClientCheckLimits } from 'src/oauth2/client-check-limits';
 import { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import { OAuth2ClientsController } from 'src/oauth2/clients/oauth2-clients.controller';
 import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
+import { ConnectedAppsController } from 'src/oauth2/connected-apps/connected-apps.controller';
+import { ConnectedAppsService } from 'src/oauth2/connected-apps/connected-apps.service';
+import { OAuth2Grant } from 'src/oauth2/connected-apps/oauth2-grant.entity';
+import { OAuth2GrantsService } from 'src/oauth2/connected-apps/oauth2-grants.service';
 import { BrowserLoginService } from 'src/oauth2/consent/browser-login.service';
 import { ConsentController } from 'src/oauth2/consent/consent.controller';
 import { ConsentService } from 'src/oauth2/consent/consent.service';
@@ -35,12 +39,14 @@ import { User } from 'src/users/user.entity';
       OAuth2Client,
       OAuth2AuthorizationCode,
       OAuth2Token,
+      OAuth2Grant,
       UsedFormToken,
       User,
     ]),
   ],
   controllers: [
     OAuth2ClientsController,
+    ConnectedAppsController,
     OAuth2Controller,
     OAuth2MetadataController,
     ConsentController,
@@ -57,6 +63,8 @@ import { User } from 'src/users/user.entity';
     OAuth2CodesService,
     OAuth2TokensService,
     OAuth2TokenService,
+    OAuth2GrantsService,
+    ConnectedAppsService,
     ClientCheckLimits,
     OAuth2AuthorizeService,
     OAuth2BearerStrategy,

@@ -646,6 +646,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/oauth/authorized_apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the applications the user authorized
+         * @description Every application the user consented to and has not taken back, whoever owns it, most recently authorized first, with the scopes granted, the date of the first consent and of the last use (to the minute). Not paginated. An app leaves the list when the user revokes it, its owner deletes it or revokes all its tokens, the user’s password changes, or the app revokes the user’s last token itself. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`, so an app can neither see nor end another app’s access.
+         */
+        get: operations["listAuthorizedApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oauth/authorized_apps/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an application the user authorized
+         * @description Takes the access back at once: every access and refresh token of the application for this user is revoked, its unused authorization codes can no longer be exchanged, and the consent is forgotten, so the next authorization request shows the consent screen again. Other users’ access to the application is untouched. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`, so an app can neither see nor end another app’s access.
+         */
+        delete: operations["revokeAuthorizedApp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/oauth/introspect": {
         parameters: {
             query?: never;
@@ -1236,6 +1276,25 @@ export interface components {
              * @example Tue, 13 Mar 2018 12:44:45 GMT
              */
             time: string | null;
+        };
+        ConnectedAppListDataDto: {
+            authorized_apps: components["schemas"]["ConnectedAppResponseDto"][];
+        };
+        ConnectedAppResponseDto: {
+            /** @description The description, if any. */
+            client_description: string | null;
+            /** @description The application's public client id, used to revoke it. */
+            client_id: string;
+            /** @description RFC 1123 date of the user's first consent to the application. */
+            first_authorized_at: string;
+            /** @description RFC 1123 date the application last got tokens or called the API with them, to the minute; null when it never did. */
+            last_used_at: string | null;
+            /** @description The application's name. */
+            name: string;
+            /** @description Space-separated scopes the user granted, in vocabulary order; empty when none. */
+            scope: string;
+            /** @description The application's website. */
+            website: string;
         };
         CreateManualWorkoutDto: {
             /**
@@ -5454,6 +5513,191 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listAuthorizedApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The authorized applications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "authorized_apps": [
+                     *           {
+                     *             "client_description": "Uploads rides from my bike computer.",
+                     *             "client_id": "hVL8Hw0sY1zB4sW9kQdJ2xTf",
+                     *             "first_authorized_at": "Thu, 14 Jul 2022 06:27:53 GMT",
+                     *             "last_used_at": "Mon, 03 Apr 2023 18:02:00 GMT",
+                     *             "name": "Ride sync",
+                     *             "scope": "profile:read workouts:read",
+                     *             "website": "https://ridesync.example.com"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["ConnectedAppListDataDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    revokeAuthorizedApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application’s public `client_id`, as listed. */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description `OAuth2 client not found`: the user has not authorized an application with this `client_id`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */

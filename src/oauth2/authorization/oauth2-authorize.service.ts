@@ -9,6 +9,7 @@ import { allowedScopes } from 'src/oauth2/clients/client-scope';
 import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
 import { withQuery } from 'src/oauth2/clients/redirect-uri';
+import { OAuth2GrantsService } from 'src/oauth2/connected-apps/oauth2-grants.service';
 import { OAuth2CodesService } from 'src/oauth2/tokens/oauth2-codes.service';
 import { codeVerifierMatchesFormat, isCodeChallengeMethod } from 'src/oauth2/tokens/pkce';
 import type { User } from 'src/users/user.entity';
@@ -33,6 +34,7 @@ export class OAuth2AuthorizeService {
   constructor(
     private readonly clients: OAuth2ClientsService,
     private readonly codes: OAuth2CodesService,
+    private readonly grants: OAuth2GrantsService,
   ) {}
 
   /** The checks of RFC 6749 §4.1.1 and RFC 7636 §4.3, client and redirect URI first. */
@@ -58,8 +60,11 @@ export class OAuth2AuthorizeService {
     return { client, params, redirectUri };
   }
 
+  /** The user consented (or had): the grant remembers it (docs/oauth2.md#connected-apps). */
   async issueCode(user: User, authorization: ValidatedAuthorization): Promise<string> {
     const { client, params } = authorization;
+    const scopes = allowedScopes((params.scope ?? '').split(/\s+/), client.scope);
+    await this.grants.record(user.id, client.id, scopes, authorization.redirectUri);
     const code = await this.codes.create({
       clientId: client.id,
       userId: user.id,

@@ -10,6 +10,8 @@ import {
   type ValidatedAuthorization,
 } from 'src/oauth2/authorization/oauth2-authorize.service';
 import { allowedScopes } from 'src/oauth2/clients/client-scope';
+import { OAuth2GrantsService } from 'src/oauth2/connected-apps/oauth2-grants.service';
+import { isConsentRemembered } from 'src/oauth2/connected-apps/remembered-consent';
 import { BrowserLoginService } from 'src/oauth2/consent/browser-login.service';
 import { type ConsentOutcome, page, redirect } from 'src/oauth2/consent/consent-outcome';
 import type { ConsentSession } from 'src/oauth2/consent/consent-session';
@@ -43,6 +45,7 @@ export class ConsentService {
     private readonly authorize: OAuth2AuthorizeService,
     private readonly login: BrowserLoginService,
     private readonly sessions: ConsentSessions,
+    private readonly grants: OAuth2GrantsService,
   ) {}
 
   async show(request: ConsentRequest): Promise<ConsentOutcome> {
@@ -52,7 +55,15 @@ export class ConsentService {
     const session = existing ?? this.sessions.anonymous();
     const cookie = existing ? undefined : this.sessions.cookie(session, request.isSecure);
     const user = await this.sessions.userOf(session);
+    if (user && (await this.isRemembered(user, checked.authorization)))
+      return redirect(302, await this.authorize.issueCode(user, checked.authorization));
     return page(200, this.render(checked, session, user), cookie);
+  }
+
+  /** docs/oauth2.md#remembered-consent */
+  private async isRemembered(user: User, authorization: ValidatedAuthorization): Promise<boolean> {
+    const grant = await this.grants.find(user.id, authorization.client.id);
+    return isConsentRemembered(grant, authorization);
   }
 
   /** Every form is accepted once (its token is consumed) and only with its session cookie. */

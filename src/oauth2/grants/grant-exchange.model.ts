@@ -1,7 +1,7 @@
 import type OAuth2Server from '@node-oauth/oauth2-server';
 import { allowedScopes } from 'src/oauth2/clients/client-scope';
 import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
-import { InvalidScopeError } from 'src/oauth2/oauth2.errors';
+import { InvalidGrantError, InvalidScopeError } from 'src/oauth2/oauth2.errors';
 import type { OAuth2AuthorizationCode } from 'src/oauth2/tokens/oauth2-authorization-code.entity';
 import type { OAuth2CodesService } from 'src/oauth2/tokens/oauth2-codes.service';
 import type { OAuth2Token } from 'src/oauth2/tokens/oauth2-token.entity';
@@ -31,6 +31,8 @@ export class GrantExchangeModel
 {
   private code: OAuth2AuthorizationCode | undefined;
   private rotating: OAuth2Token | undefined;
+  /** Read before the code or refresh token is consumed (OAuth2TokensService.issueWithinGrant). */
+  private hadGrant = false;
 
   constructor(
     private readonly client: OAuth2Client,
@@ -72,6 +74,7 @@ export class GrantExchangeModel
     // A grant ends with its user's account (RFC 6749 §5.2 invalid_grant: "revoked").
     if (!(await this.tokens.isUserActive(code.userId))) return null;
     this.code = code;
+    this.hadGrant = await this.tokens.hasGrant(code.userId, code.clientId);
     const result: OAuth2Server.AuthorizationCode = {
       authorizationCode: value,
       expiresAt: new Date(code.authTime.getTime() + this.codeLifetimeSeconds * 1000),
@@ -128,6 +131,7 @@ export class GrantExchangeModel
     // Refresh is refused once the user is deactivated or deleted (RFC 6749 §6, §5.2).
     if (!(await this.tokens.isUserActive(token.userId))) return null;
     this.rotating = token;
+    this.hadGrant = await this.tokens.hasGrant(token.userId, token.clientId);
     const result: OAuth2Server.RefreshToken = {
       refreshToken: value,
       client: { id: String(token.clientId), grants: [] },
@@ -151,17 +155,22 @@ export class GrantExchangeModel
     const refreshToken = token.refreshToken ?? OAuth2TokensService.generateRefreshToken();
     const userId = this.rotating?.userId ?? this.code?.userId;
     if (userId === undefined) throw new Error('a token can only be saved for a code or a refresh');
-    await this.tokens.issue({
-      accessToken: token.accessToken,
-      refreshToken,
-      clientId: this.client.id,
-      userId,
-      scope,
-      authorizationCodeId: this.rotating
-        ? this.rotating.authorizationCodeId
-        : (this.code?.id ?? null),
-      ...(this.rotating ? { familyId: this.rotating.familyId } : {}),
-    });
+    const issued = await this.tokens.issueWithinGrant(
+      {
+        accessToken: token.accessToken,
+        refreshToken,
+        clientId: this.client.id,
+        userId,
+        scope,
+        authorizationCodeId: this.rotating
+          ? this.rotating.authorizationCodeId
+          : (this.code?.id ?? null),
+        ...(this.rotating ? { familyId: this.rotating.familyId } : {}),
+      },
+      this.hadGrant,
+    );
+    // The user revoked the app meanwhile (RFC 6749 §5.2 invalid_grant: "revoked").
+    if (issued === null) throw new InvalidGrantError();
     return { ...token, refreshToken, client, user };
   }
 }

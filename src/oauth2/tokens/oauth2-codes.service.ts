@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { OAuth2AuthorizationCode } from 'src/oauth2/tokens/oauth2-authorization-code.entity';
 import { hashSecret, randomAlphanumeric } from 'src/oauth2/tokens/secrets';
-import { IsNull, Repository } from 'typeorm';
+import { type EntityManager, IsNull, Repository } from 'typeorm';
 
 export interface NewAuthorizationCode {
   clientId: number;
@@ -45,5 +45,14 @@ export class OAuth2CodesService {
   async markUsed(id: number): Promise<boolean> {
     const result = await this.codes.update({ id, usedAt: IsNull() }, { usedAt: new Date() });
     return (result.affected ?? 0) > 0;
+  }
+
+  /** One user's pending codes of one app, in the caller's transaction (ConnectedAppsService). */
+  async deleteUnusedForGrant(
+    manager: EntityManager,
+    userId: number,
+    clientId: number,
+  ): Promise<void> {
+    await manager.delete(OAuth2AuthorizationCode, { userId, clientId, usedAt: IsNull() });
   }
 }

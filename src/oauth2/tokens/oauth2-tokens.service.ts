@@ -3,12 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
+import { parseScopes } from 'src/auth/scopes';
 import type { AppConfig } from 'src/config/configuration';
 import type { OAuth2IntrospectionResponseDto } from 'src/oauth2/dto/oauth2-introspection-response.dto';
+import {
+  type GrantOwnerColumn,
+  OAuth2GrantsService,
+} from 'src/oauth2/connected-apps/oauth2-grants.service';
 import { OAuth2Token } from 'src/oauth2/tokens/oauth2-token.entity';
 import { hashSecret, randomAlphanumeric } from 'src/oauth2/tokens/secrets';
 import { User } from 'src/users/user.entity';
-import { IsNull, Repository } from 'typeorm';
+import { type EntityManager, IsNull, Repository } from 'typeorm';
 
 export interface IssuedTokenPair {
   accessToken: string;
@@ -48,6 +53,7 @@ export class OAuth2TokensService {
     @InjectRepository(OAuth2Token) private readonly tokens: Repository<OAuth2Token>,
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly grants: OAuth2GrantsService,
   ) {}
 
   /** Access token 42 and refresh token 48 alphanumerics (docs/oauth2.md#tokens). */
@@ -78,6 +84,29 @@ export class OAuth2TokensService {
       }),
     );
     return { accessToken, refreshToken, expiresIn, scope: pair.scope, entity };
+  }
+
+  /** Whether the user's grant of the app exists, read before a code or refresh is consumed. */
+  async hasGrant(userId: number, clientId: number): Promise<boolean> {
+    return (await this.grants.find(userId, clientId)) !== null;
+  }
+
+  /**
+   * A pair for the token endpoint, which stands only while the user's grant of the app does
+   * (docs/oauth2.md#connected-apps). `hadGrant` is what `hasGrant` said before the code or
+   * refresh token was consumed: a grant that existed then and is gone now was revoked meanwhile,
+   * so the new pair is revoked at once and null returned; a grant that never existed is
+   * created. Also marks the grant used.
+   */
+  async issueWithinGrant(pair: NewTokenPair, hadGrant: boolean): Promise<IssuedTokenPair | null> {
+    const issued = await this.issue(pair);
+    if (await this.grants.confirmInForce(pair.userId, pair.clientId)) return issued;
+    if (hadGrant) {
+      await this.revokePair(issued.entity.id);
+      return null;
+    }
+    await this.grants.ensure(pair.userId, pair.clientId, parseScopes(pair.scope));
+    return issued;
   }
 
   /** The user of a usable access token: known, not revoked, not expired (docs/oauth2.md#tokens). */
@@ -117,20 +146,38 @@ export class OAuth2TokensService {
     await this.revokeWhere('authorization_code_id', authorizationCodeId);
   }
 
-  /** `POST /api/oauth/apps/<id>/revoke` (as in FitTrackee). */
+  /**
+   * `POST /api/oauth/apps/<id>/revoke` (as in FitTrackee): every user's consent to the app is
+   * forgotten too, so each must approve it again (docs/oauth2.md#connected-apps).
+   */
   async revokeForClient(clientId: number): Promise<void> {
-    await this.revokeWhere('client_id', clientId);
+    await this.revokeAndForget('client_id', clientId);
   }
 
-  /** Every grant of one user, whatever the client (`pacekeeper oauth2 tokens revoke --user`). */
+  /**
+   * Every grant of one user, whatever the client (`pacekeeper oauth2 tokens revoke --user`),
+   * consents included.
+   */
   async revokeForUser(userId: number): Promise<void> {
-    await this.revokeWhere('user_id', userId);
+    await this.revokeAndForget('user_id', userId);
+  }
+
+  /** One user's tokens of one app, in the caller's transaction (ConnectedAppsService.revoke). */
+  async revokeForGrant(manager: EntityManager, userId: number, clientId: number): Promise<void> {
+    await manager.query(
+      `UPDATE "oauth2_tokens"
+          SET "access_token_revoked_at" = COALESCE("access_token_revoked_at", $1),
+              "refresh_token_revoked_at" = COALESCE("refresh_token_revoked_at", $1)
+        WHERE "user_id" = $2 AND "client_id" = $3`,
+      [new Date(), userId, clientId],
+    );
   }
 
   /**
    * RFC 7009 revocation (FitTrackee `POST /api/oauth/revoke`): looked up among access tokens then
    * refresh tokens (or only the hinted kind); revoked only when it belongs to the calling client.
-   * The whole pair is revoked whatever the hint.
+   * The whole pair is revoked whatever the hint. When that was the user's last pair of the app,
+   * the app signed the user out and its grant ends (docs/oauth2.md#connected-apps).
    */
   async revokeForRevocationRequest(
     token: string,
@@ -152,6 +199,7 @@ export class OAuth2TokensService {
         refreshTokenRevokedAt: found.refreshTokenRevokedAt ?? now,
       },
     );
+    await this.grants.forgetIfSignedOut(found.userId, found.clientId);
   }
 
   /**
@@ -219,8 +267,19 @@ export class OAuth2TokensService {
     return result.affected ?? 0;
   }
 
-  private async revokeWhere(column: RevocationColumn, value: string | number): Promise<void> {
-    await this.tokens.query(
+  private async revokeAndForget(column: GrantOwnerColumn, value: number): Promise<void> {
+    await this.tokens.manager.transaction(async (manager) => {
+      await this.grants.forgetAll(manager, column, value);
+      await this.revokeWhere(column, value, manager);
+    });
+  }
+
+  private async revokeWhere(
+    column: RevocationColumn,
+    value: string | number,
+    manager: EntityManager = this.tokens.manager,
+  ): Promise<void> {
+    await manager.query(
       `UPDATE "oauth2_tokens"
           SET "access_token_revoked_at" = COALESCE("access_token_revoked_at", $1),
               "refresh_token_revoked_at" = COALESCE("refresh_token_revoked_at", $1)
