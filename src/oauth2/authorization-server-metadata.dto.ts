@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ALL_SCOPES } from 'src/auth/scopes';
+import { TOKEN_ENDPOINT_AUTH_METHODS } from 'src/oauth2/clients/oauth2-client.entity';
 import { CODE_CHALLENGE_METHODS } from 'src/oauth2/tokens/pkce';
 
 /** RFC 8414 §2 authorization server metadata, as this server fills it. */
@@ -22,9 +23,16 @@ export class AuthorizationServerMetadataDto {
     items: { type: 'string', enum: ['authorization_code', 'refresh_token'] },
   })
   grant_types_supported!: string[];
-  @ApiProperty({ type: 'array', items: { type: 'string', enum: ['client_secret_post'] } })
+  /** `client_secret_post` for confidential clients, `none` for public ones (RFC 6749 §2.1). */
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: [...TOKEN_ENDPOINT_AUTH_METHODS] },
+  })
   token_endpoint_auth_methods_supported!: string[];
-  @ApiProperty({ type: 'array', items: { type: 'string', enum: ['client_secret_post'] } })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: [...TOKEN_ENDPOINT_AUTH_METHODS] },
+  })
   revocation_endpoint_auth_methods_supported!: string[];
   /** RFC 7636 PKCE methods. */
   @ApiProperty({ type: 'array', items: { type: 'string', enum: [...CODE_CHALLENGE_METHODS] } })

@@ -45,13 +45,14 @@ const FORM_ONLY =
   'FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form.';
 
 const CLIENT_AUTHENTICATION =
-  'The client authenticates with `client_id` and `client_secret` in the form ' +
-  '(client_secret_post, RFC 6749 §2.3.1); HTTP Basic is refused. Over plain HTTP (loopback ' +
+  'A confidential client authenticates with `client_id` and `client_secret` in the form ' +
+  '(client_secret_post, RFC 6749 §2.3.1); a public client sends `client_id` alone (`none`, ' +
+  'RFC 6749 §2.1). HTTP Basic is refused. Over plain HTTP (loopback ' +
   'and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`.';
 
 const CLIENT_CREDENTIALS: FieldDocs = {
-  client_id: 'The client id (client_secret_post, RFC 6749 §2.3.1).',
-  client_secret: 'The client secret.',
+  client_id: 'The client id (RFC 6749 §2.3.1, §2.1).',
+  client_secret: 'The client secret of a confidential client; a public client sends none.',
 };
 
 const EXAMPLE_CLIENT = {
@@ -60,7 +61,8 @@ const EXAMPLE_CLIENT = {
 };
 
 const INVALID_CLIENT =
-  '`invalid_client`: unknown `client_id`, wrong or missing `client_secret`, or an ' +
+  '`invalid_client`: unknown `client_id`, wrong or missing `client_secret` of a confidential ' +
+  'client, a `client_secret` sent by a public client, or an ' +
   '`Authorization: Basic` header (client_secret_basic is not supported).';
 const INVALID_REQUEST_EDGE =
   '`invalid_request` for a value the edge refuses (a NUL character, a value too long)';
@@ -108,7 +110,7 @@ export const ApiTokenForm = (): MethodDecorator =>
         code_verifier: 'The PKCE verifier (RFC 7636 §4.5).',
         refresh_token: 'The refresh token (refresh_token).',
       },
-      ['grant_type', 'client_id', 'client_secret'],
+      ['grant_type', 'client_id'],
       {
         grant_type: 'authorization_code',
         ...EXAMPLE_CLIENT,
@@ -137,7 +139,8 @@ export const ApiTokenForm = (): MethodDecorator =>
         '"refresh_token" in request.`, or ' +
         `${INVALID_REQUEST_EDGE}; \`invalid_grant\`: \`Invalid "code" in request.\` (unknown, ` +
         'expired, used or another client’s code), `Invalid "redirect_uri" in request.`, ' +
-        '`Code challenge failed.`, or an unknown, expired or revoked refresh token; ' +
+        '`Code challenge failed.`, `Public clients must use PKCE with code_challenge_method ' +
+        'S256.`, or an unknown, expired or revoked refresh token; ' +
         '`invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when the ' +
         `client may no longer have any of the scopes; ${INSECURE_TRANSPORT}.`,
       { error: 'invalid_grant', error_description: 'Invalid "code" in request.' },
@@ -162,7 +165,7 @@ export const ApiRevokeForm = (): MethodDecorator =>
         token_type_hint: '`access_token` or `refresh_token` (RFC 7009 §2.1).',
         ...CLIENT_CREDENTIALS,
       },
-      ['token', 'client_id', 'client_secret'],
+      ['token', 'client_id'],
       {
         token: 'Lp0oKi9uJy8hTg7rFd6eSw5aQz4xCv3bNm2lKj1hGf0dSa9q',
         token_type_hint: 'refresh_token',
@@ -199,7 +202,10 @@ const AUTHORIZE_REFUSALS =
   '`The resource owner or authorization server denied the request` (`confirm` is not `true`), ' +
   '`OAuth2 client not found`, `Invalid "redirect_uri" in request.`, ' +
   '`Unsupported "code_challenge_method"`, `Missing "code_challenge"`, ' +
-  '`Invalid "code_challenge"`, `The requested scope is invalid, unknown, or malformed.`. ' +
+  '`Invalid "code_challenge"`, `Missing "code_challenge": public clients must use PKCE with ' +
+  'code_challenge_method S256`, `Public clients must use PKCE with code_challenge_method ' +
+  'S256` (a public client without an `S256` challenge), ' +
+  '`The requested scope is invalid, unknown, or malformed.`. ' +
   `The RFC 6749 §5.2 body \`{"error": …, "error_description": …}\`: ${INVALID_REQUEST_EDGE}, and ` +
   `${INSECURE_TRANSPORT} (loopback and AUTHLIB_INSECURE_TRANSPORT aside).`;
 
@@ -216,9 +222,11 @@ export const ApiAuthorizeForm = (): MethodDecorator =>
         response_type: '`code`.',
         scope: 'Space-separated scopes.',
         state: 'Opaque value returned with the code.',
-        redirect_uri: 'One of the client’s registered redirect URIs.',
+        redirect_uri:
+          'One of the client’s registered redirect URIs; the port of an `http` loopback IP ' +
+          'literal (`127.0.0.1`, `[::1]`) may differ (RFC 8252 §7.3).',
         code_challenge: 'PKCE challenge (RFC 7636 §4.3).',
-        code_challenge_method: '`S256` or `plain`.',
+        code_challenge_method: '`S256` or `plain`; `S256` only for a public client.',
         confirm: '`true` (in any case) when the user accepted; anything else is refused.',
       },
       ['client_id', 'response_type', 'confirm'],

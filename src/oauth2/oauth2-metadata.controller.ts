@@ -6,6 +6,7 @@ import { ALL_SCOPES } from 'src/auth/scopes';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
 import type { AppConfig } from 'src/config/configuration';
 import { AuthorizationServerMetadataDto } from 'src/oauth2/authorization-server-metadata.dto';
+import { TOKEN_ENDPOINT_AUTH_METHODS } from 'src/oauth2/clients/oauth2-client.entity';
 import { CODE_CHALLENGE_METHODS } from 'src/oauth2/tokens/pkce';
 
 const ISSUER_EXAMPLE = 'https://fit.example.com';
@@ -21,8 +22,8 @@ function metadataOf(issuer: string): AuthorizationServerMetadataDto {
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
     grant_types_supported: ['authorization_code', 'refresh_token'],
-    token_endpoint_auth_methods_supported: ['client_secret_post'],
-    revocation_endpoint_auth_methods_supported: ['client_secret_post'],
+    token_endpoint_auth_methods_supported: [...TOKEN_ENDPOINT_AUTH_METHODS],
+    revocation_endpoint_auth_methods_supported: [...TOKEN_ENDPOINT_AUTH_METHODS],
     code_challenge_methods_supported: [...CODE_CHALLENGE_METHODS],
   };
 }

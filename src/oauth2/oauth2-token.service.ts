@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from 'src/config/configuration';
 import { ClientCheckLimits } from 'src/oauth2/client-check-limits';
-import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
-import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
+import {
+  ClientAuthenticationService,
+  refuseUnsupportedMethod,
+} from 'src/oauth2/clients/client-authentication.service';
+import { isPublicClient } from 'src/oauth2/clients/oauth2-client.entity';
 import type { OAuth2TokenResponseDto } from 'src/oauth2/dto/oauth2-token-response.dto';
 import { AuthorizationCodeGrant } from 'src/oauth2/grants/authorization-code.grant';
 import { GrantExchangeModel, toLibraryClient } from 'src/oauth2/grants/grant-exchange.model';
 import { RefreshTokenGrant } from 'src/oauth2/grants/refresh-token.grant';
 import {
-  InvalidClientError,
   InvalidRequestError,
   UnsupportedGrantTypeError,
   UnsupportedTokenTypeHintError,
@@ -25,7 +27,7 @@ const GRANTS = { authorization_code: AuthorizationCodeGrant, refresh_token: Refr
 @Injectable()
 export class OAuth2TokenService {
   constructor(
-    private readonly clients: OAuth2ClientsService,
+    private readonly clientAuthentication: ClientAuthenticationService,
     private readonly codes: OAuth2CodesService,
     private readonly tokens: OAuth2TokensService,
     private readonly config: ConfigService<AppConfig, true>,
@@ -40,7 +42,7 @@ export class OAuth2TokenService {
     const grantType = form['grant_type'];
     if (grantType !== 'authorization_code' && grantType !== 'refresh_token')
       throw new UnsupportedGrantTypeError();
-    refuseBasicAuthentication(authorization);
+    refuseUnsupportedMethod(authorization);
     return this.limits.run(form['client_id'], ip, () => this.exchange(form, grantType));
   }
 
@@ -48,7 +50,7 @@ export class OAuth2TokenService {
     form: OAuth2Form,
     grantType: keyof typeof GRANTS,
   ): Promise<OAuth2TokenResponseDto> {
-    const client = await this.authenticateClient(form);
+    const client = await this.clientAuthentication.verify(form);
     const expiresIn = this.config.get('oauth2.tokenExpiresIn', { infer: true });
     const Grant = GRANTS[grantType];
     const grant = new Grant({
@@ -62,6 +64,7 @@ export class OAuth2TokenService {
       refreshTokenLifetime: 2 * expiresIn,
       alwaysIssueNewRefreshToken: true,
       enablePlainPKCE: true,
+      isS256Required: isPublicClient(client),
     });
     const issued = await grant.handle({ body: { ...form }, query: {} }, toLibraryClient(client));
     // `scope` is omitted when empty, as Authlib does.
@@ -81,10 +84,7 @@ export class OAuth2TokenService {
     authorization: string | undefined,
     ip?: string,
   ): Promise<Record<string, never>> {
-    refuseBasicAuthentication(authorization);
-    const client = await this.limits.run(form['client_id'], ip, () =>
-      this.authenticateClient(form),
-    );
+    const client = await this.clientAuthentication.authenticate(form, authorization, ip);
     const token = form['token'];
     if (typeof token !== 'string' || token === '') throw new InvalidRequestError();
     const hint = form['token_type_hint'];
@@ -93,18 +93,4 @@ export class OAuth2TokenService {
     await this.tokens.revokeForRevocationRequest(token, client.id, hint);
     return {};
   }
-
-  private async authenticateClient(form: OAuth2Form): Promise<OAuth2Client> {
-    const client = await this.clients.authenticate(form['client_id'], form['client_secret']);
-    if (!client) throw new InvalidClientError();
-    return client;
-  }
-}
-
-/** client_secret_post only, as FitTrackee `POST /api/oauth/token`: HTTP Basic is refused. */
-function refuseBasicAuthentication(authorization: string | undefined): void {
-  if (authorization !== undefined && /^basic\s/i.test(authorization))
-    throw new InvalidClientError(
-      'client_secret_basic is not supported: send client_id and client_secret in the form body',
-    );
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OAuth2AuthorizeService } from 'src/oauth2/authorization/oauth2-authorize.service';
 import { ClientCheckLimits } from 'src/oauth2/client-check-limits';
+import { ClientAuthenticationService } from 'src/oauth2/clients/client-authentication.service';
 import { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import { OAuth2ClientsController } from 'src/oauth2/clients/oauth2-clients.controller';
 import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
@@ -58,6 +59,7 @@ import { User } from 'src/users/user.entity';
     OAuth2TokensService,
     OAuth2TokenService,
     ClientCheckLimits,
+    ClientAuthenticationService,
     OAuth2AuthorizeService,
     OAuth2BearerStrategy,
     SecureTransportGuard,

@@ -493,7 +493,7 @@ export interface paths {
         put?: never;
         /**
          * Register an OAuth2 client
-         * @description Creates a client owned by the caller (FitTrackee `POST /api/oauth/apps`). The answer is the only one that carries `client_secret`: store it. An `Idempotency-Key` makes a retry safe. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the caller’s own clients are visible; another user’s client answers 404.
+         * @description Creates a client owned by the caller (FitTrackee `POST /api/oauth/apps`). The answer is the only one that carries `client_secret`: store it. A public client (`token_endpoint_auth_method` `none`) gets no secret. An `Idempotency-Key` makes a retry safe. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the caller’s own clients are visible; another user’s client answers 404.
          */
         post: operations["oAuth2ClientsCreate"];
         delete?: never;
@@ -613,7 +613,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke an access or refresh token
-         * @description RFC 7009 token revocation (FitTrackee `POST /api/oauth/revoke`). Revoking either token of a pair revokes both; a token that is unknown, already revoked or another client’s is answered `{}` all the same (RFC 7009 §2.2). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. The client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`.
+         * @description RFC 7009 token revocation (FitTrackee `POST /api/oauth/revoke`). Revoking either token of a pair revokes both; a token that is unknown, already revoked or another client’s is answered `{}` all the same (RFC 7009 §2.2). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. A confidential client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); a public client sends `client_id` alone (`none`, RFC 6749 §2.1). HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`.
          */
         post: operations["revoke"];
         delete?: never;
@@ -633,7 +633,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange an authorization code or a refresh token for tokens
-         * @description The RFC 6749 token endpoint (FitTrackee `POST /api/oauth/token`): `grant_type` `authorization_code` (RFC 6749 §4.1.3, with the PKCE `code_verifier` when the authorization request had a challenge) or `refresh_token` (§6, which revokes the refresh token used and issues a new pair). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. The client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`. Repeated failed client authentications or grants are rate-limited (429).
+         * @description The RFC 6749 token endpoint (FitTrackee `POST /api/oauth/token`): `grant_type` `authorization_code` (RFC 6749 §4.1.3, with the PKCE `code_verifier` when the authorization request had a challenge) or `refresh_token` (§6, which revokes the refresh token used and issues a new pair). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. A confidential client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); a public client sends `client_id` alone (`none`, RFC 6749 §2.1). HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`. Repeated failed client authentications or grants are rate-limited (429).
          */
         post: operations["token"];
         delete?: never;
@@ -1141,10 +1141,11 @@ export interface components {
             response_types_supported: "code"[];
             /** @description RFC 7009 token revocation. */
             revocation_endpoint: string;
-            revocation_endpoint_auth_methods_supported: "client_secret_post"[];
+            revocation_endpoint_auth_methods_supported: ("client_secret_post" | "none")[];
             scopes_supported: ("application:write" | "profile:read" | "profile:write" | "users:read" | "users:write" | "workouts:read" | "workouts:write")[];
             token_endpoint: string;
-            token_endpoint_auth_methods_supported: "client_secret_post"[];
+            /** @description `client_secret_post` for confidential clients, `none` for public ones (RFC 6749 §2.1). */
+            token_endpoint_auth_methods_supported: ("client_secret_post" | "none")[];
         };
         ChartPointDto: {
             /** @description Cumulated distance from the first point, in km, 2 decimals. */
@@ -1379,6 +1380,12 @@ export interface components {
             redirect_uris: string[];
             /** @description Space-separated scopes the client may ask for. */
             scope: string;
+            /**
+             * @description `none` for a public client (RFC 6749 §2.1), which has no secret and must use PKCE `S256`;
+             *     absent for a confidential client, which authenticates with `client_secret_post`.
+             * @enum {string}
+             */
+            token_endpoint_auth_method?: "none";
             /** @description The application's website (`client_uri` at creation). */
             website: string;
         };
@@ -1936,7 +1943,8 @@ export interface operations {
                      *       ],
                      *       "revocation_endpoint": "https://fit.example.com/api/oauth/revoke",
                      *       "revocation_endpoint_auth_methods_supported": [
-                     *         "client_secret_post"
+                     *         "client_secret_post",
+                     *         "none"
                      *       ],
                      *       "scopes_supported": [
                      *         "application:write",
@@ -1949,7 +1957,8 @@ export interface operations {
                      *       ],
                      *       "token_endpoint": "https://fit.example.com/api/oauth/token",
                      *       "token_endpoint_auth_methods_supported": [
-                     *         "client_secret_post"
+                     *         "client_secret_post",
+                     *         "none"
                      *       ]
                      *     }
                      */
@@ -4407,10 +4416,16 @@ export interface operations {
                     client_name: string;
                     /** @description The application’s website. */
                     client_uri: string;
-                    /** @description Absolute URIs; the first one is the default. */
+                    /** @description Absolute URIs; the first one is the default. Private-use schemes (`com.example.app:/cb`, RFC 8252 §7.1) are for public clients only. */
                     redirect_uris: string[];
                     /** @description Space-separated scopes the client may ask for. */
                     scope: string;
+                    /**
+                     * @description `none` registers a public client (a native or browser app, RFC 6749 §2.1): no secret is issued, and it must use PKCE with `S256`.
+                     * @default client_secret_post
+                     * @enum {string}
+                     */
+                    token_endpoint_auth_method?: "client_secret_post" | "none";
                 };
             };
         };
@@ -4448,7 +4463,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `OAuth2 client metadata missing` (no JSON object body), `OAuth2 client metadata missing keys: <keys>`, `OAuth2 client invalid scopes`, `OAuth2 client name must be a non-empty string`, `OAuth2 client URI must be a string`, `OAuth2 client description must be a string`, `OAuth2 client redirect_uris must be a non-empty list of URLs`, `OAuth2 client invalid redirect URI "<uri>": <reason>`, `client_name: 255 characters maximum`, or `invalid Idempotency-Key header`. */
+            /** @description `OAuth2 client metadata missing` (no JSON object body), `OAuth2 client metadata missing keys: <keys>`, `OAuth2 client invalid scopes`, `OAuth2 client name must be a non-empty string`, `OAuth2 client URI must be a string`, `OAuth2 client description must be a string`, `OAuth2 client redirect_uris must be a non-empty list of URLs`, `OAuth2 client invalid redirect URI "<uri>": <reason>` (a private-use scheme for a confidential client among them), `OAuth2 client token_endpoint_auth_method must be "client_secret_post" or "none"`, `client_name: 255 characters maximum`, or `invalid Idempotency-Key header`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4959,11 +4974,11 @@ export interface operations {
                     client_id: string;
                     /** @description PKCE challenge (RFC 7636 §4.3). */
                     code_challenge?: string;
-                    /** @description `S256` or `plain`. */
+                    /** @description `S256` or `plain`; `S256` only for a public client. */
                     code_challenge_method?: string;
                     /** @description `true` (in any case) when the user accepted; anything else is refused. */
                     confirm: string;
-                    /** @description One of the client’s registered redirect URIs. */
+                    /** @description One of the client’s registered redirect URIs; the port of an `http` loopback IP literal (`127.0.0.1`, `[::1]`) may differ (RFC 8252 §7.3). */
                     redirect_uri?: string;
                     /** @description `code`. */
                     response_type: string;
@@ -4977,11 +4992,11 @@ export interface operations {
                     client_id: string;
                     /** @description PKCE challenge (RFC 7636 §4.3). */
                     code_challenge?: string;
-                    /** @description `S256` or `plain`. */
+                    /** @description `S256` or `plain`; `S256` only for a public client. */
                     code_challenge_method?: string;
                     /** @description `true` (in any case) when the user accepted; anything else is refused. */
                     confirm: string;
-                    /** @description One of the client’s registered redirect URIs. */
+                    /** @description One of the client’s registered redirect URIs; the port of an `http` loopback IP literal (`127.0.0.1`, `[::1]`) may differ (RFC 8252 §7.3). */
                     redirect_uri?: string;
                     /** @description `code`. */
                     response_type: string;
@@ -5007,7 +5022,7 @@ export interface operations {
                     "application/json": components["schemas"]["OAuth2AuthorizeResponseDto"];
                 };
             };
-            /** @description The FitTrackee envelope `{"status": "error", "message": …}`: `invalid payload` (no form field, `client_id` missing, `response_type` missing or not `code`), `The resource owner or authorization server denied the request` (`confirm` is not `true`), `OAuth2 client not found`, `Invalid "redirect_uri" in request.`, `Unsupported "code_challenge_method"`, `Missing "code_challenge"`, `Invalid "code_challenge"`, `The requested scope is invalid, unknown, or malformed.`. The RFC 6749 §5.2 body `{"error": …, "error_description": …}`: `invalid_request` for a value the edge refuses (a NUL character, a value too long), and `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside). */
+            /** @description The FitTrackee envelope `{"status": "error", "message": …}`: `invalid payload` (no form field, `client_id` missing, `response_type` missing or not `code`), `The resource owner or authorization server denied the request` (`confirm` is not `true`), `OAuth2 client not found`, `Invalid "redirect_uri" in request.`, `Unsupported "code_challenge_method"`, `Missing "code_challenge"`, `Invalid "code_challenge"`, `Missing "code_challenge": public clients must use PKCE with code_challenge_method S256`, `Public clients must use PKCE with code_challenge_method S256` (a public client without an `S256` challenge), `The requested scope is invalid, unknown, or malformed.`. The RFC 6749 §5.2 body `{"error": …, "error_description": …}`: `invalid_request` for a value the edge refuses (a NUL character, a value too long), and `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5078,20 +5093,20 @@ export interface operations {
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
-                    /** @description The client id (client_secret_post, RFC 6749 §2.3.1). */
+                    /** @description The client id (RFC 6749 §2.3.1, §2.1). */
                     client_id: string;
-                    /** @description The client secret. */
-                    client_secret: string;
+                    /** @description The client secret of a confidential client; a public client sends none. */
+                    client_secret?: string;
                     /** @description The access or refresh token to revoke. */
                     token: string;
                     /** @description `access_token` or `refresh_token` (RFC 7009 §2.1). */
                     token_type_hint?: string;
                 };
                 "multipart/form-data": {
-                    /** @description The client id (client_secret_post, RFC 6749 §2.3.1). */
+                    /** @description The client id (RFC 6749 §2.3.1, §2.1). */
                     client_id: string;
-                    /** @description The client secret. */
-                    client_secret: string;
+                    /** @description The client secret of a confidential client; a public client sends none. */
+                    client_secret?: string;
                     /** @description The access or refresh token to revoke. */
                     token: string;
                     /** @description `access_token` or `refresh_token` (RFC 7009 §2.1). */
@@ -5114,7 +5129,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description RFC 6749 §5.2 error body. `invalid_client`: unknown `client_id`, wrong or missing `client_secret`, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request` when `token` is missing or empty, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
+            /** @description RFC 6749 §5.2 error body. `invalid_client`: unknown `client_id`, wrong or missing `client_secret` of a confidential client, a `client_secret` sent by a public client, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request` when `token` is missing or empty, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5186,10 +5201,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
-                    /** @description The client id (client_secret_post, RFC 6749 §2.3.1). */
+                    /** @description The client id (RFC 6749 §2.3.1, §2.1). */
                     client_id: string;
-                    /** @description The client secret. */
-                    client_secret: string;
+                    /** @description The client secret of a confidential client; a public client sends none. */
+                    client_secret?: string;
                     /** @description The authorization code (authorization_code). */
                     code?: string;
                     /** @description The PKCE verifier (RFC 7636 §4.5). */
@@ -5202,10 +5217,10 @@ export interface operations {
                     refresh_token?: string;
                 };
                 "multipart/form-data": {
-                    /** @description The client id (client_secret_post, RFC 6749 §2.3.1). */
+                    /** @description The client id (RFC 6749 §2.3.1, §2.1). */
                     client_id: string;
-                    /** @description The client secret. */
-                    client_secret: string;
+                    /** @description The client secret of a confidential client; a public client sends none. */
+                    client_secret?: string;
                     /** @description The authorization code (authorization_code). */
                     code?: string;
                     /** @description The PKCE verifier (RFC 7636 §4.5). */
@@ -5242,7 +5257,7 @@ export interface operations {
                     "application/json": components["schemas"]["OAuth2TokenResponseDto"];
                 };
             };
-            /** @description RFC 6749 §5.2 error body. `unsupported_grant_type` (checked first: `grant_type` missing or not supported); `invalid_client`: unknown `client_id`, wrong or missing `client_secret`, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request`: `Missing "code" in request.`, `Missing "code_verifier"`, `Invalid "code_verifier"`, `Missing "refresh_token" in request.`, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `invalid_grant`: `Invalid "code" in request.` (unknown, expired, used or another client’s code), `Invalid "redirect_uri" in request.`, `Code challenge failed.`, or an unknown, expired or revoked refresh token; `invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when the client may no longer have any of the scopes; `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
+            /** @description RFC 6749 §5.2 error body. `unsupported_grant_type` (checked first: `grant_type` missing or not supported); `invalid_client`: unknown `client_id`, wrong or missing `client_secret` of a confidential client, a `client_secret` sent by a public client, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request`: `Missing "code" in request.`, `Missing "code_verifier"`, `Invalid "code_verifier"`, `Missing "refresh_token" in request.`, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `invalid_grant`: `Invalid "code" in request.` (unknown, expired, used or another client’s code), `Invalid "redirect_uri" in request.`, `Code challenge failed.`, `Public clients must use PKCE with code_challenge_method S256.`, or an unknown, expired or revoked refresh token; `invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when the client may no longer have any of the scopes; `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
             400: {
                 headers: {
                     [name: string]: unknown;
