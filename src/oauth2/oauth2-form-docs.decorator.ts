@@ -18,7 +18,11 @@ type FieldDocs = Record<string, string>;
  * One schema for both form media types: the fields are read the same way from an
  * `application/x-www-form-urlencoded` or a `multipart/form-data` body.
  */
-function formBody(fields: FieldDocs, required: string[], example: FieldDocs): MethodDecorator {
+export function formBody(
+  fields: FieldDocs,
+  required: string[],
+  example: FieldDocs,
+): MethodDecorator {
   return ApiBody({
     schema: {
       type: 'object',
@@ -35,38 +39,39 @@ function formBody(fields: FieldDocs, required: string[], example: FieldDocs): Me
 }
 
 /** Token and revocation answers are never cached (RFC 6749 §5.1), errors included. */
-const NO_STORE_RESPONSE_HEADERS = {
+export const NO_STORE_RESPONSE_HEADERS = {
   'Cache-Control': { description: '`no-store`', schema: { type: 'string', enum: ['no-store'] } },
   Pragma: { description: '`no-cache`', schema: { type: 'string', enum: ['no-cache'] } },
 };
 
-const FORM_ONLY =
+export const FORM_ONLY =
   'Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as ' +
   'FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form.';
 
-const CLIENT_AUTHENTICATION =
+export const CLIENT_AUTHENTICATION =
   'A confidential client authenticates with `client_id` and `client_secret` in the form ' +
   '(client_secret_post, RFC 6749 §2.3.1); a public client sends `client_id` alone (`none`, ' +
   'RFC 6749 §2.1). HTTP Basic is refused. Over plain HTTP (loopback ' +
   'and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`.';
 
-const CLIENT_CREDENTIALS: FieldDocs = {
+export const CLIENT_CREDENTIALS: FieldDocs = {
   client_id: 'The client id (RFC 6749 §2.3.1, §2.1).',
   client_secret: 'The client secret of a confidential client; a public client sends none.',
 };
 
-const EXAMPLE_CLIENT = {
+export const EXAMPLE_CLIENT = {
   client_id: 'hVL8Hw0sY1zB4sW9kQdJ2xTf',
   client_secret: 'pQ7vX2mN9kR4tY8wB3cF6hJ1lZ5sD0gA2eU7iO4yT9rE6wQ3',
 };
 
-const INVALID_CLIENT =
+export const INVALID_CLIENT =
   '`invalid_client`: unknown `client_id`, wrong or missing `client_secret` of a confidential ' +
   'client, a `client_secret` sent by a public client, or an ' +
   '`Authorization: Basic` header (client_secret_basic is not supported).';
-const INVALID_REQUEST_EDGE =
+export const INVALID_REQUEST_EDGE =
   '`invalid_request` for a value the edge refuses (a NUL character, a value too long)';
-const INSECURE_TRANSPORT = '`insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP';
+export const INSECURE_TRANSPORT =
+  '`insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP';
 
 /**
  * The body parsers and the multipart reader run before the endpoint reads the form, so what
@@ -77,7 +82,7 @@ const UNREADABLE_BODY =
   'that cannot be read (malformed JSON or multipart, a file part).';
 
 /** The 400 of the token and revocation endpoints: RFC 6749 §5.2, or the envelope (above). */
-const oauth2BadRequest = (description: string, example: object): MethodDecorator =>
+export const oauth2BadRequest = (description: string, example: object): MethodDecorator =>
   applyDecorators(
     ApiExtraModels(ErrorEnvelope, OAuth2ErrorResponse),
     ApiResponse({
@@ -96,19 +101,23 @@ export const ApiTokenForm = (): MethodDecorator =>
       description:
         'The RFC 6749 token endpoint (FitTrackee `POST /api/oauth/token`): `grant_type` ' +
         '`authorization_code` (RFC 6749 §4.1.3, with the PKCE `code_verifier` when the ' +
-        'authorization request had a challenge) or `refresh_token` (§6, which revokes the ' +
-        'refresh token used and issues a new pair). ' +
+        'authorization request had a challenge), `refresh_token` (§6, which revokes the ' +
+        'refresh token used and issues a new pair) or ' +
+        '`urn:ietf:params:oauth:grant-type:device_code` (RFC 8628 §3.4: the device polls with ' +
+        'its `device_code` until the user approved or denied it on the verification page). ' +
         `${FORM_ONLY} ${CLIENT_AUTHENTICATION} Repeated failed client authentications or ` +
         'grants are rate-limited (429).',
     }),
     formBody(
       {
-        grant_type: '`authorization_code` or `refresh_token`.',
+        grant_type:
+          '`authorization_code`, `refresh_token` or `urn:ietf:params:oauth:grant-type:device_code`.',
         ...CLIENT_CREDENTIALS,
         code: 'The authorization code (authorization_code).',
         redirect_uri: 'The redirect URI sent to the authorization endpoint, if any.',
         code_verifier: 'The PKCE verifier (RFC 7636 §4.5).',
         refresh_token: 'The refresh token (refresh_token).',
+        device_code: 'The device code (RFC 8628 §3.4).',
       },
       ['grant_type', 'client_id'],
       {
@@ -142,7 +151,13 @@ export const ApiTokenForm = (): MethodDecorator =>
         '`Code challenge failed.`, `Public clients must use PKCE with code_challenge_method ' +
         'S256.`, or an unknown, expired or revoked refresh token; ' +
         '`invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when the ' +
-        `client may no longer have any of the scopes; ${INSECURE_TRANSPORT}.`,
+        `client may no longer have any of the scopes; ${INSECURE_TRANSPORT}. Device code ` +
+        'grant (RFC 8628 §3.5): `authorization_pending` (the user has not decided yet), ' +
+        '`slow_down` (polled sooner than `interval` seconds after the previous request: the ' +
+        'interval grows by 5 seconds for every later request), `access_denied` (the user ' +
+        'denied), `expired_token` (the codes expired), `invalid_request` `Missing "device_code" ' +
+        'in request.`, `invalid_grant` `Invalid "device_code" in request.` (unknown, already ' +
+        'exchanged, or another client’s).',
       { error: 'invalid_grant', error_description: 'Invalid "code" in request.' },
     ),
     ApiLimitResponse('oauth2'),

@@ -6,9 +6,14 @@ import {
   ClientAuthenticationService,
   refuseUnsupportedMethod,
 } from 'src/oauth2/clients/client-authentication.service';
-import { isPublicClient } from 'src/oauth2/clients/oauth2-client.entity';
+import { isPublicClient, type OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import type { OAuth2TokenResponseDto } from 'src/oauth2/dto/oauth2-token-response.dto';
 import { AuthorizationCodeGrant } from 'src/oauth2/grants/authorization-code.grant';
+import {
+  DEVICE_CODE_GRANT_TYPE,
+  DeviceCodeGrant,
+  type IssuedGrant,
+} from 'src/oauth2/grants/device-code.grant';
 import { GrantExchangeModel, toLibraryClient } from 'src/oauth2/grants/grant-exchange.model';
 import { RefreshTokenGrant } from 'src/oauth2/grants/refresh-token.grant';
 import {
@@ -23,7 +28,18 @@ export type OAuth2Form = Readonly<Record<string, unknown>>;
 
 const GRANTS = { authorization_code: AuthorizationCodeGrant, refresh_token: RefreshTokenGrant };
 
-/** FitTrackee `POST /api/oauth/token` and `POST /api/oauth/revoke` (RFC 6749 §4.1.3, §6; RFC 7009). */
+type GrantType = keyof typeof GRANTS | typeof DEVICE_CODE_GRANT_TYPE;
+
+function isGrantType(value: unknown): value is GrantType {
+  return (
+    value === 'authorization_code' || value === 'refresh_token' || value === DEVICE_CODE_GRANT_TYPE
+  );
+}
+
+/**
+ * FitTrackee `POST /api/oauth/token` and `POST /api/oauth/revoke` (RFC 6749 §4.1.3, §6; RFC 7009),
+ * and the device code grant (RFC 8628 §3.4).
+ */
 @Injectable()
 export class OAuth2TokenService {
   constructor(
@@ -32,6 +48,7 @@ export class OAuth2TokenService {
     private readonly tokens: OAuth2TokensService,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly limits: ClientCheckLimits,
+    private readonly deviceCodeGrant: DeviceCodeGrant,
   ) {}
 
   async token(
@@ -40,18 +57,35 @@ export class OAuth2TokenService {
     ip?: string,
   ): Promise<OAuth2TokenResponseDto> {
     const grantType = form['grant_type'];
-    if (grantType !== 'authorization_code' && grantType !== 'refresh_token')
-      throw new UnsupportedGrantTypeError();
+    if (!isGrantType(grantType)) throw new UnsupportedGrantTypeError();
     refuseUnsupportedMethod(authorization);
     return this.limits.run(form['client_id'], ip, () => this.exchange(form, grantType));
   }
 
-  private async exchange(
-    form: OAuth2Form,
-    grantType: keyof typeof GRANTS,
-  ): Promise<OAuth2TokenResponseDto> {
+  private async exchange(form: OAuth2Form, grantType: GrantType): Promise<OAuth2TokenResponseDto> {
     const client = await this.clientAuthentication.verify(form);
     const expiresIn = this.config.get('oauth2.tokenExpiresIn', { infer: true });
+    const issued: IssuedGrant =
+      grantType === DEVICE_CODE_GRANT_TYPE
+        ? await this.deviceCodeGrant.handle(form, client)
+        : await this.libraryGrant(form, grantType, client, expiresIn);
+    // `scope` is omitted when empty, as Authlib does.
+    const response: OAuth2TokenResponseDto = {
+      access_token: issued.accessToken,
+      expires_in: expiresIn,
+      refresh_token: issued.refreshToken,
+      token_type: 'Bearer',
+    };
+    if (issued.scope.length > 0) response.scope = issued.scope.join(' ');
+    return response;
+  }
+
+  private async libraryGrant(
+    form: OAuth2Form,
+    grantType: keyof typeof GRANTS,
+    client: OAuth2Client,
+    expiresIn: number,
+  ): Promise<IssuedGrant> {
     const Grant = GRANTS[grantType];
     const grant = new Grant({
       model: new GrantExchangeModel(
@@ -67,15 +101,11 @@ export class OAuth2TokenService {
       isS256Required: isPublicClient(client),
     });
     const issued = await grant.handle({ body: { ...form }, query: {} }, toLibraryClient(client));
-    // `scope` is omitted when empty, as Authlib does.
-    const response: OAuth2TokenResponseDto = {
-      access_token: issued.accessToken,
-      expires_in: expiresIn,
-      refresh_token: issued.refreshToken ?? '',
-      token_type: 'Bearer',
+    return {
+      accessToken: issued.accessToken,
+      refreshToken: issued.refreshToken ?? '',
+      scope: issued.scope ?? [],
     };
-    if (issued.scope && issued.scope.length > 0) response.scope = issued.scope.join(' ');
-    return response;
   }
 
   /** RFC 7009: always `{}` once the client is authenticated and a token is given. */

@@ -12,6 +12,13 @@ import { ConsentService } from 'src/oauth2/consent/consent.service';
 import { ConsentSessions } from 'src/oauth2/consent/consent-sessions.service';
 import { UsedFormToken } from 'src/oauth2/consent/used-form-token.entity';
 import { UsedFormTokensService } from 'src/oauth2/consent/used-form-tokens.service';
+import { DeviceAuthorizationController } from 'src/oauth2/device/device-authorization.controller';
+import { DeviceAuthorizationService } from 'src/oauth2/device/device-authorization.service';
+import { OAuth2DeviceCode } from 'src/oauth2/device/oauth2-device-code.entity';
+import { OAuth2DeviceCodesService } from 'src/oauth2/device/oauth2-device-codes.service';
+import { DeviceVerificationController } from 'src/oauth2/device/verification/device-verification.controller';
+import { DeviceVerificationService } from 'src/oauth2/device/verification/device-verification.service';
+import { DeviceCodeGrant } from 'src/oauth2/grants/device-code.grant';
 import { OAuth2Controller } from 'src/oauth2/oauth2.controller';
 import { OAuth2MetadataController } from 'src/oauth2/oauth2-metadata.controller';
 import { OAuth2TokenService } from 'src/oauth2/oauth2-token.service';
@@ -37,6 +44,7 @@ import { User } from 'src/users/user.entity';
       OAuth2AuthorizationCode,
       OAuth2Token,
       UsedFormToken,
+      OAuth2DeviceCode,
       User,
     ]),
   ],
@@ -45,6 +53,8 @@ import { User } from 'src/users/user.entity';
     OAuth2Controller,
     OAuth2MetadataController,
     ConsentController,
+    DeviceAuthorizationController,
+    DeviceVerificationController,
   ],
   providers: [
     {
@@ -67,6 +77,10 @@ import { User } from 'src/users/user.entity';
     UsedFormTokensService,
     ConsentSessions,
     ConsentService,
+    OAuth2DeviceCodesService,
+    DeviceCodeGrant,
+    DeviceAuthorizationService,
+    DeviceVerificationService,
   ],
   exports: [OAuth2TokensService],
 })

@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Authorization server metadata
-         * @description RFC 8414 §3 metadata for OAuth2 clients: endpoints, scopes, grant types, client authentication and PKCE methods; public, a plain JSON object (no envelope). Not part of FitTrackee, which publishes no metadata.
+         * @description RFC 8414 §3 metadata for OAuth2 clients: endpoints (the RFC 8628 device authorization endpoint included), scopes, grant types, client authentication and PKCE methods; public, a plain JSON object (no envelope). Not part of FitTrackee, which publishes no metadata.
          */
         get: operations["metadata"];
         put?: never;
@@ -595,7 +595,27 @@ export interface paths {
          * Authorize a client and get the redirect URL with the code
          * @description The first-party web client grants a client on the user’s behalf (FitTrackee `POST /api/oauth/authorize`) and sends the browser to the returned `redirect_url`, which carries the authorization code and `state` (RFC 6749 §4.1.2). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. First-party tokens only; an OAuth2 access token gets 403 `insufficient_scope`.
          */
-        post: operations["authorize"];
+        post: operations["oAuth2Authorize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oauth/device_authorization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a device authorization (CLI, TV and watch apps)
+         * @description RFC 8628 device authorization request (docs/oauth2.md#device-flow): the device shows `user_code` and `verification_uri` to the user, who opens that page on a phone or computer, signs in, types the code and approves; meanwhile the device polls `POST /api/oauth/token` with `grant_type=urn:ietf:params:oauth:grant-type:device_code` every `interval` seconds. Not part of FitTrackee. Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. A confidential client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); a public client sends `client_id` alone (`none`, RFC 6749 §2.1). HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`. Repeated failed client authentications are rate-limited (429).
+         */
+        post: operations["deviceAuthorizationAuthorize"];
         delete?: never;
         options?: never;
         head?: never;
@@ -633,7 +653,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange an authorization code or a refresh token for tokens
-         * @description The RFC 6749 token endpoint (FitTrackee `POST /api/oauth/token`): `grant_type` `authorization_code` (RFC 6749 §4.1.3, with the PKCE `code_verifier` when the authorization request had a challenge) or `refresh_token` (§6, which revokes the refresh token used and issues a new pair). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. A confidential client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); a public client sends `client_id` alone (`none`, RFC 6749 §2.1). HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`. Repeated failed client authentications or grants are rate-limited (429).
+         * @description The RFC 6749 token endpoint (FitTrackee `POST /api/oauth/token`): `grant_type` `authorization_code` (RFC 6749 §4.1.3, with the PKCE `code_verifier` when the authorization request had a challenge), `refresh_token` (§6, which revokes the refresh token used and issues a new pair) or `urn:ietf:params:oauth:grant-type:device_code` (RFC 8628 §3.4: the device polls with its `device_code` until the user approved or denied it on the verification page). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. A confidential client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); a public client sends `client_id` alone (`none`, RFC 6749 §2.1). HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`. Repeated failed client authentications or grants are rate-limited (429).
          */
         post: operations["token"];
         delete?: never;
@@ -1134,7 +1154,9 @@ export interface components {
             authorization_endpoint: string;
             /** @description RFC 7636 PKCE methods. */
             code_challenge_methods_supported: ("S256" | "plain")[];
-            grant_types_supported: ("authorization_code" | "refresh_token")[];
+            /** @description RFC 8628 §4 device authorization endpoint. */
+            device_authorization_endpoint: string;
+            grant_types_supported: ("authorization_code" | "refresh_token" | "urn:ietf:params:oauth:grant-type:device_code")[];
             /** @description The UI's public URL; every endpoint below is under it. */
             issuer: string;
             response_modes_supported: "query"[];
@@ -1195,6 +1217,29 @@ export interface components {
              * @example 2023-04-07 16:00
              */
             workout_date: string;
+        };
+        DeviceAuthorizationResponseDto: {
+            /** @description The device's secret for polling the token endpoint (48 characters, single use). */
+            device_code: string;
+            /**
+             * @description Seconds before the device code and the user code expire.
+             * @example 600
+             */
+            expires_in: number;
+            /**
+             * @description Seconds to wait between token requests.
+             * @example 5
+             */
+            interval: number;
+            /**
+             * @description The code the user types on the verification page: 8 consonants, `XXXX-XXXX`.
+             * @example WDJB-MJHT
+             */
+            user_code: string;
+            /** @description The short address the user opens on another device. */
+            verification_uri: string;
+            /** @description The verification address with the user code filled in (for a link or a QR code). */
+            verification_uri_complete: string;
         };
         EditAccountDto: {
             /** @description The address wanted, or the current one to keep it; missing or null is `email is missing`. */
@@ -1930,9 +1975,11 @@ export interface operations {
                      *         "S256",
                      *         "plain"
                      *       ],
+                     *       "device_authorization_endpoint": "https://fit.example.com/api/oauth/device_authorization",
                      *       "grant_types_supported": [
                      *         "authorization_code",
-                     *         "refresh_token"
+                     *         "refresh_token",
+                     *         "urn:ietf:params:oauth:grant-type:device_code"
                      *       ],
                      *       "issuer": "https://fit.example.com",
                      *       "response_modes_supported": [
@@ -4960,7 +5007,7 @@ export interface operations {
             };
         };
     };
-    authorize: {
+    oAuth2Authorize: {
         parameters: {
             query?: never;
             header?: never;
@@ -5068,6 +5115,110 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deviceAuthorizationAuthorize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description The client id (RFC 6749 §2.3.1, §2.1). */
+                    client_id: string;
+                    /** @description The client secret of a confidential client; a public client sends none. */
+                    client_secret?: string;
+                    /** @description Space-separated scopes, as at the authorization endpoint. */
+                    scope?: string;
+                };
+                "multipart/form-data": {
+                    /** @description The client id (RFC 6749 §2.3.1, §2.1). */
+                    client_id: string;
+                    /** @description The client secret of a confidential client; a public client sends none. */
+                    client_secret?: string;
+                    /** @description Space-separated scopes, as at the authorization endpoint. */
+                    scope?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 8628 §3.2 device authorization response. */
+            200: {
+                headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: "no-store";
+                    /** @description `no-cache` */
+                    Pragma?: "no-cache";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "device_code": "GmRhmhcxhwAzkoEqiMEg4XkyNbJz8o2AD4X7kYfPBt2QmKtm",
+                     *       "expires_in": 600,
+                     *       "interval": 5,
+                     *       "user_code": "WDJB-MJHT",
+                     *       "verification_uri": "https://fit.example.com/device",
+                     *       "verification_uri_complete": "https://fit.example.com/device?user_code=WDJB-MJHT"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeviceAuthorizationResponseDto"];
+                };
+            };
+            /** @description RFC 6749 §5.2 error body. `invalid_client`: unknown `client_id`, wrong or missing `client_secret` of a confidential client, a `client_secret` sent by a public client, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when none of the requested scopes is one of the client’s; `invalid_request` for a value the edge refuses (a NUL character, a value too long); `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_client"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2ErrorResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many failed checks for this client or from this address: `{"error": "invalid_request", "error_description": "rate limit exceeded (<limit>)"}`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuth2ErrorResponse"];
                 };
             };
             /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
@@ -5209,7 +5360,9 @@ export interface operations {
                     code?: string;
                     /** @description The PKCE verifier (RFC 7636 §4.5). */
                     code_verifier?: string;
-                    /** @description `authorization_code` or `refresh_token`. */
+                    /** @description The device code (RFC 8628 §3.4). */
+                    device_code?: string;
+                    /** @description `authorization_code`, `refresh_token` or `urn:ietf:params:oauth:grant-type:device_code`. */
                     grant_type: string;
                     /** @description The redirect URI sent to the authorization endpoint, if any. */
                     redirect_uri?: string;
@@ -5225,7 +5378,9 @@ export interface operations {
                     code?: string;
                     /** @description The PKCE verifier (RFC 7636 §4.5). */
                     code_verifier?: string;
-                    /** @description `authorization_code` or `refresh_token`. */
+                    /** @description The device code (RFC 8628 §3.4). */
+                    device_code?: string;
+                    /** @description `authorization_code`, `refresh_token` or `urn:ietf:params:oauth:grant-type:device_code`. */
                     grant_type: string;
                     /** @description The redirect URI sent to the authorization endpoint, if any. */
                     redirect_uri?: string;
@@ -5257,7 +5412,7 @@ export interface operations {
                     "application/json": components["schemas"]["OAuth2TokenResponseDto"];
                 };
             };
-            /** @description RFC 6749 §5.2 error body. `unsupported_grant_type` (checked first: `grant_type` missing or not supported); `invalid_client`: unknown `client_id`, wrong or missing `client_secret` of a confidential client, a `client_secret` sent by a public client, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request`: `Missing "code" in request.`, `Missing "code_verifier"`, `Invalid "code_verifier"`, `Missing "refresh_token" in request.`, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `invalid_grant`: `Invalid "code" in request.` (unknown, expired, used or another client’s code), `Invalid "redirect_uri" in request.`, `Code challenge failed.`, `Public clients must use PKCE with code_challenge_method S256.`, or an unknown, expired or revoked refresh token; `invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when the client may no longer have any of the scopes; `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
+            /** @description RFC 6749 §5.2 error body. `unsupported_grant_type` (checked first: `grant_type` missing or not supported); `invalid_client`: unknown `client_id`, wrong or missing `client_secret` of a confidential client, a `client_secret` sent by a public client, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request`: `Missing "code" in request.`, `Missing "code_verifier"`, `Invalid "code_verifier"`, `Missing "refresh_token" in request.`, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `invalid_grant`: `Invalid "code" in request.` (unknown, expired, used or another client’s code), `Invalid "redirect_uri" in request.`, `Code challenge failed.`, `Public clients must use PKCE with code_challenge_method S256.`, or an unknown, expired or revoked refresh token; `invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when the client may no longer have any of the scopes; `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. Device code grant (RFC 8628 §3.5): `authorization_pending` (the user has not decided yet), `slow_down` (polled sooner than `interval` seconds after the previous request: the interval grows by 5 seconds for every later request), `access_denied` (the user denied), `expired_token` (the codes expired), `invalid_request` `Missing "device_code" in request.`, `invalid_grant` `Invalid "device_code" in request.` (unknown, already exchanged, or another client’s). The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -97,6 +97,11 @@ export class OAuth2ClientsService {
     return this.clients.findOneBy({ clientId });
   }
 
+  /** By row id, e.g. the client of a device authorization request. */
+  findById(id: number): Promise<OAuth2Client | null> {
+    return this.clients.findOneBy({ id });
+  }
+
   private async requireOwn(user: User, id: string): Promise<OAuth2Client> {
     const numericId = /^\d{1,9}$/.test(id) ? Number(id) : undefined;
     const client =
