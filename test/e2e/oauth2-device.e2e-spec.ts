@@ -3,7 +3,6 @@ import request, { type Response } from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
 import { expectInvalidToken, expectOAuthError } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
-import { createOAuth2Client, refresh, type TestClient } from 'test/helpers/oauth2-flow';
 import {
   decide,
   DEVICE_GRANT,
@@ -16,6 +15,7 @@ import {
   startDeviceFlow,
   timePasses,
 } from 'test/helpers/oauth2-device';
+import { createOAuth2Client, refresh, type TestClient } from 'test/helpers/oauth2-flow';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 const USER_CODE = /^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/;
@@ -93,7 +93,7 @@ describe('OAuth2 device authorization grant (RFC 8628, docs/oauth2.md#device-flo
 
     it('authenticates clients as the token endpoint does', async () => {
       const { client_id, client_secret } = confidential;
-      const refusals = [
+      const refusals: Record<string, string>[] = [
         { client_id },
         { client_id, client_secret: 'wrong' },
         { client_id: 'unknown-client' },
@@ -240,6 +240,19 @@ describe('OAuth2 device authorization grant (RFC 8628, docs/oauth2.md#device-flo
       const refused = await postPage(t, browser, { action: 'code', user_code: flow.user_code });
       expect(refused.status).toBe(400);
       expect(refused.text).toContain('This code is not valid');
+    });
+
+    it('a new password ends an approval not exchanged yet', async () => {
+      const user = await createUser(t.dataSource);
+      const flow = await startDeviceFlow(t, confidential);
+      await decide(t, await signInOnPage(t, user), flow.user_code, 'authorize');
+      await t.dataSource.query("UPDATE users SET password = 'changed' WHERE id = $1", [user.id]);
+      expectOAuthError(
+        await poll(t, confidential, flow.device_code),
+        400,
+        'invalid_grant',
+        INVALID_DEVICE_CODE,
+      );
     });
 
     it('invalid_grant for unknown codes and another client’s; invalid_request without one', async () => {

@@ -7,11 +7,13 @@ import { randomInt } from 'node:crypto';
  */
 export const USER_CODE_ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ';
 const LENGTH = 8;
+const NORMALIZED = new RegExp(`^[${USER_CODE_ALPHABET}]{${String(LENGTH)}}$`);
 
 /** A new user code as shown to the user: `XXXX-XXXX`. */
 export function generateUserCode(): string {
   let code = '';
-  for (let i = 0; i < LENGTH; i += 1) code += USER_CODE_ALPHABET.charAt(randomInt(20));
+  for (let i = 0; i < LENGTH; i += 1)
+    code += USER_CODE_ALPHABET.charAt(randomInt(USER_CODE_ALPHABET.length));
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
@@ -22,8 +24,7 @@ export function generateUserCode(): string {
 export function normalizeUserCode(typed: unknown): string | null {
   if (typeof typed !== 'string' || typed.length > 32) return null;
   const code = typed.replace(/[\s-]/g, '').toUpperCase();
-  if (code.length !== LENGTH) return null;
-  return [...code].every((char) => USER_CODE_ALPHABET.includes(char)) ? code : null;
+  return NORMALIZED.test(code) ? code : null;
 }
 
 /** `XXXXXXXX` → `XXXX-XXXX`, the form the user saw on the device. */

@@ -28,7 +28,7 @@ export class DeviceVerificationController {
   shortcut(@Query('user_code') userCode: unknown, @Res() response: Response): void {
     const query =
       typeof userCode === 'string' && userCode !== ''
-        ? `?${new URLSearchParams({ user_code: userCode.slice(0, 32) })}`
+        ? `?${new URLSearchParams({ user_code: userCode.slice(0, 32) }).toString()}`
         : '';
     response.set('Cache-Control', 'no-store').redirect(303, `${DEVICE_PAGE}${query}`);
   }

@@ -191,5 +191,7 @@ function textOf(value: unknown): string {
 
 /** The page, keeping the code of `verification_uri_complete` through the sign-in. */
 function pageUrl(typed: string): string {
-  return typed === '' ? DEVICE_PAGE : `${DEVICE_PAGE}?${new URLSearchParams({ user_code: typed })}`;
+  return typed === ''
+    ? DEVICE_PAGE
+    : `${DEVICE_PAGE}?${new URLSearchParams({ user_code: typed }).toString()}`;
 }
