@@ -3,6 +3,7 @@ import request, { type Response } from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
 import { expectInvalidToken, expectOAuthError } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
+import { consentCookie } from 'test/helpers/oauth2-consent';
 import {
   decide,
   DEVICE_GRANT,
@@ -111,6 +112,14 @@ describe('OAuth2 device authorization grant (RFC 8628, docs/oauth2.md#device-flo
       });
       const open = await deviceAuthorizationRequest(t, { client_id: publicClient.client_id });
       expect(open.status).toBe(200);
+    });
+
+    it('refuses plain HTTP as the other OAuth2 endpoints do', async () => {
+      const res = await deviceAuthorizationRequest(t, { client_id: publicClient.client_id }).set(
+        'X-Forwarded-Proto',
+        'http',
+      );
+      expectOAuthError(res, 400, 'insecure_transport', 'OAuth 2 MUST utilize https.');
     });
 
     it('checks the scope as the authorization endpoint does', async () => {
@@ -314,6 +323,17 @@ describe('OAuth2 device authorization grant (RFC 8628, docs/oauth2.md#device-flo
         .send({ ...form, csrf_token: 'forged' });
       expect(forged.status).toBe(403);
       expectDeviceError(await poll(t, confidential, flow.device_code), 'authorization_pending');
+    });
+
+    it('takes no code before the sign-in', async () => {
+      const first = await request(t.http).get(DEVICE_PAGE);
+      const res = await postPage(
+        t,
+        { cookie: consentCookie(first), page: first },
+        { action: 'code', user_code: 'WDJB-MJHT' },
+      );
+      expect(res.status).toBe(401);
+      expect(res.text).toContain('Sign in to connect a device');
     });
 
     it('refuses code entry for a while after too many wrong codes', async () => {
