@@ -23,6 +23,8 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 export const NON_API_ROUTES = [
   { path: '.well-known/{*path}', method: RequestMethod.ALL },
   { path: 'profile/{*path}', method: RequestMethod.ALL },
+  // The device flow's short verification address (docs/oauth2.md#device-flow).
+  { path: 'device', method: RequestMethod.ALL },
 ];
 
 /**

@@ -44,6 +44,10 @@ export interface AuthSettings {
 export interface OAuth2Settings {
   tokenExpiresIn: number;
   authorizationCodeExpiresIn: number;
+  /** Lifetime of a device authorization request, seconds (RFC 8628 §3.2 `expires_in`). */
+  deviceCodeExpiresIn: number;
+  /** Seconds a device waits between polls at first (RFC 8628 §3.2 `interval`). */
+  devicePollInterval: number;
 }
 
 export interface EmailSettings {
@@ -154,6 +158,8 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
     oauth2: {
       tokenExpiresIn: env.OAUTH2_TOKEN_EXPIRES_IN ?? 864000,
       authorizationCodeExpiresIn: 300,
+      deviceCodeExpiresIn: env.OAUTH2_DEVICE_CODE_EXPIRES_IN ?? 600,
+      devicePollInterval: env.OAUTH2_DEVICE_POLL_INTERVAL ?? 5,
     },
     email: { url: env.EMAIL_URL, sender: env.SENDER_EMAIL },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX ?? 'pacekeeper' },

@@ -186,6 +186,20 @@ export class EnvironmentVariables {
   @Min(1)
   OAUTH2_TOKEN_EXPIRES_IN?: number;
 
+  /** Lifetime of a device authorization request, seconds (docs/oauth2.md#device-flow). */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  OAUTH2_DEVICE_CODE_EXPIRES_IN?: number;
+
+  /** Seconds a device waits between token polls (docs/oauth2.md#device-flow). */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  OAUTH2_DEVICE_POLL_INTERVAL?: number;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

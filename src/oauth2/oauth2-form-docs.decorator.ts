@@ -19,7 +19,11 @@ type FieldDocs = Record<string, string>;
  * One schema for both form media types: the fields are read the same way from an
  * `application/x-www-form-urlencoded` or a `multipart/form-data` body.
  */
-function formBody(fields: FieldDocs, required: string[], example: FieldDocs): MethodDecorator {
+export function formBody(
+  fields: FieldDocs,
+  required: string[],
+  example: FieldDocs,
+): MethodDecorator {
   return ApiBody({
     schema: {
       type: 'object',
@@ -36,36 +40,39 @@ function formBody(fields: FieldDocs, required: string[], example: FieldDocs): Me
 }
 
 /** Token and revocation answers are never cached (RFC 6749 §5.1), errors included. */
-const NO_STORE_RESPONSE_HEADERS = {
+export const NO_STORE_RESPONSE_HEADERS = {
   'Cache-Control': { description: '`no-store`', schema: { type: 'string', enum: ['no-store'] } },
   Pragma: { description: '`no-cache`', schema: { type: 'string', enum: ['no-cache'] } },
 };
 
-const FORM_ONLY =
+export const FORM_ONLY =
   'Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as ' +
   'FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form.';
 
-const CLIENT_AUTHENTICATION =
-  'The client authenticates with `client_id` and `client_secret` in the form ' +
-  '(client_secret_post, RFC 6749 §2.3.1); HTTP Basic is refused. Over plain HTTP (loopback ' +
+export const CLIENT_AUTHENTICATION =
+  'A confidential client authenticates with `client_id` and `client_secret` in the form ' +
+  '(client_secret_post, RFC 6749 §2.3.1); a public client sends `client_id` alone (`none`, ' +
+  'RFC 6749 §2.1). HTTP Basic is refused. Over plain HTTP (loopback ' +
   'and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`.';
 
-const CLIENT_CREDENTIALS: FieldDocs = {
-  client_id: 'The client id (client_secret_post, RFC 6749 §2.3.1).',
-  client_secret: 'The client secret.',
+export const CLIENT_CREDENTIALS: FieldDocs = {
+  client_id: 'The client id (RFC 6749 §2.3.1, §2.1).',
+  client_secret: 'The client secret of a confidential client; a public client sends none.',
 };
 
-const EXAMPLE_CLIENT = {
+export const EXAMPLE_CLIENT = {
   client_id: 'hVL8Hw0sY1zB4sW9kQdJ2xTf',
   client_secret: 'pQ7vX2mN9kR4tY8wB3cF6hJ1lZ5sD0gA2eU7iO4yT9rE6wQ3',
 };
 
-const INVALID_CLIENT =
-  '`invalid_client`: unknown `client_id`, wrong or missing `client_secret`, or an ' +
+export const INVALID_CLIENT =
+  '`invalid_client`: unknown `client_id`, wrong or missing `client_secret` of a confidential ' +
+  'client, a `client_secret` sent by a public client, or an ' +
   '`Authorization: Basic` header (client_secret_basic is not supported).';
-const INVALID_REQUEST_EDGE =
+export const INVALID_REQUEST_EDGE =
   '`invalid_request` for a value the edge refuses (a NUL character, a value too long)';
-const INSECURE_TRANSPORT = '`insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP';
+export const INSECURE_TRANSPORT =
+  '`insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP';
 
 /**
  * The body parsers and the multipart reader run before the endpoint reads the form, so what
@@ -76,7 +83,7 @@ const UNREADABLE_BODY =
   'that cannot be read (malformed JSON or multipart, a file part).';
 
 /** The 400 of the token and revocation endpoints: RFC 6749 §5.2, or the envelope (above). */
-const oauth2BadRequest = (description: string, example: object): MethodDecorator =>
+export const oauth2BadRequest = (description: string, example: object): MethodDecorator =>
   applyDecorators(
     ApiExtraModels(ErrorEnvelope, OAuth2ErrorResponse),
     ApiResponse({
@@ -95,21 +102,25 @@ export const ApiTokenForm = (): MethodDecorator =>
       description:
         'The RFC 6749 token endpoint (FitTrackee `POST /api/oauth/token`): `grant_type` ' +
         '`authorization_code` (RFC 6749 §4.1.3, with the PKCE `code_verifier` when the ' +
-        'authorization request had a challenge) or `refresh_token` (§6, which revokes the ' +
-        'refresh token used and issues a new pair). ' +
+        'authorization request had a challenge), `refresh_token` (§6, which revokes the ' +
+        'refresh token used and issues a new pair) or ' +
+        '`urn:ietf:params:oauth:grant-type:device_code` (RFC 8628 §3.4: the device polls with ' +
+        'its `device_code` until the user approved or denied it on the verification page). ' +
         `${FORM_ONLY} ${CLIENT_AUTHENTICATION} Repeated failed client authentications or ` +
         'grants are rate-limited (429).',
     }),
     formBody(
       {
-        grant_type: '`authorization_code` or `refresh_token`.',
+        grant_type:
+          '`authorization_code`, `refresh_token` or `urn:ietf:params:oauth:grant-type:device_code`.',
         ...CLIENT_CREDENTIALS,
         code: 'The authorization code (authorization_code).',
         redirect_uri: 'The redirect URI sent to the authorization endpoint, if any.',
         code_verifier: 'The PKCE verifier (RFC 7636 §4.5).',
         refresh_token: 'The refresh token (refresh_token).',
+        device_code: 'The device code (RFC 8628 §3.4).',
       },
-      ['grant_type', 'client_id', 'client_secret'],
+      ['grant_type', 'client_id'],
       {
         grant_type: 'authorization_code',
         ...EXAMPLE_CLIENT,
@@ -138,9 +149,16 @@ export const ApiTokenForm = (): MethodDecorator =>
         '"refresh_token" in request.`, or ' +
         `${INVALID_REQUEST_EDGE}; \`invalid_grant\`: \`Invalid "code" in request.\` (unknown, ` +
         'expired, used or another client’s code), `Invalid "redirect_uri" in request.`, ' +
-        '`Code challenge failed.`, or an unknown, expired or revoked refresh token; ' +
+        '`Code challenge failed.`, `Public clients must use PKCE with code_challenge_method ' +
+        'S256.`, or an unknown, expired or revoked refresh token; ' +
         '`invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when the ' +
-        `client may no longer have any of the scopes; ${INSECURE_TRANSPORT}.`,
+        `client may no longer have any of the scopes; ${INSECURE_TRANSPORT}. Device code ` +
+        'grant (RFC 8628 §3.5): `authorization_pending` (the user has not decided yet), ' +
+        '`slow_down` (polled sooner than `interval` seconds after the previous request: the ' +
+        'interval grows by 5 seconds for every later request), `access_denied` (the user ' +
+        'denied), `expired_token` (the codes expired), `invalid_request` `Missing "device_code" ' +
+        'in request.`, `invalid_grant` `Invalid "device_code" in request.` (unknown, already ' +
+        'exchanged, or another client’s).',
       { error: 'invalid_grant', error_description: 'Invalid "code" in request.' },
     ),
     ApiLimitResponse('oauth2'),
@@ -163,7 +181,7 @@ export const ApiRevokeForm = (): MethodDecorator =>
         token_type_hint: '`access_token` or `refresh_token` (RFC 7009 §2.1).',
         ...CLIENT_CREDENTIALS,
       },
-      ['token', 'client_id', 'client_secret'],
+      ['token', 'client_id'],
       {
         token: 'Lp0oKi9uJy8hTg7rFd6eSw5aQz4xCv3bNm2lKj1hGf0dSa9q',
         token_type_hint: 'refresh_token',
@@ -258,7 +276,10 @@ const AUTHORIZE_REFUSALS =
   '`The resource owner or authorization server denied the request` (`confirm` is not `true`), ' +
   '`OAuth2 client not found`, `Invalid "redirect_uri" in request.`, ' +
   '`Unsupported "code_challenge_method"`, `Missing "code_challenge"`, ' +
-  '`Invalid "code_challenge"`, `The requested scope is invalid, unknown, or malformed.`. ' +
+  '`Invalid "code_challenge"`, `Missing "code_challenge": public clients must use PKCE with ' +
+  'code_challenge_method S256`, `Public clients must use PKCE with code_challenge_method ' +
+  'S256` (a public client without an `S256` challenge), ' +
+  '`The requested scope is invalid, unknown, or malformed.`. ' +
   `The RFC 6749 §5.2 body \`{"error": …, "error_description": …}\`: ${INVALID_REQUEST_EDGE}, and ` +
   `${INSECURE_TRANSPORT} (loopback and AUTHLIB_INSECURE_TRANSPORT aside).`;
 
@@ -275,9 +296,11 @@ export const ApiAuthorizeForm = (): MethodDecorator =>
         response_type: '`code`.',
         scope: 'Space-separated scopes.',
         state: 'Opaque value returned with the code.',
-        redirect_uri: 'One of the client’s registered redirect URIs.',
+        redirect_uri:
+          'One of the client’s registered redirect URIs; the port of an `http` loopback IP ' +
+          'literal (`127.0.0.1`, `[::1]`) may differ (RFC 8252 §7.3).',
         code_challenge: 'PKCE challenge (RFC 7636 §4.3).',
-        code_challenge_method: '`S256` or `plain`.',
+        code_challenge_method: '`S256` or `plain`; `S256` only for a public client.',
         confirm: '`true` (in any case) when the user accepted; anything else is refused.',
       },
       ['client_id', 'response_type', 'confirm'],

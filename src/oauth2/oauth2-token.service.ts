@@ -2,11 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from 'src/config/configuration';
 import { ClientCheckLimits } from 'src/oauth2/client-check-limits';
-import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
-import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
+import {
+  ClientAuthenticationService,
+  refuseUnsupportedMethod,
+} from 'src/oauth2/clients/client-authentication.service';
+import { isPublicClient, type OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import type { OAuth2IntrospectionResponseDto } from 'src/oauth2/dto/oauth2-introspection-response.dto';
 import type { OAuth2TokenResponseDto } from 'src/oauth2/dto/oauth2-token-response.dto';
 import { AuthorizationCodeGrant } from 'src/oauth2/grants/authorization-code.grant';
+import {
+  DEVICE_CODE_GRANT_TYPE,
+  DeviceCodeGrant,
+  type IssuedGrant,
+} from 'src/oauth2/grants/device-code.grant';
 import { GrantExchangeModel, toLibraryClient } from 'src/oauth2/grants/grant-exchange.model';
 import { RefreshTokenGrant } from 'src/oauth2/grants/refresh-token.grant';
 import {
@@ -22,18 +30,28 @@ export type OAuth2Form = Readonly<Record<string, unknown>>;
 
 const GRANTS = { authorization_code: AuthorizationCodeGrant, refresh_token: RefreshTokenGrant };
 
+type GrantType = keyof typeof GRANTS | typeof DEVICE_CODE_GRANT_TYPE;
+
+function isGrantType(value: unknown): value is GrantType {
+  return (
+    value === 'authorization_code' || value === 'refresh_token' || value === DEVICE_CODE_GRANT_TYPE
+  );
+}
+
 /**
  * FitTrackee `POST /api/oauth/token` and `POST /api/oauth/revoke` (RFC 6749 §4.1.3, §6; RFC 7009),
- * and `POST /api/oauth/introspect` (RFC 7662): one client authentication for all three.
+ * the device code grant (RFC 8628 §3.4) and `POST /api/oauth/introspect` (RFC 7662): one client
+ * authentication for all of them.
  */
 @Injectable()
 export class OAuth2TokenService {
   constructor(
-    private readonly clients: OAuth2ClientsService,
+    private readonly clientAuthentication: ClientAuthenticationService,
     private readonly codes: OAuth2CodesService,
     private readonly tokens: OAuth2TokensService,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly limits: ClientCheckLimits,
+    private readonly deviceCodeGrant: DeviceCodeGrant,
   ) {}
 
   async token(
@@ -42,18 +60,35 @@ export class OAuth2TokenService {
     ip?: string,
   ): Promise<OAuth2TokenResponseDto> {
     const grantType = form['grant_type'];
-    if (grantType !== 'authorization_code' && grantType !== 'refresh_token')
-      throw new UnsupportedGrantTypeError();
-    refuseBasicAuthentication(authorization);
+    if (!isGrantType(grantType)) throw new UnsupportedGrantTypeError();
+    refuseUnsupportedMethod(authorization);
     return this.limits.run(form['client_id'], ip, () => this.exchange(form, grantType));
   }
 
-  private async exchange(
+  private async exchange(form: OAuth2Form, grantType: GrantType): Promise<OAuth2TokenResponseDto> {
+    const client = await this.clientAuthentication.verify(form);
+    const expiresIn = this.config.get('oauth2.tokenExpiresIn', { infer: true });
+    const issued: IssuedGrant =
+      grantType === DEVICE_CODE_GRANT_TYPE
+        ? await this.deviceCodeGrant.handle(form, client)
+        : await this.libraryGrant(form, grantType, client, expiresIn);
+    // `scope` is omitted when empty, as Authlib does.
+    const response: OAuth2TokenResponseDto = {
+      access_token: issued.accessToken,
+      expires_in: expiresIn,
+      refresh_token: issued.refreshToken,
+      token_type: 'Bearer',
+    };
+    if (issued.scope.length > 0) response.scope = issued.scope.join(' ');
+    return response;
+  }
+
+  private async libraryGrant(
     form: OAuth2Form,
     grantType: keyof typeof GRANTS,
-  ): Promise<OAuth2TokenResponseDto> {
-    const client = await this.authenticateClient(form);
-    const expiresIn = this.config.get('oauth2.tokenExpiresIn', { infer: true });
+    client: OAuth2Client,
+    expiresIn: number,
+  ): Promise<IssuedGrant> {
     const Grant = GRANTS[grantType];
     const grant = new Grant({
       model: new GrantExchangeModel(
@@ -66,17 +101,14 @@ export class OAuth2TokenService {
       refreshTokenLifetime: 2 * expiresIn,
       alwaysIssueNewRefreshToken: true,
       enablePlainPKCE: true,
+      isS256Required: isPublicClient(client),
     });
     const issued = await grant.handle({ body: { ...form }, query: {} }, toLibraryClient(client));
-    // `scope` is omitted when empty, as Authlib does.
-    const response: OAuth2TokenResponseDto = {
-      access_token: issued.accessToken,
-      expires_in: expiresIn,
-      refresh_token: issued.refreshToken ?? '',
-      token_type: 'Bearer',
+    return {
+      accessToken: issued.accessToken,
+      refreshToken: issued.refreshToken ?? '',
+      scope: issued.scope ?? [],
     };
-    if (issued.scope && issued.scope.length > 0) response.scope = issued.scope.join(' ');
-    return response;
   }
 
   /** RFC 7009: always `{}` once the client is authenticated and a token is given. */
@@ -85,10 +117,7 @@ export class OAuth2TokenService {
     authorization: string | undefined,
     ip?: string,
   ): Promise<Record<string, never>> {
-    refuseBasicAuthentication(authorization);
-    const client = await this.limits.run(form['client_id'], ip, () =>
-      this.authenticateClient(form),
-    );
+    const client = await this.clientAuthentication.authenticate(form, authorization, ip);
     const token = form['token'];
     if (typeof token !== 'string' || token === '') throw new InvalidRequestError();
     const hint = form['token_type_hint'];
@@ -100,8 +129,8 @@ export class OAuth2TokenService {
 
   /**
    * RFC 7662: the client authenticates as at the token endpoint, under the same limits, and
-   * must prove a secret (§2.1 requires an authorized caller; a client without a secret could be
-   * impersonated by anyone who knows its public id). A refused client is 401 (§2.3).
+   * must prove a secret (§2.1 requires an authorized caller; a public client could be
+   * impersonated by anyone who knows its id). A refused client is 401 (§2.3).
    */
   async introspect(
     form: OAuth2Form,
@@ -110,12 +139,12 @@ export class OAuth2TokenService {
   ): Promise<OAuth2IntrospectionResponseDto> {
     let client: OAuth2Client;
     try {
-      refuseBasicAuthentication(authorization);
+      refuseUnsupportedMethod(authorization);
       client = await this.limits.run(form['client_id'], ip, () => {
         const secret = form['client_secret'];
         if (typeof secret !== 'string' || secret === '')
           throw new InvalidClientError('the introspection endpoint requires a client_secret');
-        return this.authenticateClient(form);
+        return this.clientAuthentication.verify(form);
       });
     } catch (error) {
       throw error instanceof InvalidClientError
@@ -132,18 +161,4 @@ export class OAuth2TokenService {
       hint === 'access_token' || hint === 'refresh_token' ? hint : undefined,
     );
   }
-
-  private async authenticateClient(form: OAuth2Form): Promise<OAuth2Client> {
-    const client = await this.clients.authenticate(form['client_id'], form['client_secret']);
-    if (!client) throw new InvalidClientError();
-    return client;
-  }
-}
-
-/** client_secret_post only, as FitTrackee `POST /api/oauth/token`: HTTP Basic is refused. */
-function refuseBasicAuthentication(authorization: string | undefined): void {
-  if (authorization !== undefined && /^basic\s/i.test(authorization))
-    throw new InvalidClientError(
-      'client_secret_basic is not supported: send client_id and client_secret in the form body',
-    );
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OAuth2AuthorizeService } from 'src/oauth2/authorization/oauth2-authorize.service';
 import { ClientCheckLimits } from 'src/oauth2/client-check-limits';
+import { ClientAuthenticationService } from 'src/oauth2/clients/client-authentication.service';
 import { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import { OAuth2ClientsController } from 'src/oauth2/clients/oauth2-clients.controller';
 import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
@@ -15,6 +16,13 @@ import { ConsentService } from 'src/oauth2/consent/consent.service';
 import { ConsentSessions } from 'src/oauth2/consent/consent-sessions.service';
 import { UsedFormToken } from 'src/oauth2/consent/used-form-token.entity';
 import { UsedFormTokensService } from 'src/oauth2/consent/used-form-tokens.service';
+import { DeviceAuthorizationController } from 'src/oauth2/device/device-authorization.controller';
+import { DeviceAuthorizationService } from 'src/oauth2/device/device-authorization.service';
+import { OAuth2DeviceCode } from 'src/oauth2/device/oauth2-device-code.entity';
+import { OAuth2DeviceCodesService } from 'src/oauth2/device/oauth2-device-codes.service';
+import { DeviceVerificationController } from 'src/oauth2/device/verification/device-verification.controller';
+import { DeviceVerificationService } from 'src/oauth2/device/verification/device-verification.service';
+import { DeviceCodeGrant } from 'src/oauth2/grants/device-code.grant';
 import { OAuth2Controller } from 'src/oauth2/oauth2.controller';
 import { OAuth2MetadataController } from 'src/oauth2/oauth2-metadata.controller';
 import { OAuth2TokenService } from 'src/oauth2/oauth2-token.service';
@@ -41,6 +49,7 @@ import { User } from 'src/users/user.entity';
       OAuth2Token,
       OAuth2Grant,
       UsedFormToken,
+      OAuth2DeviceCode,
       User,
     ]),
   ],
@@ -50,6 +59,8 @@ import { User } from 'src/users/user.entity';
     OAuth2Controller,
     OAuth2MetadataController,
     ConsentController,
+    DeviceAuthorizationController,
+    DeviceVerificationController,
   ],
   providers: [
     {
@@ -66,6 +77,7 @@ import { User } from 'src/users/user.entity';
     OAuth2GrantsService,
     ConnectedAppsService,
     ClientCheckLimits,
+    ClientAuthenticationService,
     OAuth2AuthorizeService,
     OAuth2BearerStrategy,
     SecureTransportGuard,
@@ -73,6 +85,10 @@ import { User } from 'src/users/user.entity';
     UsedFormTokensService,
     ConsentSessions,
     ConsentService,
+    OAuth2DeviceCodesService,
+    DeviceCodeGrant,
+    DeviceAuthorizationService,
+    DeviceVerificationService,
   ],
   exports: [OAuth2TokensService],
 })

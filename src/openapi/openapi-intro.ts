@@ -45,7 +45,8 @@ be granted (space-separated, among those of the \`oauth2\` scheme).
 3. **Authorize** → \`oauth2\`: paste \`client_id\` and \`client_secret\` (the token endpoint \
 takes them in the form body, \`client_secret_post\`), tick scopes among the client's, then \
 **Authorize**. Sign in and consent in the window that opens; it closes and this page is \
-authorized. The PKCE challenge (\`S256\`) is made for you.
+authorized. The PKCE challenge (\`S256\`) is made for you. A public client (registered \
+with \`"token_endpoint_auth_method": "none"\`) has no secret: leave \`client_secret\` empty.
 
 The OAuth2 endpoints require HTTPS, except on the server's own host (\`localhost\`) or when \
 \`AUTHLIB_INSECURE_TRANSPORT\` is set.`;

@@ -43,9 +43,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       {
         type: 'oauth2',
         description:
-          'Authorization Code with PKCE (RFC 7636, `S256`); the client authenticates at the ' +
-          'token endpoint with `client_id` and `client_secret` in the form body ' +
-          '(`client_secret_post`). See the introduction for registering a client.',
+          'Authorization Code with PKCE (RFC 7636, `S256`); a confidential client authenticates ' +
+          'at the token endpoint with `client_id` and `client_secret` in the form body ' +
+          '(`client_secret_post`), a public client with `client_id` alone (`none`). See the ' +
+          'introduction for registering a client.',
         flows: {
           authorizationCode: {
             authorizationUrl: '/profile/apps/authorize',

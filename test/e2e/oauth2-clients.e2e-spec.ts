@@ -109,7 +109,11 @@ describe('OAuth2 clients (FitTrackee /api/oauth/apps)', () => {
     it('creates a client, filters scopes and shows the secret once', async () => {
       const res = await create({
         ...METADATA,
-        redirect_uris: [REDIRECT_URI, 'com.example.app:/oauth', 'http://127.0.0.1:8080/cb'],
+        redirect_uris: [
+          REDIRECT_URI,
+          'https://uploader.example.net/oauth',
+          'http://127.0.0.1:8080/cb',
+        ],
         scope: 'profile:read  foo workouts:write profile:read',
         grant_types: ['password'],
       });
@@ -123,7 +127,11 @@ describe('OAuth2 clients (FitTrackee /api/oauth/apps)', () => {
         id: expect.any(Number),
         issued_at: expect.stringMatching(ISSUED_AT),
         name: 'GPX uploader',
-        redirect_uris: [REDIRECT_URI, 'com.example.app:/oauth', 'http://127.0.0.1:8080/cb'],
+        redirect_uris: [
+          REDIRECT_URI,
+          'https://uploader.example.net/oauth',
+          'http://127.0.0.1:8080/cb',
+        ],
         scope: 'profile:read workouts:write profile:read',
         website: 'https://uploader.example.net',
       });

@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Authorization server metadata
-         * @description RFC 8414 §3 metadata for OAuth2 clients: endpoints, scopes, grant types, client authentication and PKCE methods; public, a plain JSON object (no envelope). Not part of FitTrackee, which publishes no metadata.
+         * @description RFC 8414 §3 metadata for OAuth2 clients: endpoints (the RFC 8628 device authorization endpoint included), scopes, grant types, client authentication and PKCE methods; public, a plain JSON object (no envelope). Not part of FitTrackee, which publishes no metadata.
          */
         get: operations["metadata"];
         put?: never;
@@ -537,7 +537,7 @@ export interface paths {
         put?: never;
         /**
          * Register an OAuth2 client
-         * @description Creates a client owned by the caller (FitTrackee `POST /api/oauth/apps`). The answer is the only one that carries `client_secret`: store it. An `Idempotency-Key` makes a retry safe. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the caller’s own clients are visible; another user’s client answers 404.
+         * @description Creates a client owned by the caller (FitTrackee `POST /api/oauth/apps`). The answer is the only one that carries `client_secret`: store it. A public client (`token_endpoint_auth_method` `none`) gets no secret. An `Idempotency-Key` makes a retry safe. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the caller’s own clients are visible; another user’s client answers 404.
          */
         post: operations["oAuth2ClientsCreate"];
         delete?: never;
@@ -639,7 +639,7 @@ export interface paths {
          * Authorize a client and get the redirect URL with the code
          * @description The first-party web client grants a client on the user’s behalf (FitTrackee `POST /api/oauth/authorize`) and sends the browser to the returned `redirect_url`, which carries the authorization code and `state` (RFC 6749 §4.1.2). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. First-party tokens only; an OAuth2 access token gets 403 `insufficient_scope`.
          */
-        post: operations["authorize"];
+        post: operations["oAuth2Authorize"];
         delete?: never;
         options?: never;
         head?: never;
@@ -686,6 +686,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/oauth/device_authorization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a device authorization (CLI, TV and watch apps)
+         * @description RFC 8628 device authorization request (docs/oauth2.md#device-flow): the device shows `user_code` and `verification_uri` to the user, who opens that page on a phone or computer, signs in, types the code and approves; meanwhile the device polls `POST /api/oauth/token` with `grant_type=urn:ietf:params:oauth:grant-type:device_code` every `interval` seconds. Not part of FitTrackee. Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. A confidential client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); a public client sends `client_id` alone (`none`, RFC 6749 §2.1). HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`. Repeated failed client authentications are rate-limited (429).
+         */
+        post: operations["deviceAuthorizationAuthorize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/oauth/introspect": {
         parameters: {
             query?: never;
@@ -697,7 +717,7 @@ export interface paths {
         put?: never;
         /**
          * Introspect an access or refresh token
-         * @description RFC 7662 token introspection (not part of FitTrackee): whether a token is active, and for an active token issued to the calling client its scope, user, issue and expiry times. A token that is unknown, expired, revoked, another client’s, of an inactive user, or not an OAuth2 token at all (a first-party or personal access token) is answered `{"active": false}` alone. Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. The client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`. A client must send its secret. Repeated failed client authentications are rate-limited (429).
+         * @description RFC 7662 token introspection (not part of FitTrackee): whether a token is active, and for an active token issued to the calling client its scope, user, issue and expiry times. A token that is unknown, expired, revoked, another client’s, of an inactive user, or not an OAuth2 token at all (a first-party or personal access token) is answered `{"active": false}` alone. Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. A confidential client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); a public client sends `client_id` alone (`none`, RFC 6749 §2.1). HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`. A client must send its secret. Repeated failed client authentications are rate-limited (429).
          */
         post: operations["introspect"];
         delete?: never;
@@ -717,7 +737,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke an access or refresh token
-         * @description RFC 7009 token revocation (FitTrackee `POST /api/oauth/revoke`). Revoking either token of a pair revokes both; a token that is unknown, already revoked or another client’s is answered `{}` all the same (RFC 7009 §2.2). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. The client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`.
+         * @description RFC 7009 token revocation (FitTrackee `POST /api/oauth/revoke`). Revoking either token of a pair revokes both; a token that is unknown, already revoked or another client’s is answered `{}` all the same (RFC 7009 §2.2). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. A confidential client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); a public client sends `client_id` alone (`none`, RFC 6749 §2.1). HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`.
          */
         post: operations["revoke"];
         delete?: never;
@@ -737,7 +757,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange an authorization code or a refresh token for tokens
-         * @description The RFC 6749 token endpoint (FitTrackee `POST /api/oauth/token`): `grant_type` `authorization_code` (RFC 6749 §4.1.3, with the PKCE `code_verifier` when the authorization request had a challenge) or `refresh_token` (§6, which revokes the refresh token used and issues a new pair). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. The client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`. Repeated failed client authentications or grants are rate-limited (429).
+         * @description The RFC 6749 token endpoint (FitTrackee `POST /api/oauth/token`): `grant_type` `authorization_code` (RFC 6749 §4.1.3, with the PKCE `code_verifier` when the authorization request had a challenge), `refresh_token` (§6, which revokes the refresh token used and issues a new pair) or `urn:ietf:params:oauth:grant-type:device_code` (RFC 8628 §3.4: the device polls with its `device_code` until the user approved or denied it on the verification page). Form fields only (`application/x-www-form-urlencoded` or `multipart/form-data`), as FitTrackee reads them: a JSON body, or fields in the query string, count as an empty form. A confidential client authenticates with `client_id` and `client_secret` in the form (client_secret_post, RFC 6749 §2.3.1); a public client sends `client_id` alone (`none`, RFC 6749 §2.1). HTTP Basic is refused. Over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside) every request answers 400 `insecure_transport`. Repeated failed client authentications or grants are rate-limited (429).
          */
         post: operations["token"];
         delete?: never;
@@ -1238,7 +1258,9 @@ export interface components {
             authorization_endpoint: string;
             /** @description RFC 7636 PKCE methods. */
             code_challenge_methods_supported: ("S256" | "plain")[];
-            grant_types_supported: ("authorization_code" | "refresh_token")[];
+            /** @description RFC 8628 §4 device authorization endpoint. */
+            device_authorization_endpoint: string;
+            grant_types_supported: ("authorization_code" | "refresh_token" | "urn:ietf:params:oauth:grant-type:device_code")[];
             /** @description RFC 7662 token introspection. */
             introspection_endpoint: string;
             /** @description A client must authenticate with its secret to introspect (RFC 7662 §2.1). */
@@ -1249,10 +1271,11 @@ export interface components {
             response_types_supported: "code"[];
             /** @description RFC 7009 token revocation. */
             revocation_endpoint: string;
-            revocation_endpoint_auth_methods_supported: "client_secret_post"[];
+            revocation_endpoint_auth_methods_supported: ("client_secret_post" | "none")[];
             scopes_supported: ("application:write" | "profile:read" | "profile:write" | "users:read" | "users:write" | "workouts:read" | "workouts:write")[];
             token_endpoint: string;
-            token_endpoint_auth_methods_supported: "client_secret_post"[];
+            /** @description `client_secret_post` for confidential clients, `none` for public ones (RFC 6749 §2.1). */
+            token_endpoint_auth_methods_supported: ("client_secret_post" | "none")[];
         };
         ChartPointDto: {
             /** @description Cumulated distance from the first point, in km, 2 decimals. */
@@ -1321,6 +1344,29 @@ export interface components {
              * @example 2023-04-07 16:00
              */
             workout_date: string;
+        };
+        DeviceAuthorizationResponseDto: {
+            /** @description The device's secret for polling the token endpoint (48 characters, single use). */
+            device_code: string;
+            /**
+             * @description Seconds before the device code and the user code expire.
+             * @example 600
+             */
+            expires_in: number;
+            /**
+             * @description Seconds to wait between token requests.
+             * @example 5
+             */
+            interval: number;
+            /**
+             * @description The code the user types on the verification page: 8 consonants, `XXXX-XXXX`.
+             * @example WDJB-MJHT
+             */
+            user_code: string;
+            /** @description The short address the user opens on another device. */
+            verification_uri: string;
+            /** @description The verification address with the user code filled in (for a link or a QR code). */
+            verification_uri_complete: string;
         };
         EditAccountDto: {
             /** @description The address wanted, or the current one to keep it; missing or null is `email is missing`. */
@@ -1506,6 +1552,12 @@ export interface components {
             redirect_uris: string[];
             /** @description Space-separated scopes the client may ask for. */
             scope: string;
+            /**
+             * @description `none` for a public client (RFC 6749 §2.1), which has no secret and must use PKCE `S256`;
+             *     absent for a confidential client, which authenticates with `client_secret_post`.
+             * @enum {string}
+             */
+            token_endpoint_auth_method?: "none";
             /** @description The application's website (`client_uri` at creation). */
             website: string;
         };
@@ -2100,9 +2152,11 @@ export interface operations {
                      *         "S256",
                      *         "plain"
                      *       ],
+                     *       "device_authorization_endpoint": "https://fit.example.com/api/oauth/device_authorization",
                      *       "grant_types_supported": [
                      *         "authorization_code",
-                     *         "refresh_token"
+                     *         "refresh_token",
+                     *         "urn:ietf:params:oauth:grant-type:device_code"
                      *       ],
                      *       "introspection_endpoint": "https://fit.example.com/api/oauth/introspect",
                      *       "introspection_endpoint_auth_methods_supported": [
@@ -2117,7 +2171,8 @@ export interface operations {
                      *       ],
                      *       "revocation_endpoint": "https://fit.example.com/api/oauth/revoke",
                      *       "revocation_endpoint_auth_methods_supported": [
-                     *         "client_secret_post"
+                     *         "client_secret_post",
+                     *         "none"
                      *       ],
                      *       "scopes_supported": [
                      *         "application:write",
@@ -2130,7 +2185,8 @@ export interface operations {
                      *       ],
                      *       "token_endpoint": "https://fit.example.com/api/oauth/token",
                      *       "token_endpoint_auth_methods_supported": [
-                     *         "client_secret_post"
+                     *         "client_secret_post",
+                     *         "none"
                      *       ]
                      *     }
                      */
@@ -4882,10 +4938,16 @@ export interface operations {
                     client_name: string;
                     /** @description The application’s website. */
                     client_uri: string;
-                    /** @description Absolute URIs; the first one is the default. */
+                    /** @description Absolute URIs; the first one is the default. Private-use schemes (`com.example.app:/cb`, RFC 8252 §7.1) are for public clients only. */
                     redirect_uris: string[];
                     /** @description Space-separated scopes the client may ask for. */
                     scope: string;
+                    /**
+                     * @description `none` registers a public client (a native or browser app, RFC 6749 §2.1): no secret is issued, and it must use PKCE with `S256`.
+                     * @default client_secret_post
+                     * @enum {string}
+                     */
+                    token_endpoint_auth_method?: "client_secret_post" | "none";
                 };
             };
         };
@@ -4923,7 +4985,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `OAuth2 client metadata missing` (no JSON object body), `OAuth2 client metadata missing keys: <keys>`, `OAuth2 client invalid scopes`, `OAuth2 client name must be a non-empty string`, `OAuth2 client URI must be a string`, `OAuth2 client description must be a string`, `OAuth2 client redirect_uris must be a non-empty list of URLs`, `OAuth2 client invalid redirect URI "<uri>": <reason>`, `client_name: 255 characters maximum`, or `invalid Idempotency-Key header`. */
+            /** @description `OAuth2 client metadata missing` (no JSON object body), `OAuth2 client metadata missing keys: <keys>`, `OAuth2 client invalid scopes`, `OAuth2 client name must be a non-empty string`, `OAuth2 client URI must be a string`, `OAuth2 client description must be a string`, `OAuth2 client redirect_uris must be a non-empty list of URLs`, `OAuth2 client invalid redirect URI "<uri>": <reason>` (a private-use scheme for a confidential client among them), `OAuth2 client token_endpoint_auth_method must be "client_secret_post" or "none"`, `client_name: 255 characters maximum`, or `invalid Idempotency-Key header`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5420,7 +5482,7 @@ export interface operations {
             };
         };
     };
-    authorize: {
+    oAuth2Authorize: {
         parameters: {
             query?: never;
             header?: never;
@@ -5434,11 +5496,11 @@ export interface operations {
                     client_id: string;
                     /** @description PKCE challenge (RFC 7636 §4.3). */
                     code_challenge?: string;
-                    /** @description `S256` or `plain`. */
+                    /** @description `S256` or `plain`; `S256` only for a public client. */
                     code_challenge_method?: string;
                     /** @description `true` (in any case) when the user accepted; anything else is refused. */
                     confirm: string;
-                    /** @description One of the client’s registered redirect URIs. */
+                    /** @description One of the client’s registered redirect URIs; the port of an `http` loopback IP literal (`127.0.0.1`, `[::1]`) may differ (RFC 8252 §7.3). */
                     redirect_uri?: string;
                     /** @description `code`. */
                     response_type: string;
@@ -5452,11 +5514,11 @@ export interface operations {
                     client_id: string;
                     /** @description PKCE challenge (RFC 7636 §4.3). */
                     code_challenge?: string;
-                    /** @description `S256` or `plain`. */
+                    /** @description `S256` or `plain`; `S256` only for a public client. */
                     code_challenge_method?: string;
                     /** @description `true` (in any case) when the user accepted; anything else is refused. */
                     confirm: string;
-                    /** @description One of the client’s registered redirect URIs. */
+                    /** @description One of the client’s registered redirect URIs; the port of an `http` loopback IP literal (`127.0.0.1`, `[::1]`) may differ (RFC 8252 §7.3). */
                     redirect_uri?: string;
                     /** @description `code`. */
                     response_type: string;
@@ -5482,7 +5544,7 @@ export interface operations {
                     "application/json": components["schemas"]["OAuth2AuthorizeResponseDto"];
                 };
             };
-            /** @description The FitTrackee envelope `{"status": "error", "message": …}`: `invalid payload` (no form field, `client_id` missing, `response_type` missing or not `code`), `The resource owner or authorization server denied the request` (`confirm` is not `true`), `OAuth2 client not found`, `Invalid "redirect_uri" in request.`, `Unsupported "code_challenge_method"`, `Missing "code_challenge"`, `Invalid "code_challenge"`, `The requested scope is invalid, unknown, or malformed.`. The RFC 6749 §5.2 body `{"error": …, "error_description": …}`: `invalid_request` for a value the edge refuses (a NUL character, a value too long), and `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside). */
+            /** @description The FitTrackee envelope `{"status": "error", "message": …}`: `invalid payload` (no form field, `client_id` missing, `response_type` missing or not `code`), `The resource owner or authorization server denied the request` (`confirm` is not `true`), `OAuth2 client not found`, `Invalid "redirect_uri" in request.`, `Unsupported "code_challenge_method"`, `Missing "code_challenge"`, `Invalid "code_challenge"`, `Missing "code_challenge": public clients must use PKCE with code_challenge_method S256`, `Public clients must use PKCE with code_challenge_method S256` (a public client without an `S256` challenge), `The requested scope is invalid, unknown, or malformed.`. The RFC 6749 §5.2 body `{"error": …, "error_description": …}`: `invalid_request` for a value the edge refuses (a NUL character, a value too long), and `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP (loopback and AUTHLIB_INSECURE_TRANSPORT aside). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5728,6 +5790,110 @@ export interface operations {
             };
         };
     };
+    deviceAuthorizationAuthorize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description The client id (RFC 6749 §2.3.1, §2.1). */
+                    client_id: string;
+                    /** @description The client secret of a confidential client; a public client sends none. */
+                    client_secret?: string;
+                    /** @description Space-separated scopes, as at the authorization endpoint. */
+                    scope?: string;
+                };
+                "multipart/form-data": {
+                    /** @description The client id (RFC 6749 §2.3.1, §2.1). */
+                    client_id: string;
+                    /** @description The client secret of a confidential client; a public client sends none. */
+                    client_secret?: string;
+                    /** @description Space-separated scopes, as at the authorization endpoint. */
+                    scope?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 8628 §3.2 device authorization response. */
+            200: {
+                headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: "no-store";
+                    /** @description `no-cache` */
+                    Pragma?: "no-cache";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "device_code": "GmRhmhcxhwAzkoEqiMEg4XkyNbJz8o2AD4X7kYfPBt2QmKtm",
+                     *       "expires_in": 600,
+                     *       "interval": 5,
+                     *       "user_code": "WDJB-MJHT",
+                     *       "verification_uri": "https://fit.example.com/device",
+                     *       "verification_uri_complete": "https://fit.example.com/device?user_code=WDJB-MJHT"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeviceAuthorizationResponseDto"];
+                };
+            };
+            /** @description RFC 6749 §5.2 error body. `invalid_client`: unknown `client_id`, wrong or missing `client_secret` of a confidential client, a `client_secret` sent by a public client, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when none of the requested scopes is one of the client’s; `invalid_request` for a value the edge refuses (a NUL character, a value too long); `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_client"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2ErrorResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many failed checks for this client or from this address: `{"error": "invalid_request", "error_description": "rate limit exceeded (<limit>)"}`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     introspect: {
         parameters: {
             query?: never;
@@ -5738,9 +5904,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
-                    /** @description The client id (client_secret_post, RFC 6749 §2.3.1). */
+                    /** @description The client id (RFC 6749 §2.3.1, §2.1). */
                     client_id: string;
-                    /** @description The client secret. */
+                    /** @description The client secret of a confidential client; a public client sends none. */
                     client_secret: string;
                     /** @description The access or refresh token to describe. */
                     token: string;
@@ -5748,9 +5914,9 @@ export interface operations {
                     token_type_hint?: string;
                 };
                 "multipart/form-data": {
-                    /** @description The client id (client_secret_post, RFC 6749 §2.3.1). */
+                    /** @description The client id (RFC 6749 §2.3.1, §2.1). */
                     client_id: string;
-                    /** @description The client secret. */
+                    /** @description The client secret of a confidential client; a public client sends none. */
                     client_secret: string;
                     /** @description The access or refresh token to describe. */
                     token: string;
@@ -5856,20 +6022,20 @@ export interface operations {
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
-                    /** @description The client id (client_secret_post, RFC 6749 §2.3.1). */
+                    /** @description The client id (RFC 6749 §2.3.1, §2.1). */
                     client_id: string;
-                    /** @description The client secret. */
-                    client_secret: string;
+                    /** @description The client secret of a confidential client; a public client sends none. */
+                    client_secret?: string;
                     /** @description The access or refresh token to revoke. */
                     token: string;
                     /** @description `access_token` or `refresh_token` (RFC 7009 §2.1). */
                     token_type_hint?: string;
                 };
                 "multipart/form-data": {
-                    /** @description The client id (client_secret_post, RFC 6749 §2.3.1). */
+                    /** @description The client id (RFC 6749 §2.3.1, §2.1). */
                     client_id: string;
-                    /** @description The client secret. */
-                    client_secret: string;
+                    /** @description The client secret of a confidential client; a public client sends none. */
+                    client_secret?: string;
                     /** @description The access or refresh token to revoke. */
                     token: string;
                     /** @description `access_token` or `refresh_token` (RFC 7009 §2.1). */
@@ -5892,7 +6058,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description RFC 6749 §5.2 error body. `invalid_client`: unknown `client_id`, wrong or missing `client_secret`, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request` when `token` is missing or empty, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
+            /** @description RFC 6749 §5.2 error body. `invalid_client`: unknown `client_id`, wrong or missing `client_secret` of a confidential client, a `client_secret` sent by a public client, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request` when `token` is missing or empty, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5964,15 +6130,17 @@ export interface operations {
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
-                    /** @description The client id (client_secret_post, RFC 6749 §2.3.1). */
+                    /** @description The client id (RFC 6749 §2.3.1, §2.1). */
                     client_id: string;
-                    /** @description The client secret. */
-                    client_secret: string;
+                    /** @description The client secret of a confidential client; a public client sends none. */
+                    client_secret?: string;
                     /** @description The authorization code (authorization_code). */
                     code?: string;
                     /** @description The PKCE verifier (RFC 7636 §4.5). */
                     code_verifier?: string;
-                    /** @description `authorization_code` or `refresh_token`. */
+                    /** @description The device code (RFC 8628 §3.4). */
+                    device_code?: string;
+                    /** @description `authorization_code`, `refresh_token` or `urn:ietf:params:oauth:grant-type:device_code`. */
                     grant_type: string;
                     /** @description The redirect URI sent to the authorization endpoint, if any. */
                     redirect_uri?: string;
@@ -5980,15 +6148,17 @@ export interface operations {
                     refresh_token?: string;
                 };
                 "multipart/form-data": {
-                    /** @description The client id (client_secret_post, RFC 6749 §2.3.1). */
+                    /** @description The client id (RFC 6749 §2.3.1, §2.1). */
                     client_id: string;
-                    /** @description The client secret. */
-                    client_secret: string;
+                    /** @description The client secret of a confidential client; a public client sends none. */
+                    client_secret?: string;
                     /** @description The authorization code (authorization_code). */
                     code?: string;
                     /** @description The PKCE verifier (RFC 7636 §4.5). */
                     code_verifier?: string;
-                    /** @description `authorization_code` or `refresh_token`. */
+                    /** @description The device code (RFC 8628 §3.4). */
+                    device_code?: string;
+                    /** @description `authorization_code`, `refresh_token` or `urn:ietf:params:oauth:grant-type:device_code`. */
                     grant_type: string;
                     /** @description The redirect URI sent to the authorization endpoint, if any. */
                     redirect_uri?: string;
@@ -6020,7 +6190,7 @@ export interface operations {
                     "application/json": components["schemas"]["OAuth2TokenResponseDto"];
                 };
             };
-            /** @description RFC 6749 §5.2 error body. `unsupported_grant_type` (checked first: `grant_type` missing or not supported); `invalid_client`: unknown `client_id`, wrong or missing `client_secret`, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request`: `Missing "code" in request.`, `Missing "code_verifier"`, `Invalid "code_verifier"`, `Missing "refresh_token" in request.`, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `invalid_grant`: `Invalid "code" in request.` (unknown, expired, used or another client’s code), `Invalid "redirect_uri" in request.`, `Code challenge failed.`, or an unknown, expired or revoked refresh token; `invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when the client may no longer have any of the scopes; `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
+            /** @description RFC 6749 §5.2 error body. `unsupported_grant_type` (checked first: `grant_type` missing or not supported); `invalid_client`: unknown `client_id`, wrong or missing `client_secret` of a confidential client, a `client_secret` sent by a public client, or an `Authorization: Basic` header (client_secret_basic is not supported). `invalid_request`: `Missing "code" in request.`, `Missing "code_verifier"`, `Invalid "code_verifier"`, `Missing "refresh_token" in request.`, or `invalid_request` for a value the edge refuses (a NUL character, a value too long); `invalid_grant`: `Invalid "code" in request.` (unknown, expired, used or another client’s code), `Invalid "redirect_uri" in request.`, `Code challenge failed.`, `Public clients must use PKCE with code_challenge_method S256.`, or an unknown, expired or revoked refresh token; `invalid_scope` (`The requested scope is invalid, unknown, or malformed.`) when the client may no longer have any of the scopes; `insecure_transport` (`OAuth 2 MUST utilize https.`) over plain HTTP. Device code grant (RFC 8628 §3.5): `authorization_pending` (the user has not decided yet), `slow_down` (polled sooner than `interval` seconds after the previous request: the interval grows by 5 seconds for every later request), `access_denied` (the user denied), `expired_token` (the codes expired), `invalid_request` `Missing "device_code" in request.`, `invalid_grant` `Invalid "device_code" in request.` (unknown, already exchanged, or another client’s). The FitTrackee envelope `{"status": "error", "message": "invalid payload"}` for a body that cannot be read (malformed JSON or multipart, a file part). */
             400: {
                 headers: {
                     [name: string]: unknown;

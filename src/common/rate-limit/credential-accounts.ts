@@ -8,3 +8,6 @@ export const clientAccount = (clientId: string): string => `client:${clientId}`;
 
 /** The user a password-reset token claims to be for (its `sub`, verified or not). */
 export const resetTokenAccount = (subject: string): string => `reset-token:${subject}`;
+
+/** The signed-in user typing device user codes on the verification page. */
+export const deviceCodeAccount = (userId: number): string => `device-code-user:${String(userId)}`;

@@ -6,9 +6,9 @@ import {
   readAuthorizationParams,
 } from 'src/oauth2/authorization/authorization-request';
 import { allowedScopes } from 'src/oauth2/clients/client-scope';
-import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
+import { isPublicClient, type OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
-import { withQuery } from 'src/oauth2/clients/redirect-uri';
+import { isRegisteredRedirectUri, withQuery } from 'src/oauth2/clients/redirect-uri';
 import { OAuth2GrantsService } from 'src/oauth2/connected-apps/oauth2-grants.service';
 import { OAuth2CodesService } from 'src/oauth2/tokens/oauth2-codes.service';
 import { codeVerifierMatchesFormat, isCodeChallengeMethod } from 'src/oauth2/tokens/pkce';
@@ -41,7 +41,10 @@ export class OAuth2AuthorizeService {
   async validate(params: AuthorizationParams): Promise<ValidatedAuthorization> {
     const client = params.clientId ? await this.clients.findByClientId(params.clientId) : null;
     if (!client) throw new AuthorizationRequestError('invalid_client', 'OAuth2 client not found');
-    if (params.redirectUri !== undefined && !client.redirectUris.includes(params.redirectUri))
+    if (
+      params.redirectUri !== undefined &&
+      !isRegisteredRedirectUri(client.redirectUris, params.redirectUri)
+    )
       throw new AuthorizationRequestError('invalid_request', 'Invalid "redirect_uri" in request.');
     const redirectUri = params.redirectUri ?? client.redirectUris[0];
     if (redirectUri === undefined)
@@ -51,7 +54,7 @@ export class OAuth2AuthorizeService {
         'unsupported_response_type',
         'response_type must be "code"',
       );
-    const problem = codeChallengeProblem(params);
+    const problem = codeChallengeProblem(params) ?? publicClientPkceProblem(client, params);
     if (problem !== null) throw new AuthorizationRequestError('invalid_request', problem);
     // Asking only for scopes the client may not have can only end in a useless token.
     const requested = (params.scope ?? '').split(/\s+/).filter((scope) => scope !== '');
@@ -123,6 +126,19 @@ function codeChallengeProblem(params: AuthorizationParams): string | null {
   if (!codeVerifierMatchesFormat(codeChallenge)) return 'Invalid "code_challenge"';
   if (codeChallengeMethod !== undefined && !isCodeChallengeMethod(codeChallengeMethod))
     return 'Unsupported "code_challenge_method"';
+  return null;
+}
+
+/**
+ * A public client has no secret, so PKCE is what binds the code to it: required, with `S256`
+ * (RFC 9700 §2.1.1; `plain` would show the verifier to whoever sees the request).
+ */
+function publicClientPkceProblem(client: OAuth2Client, params: AuthorizationParams): string | null {
+  if (!isPublicClient(client)) return null;
+  if (params.codeChallenge === undefined)
+    return 'Missing "code_challenge": public clients must use PKCE with code_challenge_method S256';
+  if (params.codeChallengeMethod !== 'S256')
+    return 'Public clients must use PKCE with code_challenge_method S256';
   return null;
 }
 

@@ -19,7 +19,17 @@ export const ApiClientMetadataBody = (): MethodDecorator =>
         redirect_uris: {
           type: 'array',
           items: { type: 'string' },
-          description: 'Absolute URIs; the first one is the default.',
+          description:
+            'Absolute URIs; the first one is the default. Private-use schemes ' +
+            '(`com.example.app:/cb`, RFC 8252 §7.1) are for public clients only.',
+        },
+        token_endpoint_auth_method: {
+          type: 'string',
+          enum: ['client_secret_post', 'none'],
+          default: 'client_secret_post',
+          description:
+            '`none` registers a public client (a native or browser app, RFC 6749 §2.1): no ' +
+            'secret is issued, and it must use PKCE with `S256`.',
         },
         scope: { type: 'string', description: 'Space-separated scopes the client may ask for.' },
       },

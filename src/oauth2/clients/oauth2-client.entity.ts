@@ -1,9 +1,16 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A third-party application (docs/oauth2.md#clients). The secret is stored as a SHA-256 digest,
- * shown once at creation. Grant types, response types and the token endpoint auth method are
- * fixed, so they are not stored.
+ * How a client authenticates at the token endpoint (RFC 7591 §2): with its secret in the form
+ * (a confidential client), or not at all (a public client, RFC 6749 §2.1).
+ */
+export const TOKEN_ENDPOINT_AUTH_METHODS = ['client_secret_post', 'none'] as const;
+export type TokenEndpointAuthMethod = (typeof TOKEN_ENDPOINT_AUTH_METHODS)[number];
+
+/**
+ * A third-party application (docs/oauth2.md#clients). The secret of a confidential client is
+ * stored as a SHA-256 digest, shown once at creation; a public client has none. Grant types and
+ * response types are fixed, so they are not stored.
  */
 @Entity('oauth2_clients')
 export class OAuth2Client {
@@ -14,8 +21,12 @@ export class OAuth2Client {
   @Column({ type: 'varchar', length: 24 })
   clientId!: string;
 
-  @Column({ type: 'char', length: 64 })
-  clientSecretHash!: string;
+  /** Null for a public client. */
+  @Column({ type: 'char', length: 64, nullable: true })
+  clientSecretHash!: string | null;
+
+  @Column({ type: 'varchar', length: 32, default: 'client_secret_post' })
+  tokenEndpointAuthMethod!: TokenEndpointAuthMethod;
 
   @Column({ type: 'timestamp' })
   issuedAt!: Date;
@@ -39,4 +50,9 @@ export class OAuth2Client {
 
   @Column({ type: 'text' })
   scope!: string;
+}
+
+/** A client that cannot keep a secret: native and browser apps (RFC 6749 §2.1, RFC 8252 §8.4). */
+export function isPublicClient(client: Pick<OAuth2Client, 'tokenEndpointAuthMethod'>): boolean {
+  return client.tokenEndpointAuthMethod === 'none';
 }

@@ -79,7 +79,8 @@ export const ApiCreateClient = (): MethodDecorator =>
     operation(
       'Register an OAuth2 client',
       'Creates a client owned by the caller (FitTrackee `POST /api/oauth/apps`). The answer ' +
-        'is the only one that carries `client_secret`: store it. An `Idempotency-Key` makes ' +
+        'is the only one that carries `client_secret`: store it. A public client ' +
+        '(`token_endpoint_auth_method` `none`) gets no secret. An `Idempotency-Key` makes ' +
         'a retry safe.',
     ),
     ApiEnvelopeResponse(OAuth2ClientDataDto, {
@@ -101,7 +102,9 @@ export const ApiCreateClient = (): MethodDecorator =>
         'missing keys: <keys>`, `OAuth2 client invalid scopes`, `OAuth2 client name must be a ' +
         'non-empty string`, `OAuth2 client URI must be a string`, `OAuth2 client description ' +
         'must be a string`, `OAuth2 client redirect_uris must be a non-empty list of URLs`, ' +
-        '`OAuth2 client invalid redirect URI "<uri>": <reason>`, `client_name: 255 characters ' +
+        '`OAuth2 client invalid redirect URI "<uri>": <reason>` (a private-use scheme for a ' +
+        'confidential client among them), `OAuth2 client token_endpoint_auth_method must be ' +
+        '"client_secret_post" or "none"`, `client_name: 255 characters ' +
         'maximum`, or `invalid Idempotency-Key header`.',
     }),
   );

@@ -11,9 +11,9 @@ import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-requ
 import { parseClientMetadata } from 'src/oauth2/clients/client-metadata';
 import type { OAuth2ClientResponseDto } from 'src/oauth2/clients/dto/oauth2-client-response.dto';
 import { toOAuth2ClientResponse } from 'src/oauth2/clients/dto/to-oauth2-client-response';
-import { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
+import { isPublicClient, OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import { OAuth2TokensService } from 'src/oauth2/tokens/oauth2-tokens.service';
-import { hashSecret, matchesHash, randomAlphanumeric } from 'src/oauth2/tokens/secrets';
+import { hashSecret, randomAlphanumeric } from 'src/oauth2/tokens/secrets';
 import type { User } from 'src/users/user.entity';
 import { Repository } from 'typeorm';
 
@@ -50,18 +50,19 @@ export class OAuth2ClientsService {
 
   /**
    * Client id 24 and secret 48 alphanumerics; the secret is returned this once only, or to a
-   * retry with the same `Idempotency-Key` (stored sealed, see IdempotencyService).
+   * retry with the same `Idempotency-Key` (stored sealed, see IdempotencyService). A public
+   * client gets no secret (docs/oauth2.md#public-clients).
    */
   async create(user: User, body: unknown, key?: IdempotencyRequest): Promise<ClientEnvelope> {
     const metadata = parseClientMetadata(body);
     const { result } = await this.clients.manager.transaction((manager) =>
       this.idempotency.run(manager, user.id, key, async () => {
-        const clientSecret = randomAlphanumeric(48);
+        const clientSecret = isPublicClient(metadata) ? undefined : randomAlphanumeric(48);
         const client = await manager.save(
           manager.create(OAuth2Client, {
             ...metadata,
             clientId: randomAlphanumeric(24),
-            clientSecretHash: hashSecret(clientSecret),
+            clientSecretHash: clientSecret === undefined ? null : hashSecret(clientSecret),
             issuedAt: new Date(),
             userId: user.id,
           }),
@@ -96,12 +97,9 @@ export class OAuth2ClientsService {
     return this.clients.findOneBy({ clientId });
   }
 
-  /** client_secret_post authentication, the secret compared in constant time. */
-  async authenticate(clientId: unknown, clientSecret: unknown): Promise<OAuth2Client | null> {
-    if (typeof clientId !== 'string' || typeof clientSecret !== 'string') return null;
-    if (clientId === '' || clientSecret === '') return null;
-    const client = await this.findByClientId(clientId);
-    return client && matchesHash(clientSecret, client.clientSecretHash) ? client : null;
+  /** By row id, e.g. the client of a device authorization request. */
+  findById(id: number): Promise<OAuth2Client | null> {
+    return this.clients.findOneBy({ id });
   }
 
   private async requireOwn(user: User, id: string): Promise<OAuth2Client> {

@@ -27,6 +27,46 @@ export function redirectUriProblem(uri: string): string | null {
   return null;
 }
 
+/** Whether the URI uses a private-use scheme (RFC 8252 §7.1), which only native apps receive. */
+export function isPrivateUseRedirectUri(uri: string): boolean {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(uri)?.[1]?.toLowerCase();
+  return scheme !== undefined && PRIVATE_USE_SCHEME.test(scheme);
+}
+
+/**
+ * The loopback IP literals whose port is not compared (RFC 8252 §7.3). `localhost` is left out
+ * on purpose: RFC 8252 §8.3 advises against it (it may resolve elsewhere or be firewalled), so a
+ * `http://localhost` redirect URI is compared exactly, port included (docs/oauth2.md#native-apps).
+ */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]']);
+
+/** The URI without its port when it is an http loopback IP literal, else undefined. */
+function loopbackWithoutPort(uri: string): string | undefined {
+  if (!/^http:\/\//i.test(uri)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return undefined;
+  }
+  if (!LOOPBACK_HOSTS.has(url.hostname) || url.username !== '' || url.password !== '')
+    return undefined;
+  const authority = /^http:\/\/([^/?#]*)/i.exec(uri)?.[1] ?? '';
+  const host = authority.replace(/:\d*$/, '').toLowerCase();
+  return `http://${host}${uri.slice(`http://${authority}`.length)}`;
+}
+
+/**
+ * Whether a redirect URI sent to the authorization endpoint is one of the client's: compared
+ * exactly (RFC 6749 §3.1.2.3, RFC 9700 §4.1.3), except that the port of an http loopback IP
+ * literal may be any (RFC 8252 §7.3), since a native app listens on whichever port is free.
+ */
+export function isRegisteredRedirectUri(registered: readonly string[], requested: string): boolean {
+  if (registered.includes(requested)) return true;
+  const loopback = loopbackWithoutPort(requested);
+  return loopback !== undefined && registered.some((uri) => loopbackWithoutPort(uri) === loopback);
+}
+
 /**
  * Appends query parameters after `?` or `&` (FitTrackee `POST /api/oauth/authorize`), keeping the
  * URI as registered.

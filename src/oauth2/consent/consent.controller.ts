@@ -7,7 +7,7 @@ import { type ConsentRequest, ConsentService } from 'src/oauth2/consent/consent.
 import { ConsentInputErrorFilter } from 'src/oauth2/consent/consent-input-error.filter';
 import { sendConsentOutcome } from 'src/oauth2/consent/consent-outcome';
 
-function toConsentRequest(request: Request): ConsentRequest {
+export function toConsentRequest(request: Request): ConsentRequest {
   const body: unknown = request.body;
   return {
     query: request.query,

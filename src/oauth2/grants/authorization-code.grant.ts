@@ -4,6 +4,7 @@ import { InvalidGrantError, InvalidRequestError } from 'src/oauth2/oauth2.errors
 import { codeVerifierMatchesFormat } from 'src/oauth2/tokens/pkce';
 
 type GrantRequest = Parameters<AuthorizationCodeGrantType['handle']>[0];
+type GrantOptions = ConstructorParameters<typeof AuthorizationCodeGrantType>[0];
 
 const INVALID_CODE = 'Invalid "code" in request.';
 
@@ -22,6 +23,13 @@ export function translateLibraryError(error: unknown, replacement: () => Error):
  * a failed attempt cannot be retried (RFC 9700 §2.1.1).
  */
 export class AuthorizationCodeGrant extends AuthorizationCodeGrantType {
+  private readonly isS256Required: boolean;
+
+  constructor(options: GrantOptions) {
+    super(options);
+    this.isS256Required = options.isS256Required === true;
+  }
+
   override async getAuthorizationCode(
     request: GrantRequest,
     client: OAuth2Server.Client,
@@ -37,6 +45,9 @@ export class AuthorizationCodeGrant extends AuthorizationCodeGrantType {
   }
 
   override verifyPKCE(request: GrantRequest, code: OAuth2Server.AuthorizationCode): void {
+    // The authorization endpoint already refuses such a request from a public client.
+    if (this.isS256Required && code.codeChallengeMethod !== 'S256')
+      throw new InvalidGrantError('Public clients must use PKCE with code_challenge_method S256.');
     const verifier = request.body['code_verifier'];
     if (code.codeChallenge) {
       if (typeof verifier !== 'string' || verifier === '')

@@ -14,6 +14,8 @@ declare module '@node-oauth/oauth2-server/lib/grant-types/authorization-code-gra
     refreshTokenLifetime: number;
     alwaysIssueNewRefreshToken?: boolean;
     enablePlainPKCE?: boolean;
+    /** Ours: a public client's code must carry an S256 challenge (RFC 9700 §2.1.1). */
+    isS256Required?: boolean;
   }
 
   class AuthorizationCodeGrantType {

@@ -30,6 +30,13 @@ export class OAuth2ClientResponseDto {
   /** Space-separated scopes the client may ask for. */
   scope!: string;
 
+  /**
+   * `none` for a public client (RFC 6749 §2.1), which has no secret and must use PKCE `S256`;
+   * absent for a confidential client, which authenticates with `client_secret_post`.
+   */
+  @ApiProperty({ enum: ['none'], required: false })
+  token_endpoint_auth_method?: 'none';
+
   /** The application's website (`client_uri` at creation). */
   website!: string;
 }

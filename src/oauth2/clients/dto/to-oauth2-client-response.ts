@@ -1,10 +1,11 @@
 import { toHttpDateFullMonth } from 'src/common/format/http-date';
 import type { OAuth2ClientResponseDto } from 'src/oauth2/clients/dto/oauth2-client-response.dto';
-import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
+import { isPublicClient, type OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 
 /**
  * Allow-list mapper; the secret is passed only by the creation request (FitTrackee
- * `GET /api/oauth/apps`).
+ * `GET /api/oauth/apps`). A confidential client answers exactly as in FitTrackee; only a public
+ * client carries `token_endpoint_auth_method` (docs/oauth2.md#public-clients).
  */
 export function toOAuth2ClientResponse(
   client: OAuth2Client,
@@ -21,5 +22,6 @@ export function toOAuth2ClientResponse(
     website: client.website,
   };
   if (clientSecret !== undefined) response.client_secret = clientSecret;
+  if (isPublicClient(client)) response.token_endpoint_auth_method = 'none';
   return response;
 }

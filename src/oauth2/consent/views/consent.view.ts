@@ -9,8 +9,10 @@ export interface ConsentView {
   clientName: string;
   clientWebsite: string;
   clientDescription: string | null;
-  /** Where the browser goes after either button. */
-  redirectUri: string;
+  /** Where the browser goes after either button; null for a device (RFC 8628 §3.3). */
+  redirectUri: string | null;
+  /** The device's user code, shown to be compared and sent back with the choice. */
+  userCode?: string;
   /** The scopes the token would get. */
   scopes: readonly string[];
 }
@@ -48,6 +50,16 @@ function destination(uri: string): string {
 }
 
 /**
+ * A device cannot be sent back to, so the user compares its code instead (RFC 8628 §5.4:
+ * approving someone else's code would give them access).
+ */
+function afterwards(view: ConsentView): string {
+  if (view.redirectUri !== null)
+    return `<p>Either button sends you back to <strong id="redirect-destination">${escapeHtml(destination(view.redirectUri))}</strong>.</p>`;
+  return `<p>Authorize only if you started this on your own device and it shows the code <strong id="user-code">${escapeHtml(view.userCode ?? '')}</strong>.</p>`;
+}
+
+/**
  * The consent screen: who asks, for what, with "Authorize" and "Cancel"
  * (docs/oauth2.md#authorization-code-flow).
  */
@@ -63,9 +75,13 @@ export function renderConsentPage(view: ConsentView): string {
 <p>Website: ${website(view.clientWebsite)}</p>
 ${description}
 ${scopeList(view.scopes)}
-<p>Either button sends you back to <strong id="redirect-destination">${escapeHtml(destination(view.redirectUri))}</strong>.</p>
+${afterwards(view)}
 <form method="post" action="${escapeHtml(view.action)}">
-<input type="hidden" name="csrf_token" value="${escapeHtml(view.csrf)}">
+<input type="hidden" name="csrf_token" value="${escapeHtml(view.csrf)}">${
+      view.userCode === undefined
+        ? ''
+        : `\n<input type="hidden" name="user_code" value="${escapeHtml(view.userCode)}">`
+    }
 <div class="actions">
 <button class="primary" type="submit" name="action" value="authorize">Authorize</button>
 <button class="secondary" type="submit" name="action" value="cancel">Cancel</button>

@@ -3,9 +3,16 @@ import { escapeHtml, layout } from 'src/oauth2/consent/views/html';
 export interface LoginView {
   action: string;
   csrf: string;
-  clientName: string;
+  /** The application asking; absent on the device verification page, before the code. */
+  clientName?: string;
   email?: string;
   error?: string;
+}
+
+function intro(clientName: string | undefined): string {
+  return clientName === undefined
+    ? 'Sign in to connect a device to your Pacekeeper account.'
+    : `<strong>${escapeHtml(clientName)}</strong> wants to access your Pacekeeper account. Sign in to continue.`;
 }
 
 /** Sign-in form shown when the browser has no session (same rules as /api/auth/login). */
@@ -18,7 +25,7 @@ export function renderLoginPage(view: LoginView): string {
   return layout(
     'Sign in',
     `<h1>Sign in to Pacekeeper</h1>
-<p><strong>${escapeHtml(view.clientName)}</strong> wants to access your Pacekeeper account. Sign in to continue.</p>
+<p>${intro(view.clientName)}</p>
 ${error}
 <form method="post" action="${escapeHtml(view.action)}">
 <input type="hidden" name="csrf_token" value="${escapeHtml(view.csrf)}">
