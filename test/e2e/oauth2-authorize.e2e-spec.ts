@@ -259,6 +259,8 @@ describe('POST /api/oauth/authorize (as in FitTrackee), metadata and transport',
       authorization_endpoint: 'http://localhost:5000/profile/apps/authorize',
       token_endpoint: 'http://localhost:5000/api/oauth/token',
       revocation_endpoint: 'http://localhost:5000/api/oauth/revoke',
+      introspection_endpoint: 'http://localhost:5000/api/oauth/introspect',
+      introspection_endpoint_auth_methods_supported: ['client_secret_post'],
       device_authorization_endpoint: 'http://localhost:5000/api/oauth/device_authorization',
       scopes_supported: [
         'application:write',

@@ -222,6 +222,36 @@ describe('OAuth2 device authorization grant (RFC 8628, docs/oauth2.md#device-flo
       await request(t.http).get('/api/workouts').set(bearer(rotated.body.access_token)).expect(200);
     });
 
+    it('lists the device-authorized app among the connected apps, and revoking it ends its tokens', async () => {
+      const user = await createUser(t.dataSource, { email: 'watch-owner@example.com' });
+      const flow = await startDeviceFlow(t, publicClient);
+      const browser = await signInOnPage(t, user);
+      expect((await decide(t, browser, flow.user_code, 'authorize')).text).toContain(
+        'Device connected',
+      );
+      const res = await poll(t, publicClient, flow.device_code);
+      expect(res.status).toBe(200);
+      const userToken = firstPartyToken(t.app, user);
+      const listed = await request(t.http).get('/api/oauth/authorized_apps').set(bearer(userToken));
+      expect(listed.status).toBe(200);
+      expect(listed.body.data.authorized_apps).toEqual([
+        expect.objectContaining({ client_id: publicClient.client_id, scope: 'workouts:read' }),
+      ]);
+      await request(t.http)
+        .delete(`/api/oauth/authorized_apps/${publicClient.client_id}`)
+        .set(bearer(userToken))
+        .expect(204);
+      expectInvalidToken(
+        await request(t.http).get('/api/workouts').set(bearer(res.body.access_token)),
+      );
+      const refreshed = await request(t.http).post('/api/oauth/token').type('form').send({
+        grant_type: 'refresh_token',
+        client_id: publicClient.client_id,
+        refresh_token: res.body.refresh_token,
+      });
+      expectOAuthError(refreshed, 400, 'invalid_grant');
+    });
+
     const tokenCount = async (): Promise<number> => {
       const rows: { n: number }[] = await t.dataSource.query(
         'SELECT count(*)::int AS n FROM oauth2_tokens',
