@@ -148,7 +148,7 @@ describe('S3 storage driver (docs/storage.md): uploads, reads, maps, pictures, e
   });
 
   it('the sweep deletes objects no row references once past the grace period, and only those', async () => {
-    const store = t.app.get(WorkoutFileStore) as S3WorkoutFileStorage;
+    const store = t.app.get<WorkoutFileStore, S3WorkoutFileStorage>(WorkoutFileStore);
     const orphan = `workouts/${user.id}/2020-01-01_00-00-00_1_orphan.gpx`;
     await store.store.put(orphan, Buffer.from('<gpx/>'));
     const before = await userKeys(user.id);
