@@ -189,7 +189,9 @@ const backendOf = (res: request.Response): number => Number(res.headers[BACKEND_
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => { resolve({ status: res.statusCode ?? 0, text }); });
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, text });
+        });
       });
       req.on('error', reject);
       // Half the body, the signal, then the rest: the instance is shutting down mid-upload.

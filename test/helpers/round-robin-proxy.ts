@@ -38,7 +38,11 @@ export class RoundRobinProxy {
 
   async close(): Promise<void> {
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => { resolve(); }));
+    await new Promise<void>((resolve) =>
+      this.server.close(() => {
+        resolve();
+      }),
+    );
   }
 
   private async forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -81,7 +85,9 @@ export class RoundRobinProxy {
             [BACKEND_HEADER]: String(index),
           });
           answer.pipe(res);
-          answer.on('end', () => { resolve('done'); });
+          answer.on('end', () => {
+            resolve('done');
+          });
         },
       );
       upstream.on('error', (error: NodeJS.ErrnoException) => {
