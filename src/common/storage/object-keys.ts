@@ -3,7 +3,7 @@ import { UnsafeStoragePathError } from 'src/common/storage/unsafe-storage-path.e
 /**
  * The object key of a path relative to the upload folder (`workouts/1/x.gpx`): the same path,
  * behind the optional key prefix, so that a bucket laid out by one driver reads like the
- * folder of the other (docs/storage.md#keys). Paths that could name another prefix are refused.
+ * folder of the other (docs/storage.md). Paths that could name another prefix are refused.
  */
 export function objectKey(prefix: string, relativePath: string): string {
   if (!isSafeRelativePath(relativePath)) throw new UnsafeStoragePathError();

@@ -62,7 +62,7 @@ function unavailable(error: unknown): StorageUnavailableError {
 
 /**
  * Objects in an S3-compatible bucket (AWS S3, MinIO, Garage, Ceph RGW) under
- * `S3_KEY_PREFIX` (docs/storage.md#s3).
+ * `S3_KEY_PREFIX` (docs/storage.md#configuration).
  */
 export class S3ObjectStore implements ObjectStore {
   constructor(
