@@ -194,12 +194,17 @@ const backendOf = (res: request.Response): number => Number(res.headers[BACKEND_
         });
       });
       req.on('error', reject);
-      // Half the body, the signal, then the rest: the instance is shutting down mid-upload.
-      req.write(body.subarray(0, half));
-      setTimeout(() => {
-        leaving.terminate();
-        setTimeout(() => req.end(body.subarray(half)), 300);
-      }, 200);
+      // Connected, half the body, the signal, then the rest: the instance is shutting down
+      // with the upload half received.
+      req.on('socket', (socket) => {
+        socket.once('connect', () => {
+          req.write(body.subarray(0, half));
+          setTimeout(() => {
+            leaving.terminate();
+            setTimeout(() => req.end(body.subarray(half)), 300);
+          }, 500);
+        });
+      });
     });
     const { status, text } = await answer;
     expect(status).toBe(201);
