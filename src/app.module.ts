@@ -10,6 +10,7 @@ import { IdempotencyModule } from 'src/common/idempotency/idempotency.module';
 import { JobsModule } from 'src/common/jobs/jobs.module';
 import { LoggingModule } from 'src/common/logging/logging.module';
 import { RateLimitModule } from 'src/common/rate-limit/rate-limit.module';
+import { StorageModule } from 'src/common/storage/storage.module';
 import type { AppConfig } from 'src/config/configuration';
 import { DatabaseModule } from 'src/database/database.module';
 import { HealthModule } from 'src/health/health.module';
@@ -32,6 +33,7 @@ export class AppModule {
         }),
         LoggingModule.forRoot(config.app.logLevel, config.app.logFile, config.app.logFormat),
         DatabaseModule,
+        StorageModule,
         IdempotencyModule,
         JobsModule,
         EmailModule,

@@ -41,6 +41,7 @@ async function bootstrap(): Promise<void> {
       dataDir: config.app.dataDir,
       redisUrl: config.redis.url,
       isWorkerDisabled: config.app.isWorkerDisabled,
+      storage: { settings: config.storage, uploadFolder: config.app.uploadFolder },
     });
     logger.info(line.fields, line.message);
   } catch (error: unknown) {

@@ -78,3 +78,27 @@ describe('configLines', () => {
     expect(new Set(lines.map((line) => line.split(' = ')[0])).size).toBe(lines.length);
   });
 });
+
+describe('configLines: S3 storage', () => {
+  it('shows the bucket settings and hides the secret key', () => {
+    const config = buildAppConfig({
+      DATA_DIR: '/tmp/pacekeeper-config-lines',
+      APP_SECRET_KEY: 'a-secret-that-is-long-enough',
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_BUCKET: 'pacekeeper',
+      S3_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      S3_SECRET_ACCESS_KEY: 's3-secret-value',
+    });
+    const lines = configLines(config);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'storage.driver = s3',
+        'storage.s3.endpoint = http://minio:9000',
+        'storage.s3.bucket = pacekeeper',
+        'storage.s3.secretAccessKey = [redacted]',
+      ]),
+    );
+    expect(lines.join('\n')).not.toContain('s3-secret-value');
+  });
+});

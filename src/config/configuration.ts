@@ -4,6 +4,9 @@ import { join, resolve } from 'node:path';
 
 import type { LogFormat } from 'src/common/logging/root-logger';
 import { EnvironmentVariables, validateEnv } from 'src/config/env.validation';
+import { buildStorageSettings, type StorageSettings } from 'src/config/storage-settings';
+
+export type { S3Settings, StorageSettings } from 'src/config/storage-settings';
 
 export interface AppSettings {
   nodeEnv: string;
@@ -92,6 +95,7 @@ export interface AppConfig {
   credentialLimits: CredentialLimitSettings;
   map: MapSettings;
   weather: WeatherSettings;
+  storage: StorageSettings;
 }
 
 const DEFAULT_MAP_ATTRIBUTION =
@@ -133,6 +137,7 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
   const dataDir = resolve(env.DATA_DIR ?? './data');
   const tokenDays = env.TOKEN_EXPIRATION_DAYS ?? 30;
   const tokenSeconds = env.TOKEN_EXPIRATION_SECONDS ?? 0;
+  const storage = buildStorageSettings(env);
   return {
     app: {
       nodeEnv: env.NODE_ENV ?? 'production',
@@ -185,6 +190,7 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
         'https://weather.visualcrossing.com/VisualCrossingWebServices/rest/services'
       ).replace(/\/+$/, ''),
     },
+    storage,
   };
 }
 

@@ -225,6 +225,56 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   DISABLE_WORKER?: string;
+
+  /** Where files live (docs/storage.md): `local` (UPLOAD_FOLDER, the default) or `s3`. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['local', 's3'], { message: 'STORAGE_DRIVER must be local or s3' })
+  STORAGE_DRIVER?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'S3_ENDPOINT must be an http:// or https:// URL' },
+  )
+  S3_ENDPOINT?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,40}$/, { message: 'S3_REGION must look like us-east-1' })
+  S3_REGION?: string;
+
+  /** S3 bucket naming rules: 3–63 lower-case letters, digits, dots and hyphens. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'S3_BUCKET must be 3 to 63 lower-case letters, digits, dots or hyphens',
+  })
+  S3_BUCKET?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  S3_FORCE_PATH_STYLE?: string;
+
+  /** Keys are `<prefix>workouts/…`: a folder of a shared bucket. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/?$/, {
+    message: 'S3_KEY_PREFIX must be folder names of [A-Za-z0-9._-] separated by /',
+  })
+  S3_KEY_PREFIX?: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppError } from 'src/common/errors/app-error';
 import { ForbiddenError, NotFoundError } from 'src/common/errors/http-errors';
 import { User } from 'src/users/user.entity';
@@ -12,6 +12,8 @@ import { DataSource } from 'typeorm';
  */
 @Injectable()
 export class UserDeletionService {
+  private readonly logger = new Logger(UserDeletionService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly files: UserFilesService,
@@ -43,8 +45,13 @@ export class UserDeletionService {
 
   /** The avatar and the user's folders of exports, workout files and pictures. */
   private async removeFiles(user: User): Promise<void> {
-    if (user.picture !== null) await this.files.remove(user.picture);
-    for (const folder of ['exports', 'workouts', 'pictures'])
-      await this.files.remove(`${folder}/${user.id}`);
+    try {
+      if (user.picture !== null) await this.files.remove(user.picture);
+      for (const folder of ['exports', 'workouts', 'pictures'])
+        await this.files.remove(`${folder}/${user.id}`);
+    } catch (error) {
+      // The rows are gone: the answer stays a success; the leftovers are logged for the admin.
+      this.logger.warn(`could not delete the files of user ${user.id}: ${String(error)}`);
+    }
   }
 }

@@ -1,10 +1,24 @@
-import { constants as fsConstants } from 'node:fs';
-import { type FileHandle, lstat, mkdir, open, realpath, rm } from 'node:fs/promises';
+import { constants as fsConstants, createWriteStream } from 'node:fs';
+import {
+  type FileHandle,
+  lstat,
+  mkdir,
+  mkdtemp,
+  open,
+  readdir,
+  realpath,
+  rm,
+  stat,
+} from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import type { AppConfig } from 'src/config/configuration';
+import { ObjectStorageService } from 'src/common/storage/object-storage.service';
+import type { OpenedObject } from 'src/common/storage/object-store';
+import type { S3ObjectStore } from 'src/common/storage/s3-object-store';
+import { writePictureFile } from 'src/users/picture-file';
 
 /** An opened regular file; the caller closes the handle (or lets a stream close it). */
 export interface OpenedFile {
@@ -13,20 +27,89 @@ export interface OpenedFile {
 }
 
 /**
- * Files under the upload folder (`UPLOAD_FOLDER`): avatars, workout files, export archives.
- * Every path is relative to the folder; `..`, absolute paths and symlinks are refused so that
- * a stored or requested name can never reach a file outside it.
+ * Files of users: avatars, workout files, export archives, under the upload folder
+ * (`UPLOAD_FOLDER`) or in the bucket of the S3 driver (docs/storage.md). Every path is relative
+ * to the folder (or the key prefix); `..`, absolute paths and symlinks are refused so that a
+ * stored or requested name can never reach a file outside it.
  */
 @Injectable()
 export class UserFilesService {
   private readonly root: string;
+  private readonly s3: S3ObjectStore | undefined;
 
-  constructor(config: ConfigService<AppConfig, true>) {
-    this.root = resolve(config.get('app.uploadFolder', { infer: true }));
+  constructor(storage: ObjectStorageService) {
+    this.root = resolve(storage.uploadFolder);
+    this.s3 = storage.s3;
+  }
+
+  /** A stream of a stored file, or null when it does not exist (or is not a regular file). */
+  async open(relativePath: string): Promise<OpenedObject | null> {
+    if (this.s3 !== undefined) return this.s3.open(relativePath);
+    const opened = await this.openRegularFile(relativePath);
+    return opened === null ? null : { stream: opened.handle.createReadStream(), size: opened.size };
+  }
+
+  async read(relativePath: string): Promise<Buffer | null> {
+    if (this.s3 !== undefined) return this.s3.read(relativePath);
+    return this.readRegularFile(relativePath);
+  }
+
+  /** Replaces a picture at once: readers see the old one or the new one, never a part. */
+  async writePicture(relativePath: string, data: Buffer): Promise<void> {
+    if (this.s3 !== undefined) return this.s3.put(relativePath, data);
+    const absolute = this.resolvePath(relativePath);
+    if (absolute === null) throw new Error(`invalid upload path: ${relativePath}`);
+    await writePictureFile(absolute, data);
+  }
+
+  /** Names of the regular files directly in a folder, sorted; symlinks are skipped. */
+  async listFiles(folder: string): Promise<string[]> {
+    if (this.s3 !== undefined) {
+      const objects = await this.s3.list(folder);
+      return objects
+        .map((object) => object.path.slice(folder.length + 1))
+        .filter((name) => !name.includes('/'))
+        .sort();
+    }
+    const absolute = this.resolvePath(folder);
+    if (absolute === null) return [];
+    try {
+      const entries = await readdir(absolute, { withFileTypes: true });
+      return entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => entry.name)
+        .sort();
+    } catch {
+      return [];
+    }
+  }
+
+  /**
+   * Writes a generated file (an export archive) from a stream; returns its size. For a bucket
+   * it goes through a private temp file first: S3 needs the size before the first byte.
+   */
+  async writeStream(relativePath: string, source: NodeJS.ReadableStream): Promise<number> {
+    if (this.s3 === undefined) {
+      await this.ensureDirectory(dirname(relativePath));
+      const absolute = this.resolvePath(relativePath) ?? '';
+      await pipeline(source, createWriteStream(absolute, { flags: 'wx', mode: 0o600 }));
+      return (await stat(absolute)).size;
+    }
+    const folder = await mkdtemp(join(tmpdir(), 'pacekeeper-'));
+    try {
+      const temp = join(folder, 'file');
+      await pipeline(source, createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+      const handle = await open(temp, 'r');
+      const { size } = await handle.stat();
+      await this.s3.put(relativePath, { stream: handle.createReadStream(), size });
+      return size;
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   }
 
   /** Absolute path of `relativePath`, or null when it would leave the upload folder. */
-  resolvePath(relativePath: string): string | null {
+  private resolvePath(relativePath: string): string | null {
     if (relativePath === '' || relativePath.includes('\0') || isAbsolute(relativePath)) return null;
     if (relativePath.split(/[\\/]/).includes('..')) return null;
     const absolute = resolve(this.root, relativePath);
@@ -34,7 +117,7 @@ export class UserFilesService {
   }
 
   /** Opens a regular file without following symlinks, or null when it is not one. */
-  async openRegularFile(relativePath: string): Promise<OpenedFile | null> {
+  private async openRegularFile(relativePath: string): Promise<OpenedFile | null> {
     const absolute = await this.resolveExisting(relativePath);
     if (absolute === null) return null;
     let handle: FileHandle;
@@ -51,7 +134,7 @@ export class UserFilesService {
     return { handle, size: stats.size };
   }
 
-  async readRegularFile(relativePath: string): Promise<Buffer | null> {
+  private async readRegularFile(relativePath: string): Promise<Buffer | null> {
     const opened = await this.openRegularFile(relativePath);
     if (opened === null) return null;
     try {
@@ -62,7 +145,7 @@ export class UserFilesService {
   }
 
   /** Creates a folder (and its parents) inside the upload folder; returns its absolute path. */
-  async ensureDirectory(relativePath: string): Promise<string> {
+  private async ensureDirectory(relativePath: string): Promise<string> {
     const absolute = this.resolvePath(relativePath);
     if (absolute === null) throw new Error(`invalid upload path: ${relativePath}`);
     await mkdir(absolute, { recursive: true });
@@ -76,6 +159,11 @@ export class UserFilesService {
    * does not follow links inside the tree); missing paths are ignored.
    */
   async remove(relativePath: string): Promise<void> {
+    if (this.s3 !== undefined) {
+      await this.s3.remove(relativePath);
+      await this.s3.removeFolder(relativePath);
+      return;
+    }
     const absolute = await this.resolveExisting(relativePath);
     if (absolute === null) return;
     await rm(absolute, { recursive: true, force: true });

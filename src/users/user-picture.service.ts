@@ -22,9 +22,9 @@ export class UserPictureService {
 
   async get(username: string): Promise<StreamableFile> {
     const user = await this.users.getByUsername(username);
-    const opened = user.picture === null ? null : await this.files.openRegularFile(user.picture);
+    const opened = user.picture === null ? null : await this.files.open(user.picture);
     if (opened === null || user.picture === null) throw new NotFoundError('No picture.');
     const type = CONTENT_TYPES[extname(user.picture).toLowerCase()] ?? 'application/octet-stream';
-    return new StreamableFile(opened.handle.createReadStream(), { type, length: opened.size });
+    return new StreamableFile(opened.stream, { type, length: opened.size });
   }
 }

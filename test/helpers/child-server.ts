@@ -45,6 +45,11 @@ export class ChildServer {
     return this.process.pid ?? 0;
   }
 
+  /** SIGTERM without waiting: the graceful shutdown runs while the test keeps going. */
+  terminate(): void {
+    this.process.kill('SIGTERM');
+  }
+
   /** SIGKILL: no shutdown hook runs, nothing is flushed or cleaned. */
   kill(): void {
     this.process.kill('SIGKILL');

@@ -6,6 +6,8 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -56,7 +58,10 @@ export function transpiledServer(): string {
     `pacekeeper-server-${hash.digest('hex').slice(0, 16)}`,
   );
   const main = join(out, 'main.js');
-  if (existsSync(main)) return main;
+  if (existsSync(main)) {
+    touch(out);
+    return main;
+  }
   const building = `${out}.${process.pid}.tmp`;
   files.forEach((file, i) => {
     const target = join(building, relative(SRC, file)).replace(/\.ts$/, '.js');
@@ -81,11 +86,26 @@ export function transpiledServer(): string {
   return main;
 }
 
-/** Builds of earlier sources are of no further use. */
+/**
+ * A build unused for this long is of no further use. Another checkout sharing `node_modules`
+ * (a git worktree) may be running a server from a build of other sources right now.
+ */
+const UNUSED_MS = 60 * 60 * 1000;
+
 function pruneOlder(cache: string, current: string): void {
   for (const name of readdirSync(cache)) {
     const path = join(cache, name);
-    if (/^pacekeeper-server-[0-9a-f]{16}$/.test(name) && path !== current)
-      rmSync(path, { recursive: true, force: true });
+    if (!/^pacekeeper-server-[0-9a-f]{16}$/.test(name) || path === current) continue;
+    const age = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    if (age > UNUSED_MS) rmSync(path, { recursive: true, force: true });
+  }
+}
+
+function touch(path: string): void {
+  const now = new Date();
+  try {
+    utimesSync(path, now, now);
+  } catch {
+    // pruned meanwhile: the next call builds it again
   }
 }

@@ -1,8 +1,6 @@
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AppConfigService } from 'src/app-config/app-config.service';
 import {
@@ -11,7 +9,6 @@ import {
   PICTURE_EXTENSIONS,
   secureFilename,
 } from 'src/auth/picture/image-type';
-import { writePictureFile } from 'src/auth/picture/picture-file';
 import type { PictureUpload } from 'src/auth/picture/picture-upload.decorator';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { AppError } from 'src/common/errors/app-error';
@@ -19,8 +16,9 @@ import { isConnectionFailure } from 'src/common/errors/connection-failure';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
 import { PayloadTooLargeError } from 'src/common/errors/payload-too-large.error';
 import { isStorageFull } from 'src/common/errors/storage-full';
-import type { AppConfig } from 'src/config/configuration';
+import { StorageUnavailableError } from 'src/common/storage/storage-unavailable.error';
 import { User } from 'src/users/user.entity';
+import { UserFilesService } from 'src/users/user-files.service';
 import { Repository } from 'typeorm';
 
 const fail = (message: string): AppError => new InvalidPayloadError(message, 'fail');
@@ -36,7 +34,7 @@ export class PictureService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly appConfig: AppConfigService,
-    private readonly config: ConfigService<AppConfig, true>,
+    private readonly files: UserFilesService,
   ) {}
 
   /**
@@ -59,12 +57,17 @@ export class PictureService {
     const name = secureFilename(file.originalname) || `picture.${type}`;
     const relative = join('pictures', String(user.id), name);
     try {
-      await writePictureFile(join(this.uploadFolder(), relative), file.buffer);
+      await this.files.writePicture(relative, file.buffer);
       // The row never points at a removed file: the old one goes once the new one is recorded.
       await this.users.update(user.id, { picture: relative });
       if (user.picture !== null && user.picture !== relative) await this.removeFile(user.picture);
     } catch (error) {
-      if (isConnectionFailure(error) || isStorageFull(error)) throw error;
+      if (
+        isConnectionFailure(error) ||
+        isStorageFull(error) ||
+        error instanceof StorageUnavailableError
+      )
+        throw error;
       this.logger.error({ err: error }, 'picture upload failed');
       throw new AppError(500, 'fail', { message: 'error during picture update' });
     }
@@ -79,17 +82,18 @@ export class PictureService {
       await this.users.update(user.id, { picture: null });
       if (user.picture !== null) await this.removeFile(user.picture);
     } catch (error) {
-      if (isConnectionFailure(error) || isStorageFull(error)) throw error;
+      if (
+        isConnectionFailure(error) ||
+        isStorageFull(error) ||
+        error instanceof StorageUnavailableError
+      )
+        throw error;
       this.logger.error({ err: error }, 'picture deletion failed');
       throw new AppError(500, 'fail', { message: 'error during picture deletion' });
     }
   }
 
   private removeFile(relative: string): Promise<void> {
-    return rm(join(this.uploadFolder(), relative), { force: true });
-  }
-
-  private uploadFolder(): string {
-    return this.config.get('app.uploadFolder', { infer: true });
+    return this.files.remove(relative);
   }
 }

@@ -50,3 +50,39 @@ describe('startupLine', () => {
     expect(startupLine({ ...FACTS, host: '::1' }).fields.docs).toBe('http://[::1]:5000/api/docs');
   });
 });
+
+describe('startupLine: files', () => {
+  const FACTS = {
+    version: '1.2.3',
+    host: '0.0.0.0',
+    port: 5000,
+    databaseUrl: undefined,
+    dataDir: '/data',
+    redisUrl: undefined,
+    isWorkerDisabled: false,
+  };
+  const s3 = {
+    endpoint: 'http://minio:9000',
+    region: 'us-east-1',
+    bucket: 'pacekeeper',
+    accessKeyId: 'AKIDEXAMPLE',
+    secretAccessKey: 'wJalrXUtnFEMI',
+    forcePathStyle: true,
+    keyPrefix: 'site-a/',
+  };
+
+  it('names the upload folder, or the bucket and its server, never the keys', () => {
+    const local = startupLine({
+      ...FACTS,
+      storage: { settings: { driver: 'local', s3: undefined }, uploadFolder: '/data/uploads' },
+    });
+    expect(local.fields.storage).toBe('local /data/uploads');
+    const remote = startupLine({
+      ...FACTS,
+      storage: { settings: { driver: 's3', s3 }, uploadFolder: '/data/uploads' },
+    });
+    expect(remote.fields.storage).toBe('S3 bucket pacekeeper/site-a/ at http://minio:9000');
+    expect(remote.message).toContain('files S3 bucket pacekeeper');
+    expect(remote.message).not.toMatch(/AKIDEXAMPLE|wJalrXUtnFEMI/);
+  });
+});

@@ -1,4 +1,5 @@
 import { redactUrlPassword } from 'src/config/redact';
+import type { StorageSettings } from 'src/config/storage-settings';
 
 export interface StartupFacts {
   version: string;
@@ -9,6 +10,8 @@ export interface StartupFacts {
   dataDir: string;
   redisUrl: string | undefined;
   isWorkerDisabled: boolean;
+  /** Where files live (docs/storage.md); omitted by callers that store none. */
+  storage?: { settings: StorageSettings; uploadFolder: string };
 }
 
 export interface StartupLine {
@@ -46,6 +49,23 @@ function jobsLabel(facts: StartupFacts): string {
     : `BullMQ on Redis ${where}`;
 }
 
+/** The bucket and where it is, never the keys. */
+function storageLabel(storage: NonNullable<StartupFacts['storage']>): string {
+  const s3 = storage.settings.s3;
+  if (s3 === undefined) return `local ${storage.uploadFolder}`;
+  const where = s3.endpoint === undefined ? `AWS ${s3.region}` : describeEndpoint(s3.endpoint);
+  return `S3 bucket ${s3.bucket}${s3.keyPrefix === '' ? '' : `/${s3.keyPrefix}`} at ${where}`;
+}
+
+function describeEndpoint(endpoint: string): string {
+  try {
+    const url = new URL(endpoint);
+    return `${url.protocol}//${url.host}`;
+  } catch {
+    return 'an invalid endpoint';
+  }
+}
+
 /** The one line that says the server is up, where, and on what. */
 export function startupLine(facts: StartupFacts): StartupLine {
   const url = `http://${browsableHost(facts.host)}:${facts.port}`;
@@ -55,9 +75,10 @@ export function startupLine(facts: StartupFacts): StartupLine {
     docs: `${url}/api/docs`,
     database: databaseLabel(facts),
     jobs: jobsLabel(facts),
+    ...(facts.storage === undefined ? {} : { storage: storageLabel(facts.storage) }),
   };
   return {
-    message: `Pacekeeper ${fields.version} listening on ${url} (${fields.listen}) · API docs ${fields.docs} · database ${fields.database} · jobs ${fields.jobs}`,
+    message: `Pacekeeper ${fields.version} listening on ${url} (${fields.listen}) · API docs ${fields.docs} · database ${fields.database} · jobs ${fields.jobs}${fields.storage === undefined ? '' : ` · files ${fields.storage}`}`,
     fields,
   };
 }

@@ -1,7 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { basename } from 'node:path';
 
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -40,7 +37,6 @@ export class DataExportArchiver {
   ) {}
 
   async generate(user: User): Promise<GeneratedArchive> {
-    const folder = await this.files.ensureDirectory(`exports/${user.id}`);
     const zip = new ZipFile();
     zip.addBuffer(jsonFile(await this.userData(user)), 'user_data.json');
     zip.addBuffer(
@@ -48,18 +44,17 @@ export class DataExportArchiver {
       'user_workouts_data.json',
     );
     if (user.picture !== null) {
-      const picture = await this.files.readRegularFile(user.picture);
+      const picture = await this.files.read(user.picture);
       if (picture !== null) zip.addBuffer(picture, basename(user.picture));
     }
     for (const name of await this.gpxFileNames(user.id)) {
-      const content = await this.files.readRegularFile(`workouts/${user.id}/${name}`);
+      const content = await this.files.read(`workouts/${user.id}/${name}`);
       if (content !== null) zip.addBuffer(content, `gpx/${name}`);
     }
     zip.end();
     const fileName = `archive_${tokenUrlSafe(15)}.zip`;
-    const path = join(folder, fileName);
-    await pipeline(zip.outputStream, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
-    return { fileName, size: (await stat(path)).size };
+    const size = await this.files.writeStream(`exports/${user.id}/${fileName}`, zip.outputStream);
+    return { fileName, size };
   }
 
   /** The self serialization, with date-times in Python `str()` form like FitTrackee's dump. */
@@ -80,17 +75,8 @@ export class DataExportArchiver {
 
   /** Regular `.gpx` files directly in the user's workout folder; symlinks are skipped. */
   private async gpxFileNames(userId: number): Promise<string[]> {
-    const folder = this.files.resolvePath(`workouts/${userId}`);
-    if (folder === null) return [];
-    try {
-      const entries = await readdir(folder, { withFileTypes: true });
-      return entries
-        .filter((entry) => entry.isFile() && entry.name.endsWith('.gpx'))
-        .map((entry) => entry.name)
-        .sort();
-    } catch {
-      return [];
-    }
+    const names = await this.files.listFiles(`workouts/${userId}`);
+    return names.filter((name) => name.endsWith('.gpx'));
   }
 }
 

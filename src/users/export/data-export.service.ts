@@ -66,11 +66,9 @@ export class DataExportService {
   async download(user: User, fileName: string): Promise<StreamableFile> {
     const existing = await this.requests.findOneBy({ userId: user.id });
     const isAvailable = existing?.completed === true && existing.fileName === fileName;
-    const opened = isAvailable
-      ? await this.files.openRegularFile(`exports/${user.id}/${fileName}`)
-      : null;
+    const opened = isAvailable ? await this.files.open(`exports/${user.id}/${fileName}`) : null;
     if (opened === null) throw new DataNotFoundError('archive', 'file not found');
-    return new StreamableFile(opened.handle.createReadStream(), {
+    return new StreamableFile(opened.stream, {
       type: 'application/zip',
       length: opened.size,
       disposition: `attachment; filename="${fileName}"`,
@@ -94,11 +92,9 @@ export class DataExportService {
     const expired = await this.requests.findBy({ completed: true, createdAt: LessThan(limit) });
     for (const request of expired) {
       if (request.fileName !== null) {
-        const archive = await this.files.openRegularFile(
-          `exports/${request.userId}/${request.fileName}`,
-        );
+        const archive = await this.files.open(`exports/${request.userId}/${request.fileName}`);
         if (archive !== null) {
-          await archive.handle.close();
+          archive.stream.destroy();
           counts.deletedArchives += 1;
           counts.freedSpace += request.fileSize ?? archive.size;
         }

@@ -47,6 +47,19 @@ describe('StagedWrites', () => {
     }
   });
 
+  it('hands a file it cannot remove now to the storage, which removes it later', async () => {
+    const writes = new StagedWrites(storage);
+    await writes.stage('workouts/1/stuck.png', Buffer.from('png'));
+    const discard = jest.spyOn(storage, 'discard').mockRejectedValueOnce(new Error('store down'));
+    await expect(writes.discardAll()).rejects.toThrow('1 staged files not removed yet');
+    expect(everything()).toHaveLength(1);
+    discard.mockRestore();
+    await storage.resolvePending();
+    expect(everything()).toEqual([]);
+    // Already handed over: a second rollback has nothing left to do.
+    await expect(writes.discardAll()).resolves.toBeUndefined();
+  });
+
   it('refuses to name a file once the upload is abandoned', async () => {
     const writes = new StagedWrites(storage);
     const file = await writes.stageUnnamed(Buffer.from('x'));

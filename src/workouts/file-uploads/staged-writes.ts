@@ -1,9 +1,9 @@
 import type { ChunkSink } from 'src/workouts/file-uploads/upload-storage-engine';
-import type { FileSink } from 'src/workouts/files/storage/file-sink';
 import type {
+  ByteSink,
   StagedFile,
-  WorkoutFileStorage,
-} from 'src/workouts/files/storage/workout-file-storage';
+  WorkoutFileStore,
+} from 'src/workouts/files/storage/workout-file-store';
 
 /** A file being written as its bytes arrive; `file` settles once it is durable. */
 export interface ReceivingFile extends ChunkSink {
@@ -21,12 +21,12 @@ export class StagedWrites {
   /** Every write and rename started, settled or not (their failures are reported elsewhere). */
   private readonly operations: Promise<unknown>[] = [];
   /** Files still receiving bytes: aborted, not awaited, when the request fails first. */
-  private readonly receiving = new Set<FileSink>();
+  private readonly receiving = new Set<ByteSink>();
   private isAbandoned = false;
   /** Committed or handed over: the files are no longer this request's to remove. */
   private isSettled = false;
 
-  constructor(private readonly storage: WorkoutFileStorage) {}
+  constructor(private readonly storage: WorkoutFileStore) {}
 
   /** Starts writing a file whose path is known later (`name`). */
   stageUnnamed(data: Buffer | readonly Buffer[]): Promise<StagedFile> {
@@ -63,13 +63,21 @@ export class StagedWrites {
     await rename;
   }
 
-  /** Removes every file of the request; does nothing once `commitAll` or `handOver` ran. */
+  /**
+   * Removes every file of the request; does nothing once `commitAll` or `handOver` ran. A file
+   * that cannot be removed now (an object store that stopped answering) is handed to the
+   * storage, which removes it once it can: no row references it.
+   */
   async discardAll(): Promise<void> {
     if (this.isSettled) return;
     this.isAbandoned = true;
     await this.abortReceiving();
     await this.settleAll();
-    await Promise.all(this.files.map((file) => this.storage.discard(file)));
+    const files = this.files.splice(0);
+    const results = await Promise.allSettled(files.map((file) => this.storage.discard(file)));
+    const failed = files.filter((_, i) => results[i]?.status === 'rejected');
+    this.storage.resolveLater(failed);
+    if (failed.length > 0) throw new Error(`${failed.length} staged files not removed yet`);
   }
 
   /**

@@ -15,7 +15,7 @@ import { ReceivedGpx } from 'src/workouts/file-uploads/received-gpx';
 import { StagedWrites } from 'src/workouts/file-uploads/staged-writes';
 import { NoFilePartError } from 'src/workouts/file-uploads/upload-errors';
 import { ChunkedMemoryStorage } from 'src/workouts/file-uploads/upload-storage-engine';
-import { WorkoutFileStorageService } from 'src/workouts/files/storage/workout-file-storage.service';
+import { WorkoutFileStore } from 'src/workouts/files/storage/workout-file-store';
 import { getWorkoutFileExtension } from 'src/workouts/files/workout-file-type';
 
 /** The request after this interceptor: the admin limits it applied travel with it. */
@@ -48,7 +48,7 @@ export function contentLength(request: Request): number | undefined {
 export class UploadBodyInterceptor implements NestInterceptor {
   constructor(
     private readonly appConfig: AppConfigService,
-    private readonly storage: WorkoutFileStorageService,
+    private readonly storage: WorkoutFileStore,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

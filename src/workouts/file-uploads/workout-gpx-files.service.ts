@@ -3,7 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { topLevel, type TopLevelResult } from 'src/common/envelope/envelope.types';
 import { DataNotFoundError, ForbiddenError, NotFoundError } from 'src/common/errors/http-errors';
 import type { User } from 'src/users/user.entity';
-import { WorkoutFileStorageService } from 'src/workouts/files/storage/workout-file-storage.service';
+import { WorkoutFileStore } from 'src/workouts/files/storage/workout-file-store';
 import { chartData } from 'src/workouts/gpx/chart-data';
 import { segmentGpx } from 'src/workouts/gpx/segment-gpx';
 import { decodeShortId } from 'src/workouts/short-id';
@@ -27,7 +27,7 @@ const ROUTE_NOT_FOUND = 'the requested URL was not found on the server';
 export class WorkoutGpxFilesService {
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
-    private readonly storage: WorkoutFileStorageService,
+    private readonly storage: WorkoutFileStore,
   ) {}
 
   /** FitTrackee `get_workout_data`: 404/403, no file 404, then the content. */
@@ -62,14 +62,15 @@ export class WorkoutGpxFilesService {
     const workout = await this.findByShortId(shortId);
     if (workout === undefined || workout.user_id !== user.id)
       throw new DataNotFoundError('workout', `workout not found (id: ${shortId})`);
-    const content = workout.gpx ? await this.storage.readIfExists(workout.gpx) : null;
-    if (workout.gpx === null || content === null)
+    // Streamed from the store: a large file is never held in memory whole.
+    const opened = workout.gpx ? await this.storage.open(workout.gpx) : null;
+    if (workout.gpx === null || opened === null)
       throw new DataNotFoundError('gpx', `no gpx file for workout (id: ${shortId})`);
     const name = workout.gpx.slice(workout.gpx.lastIndexOf('/') + 1);
-    return new StreamableFile(content, {
+    return new StreamableFile(opened.stream, {
       type: 'application/gpx+xml',
       disposition: `attachment; filename=${name}`,
-      length: content.length,
+      length: opened.size,
     });
   }
 

@@ -1,10 +1,12 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { NotFoundError } from 'src/common/errors/http-errors';
+import type { OpenedObject } from 'src/common/storage/object-store';
+import { StorageUnavailableError } from 'src/common/storage/storage-unavailable.error';
 import type { HttpResponse } from 'src/workouts/files/http/http-get';
 import { TileProxyService } from 'src/workouts/files/map/tile-proxy.service';
 import type { TileCoordinates } from 'src/workouts/files/map/tile-url';
-import { WorkoutFileStorageService } from 'src/workouts/files/storage/workout-file-storage.service';
+import { WorkoutFileStore } from 'src/workouts/files/storage/workout-file-store';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -15,7 +17,7 @@ import { EntityManager } from 'typeorm';
 export class WorkoutMapsService {
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
-    private readonly storage: WorkoutFileStorageService,
+    private readonly storage: WorkoutFileStore,
     private readonly tiles: TileProxyService,
   ) {}
 
@@ -26,13 +28,15 @@ export class WorkoutMapsService {
     );
     const path = rows[0]?.map;
     if (!path) throw new NotFoundError('Map does not exist.');
-    let image: Buffer;
+    let image: OpenedObject | null;
     try {
-      image = await this.storage.read(path);
-    } catch {
-      throw new NotFoundError('Map file does not exist.');
+      image = await this.storage.open(path);
+    } catch (error) {
+      if (error instanceof StorageUnavailableError) throw error;
+      image = null;
     }
-    return new StreamableFile(image, { type: 'image/png', length: image.length });
+    if (image === null) throw new NotFoundError('Map file does not exist.');
+    return new StreamableFile(image.stream, { type: 'image/png', length: image.size });
   }
 
   /**

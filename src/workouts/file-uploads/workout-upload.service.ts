@@ -6,6 +6,7 @@ import { isConnectionFailure } from 'src/common/errors/connection-failure';
 import { isStorageFull } from 'src/common/errors/storage-full';
 import { IdempotencyService, type Idempotent } from 'src/common/idempotency/idempotency.service';
 import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
+import { StorageUnavailableError } from 'src/common/storage/storage-unavailable.error';
 import type { User } from 'src/users/user.entity';
 import type { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
 import {
@@ -146,7 +147,7 @@ export class WorkoutUploadService {
       .then((staged) => writes.name(staged, names.gpx))
       .catch((error: unknown) => {
         this.logger.error(`workout file save failed: ${(error as Error).message}`);
-        throw isStorageFull(error) ? error : new WorkoutFileSaveError();
+        throw isKept(error) ? error : new WorkoutFileSaveError();
       });
     gpxReady.catch(() => undefined); // reported where awaited; never an unhandled rejection
     const [mapResult, weatherResult] = await Promise.allSettled([
@@ -173,7 +174,7 @@ export class WorkoutUploadService {
       await writes.stage(path, data);
     } catch (error) {
       this.logger.error(`workout file save failed: ${(error as Error).message}`);
-      throw isStorageFull(error) ? error : new WorkoutFileSaveError();
+      throw isKept(error) ? error : new WorkoutFileSaveError();
     }
   }
 
@@ -201,6 +202,11 @@ export class WorkoutUploadService {
       throw new WorkoutSaveError(500);
     }
   }
+}
+
+/** A full disk (507) and an unavailable object store (503) keep their own answer. */
+function isKept(error: unknown): boolean {
+  return isStorageFull(error) || error instanceof StorageUnavailableError;
 }
 
 function valueOf<T>(result: PromiseSettledResult<T>): T {

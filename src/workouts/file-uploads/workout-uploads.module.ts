@@ -12,7 +12,8 @@ import { WorkoutUploadController } from 'src/workouts/file-uploads/workout-uploa
 import { WorkoutUploadService } from 'src/workouts/file-uploads/workout-upload.service';
 import { StaticMapService } from 'src/workouts/files/map/static-map.service';
 import { TileProxyService } from 'src/workouts/files/map/tile-proxy.service';
-import { WorkoutFileStorageService } from 'src/workouts/files/storage/workout-file-storage.service';
+import { WorkoutFileStore } from 'src/workouts/files/storage/workout-file-store';
+import { WORKOUT_FILE_STORE_PROVIDER } from 'src/workouts/files/storage/workout-file-store.provider';
 import { WeatherService } from 'src/workouts/files/weather/weather.service';
 import { EntityManager } from 'typeorm';
 
@@ -24,7 +25,7 @@ import { EntityManager } from 'typeorm';
   imports: [AppConfigModule],
   controllers: [WorkoutUploadController, WorkoutGpxFilesController, WorkoutMapsController],
   providers: [
-    WorkoutFileStorageService,
+    WORKOUT_FILE_STORE_PROVIDER,
     StaticMapService,
     TileProxyService,
     WeatherService,
@@ -38,7 +39,7 @@ import { EntityManager } from 'typeorm';
 })
 export class WorkoutUploadsModule implements OnModuleInit {
   constructor(
-    private readonly storage: WorkoutFileStorageService,
+    private readonly storage: WorkoutFileStore,
     @InjectEntityManager() private readonly manager: EntityManager,
   ) {}
 

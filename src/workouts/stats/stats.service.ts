@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { Principal } from 'src/auth/principal';
 import { AppError } from 'src/common/errors/app-error';
 import { ForbiddenError, NotFoundError } from 'src/common/errors/http-errors';
-import type { AppConfig } from 'src/config/configuration';
+import { ObjectStorageService } from 'src/common/storage/object-storage.service';
 import { parseDay } from 'src/workouts/date-input';
 import { badQueryParameter, param, parseInteger } from 'src/workouts/query-params';
 import type {
@@ -35,7 +34,7 @@ export class StatsService {
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly stats: StatsRepository,
-    private readonly config: ConfigService<AppConfig, true>,
+    private readonly storage: ObjectStorageService,
   ) {}
 
   async byTime(
@@ -82,7 +81,10 @@ export class StatsService {
 
   async instance(): Promise<InstanceStatsResponseDto> {
     const counts = await this.stats.instanceCounts(this.manager);
-    const size = await directorySize(this.config.get('app.uploadFolder', { infer: true }));
+    const size =
+      this.storage.s3 === undefined
+        ? await directorySize(this.storage.uploadFolder)
+        : (await this.storage.s3.listAll()).reduce((total, object) => total + object.size, 0);
     return {
       sports: counts.sports,
       uploads_dir_size: size,

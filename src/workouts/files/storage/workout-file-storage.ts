@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
+import type { OpenedObject } from 'src/common/storage/object-store';
 import { FileSink } from 'src/workouts/files/storage/file-sink';
 import { TempFolderLease } from 'src/workouts/files/storage/temp-folder-lease';
 import {
@@ -11,14 +12,10 @@ import {
 } from 'src/workouts/files/storage/temp-sweep';
 import { UnresolvedFiles } from 'src/workouts/files/storage/unresolved-files';
 import { resolveInside } from 'src/workouts/files/storage/upload-paths';
+import type { StagedFile, WorkoutFileStore } from 'src/workouts/files/storage/workout-file-store';
 
 export type { CommitResolver, SweepResult } from 'src/workouts/files/storage/temp-sweep';
-
-export interface StagedFile {
-  /** Final path, relative to the upload folder (the value stored in the database); '' until named. */
-  relativePath: string;
-  tempPath: string;
-}
+export type { StagedFile } from 'src/workouts/files/storage/workout-file-store';
 
 const TEMP_DIR = '.tmp';
 const PART = '.part';
@@ -38,7 +35,7 @@ export const TEMP_OWNER_TTL_MS = 15 * 60 * 1000;
  * row, then `commit` renames it into place; the sweep finishes or drops whatever a crash left
  * in `.tmp/`, so there is never a row without its file nor an orphan file that nobody removes.
  */
-export class WorkoutFileStorage {
+export class WorkoutFileStorage implements WorkoutFileStore {
   protected readonly lease: TempFolderLease;
   private commitResolver: CommitResolver | undefined;
   protected readonly unresolved = new UnresolvedFiles<StagedFile>({
@@ -159,6 +156,24 @@ export class WorkoutFileStorage {
       if (code === 'ENOENT' || code === 'ENOTDIR') return null;
       throw error;
     }
+  }
+
+  /** Streamed from an open descriptor: a file removed meanwhile still reads whole. */
+  async open(relativePath: string): Promise<OpenedObject | null> {
+    let handle;
+    try {
+      handle = await open(this.resolve(relativePath), 'r');
+    } catch (error) {
+      const { code } = error as NodeJS.ErrnoException;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+      throw error;
+    }
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      await handle.close();
+      return null;
+    }
+    return { stream: handle.createReadStream(), size: info.size };
   }
 
   /**

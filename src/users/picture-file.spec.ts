@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { writePictureFile } from 'src/auth/picture/picture-file';
+import { writePictureFile } from 'src/users/picture-file';
 
 describe('writePictureFile', () => {
   let folder: string;
