@@ -5,11 +5,11 @@ import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { parseScopes } from 'src/auth/scopes';
 import type { AppConfig } from 'src/config/configuration';
-import type { OAuth2IntrospectionResponseDto } from 'src/oauth2/dto/oauth2-introspection-response.dto';
 import {
   type GrantOwnerColumn,
   OAuth2GrantsService,
 } from 'src/oauth2/connected-apps/oauth2-grants.service';
+import type { OAuth2IntrospectionResponseDto } from 'src/oauth2/dto/oauth2-introspection-response.dto';
 import { OAuth2Token } from 'src/oauth2/tokens/oauth2-token.entity';
 import { hashSecret, randomAlphanumeric } from 'src/oauth2/tokens/secrets';
 import { User } from 'src/users/user.entity';
