@@ -12,6 +12,8 @@ import { ConsentService } from 'src/oauth2/consent/consent.service';
 import { ConsentSessions } from 'src/oauth2/consent/consent-sessions.service';
 import { UsedFormToken } from 'src/oauth2/consent/used-form-token.entity';
 import { UsedFormTokensService } from 'src/oauth2/consent/used-form-tokens.service';
+import { CorsOriginsService } from 'src/oauth2/cors/cors-origins.service';
+import { CorsPolicy } from 'src/oauth2/cors/cors-policy';
 import { OAuth2Controller } from 'src/oauth2/oauth2.controller';
 import { OAuth2MetadataController } from 'src/oauth2/oauth2-metadata.controller';
 import { OAuth2TokenService } from 'src/oauth2/oauth2-token.service';
@@ -67,6 +69,8 @@ import { User } from 'src/users/user.entity';
     UsedFormTokensService,
     ConsentSessions,
     ConsentService,
+    CorsOriginsService,
+    CorsPolicy,
   ],
   exports: [OAuth2TokensService],
 })

@@ -19,7 +19,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightWellKnownOauthAuthorizationServer"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -429,7 +433,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiConfig"];
         head?: never;
         /**
          * Update the application configuration
@@ -453,7 +461,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiHealth"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -473,7 +485,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiHealthLive"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -617,7 +633,11 @@ export interface paths {
          */
         post: operations["revoke"];
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiOauthRevoke"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -637,7 +657,11 @@ export interface paths {
          */
         post: operations["token"];
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiOauthToken"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -657,7 +681,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiPing"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -678,7 +706,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiRecords"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -699,7 +731,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiSports"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -719,7 +755,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiSportsSportId"];
         head?: never;
         /**
          * Enables or disables a sport for every user; workouts of a disabled sport stay untouched
@@ -743,7 +783,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiStatsAll"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -763,7 +807,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiStatsUsernameBySport"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -784,7 +832,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiStatsUsernameByTime"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -804,7 +856,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiUsers"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -828,7 +884,11 @@ export interface paths {
          * @description Deletes the account and all its data (workouts, files, avatar, exports, OAuth2 clients and tokens): oneself, or anyone for an admin. Scope `users:write`. The last admin cannot be deleted. Mirrors FitTrackee `DELETE /api/users/<username>`.
          */
         delete: operations["usersRemove"];
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiUsersUsername"];
         head?: never;
         /**
          * Update a user (admin)
@@ -852,7 +912,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiUsersUsernamePicture"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -894,7 +958,11 @@ export interface paths {
          */
         post: operations["workoutUploadCreate"];
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkouts"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -914,7 +982,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsMapMapId"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -934,7 +1006,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsMapTileSZXYPng"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -954,7 +1030,11 @@ export interface paths {
          */
         post: operations["createManual"];
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsNoGpx"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -978,7 +1058,11 @@ export interface paths {
          * @description Deletes the workout, its segments, its GPX file and map image (FitTrackee `DELETE /api/workouts/<workout_id>`); scope `workouts:write`. Records it held pass to the next best workouts.
          */
         delete: operations["workoutsRemove"];
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsWorkoutId"];
         head?: never;
         /**
          * Edit a workout
@@ -1002,7 +1086,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsWorkoutIdChartData"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -1022,7 +1110,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsWorkoutIdChartDataSegmentSegmentId"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -1042,7 +1134,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsWorkoutIdGpx"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -1062,7 +1158,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsWorkoutIdGpxDownload"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -1082,7 +1182,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsWorkoutIdGpxSegmentSegmentId"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -1900,7 +2004,25 @@ export interface components {
             workouts: components["schemas"]["WorkoutResponseDto"][];
         };
     };
-    responses: never;
+    responses: {
+        /** @description No body. For an origin of a registered redirect URI or of CORS_ORIGINS, the CORS headers below; for any other origin, none of them, so the browser blocks the request. `Access-Control-Allow-Credentials` is never sent: requests carry bearer tokens, not cookies. */
+        CorsPreflight: {
+            headers: {
+                /** @description `Authorization, Content-Type, Idempotency-Key`. */
+                "Access-Control-Allow-Headers"?: string;
+                /** @description `GET, POST, PATCH, DELETE`. */
+                "Access-Control-Allow-Methods"?: string;
+                /** @description The requesting origin, when it is allowed. */
+                "Access-Control-Allow-Origin"?: string;
+                /** @description `600` seconds. */
+                "Access-Control-Max-Age"?: string;
+                /** @description `Origin`. */
+                Vary?: string;
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1996,6 +2118,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightWellKnownOauthAuthorizationServer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     confirmAccount: {
@@ -3922,6 +4056,18 @@ export interface operations {
             };
         };
     };
+    preflightApiConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     updateConfig: {
         parameters: {
             query?: never;
@@ -4216,6 +4362,18 @@ export interface operations {
             };
         };
     };
+    preflightApiHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     live: {
         parameters: {
             query?: never;
@@ -4273,6 +4431,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiHealthLive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     oAuth2ClientsList: {
@@ -5191,6 +5361,18 @@ export interface operations {
             };
         };
     };
+    preflightApiOauthRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     token: {
         parameters: {
             query?: never;
@@ -5311,6 +5493,18 @@ export interface operations {
             };
         };
     };
+    preflightApiOauthToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     ping: {
         parameters: {
             query?: never;
@@ -5366,6 +5560,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiPing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     recordsList: {
@@ -5506,6 +5712,18 @@ export interface operations {
             };
         };
     };
+    preflightApiRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     sportsList: {
         parameters: {
             query?: never;
@@ -5623,6 +5841,18 @@ export interface operations {
             };
         };
     };
+    preflightApiSports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     sportsGetById: {
         parameters: {
             query?: never;
@@ -5734,6 +5964,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiSportsSportId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the sport (FitTrackee’s fixed list: 1 `Cycling (Sport)` … 5 `Running` …). */
+                sport_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     sportsUpdate: {
@@ -5942,6 +6187,18 @@ export interface operations {
             };
         };
     };
+    preflightApiStatsAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     bySport: {
         parameters: {
             query?: {
@@ -6072,6 +6329,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiStatsUsernameBySport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Whose statistics. Any user’s with a first-party token (as in FitTrackee); an OAuth2 token may only read its own user’s. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     byTime: {
@@ -6218,6 +6490,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiStatsUsernameByTime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Whose statistics. Any user’s with a first-party token (as in FitTrackee); an OAuth2 token may only read its own user’s. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     usersList: {
@@ -6400,6 +6687,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     getOne: {
@@ -6653,6 +6952,21 @@ export interface operations {
             };
         };
     };
+    preflightApiUsersUsername: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The exact (case-sensitive) username. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     usersUpdate: {
         parameters: {
             query?: never;
@@ -6853,6 +7167,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiUsersUsernamePicture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The exact (case-sensitive) username. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     workoutsList: {
@@ -7210,6 +7539,18 @@ export interface operations {
             };
         };
     };
+    preflightApiWorkouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     getMap: {
         parameters: {
             query?: never;
@@ -7288,6 +7629,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiWorkoutsMapMapId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workout’s `map` value (its serialization), 32 hexadecimal characters. */
+                map_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     getTile: {
@@ -7389,6 +7745,27 @@ export interface operations {
                     "*/*": string;
                 };
             };
+        };
+    };
+    preflightApiWorkoutsMapTileSZXYPng: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sub-domain of the tile server (`{s}` in `TILE_SERVER_URL`), a host name label. */
+                s: string;
+                /** @description Zoom level. */
+                z: number;
+                /** @description Tile column, from 0 to 2^z − 1. */
+                x: number;
+                /** @description Tile row, from 0 to 2^z − 1. */
+                y: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     createManual: {
@@ -7526,6 +7903,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiWorkoutsNoGpx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     workoutsGetById: {
@@ -7767,6 +8156,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiWorkoutsWorkoutId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
+                workout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     workoutsUpdate: {
@@ -8045,6 +8449,21 @@ export interface operations {
             };
         };
     };
+    preflightApiWorkoutsWorkoutIdChartData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
+                workout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     getSegmentChartData: {
         parameters: {
             query?: never;
@@ -8180,6 +8599,23 @@ export interface operations {
             };
         };
     };
+    preflightApiWorkoutsWorkoutIdChartDataSegmentSegmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
+                workout_id: string;
+                /** @description Segment of the first track, counted from 1 (the `segment_id` of serialized segments plus one). Only digits: anything else is an unknown route (404). */
+                segment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     getGpx: {
         parameters: {
             query?: never;
@@ -8294,6 +8730,21 @@ export interface operations {
             };
         };
     };
+    preflightApiWorkoutsWorkoutIdGpx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
+                workout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     workoutGpxFilesDownload: {
         parameters: {
             query?: never;
@@ -8399,6 +8850,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiWorkoutsWorkoutIdGpxDownload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
+                workout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     getSegmentGpx: {
@@ -8515,6 +8981,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiWorkoutsWorkoutIdGpxSegmentSegmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
+                workout_id: string;
+                /** @description Segment of the first track, counted from 1 (the `segment_id` of serialized segments plus one). Only digits: anything else is an unknown route (404). */
+                segment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
 }
