@@ -12,9 +12,10 @@ const PUBLIC_CLIENT_WITH_SECRET =
   'this client is public (token_endpoint_auth_method "none"): send client_id without client_secret';
 
 /**
- * Client authentication for every endpoint a client calls directly (docs/oauth2.md#client-
- * authentication): `client_secret_post` for a confidential client (RFC 6749 §2.3.1, the secret
- * compared in constant time), `client_id` alone for a public one (RFC 6749 §2.1, §3.2.1).
+ * Client authentication for every endpoint a client calls directly
+ * (docs/oauth2.md#client-authentication): `client_secret_post` for a confidential client
+ * (RFC 6749 §2.3.1, the secret compared in constant time), `client_id` alone for a public one
+ * (RFC 6749 §2.1, §3.2.1).
  * HTTP Basic is refused, as FitTrackee `POST /api/oauth/token` does.
  */
 @Injectable()
