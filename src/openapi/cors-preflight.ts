@@ -5,8 +5,8 @@ type PathItem = OpenAPIObject['paths'][string];
 type OperationObject = NonNullable<PathItem['get']>;
 type ParameterList = NonNullable<OperationObject['parameters']>;
 
-export const CORS_TAG = 'cors';
-export const CORS_TAG_DESCRIPTION =
+const CORS_TAG = 'cors';
+const CORS_TAG_DESCRIPTION =
   'CORS preflight answers for browser apps on another origin (docs/oauth2.md#cors)';
 
 const header = (description: string): object => ({ description, schema: { type: 'string' } });
@@ -44,9 +44,10 @@ function operationIdOf(path: string): string {
 /**
  * An `OPTIONS` operation on every path a browser app may call (isCorsPath, the rule the CORS
  * middleware applies), so the preflight answers are part of the contract the e2e conformance
- * gate checks.
+ * gate checks. Applied to the finished document: the CORS middleware answers a preflight before
+ * anything that gives the other operations their shared responses.
  */
-export function addCorsPreflights(document: OpenAPIObject): void {
+export function addCorsPreflights(document: OpenAPIObject): OpenAPIObject {
   for (const [path, item] of Object.entries(document.paths)) {
     if (!isCorsPath(path) || item.options !== undefined) continue;
     const parameters = pathParametersOf(item);
@@ -62,8 +63,13 @@ export function addCorsPreflights(document: OpenAPIObject): void {
       responses: { '204': { $ref: '#/components/responses/CorsPreflight' } },
     };
   }
-  document.components = {
-    ...document.components,
-    responses: { ...document.components?.responses, CorsPreflight: PREFLIGHT_RESPONSE },
+  const tags = [...(document.tags ?? []), { name: CORS_TAG, description: CORS_TAG_DESCRIPTION }];
+  return {
+    ...document,
+    tags: tags.sort((a, b) => a.name.localeCompare(b.name)),
+    components: {
+      ...document.components,
+      responses: { ...document.components?.responses, CorsPreflight: PREFLIGHT_RESPONSE },
+    },
   };
 }

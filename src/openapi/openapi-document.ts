@@ -1,7 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from 'src/common/errors/all-exceptions.filter';
 import { ENVELOPE_ERROR_SCHEMA } from 'src/common/openapi/api-error-responses.decorator';
-import { addCorsPreflights, CORS_TAG, CORS_TAG_DESCRIPTION } from 'src/openapi/cors-preflight';
 
 // The package exports the document type only; its parts are derived from it.
 type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
@@ -17,7 +16,6 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   stats: 'Workout statistics',
   users: 'User accounts (FitTrackee `/api/users`)',
   workouts: 'Workouts, GPX files and chart data (FitTrackee `/api/workouts`)',
-  [CORS_TAG]: CORS_TAG_DESCRIPTION,
 };
 
 /** Operations that never touch the database, hence never answer its 503. */
@@ -120,8 +118,7 @@ function addCommonResponses(operation: OperationObject, isGet: boolean): void {
  * inventory test guarantees each handler has one or the other), the responses every operation
  * shares (the edge rules' 400, the body limit's 413, the 404 of path parameters, the 304 of a
  * conditional GET, the 503 of a database outage
- * rendered by AllExceptionsFilter whatever the route), the CORS preflights, and a described tag
- * list.
+ * rendered by AllExceptionsFilter whatever the route), and a described tag list.
  */
 export function finishDocument(document: OpenAPIObject): OpenAPIObject {
   const operations = operationsOf(document);
@@ -134,9 +131,7 @@ export function finishDocument(document: OpenAPIObject): OpenAPIObject {
     if (!WITHOUT_DATABASE.has(operation.operationId ?? ''))
       operation.responses['503'] ??= SERVICE_UNAVAILABLE;
   }
-  // After the shared responses: the CORS middleware answers a preflight before any of them.
-  addCorsPreflights(document);
-  const names = new Set([...operations.flatMap((operation) => operation.tags ?? []), CORS_TAG]);
+  const names = new Set(operations.flatMap((operation) => operation.tags ?? []));
   const tags: TagObject[] = [...names]
     .sort()
     .map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? `${name} endpoints` }));
