@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from 'src/config/configuration';
-import { ClientCheckLimits } from 'src/oauth2/client-check-limits';
-import {
-  ClientAuthenticationService,
-  refuseUnsupportedMethod,
-} from 'src/oauth2/clients/client-authentication.service';
-import { isPublicClient } from 'src/oauth2/clients/oauth2-client.entity';
+import { ClientAuthenticationService } from 'src/oauth2/clients/client-authentication.service';
+import { isPublicClient, type OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import type { OAuth2TokenResponseDto } from 'src/oauth2/dto/oauth2-token-response.dto';
 import { AuthorizationCodeGrant } from 'src/oauth2/grants/authorization-code.grant';
 import { GrantExchangeModel, toLibraryClient } from 'src/oauth2/grants/grant-exchange.model';
@@ -31,7 +27,6 @@ export class OAuth2TokenService {
     private readonly codes: OAuth2CodesService,
     private readonly tokens: OAuth2TokensService,
     private readonly config: ConfigService<AppConfig, true>,
-    private readonly limits: ClientCheckLimits,
   ) {}
 
   async token(
@@ -42,15 +37,16 @@ export class OAuth2TokenService {
     const grantType = form['grant_type'];
     if (grantType !== 'authorization_code' && grantType !== 'refresh_token')
       throw new UnsupportedGrantTypeError();
-    refuseUnsupportedMethod(authorization);
-    return this.limits.run(form['client_id'], ip, () => this.exchange(form, grantType));
+    return this.clientAuthentication.authenticateThen(form, authorization, ip, (client) =>
+      this.exchange(client, form, grantType),
+    );
   }
 
   private async exchange(
+    client: OAuth2Client,
     form: OAuth2Form,
     grantType: keyof typeof GRANTS,
   ): Promise<OAuth2TokenResponseDto> {
-    const client = await this.clientAuthentication.verify(form);
     const expiresIn = this.config.get('oauth2.tokenExpiresIn', { infer: true });
     const Grant = GRANTS[grantType];
     const grant = new Grant({
