@@ -14,6 +14,7 @@ import { EdgeInputPipe } from 'src/common/validation/edge-input.pipe';
 import { toValidationError } from 'src/common/validation/validation-error';
 import { VALIDATOR_OPTIONS } from 'src/common/validation/validation-options';
 import type { AppConfig } from 'src/config/configuration';
+import { CorsPolicy } from 'src/oauth2/cors/cors-policy';
 import { setupOpenApi } from 'src/openapi/openapi.setup';
 
 /** JSON and form bodies are small; uploads are multipart and limited by the app config. */
@@ -40,6 +41,8 @@ export function setupApp(app: NestExpressApplication): void {
   useRoutePrefix(app);
   // Before the parsers: a request they reject (broken JSON, 413) still gets its log line and id.
   app.use(app.get<HttpLogger>(HTTP_LOGGER));
+  // Before the parsers: a body they refuse still reaches a browser app as a readable error.
+  app.use(app.get(CorsPolicy, { strict: false }).handle);
   useBodyParsers(app);
   // After the APP_GUARDs (who are you, may you): no NUL, no absurd nesting, on every route.
   app.useGlobalGuards(new EdgeInputGuard());

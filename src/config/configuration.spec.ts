@@ -70,6 +70,38 @@ describe('buildAppConfig', () => {
     ]);
   });
 
+  it('reads CORS_ORIGINS as browsers spell origins (docs/oauth2.md#cors)', () => {
+    const config = buildAppConfig({
+      DATA_DIR: dataDir,
+      CORS_ORIGINS:
+        ' https://App.Example.org/ ,http://127.0.0.1:8080, https://app.example.org:443,',
+    });
+    expect(config.cors.extraOrigins).toEqual(['https://app.example.org', 'http://127.0.0.1:8080']);
+    expect(buildAppConfig({ DATA_DIR: dataDir }).cors.extraOrigins).toEqual([]);
+  });
+
+  it.each([
+    'app.example.org',
+    'https://app.example.org/path',
+    'ftp://files.example.org',
+    'https://app.example.org:99999',
+    '*',
+    'https://a.example.org https://b.example.org',
+  ])('refuses CORS_ORIGINS=%s in one line naming the variable', (value) => {
+    const failure = (() => {
+      try {
+        buildAppConfig({ DATA_DIR: dataDir, CORS_ORIGINS: value });
+        return undefined;
+      } catch (error: unknown) {
+        return error;
+      }
+    })();
+    expect((failure as ConfigurationError).problems.map(problemLine)).toEqual([
+      `CORS_ORIGINS=${value}: must be a comma-separated list of origins (scheme://host[:port], ` +
+        'no path). Set e.g. CORS_ORIGINS=https://app.example.org,http://127.0.0.1:8080, or unset it.',
+    ]);
+  });
+
   it('accepts an empty environment with defaults (npm start on a bare machine)', () => {
     const config = buildAppConfig({ DATA_DIR: dataDir });
     expect(config.app).toMatchObject({ port: 5000, dataDir, nodeEnv: 'production' });

@@ -70,6 +70,14 @@ export interface CredentialLimitSettings {
   perIp: string;
 }
 
+export interface CorsSettings {
+  /**
+   * CORS_ORIGINS: origins allowed beside those of registered redirect URIs, normalized as
+   * browsers send them (lower-case host, no default port).
+   */
+  extraOrigins: string[];
+}
+
 export interface MapSettings {
   tileServerUrl: string;
   staticmapSubdomains: string[];
@@ -93,6 +101,7 @@ export interface AppConfig {
   redis: RedisSettings;
   rateLimits: string;
   credentialLimits: CredentialLimitSettings;
+  cors: CorsSettings;
   map: MapSettings;
   weather: WeatherSettings;
   storage: StorageSettings;
@@ -125,6 +134,16 @@ function parseTrustProxy(value: string | undefined): string | number | boolean {
   if (/^\d+$/.test(value)) return Number(value);
   if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
   return value;
+}
+
+/** The validated, comma-separated CORS_ORIGINS as browsers spell origins. */
+function parseOrigins(value: string | undefined): string[] {
+  const origins = (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => new URL(item).origin);
+  return [...new Set(origins)];
 }
 
 function weatherProvider(value: string | undefined): string | null {
@@ -173,6 +192,7 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
       perAccount: env.CREDENTIAL_LIMITS_PER_ACCOUNT ?? '10 per 15 minutes',
       perIp: env.CREDENTIAL_LIMITS_PER_IP ?? '50 per 15 minutes',
     },
+    cors: { extraOrigins: parseOrigins(env.CORS_ORIGINS) },
     map: {
       tileServerUrl: env.TILE_SERVER_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
       staticmapSubdomains: (env.STATICMAP_SUBDOMAINS ?? '')

@@ -39,6 +39,10 @@ const KNOWN: Record<string, { problem: string; fix: string }> = {
     problem: 'must be a whole number from 4 to 31',
     fix: 'Unset it for 13.',
   },
+  CORS_ORIGINS: {
+    problem: 'must be a comma-separated list of origins (scheme://host[:port], no path)',
+    fix: 'Set e.g. CORS_ORIGINS=https://app.example.org,http://127.0.0.1:8080, or unset it.',
+  },
   UI_URL: {
     problem: 'must be an absolute URL',
     fix: 'Set the address users open, e.g. UI_URL=https://pacekeeper.example.org.',

@@ -9,6 +9,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   validateSync,
 } from 'class-validator';
 import { ConfigurationError } from 'src/config/configuration-error';
@@ -22,6 +23,33 @@ const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
 
 const RATE_LIMITS_PATTERN =
   /^\s*\d+\s+per\s+(\d+\s+)?(second|minute|hour|day|month|year)s?\s*(,\s*\d+\s+per\s+(\d+\s+)?(second|minute|hour|day|month|year)s?\s*)*$/i;
+
+/** An origin (RFC 6454 §6.2): scheme, host and optional port; no path, a trailing `/` tolerated. */
+const ORIGIN = /^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?\/?$/;
+
+function isOrigin(item: string): boolean {
+  if (!ORIGIN.test(item)) return false;
+  try {
+    return new URL(item).origin !== 'null';
+  } catch {
+    return false; // e.g. a port above 65535
+  }
+}
+
+/** Comma-separated origins; blank items (a trailing comma) are ignored. */
+const IsOriginList = (message: string): PropertyDecorator =>
+  ValidateBy({
+    name: 'isOriginList',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' &&
+        value
+          .split(',')
+          .map((item) => item.trim())
+          .every((item) => item === '' || isOrigin(item)),
+      defaultMessage: () => message,
+    },
+  });
 
 const rateLimitsMessage = (name: string): string =>
   `${name} must look like "300 per 5 minutes,1000 per day"`;
@@ -275,6 +303,13 @@ export class EnvironmentVariables {
     message: 'S3_KEY_PREFIX must be folder names of [A-Za-z0-9._-] separated by /',
   })
   S3_KEY_PREFIX?: string;
+  /** Origins of browser apps allowed beside registered redirect URIs (docs/oauth2.md#cors). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsOriginList(
+    'CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.org',
+  )
+  CORS_ORIGINS?: string;
 }
 
 /**

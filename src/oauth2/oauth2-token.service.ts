@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from 'src/config/configuration';
-import { ClientCheckLimits } from 'src/oauth2/client-check-limits';
-import {
-  ClientAuthenticationService,
-  refuseUnsupportedMethod,
-} from 'src/oauth2/clients/client-authentication.service';
+import { ClientAuthenticationService } from 'src/oauth2/clients/client-authentication.service';
 import { isPublicClient, type OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import type { OAuth2IntrospectionResponseDto } from 'src/oauth2/dto/oauth2-introspection-response.dto';
 import type { OAuth2TokenResponseDto } from 'src/oauth2/dto/oauth2-token-response.dto';
@@ -50,7 +46,6 @@ export class OAuth2TokenService {
     private readonly codes: OAuth2CodesService,
     private readonly tokens: OAuth2TokensService,
     private readonly config: ConfigService<AppConfig, true>,
-    private readonly limits: ClientCheckLimits,
     private readonly deviceCodeGrant: DeviceCodeGrant,
   ) {}
 
@@ -61,12 +56,16 @@ export class OAuth2TokenService {
   ): Promise<OAuth2TokenResponseDto> {
     const grantType = form['grant_type'];
     if (!isGrantType(grantType)) throw new UnsupportedGrantTypeError();
-    refuseUnsupportedMethod(authorization);
-    return this.limits.run(form['client_id'], ip, () => this.exchange(form, grantType));
+    return this.clientAuthentication.authenticateThen(form, authorization, ip, (client) =>
+      this.exchange(client, form, grantType),
+    );
   }
 
-  private async exchange(form: OAuth2Form, grantType: GrantType): Promise<OAuth2TokenResponseDto> {
-    const client = await this.clientAuthentication.verify(form);
+  private async exchange(
+    client: OAuth2Client,
+    form: OAuth2Form,
+    grantType: GrantType,
+  ): Promise<OAuth2TokenResponseDto> {
     const expiresIn = this.config.get('oauth2.tokenExpiresIn', { infer: true });
     const issued: IssuedGrant =
       grantType === DEVICE_CODE_GRANT_TYPE
@@ -139,13 +138,16 @@ export class OAuth2TokenService {
   ): Promise<OAuth2IntrospectionResponseDto> {
     let client: OAuth2Client;
     try {
-      refuseUnsupportedMethod(authorization);
-      client = await this.limits.run(form['client_id'], ip, () => {
-        const secret = form['client_secret'];
-        if (typeof secret !== 'string' || secret === '')
-          throw new InvalidClientError('the introspection endpoint requires a client_secret');
-        return this.clientAuthentication.verify(form);
-      });
+      client = await this.clientAuthentication.authenticateThen(
+        form,
+        authorization,
+        ip,
+        (found) => {
+          if (isPublicClient(found))
+            throw new InvalidClientError('the introspection endpoint requires a client_secret');
+          return Promise.resolve(found);
+        },
+      );
     } catch (error) {
       throw error instanceof InvalidClientError
         ? new InvalidClientError(error.description, 401)

@@ -16,6 +16,8 @@ import { ConsentService } from 'src/oauth2/consent/consent.service';
 import { ConsentSessions } from 'src/oauth2/consent/consent-sessions.service';
 import { UsedFormToken } from 'src/oauth2/consent/used-form-token.entity';
 import { UsedFormTokensService } from 'src/oauth2/consent/used-form-tokens.service';
+import { CorsOriginsService } from 'src/oauth2/cors/cors-origins.service';
+import { CorsPolicy } from 'src/oauth2/cors/cors-policy';
 import { DeviceAuthorizationController } from 'src/oauth2/device/device-authorization.controller';
 import { DeviceAuthorizationService } from 'src/oauth2/device/device-authorization.service';
 import { OAuth2DeviceCode } from 'src/oauth2/device/oauth2-device-code.entity';
@@ -89,6 +91,8 @@ import { User } from 'src/users/user.entity';
     DeviceCodeGrant,
     DeviceAuthorizationService,
     DeviceVerificationService,
+    CorsOriginsService,
+    CorsPolicy,
   ],
   exports: [OAuth2TokensService],
 })

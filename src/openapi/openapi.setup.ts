@@ -6,6 +6,7 @@ import { FIRST_PARTY_SECURITY, OAUTH2_SECURITY } from 'src/auth/decorators/scope
 import { ALL_SCOPES } from 'src/auth/scopes';
 import { ErrorEnvelope, OAuth2ErrorResponse } from 'src/common/openapi/error-schemas';
 import type { AppConfig } from 'src/config/configuration';
+import { addCorsPreflights } from 'src/openapi/cors-preflight';
 import { finishDocument } from 'src/openapi/openapi-document';
 import { API_INTRODUCTION, SWAGGER_UI_REDIRECT_PATH } from 'src/openapi/openapi-intro';
 import { toStableJson } from 'src/openapi/stable-json';
@@ -66,7 +67,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (controllerKey: string, methodKey: string) =>
       `${controllerKey}.${methodKey}`,
   });
-  return finishDocument(document);
+  return addCorsPreflights(finishDocument(document));
 }
 
 /**

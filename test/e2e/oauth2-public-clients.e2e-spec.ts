@@ -267,6 +267,22 @@ describe('OAuth2 public clients (docs/oauth2.md#public-clients, RFC 6749 §2.1, 
     });
   });
 
+  it('counts failed grants of a public client per address, never locking its client_id', async () => {
+    const client = await createPublic();
+    const failures = [];
+    for (let i = 0; i < 12; i += 1)
+      failures.push(
+        await tokenRequest(t, {
+          grant_type: 'refresh_token',
+          client_id: client.client_id,
+          refresh_token: `unknown-${String(i)}`,
+        }),
+      );
+    expect(failures.map((res) => res.status)).toEqual(Array<number>(12).fill(400));
+    const { code, verifier } = await codeWithPkce(client);
+    await exchange(client, code, { code_verifier: verifier }).expect(200);
+  });
+
   describe('a confidential client without its secret', () => {
     it('is refused at the token and revocation endpoints, as before', async () => {
       const client = await createOAuth2Client(t, owner);

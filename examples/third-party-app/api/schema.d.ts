@@ -19,7 +19,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightWellKnownOauthAuthorizationServer"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -473,7 +477,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiConfig"];
         head?: never;
         /**
          * Update the application configuration
@@ -497,7 +505,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiHealth"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -517,7 +529,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiHealthLive"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -721,7 +737,11 @@ export interface paths {
          */
         post: operations["introspect"];
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiOauthIntrospect"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -741,7 +761,11 @@ export interface paths {
          */
         post: operations["revoke"];
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiOauthRevoke"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -761,7 +785,11 @@ export interface paths {
          */
         post: operations["token"];
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiOauthToken"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -781,7 +809,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiPing"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -802,7 +834,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiRecords"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -823,7 +859,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiSports"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -843,7 +883,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiSportsSportId"];
         head?: never;
         /**
          * Enables or disables a sport for every user; workouts of a disabled sport stay untouched
@@ -867,7 +911,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiStatsAll"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -887,7 +935,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiStatsUsernameBySport"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -908,7 +960,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiStatsUsernameByTime"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -928,7 +984,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiUsers"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -952,7 +1012,11 @@ export interface paths {
          * @description Deletes the account and all its data (workouts, files, avatar, exports, OAuth2 clients and tokens): oneself, or anyone for an admin. Scope `users:write`. The last admin cannot be deleted. Mirrors FitTrackee `DELETE /api/users/<username>`.
          */
         delete: operations["usersRemove"];
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiUsersUsername"];
         head?: never;
         /**
          * Update a user (admin)
@@ -976,7 +1040,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiUsersUsernamePicture"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -1018,7 +1086,11 @@ export interface paths {
          */
         post: operations["workoutUploadCreate"];
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkouts"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -1038,7 +1110,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsMapMapId"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -1058,7 +1134,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsMapTileSZXYPng"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -1078,7 +1158,11 @@ export interface paths {
          */
         post: operations["createManual"];
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsNoGpx"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -1102,7 +1186,11 @@ export interface paths {
          * @description Deletes the workout, its segments, its GPX file and map image (FitTrackee `DELETE /api/workouts/<workout_id>`); scope `workouts:write`. Records it held pass to the next best workouts.
          */
         delete: operations["workoutsRemove"];
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsWorkoutId"];
         head?: never;
         /**
          * Edit a workout
@@ -1126,7 +1214,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsWorkoutIdChartData"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -1146,7 +1238,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsWorkoutIdChartDataSegmentSegmentId"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -1166,7 +1262,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsWorkoutIdGpx"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -1186,7 +1286,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsWorkoutIdGpxDownload"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -1206,7 +1310,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiWorkoutsWorkoutIdGpxSegmentSegmentId"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -2122,7 +2230,25 @@ export interface components {
             workouts: components["schemas"]["WorkoutResponseDto"][];
         };
     };
-    responses: never;
+    responses: {
+        /** @description No body. For an origin of a registered redirect URI or of CORS_ORIGINS, the CORS headers below; for any other origin, none of them, so the browser blocks the request. `Access-Control-Allow-Credentials` is never sent: requests carry bearer tokens, not cookies. */
+        CorsPreflight: {
+            headers: {
+                /** @description `Authorization, Content-Type, Idempotency-Key`. */
+                "Access-Control-Allow-Headers"?: string;
+                /** @description `GET, POST, PATCH, DELETE`. */
+                "Access-Control-Allow-Methods"?: string;
+                /** @description The requesting origin, when it is allowed. */
+                "Access-Control-Allow-Origin"?: string;
+                /** @description `600` seconds. */
+                "Access-Control-Max-Age"?: string;
+                /** @description `Origin`. */
+                Vary?: string;
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -2224,6 +2350,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightWellKnownOauthAuthorizationServer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     confirmAccount: {
@@ -4444,6 +4582,18 @@ export interface operations {
             };
         };
     };
+    preflightApiConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     updateConfig: {
         parameters: {
             query?: never;
@@ -4738,6 +4888,18 @@ export interface operations {
             };
         };
     };
+    preflightApiHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     live: {
         parameters: {
             query?: never;
@@ -4795,6 +4957,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiHealthLive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     oAuth2ClientsList: {
@@ -6012,6 +6186,18 @@ export interface operations {
             };
         };
     };
+    preflightApiOauthIntrospect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     revoke: {
         parameters: {
             query?: never;
@@ -6118,6 +6304,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiOauthRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     token: {
@@ -6244,6 +6442,18 @@ export interface operations {
             };
         };
     };
+    preflightApiOauthToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     ping: {
         parameters: {
             query?: never;
@@ -6299,6 +6509,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiPing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     recordsList: {
@@ -6439,6 +6661,18 @@ export interface operations {
             };
         };
     };
+    preflightApiRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     sportsList: {
         parameters: {
             query?: never;
@@ -6556,6 +6790,18 @@ export interface operations {
             };
         };
     };
+    preflightApiSports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     sportsGetById: {
         parameters: {
             query?: never;
@@ -6667,6 +6913,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiSportsSportId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the sport (FitTrackee’s fixed list: 1 `Cycling (Sport)` … 5 `Running` …). */
+                sport_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     sportsUpdate: {
@@ -6875,6 +7136,18 @@ export interface operations {
             };
         };
     };
+    preflightApiStatsAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     bySport: {
         parameters: {
             query?: {
@@ -7005,6 +7278,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiStatsUsernameBySport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Whose statistics. Any user’s with a first-party token (as in FitTrackee); an OAuth2 token may only read its own user’s. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     byTime: {
@@ -7151,6 +7439,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiStatsUsernameByTime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Whose statistics. Any user’s with a first-party token (as in FitTrackee); an OAuth2 token may only read its own user’s. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     usersList: {
@@ -7333,6 +7636,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     getOne: {
@@ -7586,6 +7901,21 @@ export interface operations {
             };
         };
     };
+    preflightApiUsersUsername: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The exact (case-sensitive) username. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     usersUpdate: {
         parameters: {
             query?: never;
@@ -7786,6 +8116,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiUsersUsernamePicture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The exact (case-sensitive) username. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     workoutsList: {
@@ -8143,6 +8488,18 @@ export interface operations {
             };
         };
     };
+    preflightApiWorkouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     getMap: {
         parameters: {
             query?: never;
@@ -8221,6 +8578,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiWorkoutsMapMapId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workout’s `map` value (its serialization), 32 hexadecimal characters. */
+                map_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     getTile: {
@@ -8322,6 +8694,27 @@ export interface operations {
                     "*/*": string;
                 };
             };
+        };
+    };
+    preflightApiWorkoutsMapTileSZXYPng: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sub-domain of the tile server (`{s}` in `TILE_SERVER_URL`), a host name label. */
+                s: string;
+                /** @description Zoom level. */
+                z: number;
+                /** @description Tile column, from 0 to 2^z − 1. */
+                x: number;
+                /** @description Tile row, from 0 to 2^z − 1. */
+                y: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     createManual: {
@@ -8459,6 +8852,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiWorkoutsNoGpx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     workoutsGetById: {
@@ -8700,6 +9105,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiWorkoutsWorkoutId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
+                workout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     workoutsUpdate: {
@@ -8978,6 +9398,21 @@ export interface operations {
             };
         };
     };
+    preflightApiWorkoutsWorkoutIdChartData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
+                workout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     getSegmentChartData: {
         parameters: {
             query?: never;
@@ -9113,6 +9548,23 @@ export interface operations {
             };
         };
     };
+    preflightApiWorkoutsWorkoutIdChartDataSegmentSegmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
+                workout_id: string;
+                /** @description Segment of the first track, counted from 1 (the `segment_id` of serialized segments plus one). Only digits: anything else is an unknown route (404). */
+                segment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     getGpx: {
         parameters: {
             query?: never;
@@ -9227,6 +9679,21 @@ export interface operations {
             };
         };
     };
+    preflightApiWorkoutsWorkoutIdGpx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
+                workout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     workoutGpxFilesDownload: {
         parameters: {
             query?: never;
@@ -9332,6 +9799,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiWorkoutsWorkoutIdGpxDownload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
+                workout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     getSegmentGpx: {
@@ -9448,6 +9930,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiWorkoutsWorkoutIdGpxSegmentSegmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Short id of the workout (`id` in its serialization): its UUID in base 57, 22 characters. */
+                workout_id: string;
+                /** @description Segment of the first track, counted from 1 (the `segment_id` of serialized segments plus one). Only digits: anything else is an unknown route (404). */
+                segment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
 }

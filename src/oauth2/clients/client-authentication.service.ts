@@ -12,9 +12,10 @@ const PUBLIC_CLIENT_WITH_SECRET =
   'this client is public (token_endpoint_auth_method "none"): send client_id without client_secret';
 
 /**
- * Client authentication for every endpoint a client calls directly (docs/oauth2.md#client-
- * authentication): `client_secret_post` for a confidential client (RFC 6749 §2.3.1, the secret
- * compared in constant time), `client_id` alone for a public one (RFC 6749 §2.1, §3.2.1).
+ * Client authentication for every endpoint a client calls directly
+ * (docs/oauth2.md#client-authentication): `client_secret_post` for a confidential client
+ * (RFC 6749 §2.3.1, the secret compared in constant time), `client_id` alone for a public one
+ * (RFC 6749 §2.1, §3.2.1).
  * HTTP Basic is refused, as FitTrackee `POST /api/oauth/token` does.
  */
 @Injectable()
@@ -24,44 +25,56 @@ export class ClientAuthenticationService {
     private readonly limits: ClientCheckLimits,
   ) {}
 
-  /**
-   * The whole check for an endpoint whose only secret is the client's: the method first, then
-   * the credentials under the credential limits (429 after repeated failures).
-   */
+  /** The whole check for an endpoint whose only secret is the client's. */
   authenticate(
     form: ClientForm,
     authorization: string | undefined,
     ip: string | undefined,
   ): Promise<OAuth2Client> {
-    refuseUnsupportedMethod(authorization);
-    return this.limits.run(form['client_id'], ip, () => this.verify(form));
+    return this.authenticateThen(form, authorization, ip, (client) => Promise.resolve(client));
   }
 
   /**
-   * The credentials alone, for callers that run more checks under the same limits (the token
-   * endpoint counts a bad code as a failed attempt too). Throws `invalid_client`.
+   * The method first, then the credentials and `work` under the credential limits (429 after
+   * repeated failures; `invalid_client` and `invalid_grant` count as failures, so the token
+   * endpoint runs its grant as `work`). A public client's failures count per address only:
+   * its `client_id` is published with the app and shared by all its users, so counting them
+   * per client would let anyone lock every user out, and there is no secret to guess.
    */
-  async verify(form: ClientForm): Promise<OAuth2Client> {
+  async authenticateThen<T>(
+    form: ClientForm,
+    authorization: string | undefined,
+    ip: string | undefined,
+    work: (client: OAuth2Client) => Promise<T>,
+  ): Promise<T> {
+    refuseUnsupportedMethod(authorization);
     const clientId = form['client_id'];
-    const secret = form['client_secret'];
-    if (typeof clientId !== 'string' || clientId === '') throw new InvalidClientError();
-    const client = await this.clients.findByClientId(clientId);
-    if (!client) throw new InvalidClientError();
-    if (isPublicClient(client)) {
-      // An empty field is what some libraries send for "no secret".
-      if (secret !== undefined && secret !== '')
-        throw new InvalidClientError(PUBLIC_CLIENT_WITH_SECRET);
-      return client;
-    }
-    if (
-      typeof secret !== 'string' ||
-      secret === '' ||
-      client.clientSecretHash === null ||
-      !matchesHash(secret, client.clientSecretHash)
-    )
-      throw new InvalidClientError();
+    const client =
+      typeof clientId === 'string' && clientId !== ''
+        ? await this.clients.findByClientId(clientId)
+        : null;
+    const account = client !== null && isPublicClient(client) ? undefined : clientId;
+    return this.limits.run(account, ip, async () => work(verify(client, form['client_secret'])));
+  }
+}
+
+/** Throws `invalid_client` unless `client` exists and `secret` is right for it. */
+function verify(client: OAuth2Client | null, secret: unknown): OAuth2Client {
+  if (!client) throw new InvalidClientError();
+  if (isPublicClient(client)) {
+    // An empty field is what some libraries send for "no secret".
+    if (secret !== undefined && secret !== '')
+      throw new InvalidClientError(PUBLIC_CLIENT_WITH_SECRET);
     return client;
   }
+  if (
+    typeof secret !== 'string' ||
+    secret === '' ||
+    client.clientSecretHash === null ||
+    !matchesHash(secret, client.clientSecretHash)
+  )
+    throw new InvalidClientError();
+  return client;
 }
 
 /** client_secret_post or none only, as FitTrackee `POST /api/oauth/token`: HTTP Basic is refused. */

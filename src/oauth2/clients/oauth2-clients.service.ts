@@ -12,6 +12,7 @@ import { parseClientMetadata } from 'src/oauth2/clients/client-metadata';
 import type { OAuth2ClientResponseDto } from 'src/oauth2/clients/dto/oauth2-client-response.dto';
 import { toOAuth2ClientResponse } from 'src/oauth2/clients/dto/to-oauth2-client-response';
 import { isPublicClient, OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
+import { CorsOriginsService } from 'src/oauth2/cors/cors-origins.service';
 import { OAuth2TokensService } from 'src/oauth2/tokens/oauth2-tokens.service';
 import { hashSecret, randomAlphanumeric } from 'src/oauth2/tokens/secrets';
 import type { User } from 'src/users/user.entity';
@@ -30,6 +31,7 @@ export class OAuth2ClientsService {
     @InjectRepository(OAuth2Client) private readonly clients: Repository<OAuth2Client>,
     private readonly tokens: OAuth2TokensService,
     private readonly idempotency: IdempotencyService,
+    private readonly corsOrigins: CorsOriginsService,
   ) {}
 
   async list(
@@ -70,6 +72,7 @@ export class OAuth2ClientsService {
         return { client: toOAuth2ClientResponse(client, clientSecret) };
       }),
     );
+    this.corsOrigins.forget();
     return result;
   }
 
@@ -86,6 +89,7 @@ export class OAuth2ClientsService {
   /** Codes and tokens go with the client (ON DELETE CASCADE). */
   async remove(user: User, id: string): Promise<void> {
     await this.clients.delete({ id: (await this.requireOwn(user, id)).id });
+    this.corsOrigins.forget();
   }
 
   /** Owner only, unlike the reference (FitTrackee `POST /api/oauth/apps/<id>/revoke` ⚠). */
