@@ -66,6 +66,6 @@ import { User } from 'src/users/user.entity';
     ConsentSessions,
     ConsentService,
   ],
-  exports: [OAuth2TokensService],
+  exports: [OAuth2TokensService, OAuth2ClientsService],
 })
 export class OAuth2Module {}

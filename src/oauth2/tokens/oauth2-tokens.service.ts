@@ -7,6 +7,10 @@ import type { AppConfig } from 'src/config/configuration';
 import { OAuth2Token } from 'src/oauth2/tokens/oauth2-token.entity';
 import { hashSecret, randomAlphanumeric } from 'src/oauth2/tokens/secrets';
 import { User } from 'src/users/user.entity';
+import {
+  recordAppDeauthorizations,
+  usersAuthorizing,
+} from 'src/webhooks/outbox/record-deauthorization';
 import { IsNull, Repository } from 'typeorm';
 
 export interface IssuedTokenPair {
@@ -108,9 +112,22 @@ export class OAuth2TokensService {
     await this.revokeWhere('authorization_code_id', authorizationCodeId);
   }
 
-  /** `POST /api/oauth/apps/<id>/revoke` (as in FitTrackee). */
+  /**
+   * `POST /api/oauth/apps/<id>/revoke` (as in FitTrackee); every user it deauthorizes gets an
+   * `app.deauthorized` webhook event in the same transaction (docs/webhooks.md#events).
+   */
   async revokeForClient(clientId: number): Promise<void> {
-    await this.revokeWhere('client_id', clientId);
+    await this.tokens.manager.transaction(async (manager) => {
+      const users = await usersAuthorizing(manager, clientId);
+      await manager.query(
+        `UPDATE "oauth2_tokens"
+            SET "access_token_revoked_at" = COALESCE("access_token_revoked_at", $1),
+                "refresh_token_revoked_at" = COALESCE("refresh_token_revoked_at", $1)
+          WHERE "client_id" = $2`,
+        [new Date(), clientId],
+      );
+      await recordAppDeauthorizations(manager, clientId, users);
+    });
   }
 
   /** Every grant of one user, whatever the client (`pacekeeper oauth2 tokens revoke --user`). */
@@ -136,13 +153,18 @@ export class OAuth2TokensService {
       (hint !== 'access_token' ? await this.tokens.findOneBy({ refreshTokenHash: digest }) : null);
     if (!found || found.clientId !== clientId) return;
     const now = new Date();
-    await this.tokens.update(
-      { id: found.id },
-      {
-        accessTokenRevokedAt: found.accessTokenRevokedAt ?? now,
-        refreshTokenRevokedAt: found.refreshTokenRevokedAt ?? now,
-      },
-    );
+    // The user may have no other usable token of the client left: the app is then told.
+    await this.tokens.manager.transaction(async (manager) => {
+      await manager.update(
+        OAuth2Token,
+        { id: found.id },
+        {
+          accessTokenRevokedAt: found.accessTokenRevokedAt ?? now,
+          refreshTokenRevokedAt: found.refreshTokenRevokedAt ?? now,
+        },
+      );
+      if (!isRevoked(found)) await recordAppDeauthorizations(manager, clientId, [found.userId]);
+    });
   }
 
   /**
