@@ -28,6 +28,8 @@ export class WebhookReceiver {
   script: Answer[] = [];
   defaultAnswer: Answer = 200;
   isEchoingChallenge = true;
+  /** The `Location` of 3xx answers. */
+  redirectTo: string | undefined;
   /** Milliseconds to wait before answering a POST. */
   delayMs = 0;
   private readonly hanging = new Set<ServerResponse>();
@@ -97,6 +99,7 @@ export class WebhookReceiver {
     }
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     res.statusCode = answer;
+    if (this.redirectTo !== undefined) res.setHeader('location', this.redirectTo);
     res.end();
   }
 }
