@@ -27,7 +27,6 @@ const IPV4_RANGES: readonly [string, number][] = [
 const IPV6_RANGES: readonly [string, number][] = [
   ['::', 128],
   ['::1', 128],
-  ['::ffff:0:0', 96],
   ['64:ff9b::', 96],
   ['64:ff9b:1::', 48],
   ['100::', 64],
@@ -46,5 +45,16 @@ for (const [network, prefix] of IPV6_RANGES) NON_PUBLIC.addSubnet(network, prefi
 export function isNonPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return true;
+  if (family === 6 && isIpv4Mapped(address)) return true;
   return NON_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * `::ffff:a.b.c.d` (RFC 4291 §2.5.5.2) is refused whatever the IPv4 address: a public server
+ * publishes its IPv4 address as such. Checked apart because BlockList matches a mapped subnet
+ * against every IPv4 address too.
+ */
+function isIpv4Mapped(address: string): boolean {
+  const normalized = new URL(`http://[${address}]/`).hostname;
+  return /^\[::ffff:[0-9a-f]{1,4}:[0-9a-f]{1,4}\]$/.test(normalized);
 }

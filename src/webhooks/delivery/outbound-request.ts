@@ -1,4 +1,4 @@
-import { type IncomingMessage,request as httpRequest } from 'node:http';
+import { type IncomingMessage, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
 import { literalAddress } from 'src/webhooks/delivery/callback-url';

@@ -103,16 +103,6 @@ export class OutboxRepository {
     return returnedRows<ClaimedSubscription>(result);
   }
 
-  /** Extends the lease; false when it was lost (expired and taken by another process). */
-  async renewLease(subscriptionId: number, token: string, leaseMs: number): Promise<boolean> {
-    const result: unknown = await this.dataSource.query(
-      `UPDATE webhook_subscriptions SET lease_until = now() + $3 * interval '1 millisecond'
-        WHERE id = $1 AND lease_token = $2 AND is_enabled RETURNING id`,
-      [subscriptionId, token, leaseMs],
-    );
-    return returnedRows(result).length > 0;
-  }
-
   async releaseLease(subscriptionId: number, token: string): Promise<void> {
     await this.dataSource.query(
       `UPDATE webhook_subscriptions SET lease_token = NULL, lease_until = NULL
@@ -121,37 +111,42 @@ export class OutboxRepository {
     );
   }
 
-  /** The oldest pending delivery of the subscription, whether due or not. */
-  async headDelivery(subscriptionId: number): Promise<DueDelivery | undefined> {
-    const rows = await this.dataSource.query<DueDelivery[]>(
+  /** The oldest pending deliveries of the subscription, in event order, due or not. */
+  pendingInOrder(subscriptionId: number, limit: number): Promise<DueDelivery[]> {
+    return this.dataSource.query<DueDelivery[]>(
       `SELECT d.id, d.uuid, d.attempts, d.created_at, d.next_attempt_at,
               e.type, e.username, e.workout_uuid, e.changes, e.occurred_at
          FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
         WHERE d.subscription_id = $1 AND d.status = 'pending'
-        ORDER BY d.event_id, d.id LIMIT 1`,
-      [subscriptionId],
+        ORDER BY d.event_id, d.id LIMIT $2`,
+      [subscriptionId, limit],
     );
-    return rows[0];
   }
 
+  /**
+   * Records the success and extends the lease in one statement; false when the lease was lost
+   * (expired and taken by another process) or the subscription disabled.
+   */
   async markDelivered(
     delivery: DueDelivery,
-    subscriptionId: number,
+    lease: { subscriptionId: number; token: string; ms: number },
     statusCode: number,
-  ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE webhook_deliveries
+  ): Promise<boolean> {
+    const result: unknown = await this.dataSource.query(
+      `WITH delivered AS (
+         UPDATE webhook_deliveries
             SET status = 'delivered', attempts = attempts + 1, last_attempt_at = now(),
                 last_status_code = $2, last_error = NULL, delivered_at = now()
-          WHERE id = $1`,
-        [delivery.id, statusCode],
-      );
-      await manager.query(
-        `UPDATE webhook_subscriptions SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`,
-        [subscriptionId],
-      );
-    });
+          WHERE id = $1 RETURNING subscription_id)
+       UPDATE webhook_subscriptions s
+          SET failing_since = NULL, lease_until = now() + $5 * interval '1 millisecond'
+         FROM delivered
+        WHERE s.id = delivered.subscription_id AND s.id = $3 AND s.lease_token = $4
+          AND s.is_enabled
+       RETURNING s.id`,
+      [delivery.id, statusCode, lease.subscriptionId, lease.token, lease.ms],
+    );
+    return returnedRows(result).length > 0;
   }
 
   /**

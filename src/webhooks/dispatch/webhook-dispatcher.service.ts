@@ -19,6 +19,8 @@ const SUBSCRIPTIONS_PER_RUN = 16;
 /** Deliveries to one subscription per run, so that one busy subscription cannot hold a run. */
 const DELIVERIES_PER_SUBSCRIPTION = 200;
 const MAX_ERROR_LENGTH = 500;
+/** Pending deliveries read at once, in order. */
+const BATCH = 50;
 const MAX_ANSWER_BYTES = 1024;
 
 /**
@@ -72,13 +74,20 @@ export class WebhookDispatcher {
   ): Promise<void> {
     // A run ends in bounded time: on Redis it holds a worker that other jobs share.
     const deadline = Date.now() + Math.max(5000, settings.timeoutMs * 4);
+    const lease = { subscriptionId: subscription.id, token, ms: leaseMs(settings) };
+    let sent = 0;
     try {
-      for (let sent = 0; sent < DELIVERIES_PER_SUBSCRIPTION && Date.now() < deadline; sent += 1) {
-        const head = await this.outbox.headDelivery(subscription.id);
-        if (head === undefined || new Date(head.next_attempt_at).getTime() > Date.now()) break;
-        const isEnabled = await this.attempt(subscription, head, settings);
-        if (!isEnabled) return;
-        if (!(await this.outbox.renewLease(subscription.id, token, leaseMs(settings)))) return;
+      while (sent < DELIVERIES_PER_SUBSCRIPTION && Date.now() < deadline) {
+        const batch = await this.outbox.pendingInOrder(subscription.id, BATCH);
+        let isHolding = batch.length > 0;
+        for (const delivery of batch) {
+          const isDue = new Date(delivery.next_attempt_at).getTime() <= Date.now();
+          isHolding = isDue && (await this.attempt(subscription, delivery, lease, settings));
+          sent += 1;
+          // A later delivery waits for an earlier one: per-subscription order.
+          if (!isHolding) break;
+        }
+        if (!isHolding) break;
       }
     } catch (error) {
       this.logger.warn(`webhook dispatch: ${(error as Error).message}`);
@@ -86,17 +95,16 @@ export class WebhookDispatcher {
     await this.outbox.releaseLease(subscription.id, token).catch(() => undefined);
   }
 
-  /** One attempt and its outcome; false when the subscription got disabled. */
+  /** One attempt and its outcome; true when delivered and the lease still held. */
   private async attempt(
     subscription: ClaimedSubscription,
     delivery: DueDelivery,
+    lease: { subscriptionId: number; token: string; ms: number },
     settings: WebhookSettings,
   ): Promise<boolean> {
     const result = await this.post(subscription, delivery, settings);
-    if (result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300) {
-      await this.outbox.markDelivered(delivery, subscription.id, result.statusCode);
-      return true;
-    }
+    if (result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300)
+      return this.outbox.markDelivered(delivery, lease, result.statusCode);
     const decision = afterFailure(delivery.attempts + 1, new Date(delivery.created_at), settings);
     const failingSince = await this.outbox.markFailed(
       delivery,
@@ -104,11 +112,11 @@ export class WebhookDispatcher {
       result,
       decision.kind === 'retry' ? decision.at : null,
     );
-    if (Date.now() - new Date(failingSince).getTime() < settings.disableAfterMs) return true;
-    await this.outbox.disable(
-      subscription.id,
-      `deliveries failing since ${new Date(failingSince).toISOString()}; last: ${result.error ?? ''}`,
-    );
+    if (Date.now() - new Date(failingSince).getTime() >= settings.disableAfterMs)
+      await this.outbox.disable(
+        subscription.id,
+        `deliveries failing since ${new Date(failingSince).toISOString()}; last: ${result.error ?? ''}`,
+      );
     return false;
   }
 
