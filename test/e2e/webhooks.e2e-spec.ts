@@ -153,11 +153,10 @@ describe('webhooks (docs/webhooks.md)', () => {
 
   describe('deliveries', () => {
     let target: WebhookReceiver;
-    let webhook: Webhook;
 
     beforeAll(async () => {
       target = await receiver();
-      webhook = await subscribe(target);
+      await subscribe(target);
     });
 
     it('delivers each workout event once, signed, in order, with ids and changes only', async () => {
