@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ALL_WEBHOOK_EVENTS, type WebhookEventType } from 'src/webhooks/webhook-events';
 
-/** One delivery of one event to one subscription (docs/webhooks.md#deliveries). */
+/** One delivery of one event to one subscription (docs/webhooks.md#retries). */
 export class WebhookDeliveryDto {
   /** The delivery id, sent as `X-Pacekeeper-Delivery` and `delivery_id`: the same on every retry. */
   @ApiProperty({ format: 'uuid' })
