@@ -337,4 +337,23 @@ describe('webhooks (docs/webhooks.md)', () => {
         .expect(404);
     });
   });
+
+  describe('the owner revokes every token of the application', () => {
+    it('each user who authorized it gets one app.deauthorized', async () => {
+      const target = await receiver();
+      await subscribe(target, ['app.deauthorized']);
+      const first = await authorizedUser('workouts:read');
+      const second = await authorizedUser('profile:read');
+      await request(t.http)
+        .post(`/api/oauth/apps/${client.id}/revoke`)
+        .set(bearer(ownerToken))
+        .expect(200);
+      await target.waitFor(() => target.received.length >= 2);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const users = target.received.map((d) => (d.body['user'] as { username: string }).username);
+      expect(users).toContain(first.username);
+      expect(users).toContain(second.username);
+      expect(new Set(users).size).toBe(users.length);
+    });
+  });
 });

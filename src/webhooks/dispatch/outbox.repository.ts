@@ -182,6 +182,21 @@ export class OutboxRepository {
     });
   }
 
+  /** Forgets finished deliveries older than `days`, and the events left without any. */
+  async prune(days: number): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM webhook_deliveries
+        WHERE status <> 'pending' AND created_at < now() - $1 * interval '1 day'`,
+      [days],
+    );
+    await this.dataSource.query(
+      `DELETE FROM webhook_events e
+        WHERE e.is_fanned_out AND e.occurred_at < now() - $1 * interval '1 day'
+          AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id)`,
+      [days],
+    );
+  }
+
   async disable(subscriptionId: number, reason: string): Promise<void> {
     await this.dataSource.query(
       `UPDATE webhook_subscriptions

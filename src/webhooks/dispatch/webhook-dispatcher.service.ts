@@ -19,6 +19,9 @@ const SUBSCRIPTIONS_PER_RUN = 16;
 /** Deliveries to one subscription per run, so that one busy subscription cannot hold a run. */
 const DELIVERIES_PER_SUBSCRIPTION = 200;
 const MAX_ERROR_LENGTH = 500;
+/** Finished deliveries are listed this long (docs/webhooks.md#retries), then forgotten. */
+const KEPT_DAYS = 7;
+const PRUNE_EVERY_MS = 3600_000;
 /** Pending deliveries read at once, in order. */
 const BATCH = 50;
 const MAX_ANSWER_BYTES = 1024;
@@ -31,6 +34,7 @@ const MAX_ANSWER_BYTES = 1024;
 export class WebhookDispatcher {
   private readonly logger = new Logger('Webhooks');
   private running: Promise<void> | undefined;
+  private prunedAt = 0;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -53,6 +57,10 @@ export class WebhookDispatcher {
   private async pass(): Promise<void> {
     try {
       while ((await this.outbox.fanOut(FAN_OUT_BATCH)) === FAN_OUT_BATCH);
+      if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) {
+        this.prunedAt = Date.now();
+        await this.outbox.prune(KEPT_DAYS);
+      }
       const settings = this.settings();
       const token = randomUUID();
       const claimed = await this.outbox.claimSubscriptions(
