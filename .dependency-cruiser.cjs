@@ -1,5 +1,5 @@
 /** STYLE §1 dependency direction: `npm run depcruise`. */
-const FEATURES = '^src/(auth|oauth2|users|workouts|app-config|health)/';
+const FEATURES = '^src/(auth|oauth2|users|workouts|app-config|health|webhooks)/';
 const rule = (name, comment, from, to) => ({ name, comment, severity: 'error', from, to });
 
 module.exports = {
@@ -38,6 +38,16 @@ module.exports = {
       'oauth2 gets the principal from the global guard',
       { path: '^src/oauth2/' },
       { path: '^src/auth/auth\\.module\\.ts$' },
+    ),
+    rule(
+      'webhook-outbox-is-a-leaf',
+      // Writers of workouts and tokens call it inside their transactions (docs/webhooks.md).
+      'the webhook outbox functions import only the event vocabulary and the scope names',
+      { path: '^src/webhooks/(outbox/|webhook-events\\.ts$)' },
+      {
+        path: '^src/',
+        pathNot: ['^src/webhooks/(outbox/|webhook-events\\.ts$)', '^src/auth/scopes\\.ts$'],
+      },
     ),
     rule('no-circular', 'no import cycles', {}, { circular: true }),
   ],

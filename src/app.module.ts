@@ -16,6 +16,7 @@ import { DatabaseModule } from 'src/database/database.module';
 import { HealthModule } from 'src/health/health.module';
 import { OAuth2Module } from 'src/oauth2/oauth2.module';
 import { UsersModule } from 'src/users/users.module';
+import { WebhooksModule } from 'src/webhooks/webhooks.module';
 import { WorkoutUploadsModule } from 'src/workouts/file-uploads/workout-uploads.module';
 import { WorkoutsModule } from 'src/workouts/workouts.module';
 
@@ -45,6 +46,7 @@ export class AppModule {
         WorkoutUploadsModule,
         OAuth2Module,
         UsersModule,
+        WebhooksModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -92,6 +92,17 @@ export interface WeatherSettings {
   baseUrl: string;
 }
 
+/** Webhook delivery (docs/webhooks.md). */
+export interface WebhookSettings {
+  /** Private, loopback and link-local targets (and plain http) allowed: development and tests. */
+  isPrivateTargetAllowed: boolean;
+  timeoutMs: number;
+  retryBaseMs: number;
+  retryWindowMs: number;
+  disableAfterMs: number;
+  pollIntervalMs: number;
+}
+
 export interface AppConfig {
   app: AppSettings;
   database: DatabaseSettings;
@@ -105,6 +116,7 @@ export interface AppConfig {
   map: MapSettings;
   weather: WeatherSettings;
   storage: StorageSettings;
+  webhooks: WebhookSettings;
 }
 
 const DEFAULT_MAP_ATTRIBUTION =
@@ -211,6 +223,14 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
       ).replace(/\/+$/, ''),
     },
     storage,
+    webhooks: {
+      isPrivateTargetAllowed: /^(1|true|yes)$/i.test(env.WEBHOOKS_ALLOW_PRIVATE_TARGETS ?? ''),
+      timeoutMs: env.WEBHOOKS_TIMEOUT_MS ?? 5000,
+      retryBaseMs: env.WEBHOOKS_RETRY_BASE_MS ?? 30_000,
+      retryWindowMs: env.WEBHOOKS_RETRY_WINDOW_MS ?? 24 * 3600_000,
+      disableAfterMs: env.WEBHOOKS_DISABLE_AFTER_MS ?? 3 * 24 * 3600_000,
+      pollIntervalMs: env.WEBHOOKS_POLL_INTERVAL_MS ?? 1000,
+    },
   };
 }
 

@@ -310,6 +310,47 @@ export class EnvironmentVariables {
     'CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.org',
   )
   CORS_ORIGINS?: string;
+  /** Webhooks may target private, loopback and link-local addresses, over plain http too (docs/webhooks.md). */
+  @IsOptional()
+  @IsString()
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS?: string;
+
+  /** Timeout of one webhook delivery or handshake, DNS lookup included. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  WEBHOOKS_TIMEOUT_MS?: number;
+
+  /** First retry delay of a failed webhook delivery; it doubles on each attempt, with jitter. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  WEBHOOKS_RETRY_BASE_MS?: number;
+
+  /** How long a webhook delivery is retried before it is marked failed. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  WEBHOOKS_RETRY_WINDOW_MS?: number;
+
+  /** A subscription whose deliveries keep failing this long is disabled. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  WEBHOOKS_DISABLE_AFTER_MS?: number;
+
+  /** How often the dispatcher looks for webhook events to deliver. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(600000)
+  WEBHOOKS_POLL_INTERVAL_MS?: number;
 }
 
 /**

@@ -94,6 +94,6 @@ import { User } from 'src/users/user.entity';
     CorsOriginsService,
     CorsPolicy,
   ],
-  exports: [OAuth2TokensService],
+  exports: [OAuth2TokensService, OAuth2ClientsService],
 })
 export class OAuth2Module {}

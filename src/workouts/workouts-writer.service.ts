@@ -4,6 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IdempotencyService, type Idempotent } from 'src/common/idempotency/idempotency.service';
 import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
+import { recordWorkoutEvent } from 'src/webhooks/outbox/record-workout-event';
+import { WEBHOOK_EVENT } from 'src/webhooks/webhook-events';
 import { RecordsService } from 'src/workouts/records/records.service';
 import { SqlParams } from 'src/workouts/sql-params';
 import { formatNaive } from 'src/workouts/user-time';
@@ -145,6 +147,7 @@ export class WorkoutsWriter {
     );
     const id = rows[0]?.id ?? 0;
     for (const segment of segments) await this.insertSegment(manager, id, uuid, segment);
+    await recordWorkoutEvent(manager, WEBHOOK_EVENT.WORKOUT_CREATED, id);
     await this.records.recompute(manager, workout.userId, [workout.sportId]);
     return { id, uuid };
   }
@@ -165,13 +168,18 @@ export class WorkoutsWriter {
     );
   }
 
-  /** Applies column changes (snake_case SQL expressions already bound to `params`). */
+  /**
+   * Applies column changes (`column = expression` with values already bound to `params`); the
+   * webhook event names the columns set, which are the API's field names.
+   */
   async updateColumns(
     manager: EntityManager,
     workoutId: number,
     params: SqlParams,
     assignments: string[],
   ): Promise<void> {
+    const changes = assignments.map((assignment) => assignment.split(' = ')[0] ?? assignment);
+    await recordWorkoutEvent(manager, WEBHOOK_EVENT.WORKOUT_UPDATED, workoutId, changes);
     assignments.push(`modification_date = (now() AT TIME ZONE 'utc')`);
     await manager.query(
       `UPDATE workouts SET ${assignments.join(', ')} WHERE id = ${params.add(workoutId)}`,
@@ -191,6 +199,7 @@ export class WorkoutsWriter {
       `SELECT DISTINCT sport_id FROM records WHERE workout_id = $1`,
       [workout.id],
     );
+    await recordWorkoutEvent(manager, WEBHOOK_EVENT.WORKOUT_DELETED, workout.id);
     await manager.query(`DELETE FROM workouts WHERE id = $1`, [workout.id]);
     await this.records.recompute(manager, workout.user_id, [
       workout.sport_id,

@@ -582,6 +582,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/oauth/apps/{client_id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an application’s webhooks
+         * @description The subscriptions of the client; no secret. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the owner of the client sees it; another user’s client answers 404. See docs/webhooks.md.
+         */
+        get: operations["webhookSubscriptionsList"];
+        put?: never;
+        /**
+         * Subscribe to webhook events
+         * @description Verifies the callback first: `GET <callback_url>?hub.mode=subscribe&hub.challenge=<value>` must answer 2xx with `{"hub.challenge": "<value>"}` within the delivery timeout. The answer is the only one that carries `secret`, which signs every delivery. Event bodies are the `WorkoutWebhookEventDto` and `AppDeauthorizedWebhookEventDto` schemas. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the owner of the client sees it; another user’s client answers 404. See docs/webhooks.md.
+         */
+        post: operations["webhookSubscriptionsCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oauth/apps/{client_id}/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description Deletes the subscription and its pending deliveries. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the owner of the client sees it; another user’s client answers 404. See docs/webhooks.md.
+         */
+        delete: operations["webhookSubscriptionsRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oauth/apps/{client_id}/webhooks/{webhook_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List recent deliveries
+         * @description The 50 most recent deliveries of the subscription, newest first: status, attempts, last answer or error, next attempt. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the owner of the client sees it; another user’s client answers 404. See docs/webhooks.md.
+         */
+        get: operations["deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oauth/apps/{client_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeliver an event
+         * @description Queues the event of a past delivery again, as a new delivery with a new id. First-party tokens only: an OAuth2 access token gets 403 `insufficient_scope`. Only the owner of the client sees it; another user’s client answers 404. See docs/webhooks.md.
+         */
+        post: operations["redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/oauth/apps/{id}": {
         parameters: {
             query?: never;
@@ -1350,6 +1434,27 @@ export interface components {
             /** @description The weather data provider, or null when none is configured. */
             weather_provider: string | null;
         };
+        AppDeauthorizedWebhookEventDto: {
+            /** @description The OAuth2 `client_id` of the application the subscription belongs to. */
+            client_id: string;
+            /**
+             * Format: uuid
+             * @description Same as the `X-Pacekeeper-Delivery` header; the same on every retry of this delivery.
+             */
+            delivery_id: string;
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            event: "app.deauthorized";
+            /**
+             * Format: date-time
+             * @description ISO 8601 time of the change.
+             */
+            occurred_at: string;
+            /** @description The user concerned. */
+            user: components["schemas"]["WebhookEventUserDto"];
+        };
         AuthTokenResponseDto: {
             /** @description A first-party JWT, sent as `Authorization: Bearer <auth_token>`. */
             auth_token: string;
@@ -2076,6 +2181,93 @@ export interface components {
         UsersResponseDto: {
             users: components["schemas"]["UserResponseDto"][];
         };
+        WebhookDataDto: {
+            /** @description The subscription. */
+            webhook: components["schemas"]["WebhookResponseDto"];
+        };
+        WebhookDeliveryDataDto: {
+            /** @description The new delivery. */
+            delivery: components["schemas"]["WebhookDeliveryDto"];
+        };
+        WebhookDeliveryDto: {
+            /** @description Attempts made so far. */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time of the successful attempt; null until then.
+             */
+            delivered_at: string | null;
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            event: "workout.created" | "workout.updated" | "workout.deleted" | "app.deauthorized";
+            /**
+             * Format: uuid
+             * @description The delivery id, sent as `X-Pacekeeper-Delivery` and `delivery_id`: the same on every retry.
+             */
+            id: string;
+            /** @description Why the last attempt failed; null after a success or before any attempt. */
+            last_error: string | null;
+            /** @description HTTP status of the last attempt; null when it got no answer or was not tried yet. */
+            last_status_code: number | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time of the next attempt while pending; null otherwise.
+             */
+            next_attempt_at: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time the event happened.
+             */
+            occurred_at: string;
+            /**
+             * @description `pending` (to be tried), `delivered` (a 2xx was received) or `failed` (retries spent).
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+        };
+        WebhookDeliveryListDataDto: {
+            /** @description Recent deliveries. */
+            deliveries: components["schemas"]["WebhookDeliveryDto"][];
+        };
+        WebhookEventUserDto: {
+            /** @description The user's username, as in `GET /api/workouts` answers. */
+            username: string;
+        };
+        WebhookEventWorkoutDto: {
+            /** @description The workout's short id, as in `GET /api/workouts/{workout_id}`. */
+            id: string;
+        };
+        WebhookListDataDto: {
+            /** @description The client’s subscriptions. */
+            webhooks: components["schemas"]["WebhookResponseDto"][];
+        };
+        WebhookResponseDto: {
+            /** @description Where the events are POSTed. */
+            callback_url: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 creation time.
+             */
+            created_at: string;
+            /** @description Why and when it was disabled; null while enabled. */
+            disabled_reason: string | null;
+            /** @description The event types delivered. */
+            events: ("workout.created" | "workout.updated" | "workout.deleted" | "app.deauthorized")[];
+            /**
+             * Format: uuid
+             * @description The subscription's id (a UUID), used in its URLs.
+             */
+            id: string;
+            /** @description False once the subscription was disabled after failing for too long. */
+            is_enabled: boolean;
+            /**
+             * @description The signing secret: only in the answer to the creation request; it cannot be read again
+             *     (docs/webhooks.md#signatures).
+             */
+            secret?: string;
+        };
         WorkoutChartDataDto: {
             /** @description The points of the first track (or of the segment); null when the file has no track. */
             chart_data: components["schemas"]["ChartPointDto"][] | null;
@@ -2225,6 +2417,31 @@ export interface components {
             segment_id: number;
             /** @description Short id of the workout. */
             workout_id: string;
+        };
+        WorkoutWebhookEventDto: {
+            /** @description `workout.updated` only: the workout fields the update set (e.g. `title`, `sport_id`). */
+            changes?: string[];
+            /** @description The OAuth2 `client_id` of the application the subscription belongs to. */
+            client_id: string;
+            /**
+             * Format: uuid
+             * @description Same as the `X-Pacekeeper-Delivery` header; the same on every retry of this delivery.
+             */
+            delivery_id: string;
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            event: "workout.created" | "workout.updated" | "workout.deleted";
+            /**
+             * Format: date-time
+             * @description ISO 8601 time of the change.
+             */
+            occurred_at: string;
+            /** @description The user concerned. */
+            user: components["schemas"]["WebhookEventUserDto"];
+            /** @description The workout concerned. */
+            workout: components["schemas"]["WebhookEventWorkoutDto"];
         };
         WorkoutsListResponseDto: {
             workouts: components["schemas"]["WorkoutResponseDto"][];
@@ -5308,6 +5525,587 @@ export interface operations {
                 };
             };
             /** @description `OAuth2 client not found`: no client of the caller has this `client_id`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "OAuth2 client not found",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    webhookSubscriptionsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public `client_id` of one of the caller’s OAuth2 clients. */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "webhooks": [
+                     *           {
+                     *             "callback_url": "https://ridesync.example.com/webhooks/pacekeeper",
+                     *             "created_at": "2026-05-04T08:15:30.000Z",
+                     *             "disabled_reason": null,
+                     *             "events": [
+                     *               "workout.created",
+                     *               "workout.updated",
+                     *               "workout.deleted",
+                     *               "app.deauthorized"
+                     *             ],
+                     *             "id": "0b7c2f1e-5d0a-4f8e-9a51-2d7e3c1b9f40",
+                     *             "is_enabled": true
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WebhookListDataDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description `OAuth2 client not found`: no client of the caller has this client_id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "OAuth2 client not found",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    webhookSubscriptionsCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public `client_id` of one of the caller’s OAuth2 clients. */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Absolute https URL resolving to public addresses; no credentials, no fragment. */
+                    callback_url: string;
+                    /** @description Event types to receive; all of them when absent. */
+                    events?: ("workout.created" | "workout.updated" | "workout.deleted" | "app.deauthorized")[];
+                };
+            };
+        };
+        responses: {
+            /** @description The subscription, with its secret. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "webhook": {
+                     *           "callback_url": "https://ridesync.example.com/webhooks/pacekeeper",
+                     *           "created_at": "2026-05-04T08:15:30.000Z",
+                     *           "disabled_reason": null,
+                     *           "events": [
+                     *             "workout.created",
+                     *             "workout.updated",
+                     *             "workout.deleted",
+                     *             "app.deauthorized"
+                     *           ],
+                     *           "id": "0b7c2f1e-5d0a-4f8e-9a51-2d7e3c1b9f40",
+                     *           "is_enabled": true,
+                     *           "secret": "whsec_3q2-7wAAbG1fM0aXb9nK2pQeR7sT1uV4wX6yZ8a0cD4"
+                     *         }
+                     *       },
+                     *       "status": "created"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WebhookDataDto"];
+                        /** @enum {string} */
+                        status: "created";
+                    };
+                };
+            };
+            /** @description `a JSON object with callback_url is required`, `invalid callback_url: <reason>` (not an absolute https URL, credentials, fragment, a private, loopback or link-local address), `events must be a non-empty list of: <types>`, `5 webhooks per application maximum`, or `callback verification failed: <reason>` (unreachable, refused address, timeout, non-2xx answer, challenge not echoed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description `OAuth2 client not found`: no client of the caller has this client_id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "OAuth2 client not found",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    webhookSubscriptionsRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public `client_id` of one of the caller’s OAuth2 clients. */
+                client_id: string;
+                /** @description The subscription’s id (a UUID). */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description `OAuth2 client not found` or `webhook not found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "OAuth2 client not found",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public `client_id` of one of the caller’s OAuth2 clients. */
+                client_id: string;
+                /** @description The subscription’s id (a UUID). */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recent deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "deliveries": [
+                     *           {
+                     *             "attempts": 2,
+                     *             "delivered_at": null,
+                     *             "event": "workout.created",
+                     *             "id": "6f1d8a4b-2c3e-4b5a-8d9e-0f1a2b3c4d5e",
+                     *             "last_error": "answered 503",
+                     *             "last_status_code": 503,
+                     *             "next_attempt_at": "2026-05-04T08:17:00.000Z",
+                     *             "occurred_at": "2026-05-04T08:16:00.000Z",
+                     *             "status": "pending"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "success"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WebhookDeliveryListDataDto"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` header matches the ETag of the answer. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description `OAuth2 client not found` or `webhook not found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "OAuth2 client not found",
+                     *       "status": "not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than 1 MB: `{"status": "fail", "message": "Error during request, body size (<size>) exceeds 1.0MB."}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error during request, body size (2.9MB) exceeds 1.0MB.",
+                     *       "status": "fail"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is unreachable: `{"status": "error", "message": "service temporarily unavailable, please try again later"}`. Nothing was changed, unless the connection was lost while committing: retry after `Retry-After` seconds, with the same `Idempotency-Key` where the operation takes one. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public `client_id` of one of the caller’s OAuth2 clients. */
+                client_id: string;
+                /** @description The subscription’s id (a UUID). */
+                webhook_id: string;
+                /** @description The id of a delivery of this subscription. */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new delivery, pending. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "delivery": {
+                     *           "attempts": 0,
+                     *           "delivered_at": null,
+                     *           "event": "workout.created",
+                     *           "id": "6f1d8a4b-2c3e-4b5a-8d9e-0f1a2b3c4d5e",
+                     *           "last_error": null,
+                     *           "last_status_code": null,
+                     *           "next_attempt_at": "2026-05-04T08:17:00.000Z",
+                     *           "occurred_at": "2026-05-04T08:16:00.000Z",
+                     *           "status": "pending"
+                     *         }
+                     *       },
+                     *       "status": "created"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WebhookDeliveryDataDto"];
+                        /** @enum {string} */
+                        status: "created";
+                    };
+                };
+            };
+            /** @description A value the endpoint cannot take. Every operation checks its input at the edge: a NUL character, a string longer than its column, an integer out of range or a deeply nested body is refused with a message naming the field (`{"status": "error", "message": "client_name: 255 characters maximum"}`; RFC 6749 `invalid_request` on the OAuth2 endpoints). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token, or inactive account: the envelope (`provide a valid auth token`) for a first-party token, RFC 6750 `invalid_token` for an OAuth2 one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description Token lacks the scope (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+            /** @description `OAuth2 client not found`, `webhook not found` or `webhook delivery not found`. */
             404: {
                 headers: {
                     [name: string]: unknown;

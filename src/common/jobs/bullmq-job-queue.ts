@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { type Job, Queue, Worker } from 'bullmq';
-import type { JobHandler, JobQueue } from 'src/common/jobs/job-queue';
+import type { EnqueueOptions, JobHandler, JobQueue } from 'src/common/jobs/job-queue';
 
 export interface BullMqJobQueueOptions {
   redisUrl: string;
@@ -45,8 +45,13 @@ export class BullMqJobQueue implements JobQueue {
     this.handlers.set(name, handler);
   }
 
-  async enqueue(name: string, payload: Readonly<Record<string, unknown>>): Promise<void> {
+  async enqueue(
+    name: string,
+    payload: Readonly<Record<string, unknown>>,
+    options: EnqueueOptions = {},
+  ): Promise<void> {
     await this.queue.add(name, payload, {
+      ...(options.jobId === undefined ? {} : { jobId: options.jobId }),
       attempts: 3,
       backoff: { type: 'exponential', delay: 1000 },
       removeOnComplete: true,

@@ -97,6 +97,11 @@ export class OAuth2ClientsService {
     await this.tokens.revokeForClient((await this.requireOwn(user, id)).id);
   }
 
+  /** The caller's own client with this public `client_id`, or null (webhook management). */
+  findOwnedByClientId(user: User, clientId: string): Promise<OAuth2Client | null> {
+    return this.clients.findOneBy({ clientId, userId: user.id });
+  }
+
   findByClientId(clientId: string): Promise<OAuth2Client | null> {
     return this.clients.findOneBy({ clientId });
   }

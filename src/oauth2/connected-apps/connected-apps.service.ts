@@ -8,6 +8,10 @@ import { OAuth2GrantsService } from 'src/oauth2/connected-apps/oauth2-grants.ser
 import { OAuth2CodesService } from 'src/oauth2/tokens/oauth2-codes.service';
 import { OAuth2TokensService } from 'src/oauth2/tokens/oauth2-tokens.service';
 import type { User } from 'src/users/user.entity';
+import {
+  recordAppDeauthorizations,
+  usersAuthorizing,
+} from 'src/webhooks/outbox/record-deauthorization';
 import { DataSource, In, Repository } from 'typeorm';
 
 const NOT_FOUND = 'OAuth2 client not found';
@@ -38,15 +42,18 @@ export class ConnectedAppsService {
   /**
    * Takes the app back: forgets the consent, revokes every access and refresh token of the app
    * for this user and deletes its unused codes, in one transaction: what else a revocation
-   * must do (e.g. telling the app) belongs in it too. Used codes stay, so that a replay is
+   * must do (telling the app through its webhooks) belongs in it too. Used codes stay, so that a replay is
    * still recognised (RFC 6749 §4.1.2).
    */
   async revoke(userId: number, clientId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const id = await this.grants.remove(manager, userId, clientId);
       if (id === null) throw new NotFoundError(NOT_FOUND);
+      const wasAuthorizing = (await usersAuthorizing(manager, id)).includes(userId);
       await this.tokens.revokeForGrant(manager, userId, id);
       await this.codes.deleteUnusedForGrant(manager, userId, id);
+      // The app is told it lost the user (docs/webhooks.md#events), in the same transaction.
+      if (wasAuthorizing) await recordAppDeauthorizations(manager, id, [userId]);
     });
   }
 }

@@ -13,6 +13,10 @@ import type { OAuth2IntrospectionResponseDto } from 'src/oauth2/dto/oauth2-intro
 import { OAuth2Token } from 'src/oauth2/tokens/oauth2-token.entity';
 import { hashSecret, randomAlphanumeric } from 'src/oauth2/tokens/secrets';
 import { User } from 'src/users/user.entity';
+import {
+  recordAppDeauthorizations,
+  usersAuthorizing,
+} from 'src/webhooks/outbox/record-deauthorization';
 import { type EntityManager, IsNull, Repository } from 'typeorm';
 
 export interface IssuedTokenPair {
@@ -148,10 +152,17 @@ export class OAuth2TokensService {
 
   /**
    * `POST /api/oauth/apps/<id>/revoke` (as in FitTrackee): every user's consent to the app is
-   * forgotten too, so each must approve it again (docs/oauth2.md#connected-apps).
+   * forgotten too, so each must approve it again (docs/oauth2.md#connected-apps), and every user
+   * it deauthorizes gets an `app.deauthorized` webhook event in the same transaction
+   * (docs/webhooks.md#events).
    */
   async revokeForClient(clientId: number): Promise<void> {
-    await this.revokeAndForget('client_id', clientId);
+    await this.tokens.manager.transaction(async (manager) => {
+      const users = await usersAuthorizing(manager, clientId);
+      await this.grants.forgetAll(manager, 'client_id', clientId);
+      await this.revokeWhere('client_id', clientId, manager);
+      await recordAppDeauthorizations(manager, clientId, users);
+    });
   }
 
   /**
@@ -192,13 +203,18 @@ export class OAuth2TokensService {
       (hint !== 'access_token' ? await this.tokens.findOneBy({ refreshTokenHash: digest }) : null);
     if (!found || found.clientId !== clientId) return;
     const now = new Date();
-    await this.tokens.update(
-      { id: found.id },
-      {
-        accessTokenRevokedAt: found.accessTokenRevokedAt ?? now,
-        refreshTokenRevokedAt: found.refreshTokenRevokedAt ?? now,
-      },
-    );
+    // The user may have no other usable token of the client left: the app is then told.
+    await this.tokens.manager.transaction(async (manager) => {
+      await manager.update(
+        OAuth2Token,
+        { id: found.id },
+        {
+          accessTokenRevokedAt: found.accessTokenRevokedAt ?? now,
+          refreshTokenRevokedAt: found.refreshTokenRevokedAt ?? now,
+        },
+      );
+      if (!isRevoked(found)) await recordAppDeauthorizations(manager, clientId, [found.userId]);
+    });
     await this.grants.forgetIfSignedOut(found.userId, found.clientId);
   }
 

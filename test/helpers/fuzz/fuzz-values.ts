@@ -33,7 +33,7 @@ const NUMBER_FIELDS = new Set([
 ]);
 
 /** List fields of JSON bodies. */
-const LIST_FIELDS = new Set(['redirect_uris']);
+const LIST_FIELDS = new Set(['redirect_uris', 'events']);
 
 function plausibleFor(world: FuzzWorld, name: string): readonly string[] {
   return world.plausible(name);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 import { SCOPE } from 'src/auth/scopes';
 import { OAuth2ClientsService } from 'src/oauth2/clients/oauth2-clients.service';
@@ -24,6 +24,28 @@ async function uploadGpxWorkout(t: TestApp, token: string): Promise<Record<strin
   const res = await postWorkoutFile(t, token, syntheticGpx({ points: 30 }));
   if (res.status !== 201) throw new Error(`fuzz world: upload failed ${res.status} ${res.text}`);
   return (res.body as { data: { workouts: Record<string, unknown>[] } }).data.workouts[0]!;
+}
+
+/** A webhook of the client with one delivery, seeded in the database (no handshake). */
+async function seedWebhook(
+  t: TestApp,
+  clientId: number,
+): Promise<{ webhookId: string; deliveryId: string }> {
+  const webhookId = randomUUID();
+  const deliveryId = randomUUID();
+  await t.dataSource.query(
+    `WITH s AS (
+       INSERT INTO webhook_subscriptions (uuid, client_id, callback_url, events, secret_seed, is_enabled)
+       VALUES ($1, $2, 'https://hooks.invalid/in', '{workout.created}', repeat('0', 64), false)
+       RETURNING id),
+     e AS (
+       INSERT INTO webhook_events (type, user_id, username, is_fanned_out)
+       VALUES ('app.deauthorized', 0, 'fuzz', true) RETURNING id)
+     INSERT INTO webhook_deliveries (uuid, subscription_id, event_id, status)
+     SELECT $3, s.id, e.id, 'failed' FROM s, e`,
+    [webhookId, clientId, deliveryId],
+  );
+  return { webhookId, deliveryId };
 }
 
 /**
@@ -82,6 +104,7 @@ export class FuzzWorld {
       redirect_uris: ['https://fuzz.example.net/cb'],
       scope: 'workouts:read profile:read',
     });
+    const webhook = await seedWebhook(t, client.id);
     Object.assign(this.headers, {
       user: bearer(userToken),
       admin: bearer(firstPartyToken(t.app, admin)),
@@ -95,6 +118,8 @@ export class FuzzWorld {
       client_id: [client.client_id],
       id: [String(client.id)],
       client_secret: [client.client_secret ?? ''],
+      webhook_id: [webhook.webhookId],
+      delivery_id: [webhook.deliveryId],
     };
   }
 }

@@ -13,6 +13,9 @@ export const PLAUSIBLE_VALUES: Readonly<Record<string, readonly string[]>> = {
   new_password: ['87654321'],
   redirect_uri: ['https://fuzz.example.net/cb'],
   redirect_uris: ['https://fuzz.example.net/cb'],
+  // Refused before any connection (a loopback literal; a name that cannot resolve, RFC 6761).
+  callback_url: ['https://127.0.0.1/hook', 'https://hooks.invalid/in'],
+  events: ['workout.created', 'app.deauthorized'],
   scope: ['workouts:read', 'profile:read workouts:read'],
   grant_type: ['authorization_code', 'refresh_token'],
   response_type: ['code'],
