@@ -338,6 +338,25 @@ describe('webhooks (docs/webhooks.md)', () => {
     });
   });
 
+  describe('the user revokes the application among their connected apps', () => {
+    it('the application gets one app.deauthorized for that user only', async () => {
+      const target = await receiver();
+      await subscribe(target, ['app.deauthorized']);
+      const leaving = await authorizedUser('workouts:read');
+      const staying = await authorizedUser('workouts:read');
+      await request(t.http)
+        .delete(`/api/oauth/authorized_apps/${client.client_id}`)
+        .set(bearer(leaving.token))
+        .expect(204);
+      await target.waitFor(() => target.received.length >= 1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(target.received.map((d) => d.body['user'])).toEqual([
+        expect.objectContaining({ username: leaving.username }),
+      ]);
+      expect(staying.username).not.toBe(leaving.username);
+    });
+  });
+
   describe('the owner revokes every token of the application', () => {
     it('each user who authorized it gets one app.deauthorized', async () => {
       const target = await receiver();
