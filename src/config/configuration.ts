@@ -58,6 +58,12 @@ export interface RedisSettings {
 }
 
 /** Failed password and client-secret checks allowed per account and per client address. */
+/** Prometheus metrics (docs/operations.md#metrics): off unless METRICS_TOKEN is set. */
+export interface MetricsSettings {
+  /** The bearer token `GET /metrics` requires; undefined: the endpoint does not exist. */
+  token: string | undefined;
+}
+
 export interface CredentialLimitSettings {
   perAccount: string;
   perIp: string;
@@ -88,6 +94,7 @@ export interface AppConfig {
   credentialLimits: CredentialLimitSettings;
   map: MapSettings;
   weather: WeatherSettings;
+  metrics: MetricsSettings;
 }
 
 const DEFAULT_MAP_ATTRIBUTION =
@@ -179,6 +186,7 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
         'https://weather.visualcrossing.com/VisualCrossingWebServices/rest/services'
       ).replace(/\/+$/, ''),
     },
+    metrics: { token: env.METRICS_TOKEN },
   };
 }
 

@@ -39,6 +39,10 @@ const KNOWN: Record<string, { problem: string; fix: string }> = {
     problem: 'must be a whole number from 4 to 31',
     fix: 'Unset it for 13.',
   },
+  METRICS_TOKEN: {
+    problem: 'must be 16 to 255 visible ASCII characters (no spaces)',
+    fix: 'Set a long random value (e.g. `openssl rand -hex 32`), or unset it to turn GET /metrics off.',
+  },
   UI_URL: {
     problem: 'must be an absolute URL',
     fix: 'Set the address users open, e.g. UI_URL=https://pacekeeper.example.org.',

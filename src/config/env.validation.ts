@@ -211,6 +211,14 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   DISABLE_WORKER?: string;
+
+  /** Bearer token of `GET /metrics` (docs/operations.md#metrics); unset, metrics are off. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{16,255}$/, {
+    message: 'METRICS_TOKEN must be 16 to 255 visible ASCII characters',
+  })
+  METRICS_TOKEN?: string;
 }
 
 /**

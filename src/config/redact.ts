@@ -1,5 +1,5 @@
 /** Variables whose whole value is a secret. */
-const SECRET_VARIABLES = new Set(['APP_SECRET_KEY', 'WEATHER_API_KEY']);
+const SECRET_VARIABLES = new Set(['APP_SECRET_KEY', 'WEATHER_API_KEY', 'METRICS_TOKEN']);
 
 const MAX_SHOWN = 200;
 
