@@ -40,7 +40,7 @@ describe('GET /api/health and Redis', () => {
     expect(res.body).toMatchObject({
       status: 'error',
       info: { database: { status: 'up' } },
-      error: { redis: { status: 'down', message: 'ECONNREFUSED' } },
+      error: { redis: { status: 'down', message: 'ECONNREFUSED' }, queue: { status: 'down' } },
     });
     expect(JSON.stringify(res.body)).not.toContain(String(port));
     // Liveness checks no dependency: the process is alive and must not be restarted for Redis.
