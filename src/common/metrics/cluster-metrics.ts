@@ -26,6 +26,8 @@ const isAnswer = (message: unknown, id: string): message is Answer =>
  * every worker's metrics (`AggregatorRegistry`, docs/operations.md#cluster-mode).
  */
 export function shareWithPrimary(registry: Registry): void {
+  // Constructing one installs prom-client's listener that answers the primary in a worker.
+  new AggregatorRegistry();
   AggregatorRegistry.setRegistries([registry]);
 }
 
