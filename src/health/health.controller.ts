@@ -8,8 +8,8 @@ import {
 } from '@nestjs/terminus';
 import { Public } from 'src/auth/decorators';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
-import { HealthCheckResponseDto } from 'src/health/dto/health-check-response.dto';
 import { DependencyHealthIndicator } from 'src/health/dependency-health.indicator';
+import { HealthCheckResponseDto } from 'src/health/dto/health-check-response.dto';
 import { RedisHealthIndicator } from 'src/health/redis-health.indicator';
 
 const UP = { database: { status: 'up' }, queue: { status: 'up' }, storage: { status: 'up' } };

@@ -3,10 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import {
   collectDefaultMetrics,
   Counter,
+  type CounterConfiguration,
   Gauge,
   Histogram,
   Registry,
-  type CounterConfiguration,
 } from 'prom-client';
 import type { AppConfig } from 'src/config/configuration';
 
@@ -72,10 +72,10 @@ export class AppMetrics {
    * A gauge read when scraped: `read` returns the value of each label set, or undefined to
    * leave the gauge empty (e.g. a queue whose Redis does not answer).
    */
-  gauge<L extends string>(
+  gauge(
     name: string,
     help: string,
-    labelName: L,
+    labelName: string,
     read: () => Promise<Record<string, number> | undefined> | Record<string, number> | undefined,
     aggregator: 'sum' | 'max' = 'sum',
   ): void {
@@ -89,7 +89,7 @@ export class AppMetrics {
         this.reset();
         const values = await read();
         for (const [label, value] of Object.entries(values ?? {}))
-          this.set({ [labelName]: label } as Record<L, string>, value);
+          this.set({ [labelName]: label }, value);
       },
     });
   }

@@ -8,7 +8,7 @@ const ANSWER = 'pacekeeper:metrics-answer';
 const TIMEOUT_MS = 5000;
 
 interface Answer {
-  type: typeof ANSWER;
+  type: string;
   id: string;
   text?: string;
 }

@@ -2,7 +2,6 @@ import cluster from 'node:cluster';
 
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Express } from 'express';
 import { AppMetrics } from 'src/common/metrics/app-metrics';
 import {
   AGGREGATED_CONTENT_TYPE,
@@ -34,5 +33,5 @@ export function useMetrics(app: NestExpressApplication): void {
   if (cluster.isWorker) shareWithPrimary(metrics.registry);
   // A route of its own (not a Nest controller): no envelope, no API guards, and the request
   // metrics label it with its path like any other route.
-  (app.getHttpAdapter().getInstance() as Express).get(METRICS_PATH, metricsHandler(token, render));
+  app.getHttpAdapter().getInstance().get(METRICS_PATH, metricsHandler(token, render));
 }

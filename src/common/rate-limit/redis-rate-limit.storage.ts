@@ -1,11 +1,11 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
-import { RedisOutageLog } from 'src/common/redis/redis-outage-log';
 import {
   type ThrottlerStorageRecord,
   toRecord,
 } from 'src/common/rate-limit/memory-rate-limit.storage';
+import { RedisOutageLog } from 'src/common/redis/redis-outage-log';
 
 // One round trip: count the hit, start the window on the first one, read what is left of it.
 const INCREMENT = `

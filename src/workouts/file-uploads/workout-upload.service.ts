@@ -4,9 +4,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppError } from 'src/common/errors/app-error';
 import { isConnectionFailure } from 'src/common/errors/connection-failure';
 import { isStorageFull } from 'src/common/errors/storage-full';
-import { AppMetrics } from 'src/common/metrics/app-metrics';
 import { IdempotencyService, type Idempotent } from 'src/common/idempotency/idempotency.service';
 import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
+import { AppMetrics } from 'src/common/metrics/app-metrics';
 import type { User } from 'src/users/user.entity';
 import type { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
 import {
