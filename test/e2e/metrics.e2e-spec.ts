@@ -1,5 +1,5 @@
-import { JOB_QUEUE, type JobQueue } from 'src/common/jobs/job-queue';
 import type { InProcessJobQueue } from 'src/common/jobs/in-process-job-queue';
+import { JOB_QUEUE, type JobQueue } from 'src/common/jobs/job-queue';
 import request from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
 import { expectEnvelopeError } from 'test/helpers/expect-envelope';
