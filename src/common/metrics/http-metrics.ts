@@ -6,7 +6,7 @@ import type { AppMetrics } from 'src/common/metrics/app-metrics';
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 /** Requests no route matched (404s of made-up paths, requests refused before routing). */
-export const UNMATCHED_ROUTE = 'unmatched';
+const UNMATCHED_ROUTE = 'unmatched';
 
 interface Series {
   requests: Counter.Internal;
