@@ -9,6 +9,7 @@ import { EmailModule } from 'src/common/email/email.module';
 import { IdempotencyModule } from 'src/common/idempotency/idempotency.module';
 import { JobsModule } from 'src/common/jobs/jobs.module';
 import { LoggingModule } from 'src/common/logging/logging.module';
+import { MetricsModule } from 'src/common/metrics/metrics.module';
 import { RateLimitModule } from 'src/common/rate-limit/rate-limit.module';
 import { StorageModule } from 'src/common/storage/storage.module';
 import type { AppConfig } from 'src/config/configuration';
@@ -33,6 +34,7 @@ export class AppModule {
           load: [() => ({ ...config })],
         }),
         LoggingModule.forRoot(config.app.logLevel, config.app.logFile, config.app.logFormat),
+        MetricsModule,
         DatabaseModule,
         StorageModule,
         IdempotencyModule,

@@ -9,6 +9,7 @@ import { EnvelopeInterceptor } from 'src/common/envelope/envelope.interceptor';
 import { AllExceptionsFilter, sendException } from 'src/common/errors/all-exceptions.filter';
 import { noSniff } from 'src/common/http/response-headers';
 import { HTTP_LOGGER } from 'src/common/logging/logging.module';
+import { useMetrics } from 'src/common/metrics/use-metrics';
 import { EdgeInputGuard } from 'src/common/validation/edge-input.guard';
 import { EdgeInputPipe } from 'src/common/validation/edge-input.pipe';
 import { toValidationError } from 'src/common/validation/validation-error';
@@ -29,8 +30,8 @@ export const NON_API_ROUTES = [
 ];
 
 /**
- * The one place that shapes the HTTP surface (the same for tests and production): prefix, parsers, validation,
- * envelope, error filter, OpenAPI. main.ts and the e2e tests both call it.
+ * The one place that shapes the HTTP surface (the same for tests and production): metrics,
+ * prefix, parsers, validation, envelope, error filter, OpenAPI. main.ts and the e2e tests both call it.
  */
 export function setupApp(app: NestExpressApplication): void {
   const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
@@ -38,6 +39,8 @@ export function setupApp(app: NestExpressApplication): void {
   app.set('trust proxy', config.get('app.trustProxy', { infer: true }));
   app.disable('x-powered-by');
   app.use(noSniff);
+  // Before the rest: the request timing covers it, and scrapes are neither logged nor parsed.
+  useMetrics(app);
   useRoutePrefix(app);
   // Before the parsers: a request they reject (broken JSON, 413) still gets its log line and id.
   app.use(app.get<HttpLogger>(HTTP_LOGGER));

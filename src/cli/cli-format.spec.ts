@@ -31,6 +31,7 @@ describe('redaction', () => {
     ['app.secretKey', 'abc'],
     ['weather.apiKey', 'abc'],
     ['some.password', 'abc'],
+    ['metrics.token', 'abc'],
   ])('hides %s', (name, value) => {
     expect(redactValue(name, value)).toBe(REDACTED);
   });

@@ -2,8 +2,8 @@ import { redactUrlPassword } from 'src/config/redact';
 
 export const REDACTED = '[redacted]';
 
-/** Setting names whose value is a credential (APP_SECRET_KEY, WEATHER_API_KEY…). */
-const SECRET_NAME = /(secret|secretkey|secretaccesskey|apikey|password)$/i;
+/** Setting names whose value is a credential (APP_SECRET_KEY, WEATHER_API_KEY, METRICS_TOKEN…). */
+const SECRET_NAME = /(secret|secretkey|secretaccesskey|apikey|password|token)$/i;
 
 /**
  * A setting as `config show` prints it (`name` is its path, e.g. `app.secretKey`): credentials

@@ -102,6 +102,23 @@ describe('buildAppConfig', () => {
     ]);
   });
 
+  it('turns metrics on with METRICS_TOKEN, refusing a short one without printing it', () => {
+    expect(buildAppConfig({ DATA_DIR: dataDir }).metrics.token).toBeUndefined();
+    const token = 'a-long-enough-metrics-token';
+    expect(buildAppConfig({ DATA_DIR: dataDir, METRICS_TOKEN: token }).metrics.token).toBe(token);
+    for (const bad of ['short', 'sixteen chars with spaces']) {
+      let failure: unknown;
+      try {
+        buildAppConfig({ DATA_DIR: dataDir, METRICS_TOKEN: bad });
+      } catch (error: unknown) {
+        failure = error;
+      }
+      expect((failure as ConfigurationError).problems.map(problemLine)).toEqual([
+        'METRICS_TOKEN=[redacted]: must be 16 to 255 visible ASCII characters (no spaces). Set a long random value (e.g. `openssl rand -hex 32`), or unset it to turn GET /metrics off.',
+      ]);
+    }
+  });
+
   it('accepts an empty environment with defaults (npm start on a bare machine)', () => {
     const config = buildAppConfig({ DATA_DIR: dataDir });
     expect(config.app).toMatchObject({ port: 5000, dataDir, nodeEnv: 'production' });

@@ -65,6 +65,12 @@ export interface RedisSettings {
 }
 
 /** Failed password and client-secret checks allowed per account and per client address. */
+/** Prometheus metrics (docs/operations.md#metrics): off unless METRICS_TOKEN is set. */
+export interface MetricsSettings {
+  /** The bearer token `GET /metrics` requires; undefined: the endpoint does not exist. */
+  token: string | undefined;
+}
+
 export interface CredentialLimitSettings {
   perAccount: string;
   perIp: string;
@@ -117,6 +123,7 @@ export interface AppConfig {
   weather: WeatherSettings;
   storage: StorageSettings;
   webhooks: WebhookSettings;
+  metrics: MetricsSettings;
 }
 
 const DEFAULT_MAP_ATTRIBUTION =
@@ -231,6 +238,7 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
       disableAfterMs: env.WEBHOOKS_DISABLE_AFTER_MS ?? 3 * 24 * 3600_000,
       pollIntervalMs: env.WEBHOOKS_POLL_INTERVAL_MS ?? 1000,
     },
+    metrics: { token: env.METRICS_TOKEN },
   };
 }
 

@@ -43,6 +43,10 @@ const KNOWN: Record<string, { problem: string; fix: string }> = {
     problem: 'must be a comma-separated list of origins (scheme://host[:port], no path)',
     fix: 'Set e.g. CORS_ORIGINS=https://app.example.org,http://127.0.0.1:8080, or unset it.',
   },
+  METRICS_TOKEN: {
+    problem: 'must be 16 to 255 visible ASCII characters (no spaces)',
+    fix: 'Set a long random value (e.g. `openssl rand -hex 32`), or unset it to turn GET /metrics off.',
+  },
   UI_URL: {
     problem: 'must be an absolute URL',
     fix: 'Set the address users open, e.g. UI_URL=https://pacekeeper.example.org.',

@@ -351,6 +351,13 @@ export class EnvironmentVariables {
   @Min(10)
   @Max(600000)
   WEBHOOKS_POLL_INTERVAL_MS?: number;
+  /** Bearer token of `GET /metrics` (docs/operations.md#metrics); unset, metrics are off. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{16,255}$/, {
+    message: 'METRICS_TOKEN must be 16 to 255 visible ASCII characters',
+  })
+  METRICS_TOKEN?: string;
 }
 
 /**

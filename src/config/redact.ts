@@ -1,5 +1,10 @@
 /** Variables whose whole value is a secret. */
-const SECRET_VARIABLES = new Set(['APP_SECRET_KEY', 'WEATHER_API_KEY', 'S3_SECRET_ACCESS_KEY']);
+const SECRET_VARIABLES = new Set([
+  'APP_SECRET_KEY',
+  'WEATHER_API_KEY',
+  'S3_SECRET_ACCESS_KEY',
+  'METRICS_TOKEN',
+]);
 
 const MAX_SHOWN = 200;
 

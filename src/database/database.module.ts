@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { buildDataSourceOptions } from 'src/database/data-source.options';
 import { DatabaseConnection } from 'src/database/database-connection';
+import { PoolMetrics } from 'src/database/pool-metrics';
 
 @Global()
 @Module({ providers: [DatabaseConnection], exports: [DatabaseConnection] })
@@ -20,5 +21,6 @@ class DatabaseConnectionModule {}
       }),
     }),
   ],
+  providers: [PoolMetrics],
 })
 export class DatabaseModule {}

@@ -8,11 +8,16 @@ import {
 } from '@nestjs/terminus';
 import { Public } from 'src/auth/decorators';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
+import { DependencyHealthIndicator } from 'src/health/dependency-health.indicator';
 import { HealthCheckResponseDto } from 'src/health/dto/health-check-response.dto';
 import { RedisHealthIndicator } from 'src/health/redis-health.indicator';
 
-const UP = { database: { status: 'up' } };
-const DOWN = { database: { status: 'down', message: 'timeout of 3000ms exceeded' } };
+const UP = { database: { status: 'up' }, queue: { status: 'up' }, storage: { status: 'up' } };
+const DOWN = {
+  redis: { status: 'down', message: 'ECONNREFUSED' },
+  queue: { status: 'down', message: 'ECONNREFUSED' },
+};
+const STILL_UP = { database: { status: 'up' }, storage: { status: 'up' } };
 
 @ApiTags('health')
 @Controller('health')
@@ -21,6 +26,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly dependencies: DependencyHealthIndicator,
   ) {}
 
   @Get()
@@ -30,9 +36,11 @@ export class HealthController {
   @ApiOperation({
     summary: 'Readiness',
     description:
-      'Checks that the database answers within 3 seconds, and Redis too when `REDIS_URL` is ' +
-      'set (it carries the shared rate limits and the job queue); public. For load balancers and ' +
-      "orchestrators (the @nestjs/terminus format); not part of FitTrackee's API.",
+      'Checks that the database answers within 3 seconds, Redis too when `REDIS_URL` is set ' +
+      '(it carries the shared rate limits and the job queue), that the job queue accepts jobs ' +
+      '(`queue`: the Redis queue, or this process without `REDIS_URL`) and that files can be ' +
+      'stored (`storage`: the upload folder exists and is writable); public. For load ' +
+      "balancers and orchestrators (the @nestjs/terminus format); not part of FitTrackee's API.",
   })
   @ApiResponse({
     status: 200,
@@ -43,10 +51,16 @@ export class HealthController {
   @ApiResponse({
     status: 503,
     description:
-      'Not ready: the database (or the configured Redis, `redis` with its error code) does not ' +
-      'answer. Retry after `Retry-After` seconds.',
+      'Not ready: a component is down (`error` names it, with an error code such as ' +
+      '`ECONNREFUSED` or `EACCES`, never an address or a path): the database, the configured ' +
+      'Redis, the job queue or the file storage. Retry after `Retry-After` seconds.',
     type: HealthCheckResponseDto,
-    example: { status: 'error', info: {}, error: DOWN, details: DOWN },
+    example: {
+      status: 'error',
+      info: STILL_UP,
+      error: DOWN,
+      details: { ...STILL_UP, ...DOWN },
+    },
     headers: {
       'Retry-After': {
         description: 'Seconds to wait before retrying',
@@ -58,6 +72,8 @@ export class HealthController {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 3000 }),
       ...(this.redis.isConfigured ? [() => this.redis.check()] : []),
+      () => this.dependencies.queue(),
+      () => this.dependencies.storage(),
     ]);
   }
 

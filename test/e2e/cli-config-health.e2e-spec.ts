@@ -25,6 +25,7 @@ describe('CLI config show / health (pacekeeper)', () => {
           EMAIL_URL: 'smtp://mailer:mail-password-3@smtp.example:587',
           WEATHER_API_PROVIDER: 'visualcrossing',
           WEATHER_API_KEY: 'weather-key-4',
+          METRICS_TOKEN: 'metrics-token-5-long-enough',
           PORT: '5123',
         },
         'config',
@@ -42,6 +43,7 @@ describe('CLI config show / health (pacekeeper)', () => {
           'redis.url = redis://:***@cache.example:6379/0',
           'email.url = smtp://mailer:***@smtp.example:587',
           'weather.apiKey = [redacted]',
+          'metrics.token = [redacted]',
           'auth.passwordTokenExpirationSeconds = 3600',
         ]),
       );
@@ -51,6 +53,7 @@ describe('CLI config show / health (pacekeeper)', () => {
         'redis-password-2',
         'mail-password-3',
         'weather-key-4',
+        'metrics-token-5',
       ])
         expect(run.out).not.toContain(secret);
     });

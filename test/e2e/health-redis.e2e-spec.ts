@@ -17,13 +17,18 @@ describe('GET /api/health and Redis', () => {
   it('checks no Redis when none is configured', async () => {
     const t = await start({});
     const res = await request(t.http).get('/api/health').expect(200);
-    expect(Object.keys(res.body.details as object)).toEqual(['database']);
+    expect(Object.keys(res.body.details as object)).toEqual(['database', 'queue', 'storage']);
   });
 
   it('reports a reachable Redis as up', async () => {
     const t = await start({ REDIS_URL: 'redis://127.0.0.1:6379' });
     const res = await request(t.http).get('/api/health').expect(200);
-    expect(res.body.details).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
+    expect(res.body.details).toEqual({
+      database: { status: 'up' },
+      redis: { status: 'up' },
+      queue: { status: 'up' },
+      storage: { status: 'up' },
+    });
   });
 
   it('is not ready while the configured Redis is down, without naming its address', async () => {
@@ -35,7 +40,7 @@ describe('GET /api/health and Redis', () => {
     expect(res.body).toMatchObject({
       status: 'error',
       info: { database: { status: 'up' } },
-      error: { redis: { status: 'down', message: 'ECONNREFUSED' } },
+      error: { redis: { status: 'down', message: 'ECONNREFUSED' }, queue: { status: 'down' } },
     });
     expect(JSON.stringify(res.body)).not.toContain(String(port));
     // Liveness checks no dependency: the process is alive and must not be restarted for Redis.

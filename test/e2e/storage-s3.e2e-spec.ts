@@ -133,6 +133,9 @@ describe('S3 storage driver (docs/storage.md): uploads, reads, maps, pictures, e
     await s3.stop();
     try {
       expect(await storage.ping()).toEqual({ isUp: false, message: expect.any(String) });
+      const health = await request(t.http).get('/api/health');
+      expect(health.status).toBe(503);
+      expect(health.body.error.storage).toEqual({ status: 'down', message: expect.any(String) });
       const res = await postWorkoutFile(t, token, SINGLE, { fileName: 'lost.gpx' });
       expect([res.status, res.body]).toEqual([503, UNAVAILABLE]);
       expect([(await get(`${kept.id}/gpx/download`)).status]).toEqual([503]);
@@ -141,6 +144,8 @@ describe('S3 storage driver (docs/storage.md): uploads, reads, maps, pictures, e
       await s3.start();
     }
     expect(await storage.ping()).toEqual({ isUp: true });
+    const health = await request(t.http).get('/api/health');
+    expect([health.status, health.body.details.storage]).toEqual([200, { status: 'up' }]);
     expect(await userKeys(user.id)).toEqual(
       before.flatMap((row) => [`${PREFIX}${row.gpx}`, `${PREFIX}${row.map}`]).sort(),
     );

@@ -499,7 +499,7 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description Checks that the database answers within 3 seconds, and Redis too when `REDIS_URL` is set (it carries the shared rate limits and the job queue); public. For load balancers and orchestrators (the @nestjs/terminus format); not part of FitTrackee's API.
+         * @description Checks that the database answers within 3 seconds, Redis too when `REDIS_URL` is set (it carries the shared rate limits and the job queue), that the job queue accepts jobs (`queue`: the Redis queue, or this process without `REDIS_URL`) and that files can be stored (`storage`: the upload folder exists and is writable); public. For load balancers and orchestrators (the @nestjs/terminus format); not part of FitTrackee's API.
          */
         get: operations["check"];
         put?: never;
@@ -1661,7 +1661,32 @@ export interface components {
         HealthCheckResponseDto: {
             /** @description Every component checked. */
             details: {
-                [key: string]: {
+                /** @description The database answers within 3 seconds. */
+                database?: {
+                    message?: string;
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @description The job queue accepts jobs (the Redis queue, or this process). */
+                queue?: {
+                    message?: string;
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @description Redis answers within 3 seconds (checked when REDIS_URL is set). */
+                redis?: {
+                    message?: string;
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @description Files can be stored (the upload folder exists and is writable). */
+                storage?: {
                     message?: string;
                     /** @enum {string} */
                     status: "up" | "down";
@@ -1671,7 +1696,32 @@ export interface components {
             };
             /** @description The components that are down. */
             error?: {
-                [key: string]: {
+                /** @description The database answers within 3 seconds. */
+                database?: {
+                    message?: string;
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @description The job queue accepts jobs (the Redis queue, or this process). */
+                queue?: {
+                    message?: string;
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @description Redis answers within 3 seconds (checked when REDIS_URL is set). */
+                redis?: {
+                    message?: string;
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @description Files can be stored (the upload folder exists and is writable). */
+                storage?: {
                     message?: string;
                     /** @enum {string} */
                     status: "up" | "down";
@@ -1681,7 +1731,32 @@ export interface components {
             };
             /** @description The components that are up. */
             info?: {
-                [key: string]: {
+                /** @description The database answers within 3 seconds. */
+                database?: {
+                    message?: string;
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @description The job queue accepts jobs (the Redis queue, or this process). */
+                queue?: {
+                    message?: string;
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @description Redis answers within 3 seconds (checked when REDIS_URL is set). */
+                redis?: {
+                    message?: string;
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @description Files can be stored (the upload folder exists and is writable). */
+                storage?: {
                     message?: string;
                     /** @enum {string} */
                     status: "up" | "down";
@@ -4936,11 +5011,23 @@ export interface operations {
                      *       "details": {
                      *         "database": {
                      *           "status": "up"
+                     *         },
+                     *         "queue": {
+                     *           "status": "up"
+                     *         },
+                     *         "storage": {
+                     *           "status": "up"
                      *         }
                      *       },
                      *       "error": {},
                      *       "info": {
                      *         "database": {
+                     *           "status": "up"
+                     *         },
+                     *         "queue": {
+                     *           "status": "up"
+                     *         },
+                     *         "storage": {
                      *           "status": "up"
                      *         }
                      *       },
@@ -5021,7 +5108,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Not ready: the database (or the configured Redis, `redis` with its error code) does not answer. Retry after `Retry-After` seconds.
+             * @description Not ready: a component is down (`error` names it, with an error code such as `ECONNREFUSED` or `EACCES`, never an address or a path): the database, the configured Redis, the job queue or the file storage. Retry after `Retry-After` seconds.
              *
              *     The Health Check is not successful
              */
@@ -5036,17 +5123,38 @@ export interface operations {
                      * @example {
                      *       "details": {
                      *         "database": {
-                     *           "message": "timeout of 3000ms exceeded",
+                     *           "status": "up"
+                     *         },
+                     *         "queue": {
+                     *           "message": "ECONNREFUSED",
                      *           "status": "down"
+                     *         },
+                     *         "redis": {
+                     *           "message": "ECONNREFUSED",
+                     *           "status": "down"
+                     *         },
+                     *         "storage": {
+                     *           "status": "up"
                      *         }
                      *       },
                      *       "error": {
-                     *         "database": {
-                     *           "message": "timeout of 3000ms exceeded",
+                     *         "queue": {
+                     *           "message": "ECONNREFUSED",
+                     *           "status": "down"
+                     *         },
+                     *         "redis": {
+                     *           "message": "ECONNREFUSED",
                      *           "status": "down"
                      *         }
                      *       },
-                     *       "info": {},
+                     *       "info": {
+                     *         "database": {
+                     *           "status": "up"
+                     *         },
+                     *         "storage": {
+                     *           "status": "up"
+                     *         }
+                     *       },
                      *       "status": "error"
                      *     }
                      */

@@ -16,7 +16,13 @@ function setup(emailUrl: string | undefined): {
   jobs: jest.Mocked<JobQueue>;
   sender: { send: jest.Mock };
 } {
-  const jobs = { register: jest.fn(), enqueue: jest.fn().mockResolvedValue(undefined) };
+  const jobs = {
+    register: jest.fn(),
+    enqueue: jest.fn().mockResolvedValue(undefined),
+    onFailed: jest.fn(),
+    counts: jest.fn(),
+    problem: jest.fn(),
+  };
   const sender = { send: jest.fn().mockResolvedValue(undefined) };
   const config = { get: jest.fn().mockReturnValue(emailUrl) };
   const mailer = new QueuedMailer(

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { type Job, Queue, Worker } from 'bullmq';
-import type { EnqueueOptions, JobHandler, JobQueue } from 'src/common/jobs/job-queue';
+import type { EnqueueOptions, JobCounts, JobHandler, JobQueue } from 'src/common/jobs/job-queue';
+import { isRedisConnectionError, RedisOutageLog } from 'src/common/redis/redis-outage-log';
 
 export interface BullMqJobQueueOptions {
   redisUrl: string;
@@ -8,6 +9,10 @@ export interface BullMqJobQueueOptions {
   prefix: string;
   queueName?: string;
 }
+
+/** States counted for the queue depth: jobs not yet finished. */
+const PENDING_STATES = ['waiting', 'active', 'delayed', 'prioritized'] as const;
+const COUNTS_TIMEOUT_MS = 1000;
 
 /**
  * BullMQ needs blocking connections that never give up on a command. A short disconnect
@@ -21,6 +26,19 @@ function connectionOf(url: string): {
   return { url, maxRetriesPerRequest: null, disconnectTimeout: 100 };
 }
 
+/** `work`, or undefined once `ms` have passed (a command waits while Redis reconnects). */
+function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(undefined);
+    }, ms);
+  });
+  return Promise.race([work, timeout]).finally(() => {
+    clearTimeout(timer);
+  });
+}
+
 /**
  * Jobs on Redis when REDIS_URL is set: any API instance enqueues, the worker (inside the API
  * unless DISABLE_WORKER, or `npm run worker`) runs them; failures are retried three times.
@@ -28,7 +46,15 @@ function connectionOf(url: string): {
 export class BullMqJobQueue implements JobQueue {
   private readonly logger = new Logger('Jobs');
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly failureListeners: ((name: string) => void)[] = [];
   private readonly queue: Queue;
+  /** The queue and the worker reconnect by themselves, each reporting every failed attempt. */
+  private readonly queueOutage = new RedisOutageLog(
+    this.logger,
+    'jobs cannot be queued',
+    'jobs are queued',
+  );
+  private readonly workerOutage = new RedisOutageLog(this.logger, 'no job runs', 'jobs run');
   private worker: Worker | undefined;
 
   constructor(private readonly options: BullMqJobQueueOptions) {
@@ -37,8 +63,17 @@ export class BullMqJobQueue implements JobQueue {
       prefix: options.prefix,
     });
     this.queue.on('error', (error: Error) => {
-      this.logger.warn(`job queue: ${error.message}`);
+      this.report('job queue', this.queueOutage, error);
     });
+    this.queue.client.then(
+      (client) => {
+        this.queueOutage.restored();
+        client.on('ready', () => {
+          this.queueOutage.restored();
+        });
+      },
+      () => undefined,
+    );
   }
 
   register(name: string, handler: JobHandler): void {
@@ -60,6 +95,26 @@ export class BullMqJobQueue implements JobQueue {
     });
   }
 
+  onFailed(listener: (name: string) => void): void {
+    this.failureListeners.push(listener);
+  }
+
+  /** The whole queue's (every instance enqueues into it), as Redis holds it. */
+  async counts(): Promise<JobCounts | undefined> {
+    if (this.queueOutage.isDown) return undefined;
+    return within(this.queue.getJobCounts(...PENDING_STATES), COUNTS_TIMEOUT_MS);
+  }
+
+  async problem(timeoutMs: number): Promise<string | undefined> {
+    if (this.queueOutage.isDown) return this.queueOutage.reason;
+    // A command of the queue itself, on its own connection: what an enqueue needs.
+    const counts = await within(this.queue.getJobCounts('waiting'), timeoutMs).catch(
+      () => undefined,
+    );
+    if (counts !== undefined) return undefined;
+    return this.queueOutage.reason ?? `no answer within ${timeoutMs}ms`;
+  }
+
   /** Starts consuming; called once every feature has registered its handlers. */
   startWorker(): void {
     if (this.worker) return;
@@ -70,15 +125,24 @@ export class BullMqJobQueue implements JobQueue {
     );
     this.worker.on('failed', (job: Job | undefined, error: Error) => {
       this.logger.error({ err: error, job: job?.name }, `job ${job?.name ?? '?'} failed`);
+      for (const listener of this.failureListeners) listener(job?.name ?? 'unknown');
     });
     this.worker.on('error', (error: Error) => {
-      this.logger.warn(`job worker: ${error.message}`);
+      this.report('job worker', this.workerOutage, error);
+    });
+    this.worker.on('ready', () => {
+      this.workerOutage.restored();
     });
   }
 
   async close(): Promise<void> {
     await this.worker?.close();
     await this.queue.close();
+  }
+
+  private report(what: string, outage: RedisOutageLog, error: Error): void {
+    if (isRedisConnectionError(error)) outage.lost(error);
+    else this.logger.warn(`${what}: ${error.message}`);
   }
 
   private async run(job: Job<Record<string, unknown>>): Promise<void> {

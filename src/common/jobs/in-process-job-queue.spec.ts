@@ -28,6 +28,21 @@ describe('InProcessJobQueue', () => {
     expect(seen).toEqual([2]);
   });
 
+  it('tells its failure listeners the name of each failed job, and counts running jobs', async () => {
+    const queue = new InProcessJobQueue();
+    const failed: string[] = [];
+    queue.onFailed((name) => failed.push(name));
+    queue.register('fails', () => Promise.reject(new Error('boom')));
+    queue.register('works', () => Promise.resolve());
+    await queue.enqueue('fails', {});
+    await queue.enqueue('works', {});
+    await expect(queue.counts()).resolves.toEqual({ waiting: 0, active: 2, delayed: 0 });
+    await queue.drain();
+    expect(failed).toEqual(['fails']);
+    await expect(queue.counts()).resolves.toEqual({ waiting: 0, active: 0, delayed: 0 });
+    await expect(queue.problem()).resolves.toBeUndefined();
+  });
+
   it('refuses a job without handler', async () => {
     await expect(new InProcessJobQueue().enqueue('unknown', {})).rejects.toThrow(
       'no handler registered for job unknown',

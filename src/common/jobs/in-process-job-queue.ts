@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { JobHandler, JobQueue } from 'src/common/jobs/job-queue';
+import type { JobCounts, JobHandler, JobQueue } from 'src/common/jobs/job-queue';
 
 /** Runs jobs in this process, after the current request, one failure never affecting another. */
 @Injectable()
@@ -7,6 +7,7 @@ export class InProcessJobQueue implements JobQueue {
   private readonly logger = new Logger('Jobs');
   private readonly handlers = new Map<string, JobHandler>();
   private readonly running = new Set<Promise<void>>();
+  private readonly failureListeners: ((name: string) => void)[] = [];
 
   register(name: string, handler: JobHandler): void {
     this.handlers.set(name, handler);
@@ -19,10 +20,25 @@ export class InProcessJobQueue implements JobQueue {
       .then(() => handler(payload))
       .catch((error: unknown) => {
         this.logger.error({ err: error, job: name }, `job ${name} failed`);
+        for (const listener of this.failureListeners) listener(name);
       })
       .finally(() => this.running.delete(job));
     this.running.add(job);
     return Promise.resolve();
+  }
+
+  onFailed(listener: (name: string) => void): void {
+    this.failureListeners.push(listener);
+  }
+
+  /** Started jobs are `active`; nothing waits in a queue. */
+  counts(): Promise<JobCounts> {
+    return Promise.resolve({ waiting: 0, active: this.running.size, delayed: 0 });
+  }
+
+  /** Jobs run in this process: they can always be queued. */
+  problem(): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
 
   /** Resolves when every job enqueued so far has finished (used by shutdown and tests). */

@@ -6,6 +6,7 @@ import type {
   CounterState,
 } from 'src/common/rate-limit/attempt-counters';
 import { MemoryAttemptCounters } from 'src/common/rate-limit/memory-attempt-counters';
+import { RedisOutageLog } from 'src/common/redis/redis-outage-log';
 
 // One round trip for all counters of an attempt: KEYS are the counters, ARGV their windows.
 const INCREMENT = `
@@ -30,10 +31,13 @@ return 0`;
  * Redis outage never lifts the limits on password and client-secret checks.
  */
 export class RedisAttemptCounters implements AttemptCounters, OnApplicationShutdown {
-  private readonly logger = new Logger('CredentialLimits');
+  private readonly outage = new RedisOutageLog(
+    new Logger('CredentialLimits'),
+    'credential limits counted in memory',
+    'credential limits shared again',
+  );
   private readonly redis: Redis;
   private readonly fallback = new MemoryAttemptCounters();
-  private isDown = false;
 
   constructor(
     url: string,
@@ -46,14 +50,10 @@ export class RedisAttemptCounters implements AttemptCounters, OnApplicationShutd
       disconnectTimeout: 100,
     });
     this.redis.on('error', (error: Error) => {
-      if (!this.isDown)
-        this.logger.warn(
-          `Redis unavailable, credential limits counted in memory: ${error.message}`,
-        );
-      this.isDown = true;
+      this.outage.lost(error);
     });
     this.redis.on('ready', () => {
-      this.isDown = false;
+      this.outage.restored();
     });
     this.redis.connect().catch(() => undefined);
   }

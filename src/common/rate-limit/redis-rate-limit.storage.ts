@@ -5,6 +5,7 @@ import {
   type ThrottlerStorageRecord,
   toRecord,
 } from 'src/common/rate-limit/memory-rate-limit.storage';
+import { RedisOutageLog } from 'src/common/redis/redis-outage-log';
 
 // One round trip: count the hit, start the window on the first one, read what is left of it.
 const INCREMENT = `
@@ -17,9 +18,12 @@ return { hits, redis.call('PTTL', KEYS[1]) }`;
  * When Redis is unreachable the request passes, as FitTrackee disables rate limiting then.
  */
 export class RedisRateLimitStorage implements ThrottlerStorage, OnApplicationShutdown {
-  private readonly logger = new Logger('RateLimit');
+  private readonly outage = new RedisOutageLog(
+    new Logger('RateLimit'),
+    'rate limiting off',
+    'rate limiting on',
+  );
   private readonly redis: Redis;
-  private isDown = false;
 
   constructor(
     url: string,
@@ -35,11 +39,10 @@ export class RedisRateLimitStorage implements ThrottlerStorage, OnApplicationShu
     });
     // ioredis reports every failed reconnection: log the outage once, not each retry.
     this.redis.on('error', (error: Error) => {
-      if (!this.isDown) this.logger.warn(`Redis unavailable, rate limiting off: ${error.message}`);
-      this.isDown = true;
+      this.outage.lost(error);
     });
     this.redis.on('ready', () => {
-      this.isDown = false;
+      this.outage.restored();
     });
     this.redis.connect().catch(() => undefined);
   }

@@ -6,6 +6,7 @@ import { isConnectionFailure } from 'src/common/errors/connection-failure';
 import { isStorageFull } from 'src/common/errors/storage-full';
 import { IdempotencyService, type Idempotent } from 'src/common/idempotency/idempotency.service';
 import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
+import { AppMetrics } from 'src/common/metrics/app-metrics';
 import { StorageUnavailableError } from 'src/common/storage/storage-unavailable.error';
 import type { User } from 'src/users/user.entity';
 import type { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
@@ -26,6 +27,7 @@ import { UploadSportsService } from 'src/workouts/file-uploads/upload-sports.ser
 import { WorkoutExtrasService } from 'src/workouts/file-uploads/workout-extras.service';
 import { buildWorkoutFileNames } from 'src/workouts/files/storage/upload-paths';
 import type { StagedFile } from 'src/workouts/files/storage/workout-file-storage';
+import { getWorkoutFileExtension } from 'src/workouts/files/workout-file-type';
 import { extractWorkoutFiles } from 'src/workouts/files/zip/workout-zip';
 import { WorkoutSerializer } from 'src/workouts/workout-serializer';
 import {
@@ -61,6 +63,7 @@ export class WorkoutUploadService {
     private readonly extras: WorkoutExtrasService,
     private readonly writer: WorkoutsWriter,
     private readonly serializer: WorkoutSerializer,
+    private readonly metrics: AppMetrics,
   ) {}
 
   async create(
@@ -80,6 +83,7 @@ export class WorkoutUploadService {
     const data = parseUploadData(parts.data);
     const sport = await this.sports.resolve(user, data.sportId);
     const upload = file as UploadedFile;
+    this.metrics.uploadBytes.observe({ type: kind }, upload.size);
     const inputs =
       kind === 'zip'
         ? (await extractWorkoutFiles(Buffer.concat(upload.chunks, upload.size), limits)).map(
@@ -103,12 +107,16 @@ export class WorkoutUploadService {
         // and synced while they are parsed: disk and CPU work together.
         const received = kind === 'gpx' ? parts.receivedGpx : undefined;
         let gpxFile = received?.file();
+        // Failures too: a refused file may have cost as much as an accepted one.
+        const timer = this.metrics.analysisSeconds.startTimer({
+          format: getWorkoutFileExtension(input.name) ?? 'other',
+        });
         const file = await analyseWorkoutFile(input.name, input.data, options, {
           onGpx: (gpx) => {
             gpxFile ??= writes.stageUnnamed(gpx);
           },
           parsed: received && (() => received.parsed()),
-        });
+        }).finally(timer);
         files.push({ file, gpxFile: gpxFile ?? writes.stageUnnamed(file.gpx) });
       }
       // allSettled: every file is accounted for before a failure is handled.

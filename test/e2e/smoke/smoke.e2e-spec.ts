@@ -29,14 +29,10 @@ describe(`smoke (${isEmbeddedRun() ? 'embedded' : 'PostgreSQL'} database)`, () =
     });
   });
 
-  it('GET /api/health reports the database up', async () => {
+  it('GET /api/health reports the database, the job queue and the storage up', async () => {
     const res = await request(t.http).get('/api/health').expect(200);
-    expect(res.body).toEqual({
-      status: 'ok',
-      info: { database: { status: 'up' } },
-      error: {},
-      details: { database: { status: 'up' } },
-    });
+    const up = { database: { status: 'up' }, queue: { status: 'up' }, storage: { status: 'up' } };
+    expect(res.body).toEqual({ status: 'ok', info: up, error: {}, details: up });
   });
 
   it('PATCH /api/config works for an admin with a first-party token, and needs one', async () => {
