@@ -211,6 +211,14 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   DISABLE_WORKER?: string;
+
+  /** HTTP worker processes on PostgreSQL; unset: one per available core. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  WEB_CONCURRENCY?: number;
 }
 
 /**

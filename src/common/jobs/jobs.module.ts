@@ -9,6 +9,7 @@ import { ConfigService } from '@nestjs/config';
 import { BullMqJobQueue } from 'src/common/jobs/bullmq-job-queue';
 import { InProcessJobQueue } from 'src/common/jobs/in-process-job-queue';
 import { JOB_QUEUE, type JobQueue } from 'src/common/jobs/job-queue';
+import { runsBackgroundWork } from 'src/common/process/cluster-role';
 import type { AppConfig } from 'src/config/configuration';
 
 /** In-process jobs by default; BullMQ on Redis when REDIS_URL is set. */
@@ -42,7 +43,8 @@ export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown
   onApplicationBootstrap(): void {
     if (
       this.jobs instanceof BullMqJobQueue &&
-      !this.config.get('app.isWorkerDisabled', { infer: true })
+      !this.config.get('app.isWorkerDisabled', { infer: true }) &&
+      runsBackgroundWork()
     )
       this.jobs.startWorker();
   }

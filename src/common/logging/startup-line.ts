@@ -9,6 +9,8 @@ export interface StartupFacts {
   dataDir: string;
   redisUrl: string | undefined;
   isWorkerDisabled: boolean;
+  /** How many processes answer HTTP, and why (cluster, or single on the embedded database). */
+  processes?: string;
 }
 
 export interface StartupLine {
@@ -49,15 +51,17 @@ function jobsLabel(facts: StartupFacts): string {
 /** The one line that says the server is up, where, and on what. */
 export function startupLine(facts: StartupFacts): StartupLine {
   const url = `http://${browsableHost(facts.host)}:${facts.port}`;
-  const fields = {
+  const fields: Record<string, string> = {
     version: facts.version,
     listen: `${facts.host}:${facts.port}`,
     docs: `${url}/api/docs`,
     database: databaseLabel(facts),
     jobs: jobsLabel(facts),
   };
+  if (facts.processes !== undefined) fields['processes'] = facts.processes;
+  const processes = facts.processes === undefined ? '' : ` · processes ${facts.processes}`;
   return {
-    message: `Pacekeeper ${fields.version} listening on ${url} (${fields.listen}) · API docs ${fields.docs} · database ${fields.database} · jobs ${fields.jobs}`,
+    message: `Pacekeeper ${facts.version} listening on ${url} (${fields['listen']}) · API docs ${fields['docs']} · database ${fields['database']} · jobs ${fields['jobs']}${processes}`,
     fields,
   };
 }
