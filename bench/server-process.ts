@@ -57,6 +57,7 @@ export async function withServerProcess<T>(
         DATA_DIR: dataDir,
         APP_SECRET_KEY: 'bench-secret-key-that-is-long-enough',
         LOG_LEVEL: 'warn',
+        WEB_CONCURRENCY: '1',
         ...env,
       },
       stdio: ['ignore', 'inherit', 'inherit'],

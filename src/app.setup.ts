@@ -5,7 +5,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { HttpLogger } from 'pino-http';
-import { EnvelopeInterceptor } from 'src/common/envelope/envelope.interceptor';
+import { EnvelopeGuard } from 'src/common/envelope/envelope.guard';
+import { useEnvelope } from 'src/common/envelope/envelope.reply';
 import { AllExceptionsFilter, sendException } from 'src/common/errors/all-exceptions.filter';
 import { noSniff } from 'src/common/http/response-headers';
 import { HTTP_LOGGER } from 'src/common/logging/logging.module';
@@ -48,7 +49,8 @@ export function setupApp(app: NestExpressApplication): void {
   app.use(app.get(CorsPolicy, { strict: false }).handle);
   useBodyParsers(app);
   // After the APP_GUARDs (who are you, may you): no NUL, no absurd nesting, on every route.
-  app.useGlobalGuards(new EdgeInputGuard());
+  // Last, EnvelopeGuard marks how the handler's result is wrapped when useEnvelope replies.
+  app.useGlobalGuards(new EdgeInputGuard(), new EnvelopeGuard(app.get(Reflector)));
   app.useGlobalPipes(
     new EdgeInputPipe(),
     new ValidationPipe({
@@ -57,7 +59,7 @@ export function setupApp(app: NestExpressApplication): void {
       exceptionFactory: toValidationError,
     }),
   );
-  app.useGlobalInterceptors(new EnvelopeInterceptor(app.get(Reflector)));
+  useEnvelope(app.getHttpAdapter());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   setupOpenApi(app);

@@ -1,7 +1,11 @@
+import cluster from 'node:cluster';
+
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from 'src/app.module';
 import { setupApp } from 'src/app.setup';
+import { serve } from 'src/cluster/cluster-primary';
+import { processCount } from 'src/cluster/process-count';
 import { appVersion } from 'src/common/logging/app-version';
 import { NestPinoAdapter } from 'src/common/logging/nest-logger.adapter';
 import { rootLogger } from 'src/common/logging/root-logger';
@@ -33,6 +37,8 @@ async function bootstrap(): Promise<void> {
     const address: unknown = app.getHttpServer().address();
     const bound =
       typeof address === 'object' && address !== null ? (address as { port: number }).port : port;
+    // In a cluster, the primary says it once for all the workers.
+    if (cluster.isWorker) return;
     const line = startupLine({
       version: appVersion(),
       host,
@@ -42,6 +48,7 @@ async function bootstrap(): Promise<void> {
       redisUrl: config.redis.url,
       isWorkerDisabled: config.app.isWorkerDisabled,
       storage: { settings: config.storage, uploadFolder: config.app.uploadFolder },
+      processes: processCount(config).label,
     });
     logger.info(line.fields, line.message);
   } catch (error: unknown) {
@@ -50,4 +57,4 @@ async function bootstrap(): Promise<void> {
   }
 }
 
-void bootstrap();
+void serve(bootstrap);

@@ -31,6 +31,8 @@ export interface AppSettings {
   /** LOG_FORMAT: human-readable on a terminal by default, JSON otherwise. */
   logFormat: LogFormat;
   isWorkerDisabled: boolean;
+  /** WEB_CONCURRENCY: HTTP worker processes on PostgreSQL; undefined: one per available core. */
+  webConcurrency: number | undefined;
 }
 
 export interface DatabaseSettings {
@@ -191,6 +193,7 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
       logFile: env.APP_LOG === undefined ? undefined : resolve(env.APP_LOG),
       logFormat: env.LOG_FORMAT ?? 'auto',
       isWorkerDisabled: /^(1|true|yes)$/i.test(env.DISABLE_WORKER ?? ''),
+      webConcurrency: env.WEB_CONCURRENCY,
     },
     database: { url: env.DATABASE_URL },
     auth: {

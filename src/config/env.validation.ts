@@ -358,6 +358,13 @@ export class EnvironmentVariables {
     message: 'METRICS_TOKEN must be 16 to 255 visible ASCII characters',
   })
   METRICS_TOKEN?: string;
+  /** HTTP worker processes on PostgreSQL; unset: one per available core. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  WEB_CONCURRENCY?: number;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { runsMigrations } from 'src/common/process/cluster-role';
 import { buildDataSourceOptions } from 'src/database/data-source.options';
 import { DatabaseConnection } from 'src/database/database-connection';
 import { PoolMetrics } from 'src/database/pool-metrics';
@@ -16,7 +17,7 @@ class DatabaseConnectionModule {}
       inject: [DatabaseConnection],
       useFactory: async (connection: DatabaseConnection) => ({
         ...buildDataSourceOptions(await connection.resolve()),
-        migrationsRun: true,
+        migrationsRun: runsMigrations(),
         migrationsTransactionMode: 'each',
       }),
     }),

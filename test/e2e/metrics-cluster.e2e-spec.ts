@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 import { freePort, statusOf } from 'test/helpers/local-ports';
 import { transpiledServer } from 'test/helpers/transpiled-server';
@@ -11,20 +11,6 @@ import { databaseUrl, dropDatabase, withAdminClient } from 'test/setup/test-data
 
 const TOKEN = 'cluster-metrics-token-for-tests';
 const WORKERS = 2;
-
-/** A node:cluster primary as a deployment would write it: answer scrapes, then fork. */
-const PRIMARY = `
-const cluster = require('node:cluster');
-const { answerMetricsRequests } = require(process.env.CLUSTER_METRICS_JS);
-cluster.setupPrimary({ exec: process.env.SERVER_MAIN });
-answerMetricsRequests();
-cluster.on('listening', () => console.log('worker listening'));
-for (let i = 0; i < ${WORKERS}; i++) cluster.fork();
-process.on('SIGTERM', () => {
-  for (const worker of Object.values(cluster.workers)) worker.process.kill('SIGTERM');
-  process.exit(0);
-});
-`;
 
 const pingCount = (text: string): number => {
   const line = text
@@ -57,29 +43,29 @@ const pingCount = (text: string): number => {
   it('sums the workers, whichever answers', async () => {
     name = await cloneTemplate();
     dir = mkdtempSync(join(tmpdir(), 'pacekeeper-cluster-'));
-    writeFileSync(join(dir, 'primary.js'), PRIMARY);
-    const main = transpiledServer();
     const port = await freePort();
-    primary = spawn(process.execPath, [join(dir, 'primary.js')], {
+    // `npm start` on PostgreSQL: the primary migrates, forks the workers and, once they all
+    // listen, logs the start-up line.
+    primary = spawn(process.execPath, [transpiledServer()], {
       env: {
         PATH: process.env['PATH'] ?? '',
         NODE_ENV: 'production',
         HOST: '127.0.0.1',
         PORT: String(port),
-        LOG_LEVEL: 'silent',
+        LOG_LEVEL: 'info',
+        LOG_FORMAT: 'json',
+        WEB_CONCURRENCY: String(WORKERS),
         DATABASE_URL: databaseUrl(name),
         DATA_DIR: dir,
         METRICS_TOKEN: TOKEN,
-        SERVER_MAIN: main,
-        CLUSTER_METRICS_JS: join(dirname(main), 'common', 'metrics', 'cluster-metrics.js'),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     primary.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const deadline = Date.now() + 100_000;
-    while (output.split('worker listening').length - 1 < WORKERS && Date.now() < deadline)
+    while (!output.includes(`processes ${WORKERS}`) && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(output.split('worker listening').length - 1).toBe(WORKERS);
+    expect(output).toContain('listening on');
 
     const base = `http://127.0.0.1:${port}`;
     // A connection of its own each time, so the scrapes reach both workers.

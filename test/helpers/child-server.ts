@@ -32,6 +32,8 @@ export class ChildServer {
         HOST: '127.0.0.1',
         PORT: String(port),
         LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+        // One process, as these tests observe it; a test of the cluster sets its own count.
+        WEB_CONCURRENCY: '1',
         ...env,
       },
       stdio: ['ignore', 'inherit', 'inherit'],

@@ -22,11 +22,22 @@ export class ServerOutput {
         NODE_ENV: 'production',
         HOST: '127.0.0.1',
         LOG_LEVEL: 'info',
+        // One process, as these tests observe it; a test of the cluster sets its own count.
+        WEB_CONCURRENCY: '1',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new ServerOutput(child);
+  }
+
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  /** Sends a signal (e.g. SIGTERM without waiting, to watch what the server does meanwhile). */
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
   }
 
   /** The non-empty lines written to stdout so far. */

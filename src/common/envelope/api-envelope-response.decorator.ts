@@ -24,7 +24,7 @@ const PAGINATION_SCHEMA = {
 };
 
 /**
- * Documents a handler's result the way EnvelopeInterceptor sends it
+ * Documents a handler's result the way the envelope (envelope.reply.ts) sends it
  * (docs/compatibility.md#envelope): `{"status": "success", "data": <model>}` — declare it once per
  * route, so the document and the wire agree.
  */

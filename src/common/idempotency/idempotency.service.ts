@@ -8,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IdempotencyKeyReusedError } from 'src/common/idempotency/idempotency-errors';
 import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
 import { deriveKey, seal, unseal } from 'src/common/idempotency/sealed-response';
+import { runsBackgroundWork } from 'src/common/process/cluster-role';
 import type { AppConfig } from 'src/config/configuration';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -93,6 +94,8 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
   }
 
   onApplicationBootstrap(): void {
+    // In a cluster, one worker cleans for all (cluster-role.ts).
+    if (!runsBackgroundWork()) return;
     this.cleanupTimer = setInterval(
       () => void this.cleanExpired().catch(() => 0),
       CLEANUP_INTERVAL_MS,

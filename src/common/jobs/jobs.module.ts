@@ -11,6 +11,7 @@ import { BullMqJobQueue } from 'src/common/jobs/bullmq-job-queue';
 import { InProcessJobQueue } from 'src/common/jobs/in-process-job-queue';
 import { JOB_QUEUE, type JobQueue } from 'src/common/jobs/job-queue';
 import { AppMetrics } from 'src/common/metrics/app-metrics';
+import { runsBackgroundWork } from 'src/common/process/cluster-role';
 import type { AppConfig } from 'src/config/configuration';
 
 /** In-process jobs by default; BullMQ on Redis when REDIS_URL is set. */
@@ -60,7 +61,8 @@ export class JobsModule implements OnModuleInit, OnApplicationBootstrap, OnAppli
   onApplicationBootstrap(): void {
     if (
       this.jobs instanceof BullMqJobQueue &&
-      !this.config.get('app.isWorkerDisabled', { infer: true })
+      !this.config.get('app.isWorkerDisabled', { infer: true }) &&
+      runsBackgroundWork()
     )
       this.jobs.startWorker();
   }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
+import pino from 'pino';
 import { type HttpLogger, type Options, pinoHttp } from 'pino-http';
 import { type LogFormat, rootLogger } from 'src/common/logging/root-logger';
 
@@ -18,13 +19,17 @@ const REQUEST_LINE: Options = {
     response.setHeader('X-Request-Id', id);
     return id;
   },
+  // The serializers read the raw objects: pino-http's wrappers would first copy every header
+  // and ask the socket for its peer address, on every request, for fields never logged.
+  wrapSerializers: false,
   serializers: {
-    req: (request: { id: unknown; method: string; url: string }) => ({
+    req: (request: { id: unknown; method: string; url: string; originalUrl?: string }) => ({
       id: request.id,
       method: request.method,
-      path: request.url.split('?')[0],
+      path: (request.originalUrl ?? request.url).split('?')[0],
     }),
     res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+    err: pino.stdSerializers.err,
   },
   redact: {
     paths: ['req.headers', 'res.headers', '*.password', '*.token', '*.client_secret'],

@@ -12,6 +12,8 @@ export interface StartupFacts {
   isWorkerDisabled: boolean;
   /** Where files live (docs/storage.md); omitted by callers that store none. */
   storage?: { settings: StorageSettings; uploadFolder: string };
+  /** How many processes answer HTTP, and why (cluster, or single on the embedded database). */
+  processes?: string;
 }
 
 export interface StartupLine {
@@ -69,7 +71,7 @@ function describeEndpoint(endpoint: string): string {
 /** The one line that says the server is up, where, and on what. */
 export function startupLine(facts: StartupFacts): StartupLine {
   const url = `http://${browsableHost(facts.host)}:${facts.port}`;
-  const fields = {
+  const fields: Record<string, string> = {
     version: facts.version,
     listen: `${facts.host}:${facts.port}`,
     docs: `${url}/api/docs`,
@@ -77,8 +79,10 @@ export function startupLine(facts: StartupFacts): StartupLine {
     jobs: jobsLabel(facts),
     ...(facts.storage === undefined ? {} : { storage: storageLabel(facts.storage) }),
   };
+  if (facts.processes !== undefined) fields['processes'] = facts.processes;
+  const processes = facts.processes === undefined ? '' : ` · processes ${facts.processes}`;
   return {
-    message: `Pacekeeper ${fields.version} listening on ${url} (${fields.listen}) · API docs ${fields.docs} · database ${fields.database} · jobs ${fields.jobs}${fields.storage === undefined ? '' : ` · files ${fields.storage}`}`,
+    message: `Pacekeeper ${facts.version} listening on ${url} (${fields['listen']}) · API docs ${fields['docs']} · database ${fields['database']} · jobs ${fields['jobs']}${fields['storage'] === undefined ? '' : ` · files ${fields['storage']}`}${processes}`,
     fields,
   };
 }

@@ -5,6 +5,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { runsBackgroundWork } from 'src/common/process/cluster-role';
 import type { AppConfig } from 'src/config/configuration';
 import { WorkoutFileStorage } from 'src/workouts/files/storage/workout-file-storage';
 
@@ -39,6 +40,8 @@ export class WorkoutFileStorageService
       // An unwritable upload folder fails the uploads, not the commands that never write there.
       this.logger.warn(`upload temp folder unavailable: ${String(error)}`);
     }
+    // In a cluster, one worker sweeps for all; the primary starts the others once it listens.
+    if (!runsBackgroundWork()) return;
     await this.sweepAndLog();
     this.sweepTimer = setInterval(() => void this.sweepAndLog(), SWEEP_INTERVAL_MS);
     this.sweepTimer.unref();
