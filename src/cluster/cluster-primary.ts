@@ -159,6 +159,7 @@ class ClusterPrimary {
       dataDir: this.config.app.dataDir,
       redisUrl: this.config.redis.url,
       isWorkerDisabled: this.config.app.isWorkerDisabled,
+      storage: { settings: this.config.storage, uploadFolder: this.config.app.uploadFolder },
       processes: this.label,
     });
     this.logger.info({ ...line.fields, pid: process.pid }, line.message);

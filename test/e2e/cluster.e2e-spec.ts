@@ -117,6 +117,11 @@ function slowLogin(port: number): { finish: () => void; response: Promise<string
       return now.length === 2 && !now.includes(workers[0] ?? 0) ? now : undefined;
     }, 60_000);
     expect(replaced).toBeDefined();
+    // The primary's log is written asynchronously: the line may follow the new worker.
+    await until(
+      () => (server?.stdout.includes('starting a replacement') ? true : undefined),
+      5_000,
+    );
     expect(server.stdout).toContain('starting a replacement');
     for (let i = 0; i < 20; i++) expect((await fetch(`${base}/api/ping`)).status).toBe(200);
 
