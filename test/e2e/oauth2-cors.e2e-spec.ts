@@ -123,10 +123,29 @@ describe('CORS for browser apps (docs/oauth2.md#cors)', () => {
     expect(foreign.headers['vary']).toContain('Origin');
   });
 
+  it('lets a browser app read the profile with a profile:read token', async () => {
+    const user = await createUser(t.dataSource, { email: 'profile-reader@example.com' });
+    const reader = await issueOAuth2Tokens(t, user, 'profile:read');
+    const res = await request(t.http)
+      .get('/api/auth/profile')
+      .set('Origin', SPA)
+      .set(bearer(reader.access_token));
+    expect(res.status).toBe(200);
+    expect(res.body.data.username).toBe(user.username);
+    expect(corsHeadersOf(res)).toEqual({
+      'access-control-allow-origin': SPA,
+      'access-control-expose-headers': EXPOSED,
+    });
+    const preflighted = await preflight('/api/auth/profile', SPA);
+    expect(preflighted.status).toBe(204);
+    expect(preflighted.headers['access-control-allow-origin']).toBe(SPA);
+  });
+
   it('keeps sign-in, the account, app registration and the consent page same-origin', async () => {
     for (const path of [
       '/api/auth/login',
-      '/api/auth/profile',
+      '/api/auth/profile/edit/account',
+      '/api/auth/tokens',
       '/api/oauth/apps',
       '/api/oauth/authorize',
     ]) {

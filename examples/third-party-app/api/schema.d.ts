@@ -270,7 +270,11 @@ export interface paths {
          *     `DELETE /api/auth/picture`).
          */
         delete: operations["removePicture"];
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiAuthPicture"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -287,7 +291,11 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiAuthProfile"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -307,7 +315,11 @@ export interface paths {
          */
         post: operations["editProfile"];
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiAuthProfileEdit"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -350,7 +362,11 @@ export interface paths {
          */
         post: operations["editPreferences"];
         delete?: never;
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiAuthProfileEditPreferences"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -392,7 +408,11 @@ export interface paths {
          *     error (FitTrackee `DELETE /api/auth/profile/reset/sports/<sport_id>`). Scope `profile:write`.
          */
         delete: operations["reset"];
-        options?: never;
+        /**
+         * CORS preflight
+         * @description The browser asks whether a page of another origin may call this path (Fetch standard, CORS protocol). Always 204.
+         */
+        options: operations["preflightApiAuthProfileResetSportsSportId"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -3733,6 +3753,18 @@ export interface operations {
             };
         };
     };
+    preflightApiAuthPicture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     getProfile: {
         parameters: {
             query?: never;
@@ -3856,6 +3888,18 @@ export interface operations {
             };
         };
     };
+    preflightApiAuthProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     editProfile: {
         parameters: {
             query?: never;
@@ -3971,6 +4015,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiAuthProfileEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     editAccount: {
@@ -4222,6 +4278,18 @@ export interface operations {
             };
         };
     };
+    preflightApiAuthProfileEditPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
+        };
+    };
     edit: {
         parameters: {
             query?: never;
@@ -4408,6 +4476,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    preflightApiAuthProfileResetSportsSportId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the sport (FitTrackee’s fixed list: 1 `Cycling (Sport)` … 5 `Running` …). */
+                sport_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CorsPreflight"];
         };
     };
     register: {

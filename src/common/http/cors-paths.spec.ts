@@ -13,13 +13,21 @@ describe('isCorsPath (docs/oauth2.md#cors)', () => {
     '/api/config',
     '/api/authors',
     '/api/oauthx',
+    '/api/auth/profile',
+    '/API/Auth/Profile/',
+    '/api/auth/profile/edit',
+    '/api/auth/profile/edit/preferences',
+    '/api/auth/profile/reset/sports/{sport_id}',
+    '/api/auth/picture',
   ])('covers %s', (path) => {
     expect(isCorsPath(path)).toBe(true);
   });
 
   it.each([
     '/api/auth/login',
-    '/api/auth/profile',
+    '/api/auth/profile/edit/account',
+    '/api/auth/tokens',
+    '/api/auth/account/export',
     '/api/auth',
     '/API/Auth/Login/',
     '/api/oauth/authorize',
