@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { Browser, Page, Request as BrowserRequest } from 'playwright-core';
+import type {
+  Browser,
+  Page,
+  Request as BrowserRequest,
+  Response as BrowserResponse,
+} from 'playwright-core';
 import { ALL_SCOPES } from 'src/auth/scopes';
 import request from 'supertest';
 import { login } from 'test/helpers/auth-api';
@@ -99,9 +104,15 @@ describe('Swagger UI at /api/docs', () => {
     });
     afterAll(() => browser.close());
 
-    it.each(['/api/docs', '/api/docs/'])(
-      'authorizes with PKCE from %s, then "Try it out" answers 200',
-      async (path) => {
+    // The second run signs the same user in for the same client, redirect URI and scopes with
+    // an S256 challenge: the consent is remembered and the screen skipped
+    // (docs/oauth2.md#remembered-consent).
+    it.each([
+      ['/api/docs', 'the consent screen'],
+      ['/api/docs/', 'the consent remembered'],
+    ])(
+      'authorizes with PKCE from %s (%s), then "Try it out" answers 200',
+      async (path, consent) => {
         const context = await browser.newContext();
         const requests: BrowserRequest[] = [];
         context.on('request', (sent) => requests.push(sent));
@@ -120,14 +131,21 @@ describe('Swagger UI at /api/docs', () => {
         await popup.waitForSelector('#email');
         await popup.fill('#email', email);
         await popup.fill('#password', DEFAULT_PASSWORD);
-        await Promise.all([
-          popup.waitForSelector('button[value=authorize]'),
-          popup.click('button[type=submit]'),
-        ]);
-        const [tokenResponse] = await Promise.all([
-          page.waitForResponse((answer) => answer.url() === `${origin}/api/oauth/token`),
-          popup.click('button[value=authorize]'),
-        ]);
+        const tokenAnswer = (): Promise<BrowserResponse> =>
+          page.waitForResponse((answer) => answer.url() === `${origin}/api/oauth/token`);
+        let tokenResponse: BrowserResponse;
+        if (consent === 'the consent screen') {
+          await Promise.all([
+            popup.waitForSelector('button[value=authorize]'),
+            popup.click('button[type=submit]'),
+          ]);
+          [tokenResponse] = await Promise.all([
+            tokenAnswer(),
+            popup.click('button[value=authorize]'),
+          ]);
+        } else {
+          [tokenResponse] = await Promise.all([tokenAnswer(), popup.click('button[type=submit]')]);
+        }
         expect(tokenResponse.status()).toBe(200);
         const { access_token: accessToken } = (await tokenResponse.json()) as {
           access_token: string;
