@@ -357,6 +357,32 @@ describe('webhooks (docs/webhooks.md)', () => {
     });
   });
 
+  describe('the user’s password changes', () => {
+    it('every application the user authorized gets one app.deauthorized, in the same transaction', async () => {
+      const target = await receiver();
+      await subscribe(target, ['app.deauthorized']);
+      const changing = await authorizedUser('workouts:read');
+      const other = await authorizedUser('workouts:read');
+      // Whichever path changes the password (profile, reset link, CLI): the database does it.
+      await t.dataSource.query(`UPDATE users SET password = 'changed' WHERE username = $1`, [
+        changing.username,
+      ]);
+      await target.waitFor(() => target.received.length >= 1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(target.received.map((d) => d.body['user'])).toEqual([
+        expect.objectContaining({ username: changing.username }),
+      ]);
+      expect(other.username).not.toBe(changing.username);
+      const refreshed = await request(t.http).post('/api/oauth/token').type('form').send({
+        grant_type: 'refresh_token',
+        client_id: client.client_id,
+        client_secret: client.client_secret,
+        refresh_token: changing.pair.refresh_token,
+      });
+      expect(refreshed.body.error).toBe('invalid_grant');
+    });
+  });
+
   describe('the owner revokes every token of the application', () => {
     it('each user who authorized it gets one app.deauthorized', async () => {
       const target = await receiver();
