@@ -341,7 +341,7 @@ describe('webhooks (docs/webhooks.md)', () => {
   describe('the user revokes the application among their connected apps', () => {
     it('the application gets one app.deauthorized for that user only', async () => {
       const target = await receiver();
-      await subscribe(target, ['app.deauthorized']);
+      const webhook = await subscribe(target, ['app.deauthorized']);
       const leaving = await authorizedUser('workouts:read');
       const staying = await authorizedUser('workouts:read');
       await request(t.http)
@@ -354,13 +354,18 @@ describe('webhooks (docs/webhooks.md)', () => {
         expect.objectContaining({ username: leaving.username }),
       ]);
       expect(staying.username).not.toBe(leaving.username);
+      // An application has few subscriptions (MAX_WEBHOOKS_PER_CLIENT): this one is done.
+      await request(t.http)
+        .delete(hooks(`/${webhook.id}`))
+        .set(bearer(ownerToken))
+        .expect(204);
     });
   });
 
   describe('the user’s password changes', () => {
     it('every application the user authorized gets one app.deauthorized, in the same transaction', async () => {
       const target = await receiver();
-      await subscribe(target, ['app.deauthorized']);
+      const webhook = await subscribe(target, ['app.deauthorized']);
       const changing = await authorizedUser('workouts:read');
       const other = await authorizedUser('workouts:read');
       // Whichever path changes the password (profile, reset link, CLI): the database does it.
@@ -380,6 +385,11 @@ describe('webhooks (docs/webhooks.md)', () => {
         refresh_token: changing.pair.refresh_token,
       });
       expect(refreshed.body.error).toBe('invalid_grant');
+      // An application has few subscriptions (MAX_WEBHOOKS_PER_CLIENT): this one is done.
+      await request(t.http)
+        .delete(hooks(`/${webhook.id}`))
+        .set(bearer(ownerToken))
+        .expect(204);
     });
   });
 
