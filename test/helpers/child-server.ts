@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 
+import { listensOn } from 'test/helpers/listening-process';
 import { freePort, statusOf } from 'test/helpers/local-ports';
 import { transpiledServer } from 'test/helpers/transpiled-server';
 
@@ -13,6 +14,7 @@ export class ChildServer {
   private constructor(
     private readonly process: ChildProcess,
     readonly base: string,
+    private readonly port: number,
   ) {}
 
   /** Resolves once the server answers `GET /api/ping`, i.e. once it listens. */
@@ -38,8 +40,14 @@ export class ChildServer {
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
-    const server = new ChildServer(child, `http://127.0.0.1:${port}`);
-    await server.waitUntilListening();
+    const server = new ChildServer(child, `http://127.0.0.1:${port}`, port);
+    try {
+      await server.waitUntilListening();
+    } catch (error) {
+      // Another server took the port first (EADDRINUSE): try again on another one.
+      if (error instanceof PortTakenError) return ChildServer.start(env, main, launcher);
+      throw error;
+    }
     return server;
   }
 
@@ -77,13 +85,27 @@ export class ChildServer {
 
   private async waitUntilListening(): Promise<void> {
     const deadline = Date.now() + START_TIMEOUT_MS;
+    let answered = false;
     while (Date.now() < deadline) {
-      if (this.process.exitCode !== null)
+      if (this.process.exitCode !== null) {
+        // A server answered but not this one, which then failed to bind: the port was taken.
+        if (answered) throw new PortTakenError();
         throw new Error(`server exited with ${this.process.exitCode}`);
-      if ((await statusOf(`${this.base}/api/ping`)) === 200) return;
+      }
+      if ((await statusOf(`${this.base}/api/ping`)) === 200) {
+        // The answer may come from another server on the port (listening-process.ts).
+        if (listensOn(this.pid, this.port)) return;
+        answered = true;
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     this.process.kill('SIGKILL');
     throw new Error(`server did not listen within ${START_TIMEOUT_MS} ms`);
+  }
+}
+
+class PortTakenError extends Error {
+  constructor() {
+    super('another server listens on the port');
   }
 }
