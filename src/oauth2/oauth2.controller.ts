@@ -16,15 +16,12 @@ import { CurrentUser, FirstPartyOnly, Public } from 'src/auth/decorators';
 import { RawResponse } from 'src/common/envelope/raw-response.decorator';
 import { FORM_MEDIA_TYPES, FormBody } from 'src/common/validation/form-body.decorator';
 import { OAuth2AuthorizeService } from 'src/oauth2/authorization/oauth2-authorize.service';
+import { ApiAuthorizeForm } from 'src/oauth2/authorize-form-docs.decorator';
 import type { OAuth2IntrospectionResponseDto } from 'src/oauth2/dto/oauth2-introspection-response.dto';
 import type { OAuth2TokenResponseDto } from 'src/oauth2/dto/oauth2-token-response.dto';
+import { ApiIntrospectForm } from 'src/oauth2/introspect-form-docs.decorator';
 import { NO_STORE_HEADERS } from 'src/oauth2/oauth2.errors';
-import {
-  ApiAuthorizeForm,
-  ApiIntrospectForm,
-  ApiRevokeForm,
-  ApiTokenForm,
-} from 'src/oauth2/oauth2-form-docs.decorator';
+import { ApiRevokeForm, ApiTokenForm } from 'src/oauth2/oauth2-form-docs.decorator';
 import { OAuth2InputErrorFilter } from 'src/oauth2/oauth2-input-error.filter';
 import { type OAuth2Form, OAuth2TokenService } from 'src/oauth2/oauth2-token.service';
 import { SecureTransportGuard } from 'src/oauth2/transport/secure-transport.guard';
