@@ -78,6 +78,24 @@ describe('CLI config show / health (pacekeeper)', () => {
         /\ndatabase\s+up\s+postgresql:\/\/127\.0\.0\.1:5432\/pacekeeper_test_\w+ \(\d+ ms\)/,
       );
       expect(run.out).toMatch(/\nredis\s+up\s+redis:\/\/127\.0\.0\.1:6379 \(\d+ ms\)$/);
+      expect(run.out).toMatch(/\nstorage\s+up\s+\S+\n/);
+    });
+
+    it('exits 1 when the upload folder is not a folder, naming it', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pacekeeper-cli-storage-'));
+      const notAFolder = join(dir, 'uploads');
+      writeFileSync(notAFolder, 'a file');
+      try {
+        const run = await runCliProcess(
+          { ...cliEnv(t.config), UPLOAD_FOLDER: notAFolder },
+          'health',
+        );
+        expect(run.code).toBe(1);
+        expect(run.err).toBe('Down: storage.');
+        expect(run.out).toContain(`storage    down    ${notAFolder}: ENOTDIR`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('says Redis is not configured without REDIS_URL', async () => {

@@ -6,6 +6,7 @@ import { WorkoutFileStore } from 'src/workouts/files/storage/workout-file-store'
 import request from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
 import { GIF, multipart, PNG } from 'test/helpers/auth-multipart';
+import { cliEnv, runCliProcess } from 'test/helpers/cli-process';
 import { createUser } from 'test/helpers/factories';
 import { LocalS3 } from 'test/helpers/local-s3';
 import { listFiles, postWorkoutFile, readSharedFixture } from 'test/helpers/uploads';
@@ -32,6 +33,12 @@ describe('S3 storage driver (docs/storage.md): uploads, reads, maps, pictures, e
   let t: TestApp;
   let user: User;
   let token: string;
+  /** The CLI on the same bucket; the SDK's Node-version notice silenced as docs/storage.md says. */
+  const cliOnTheBucket = (): Record<string, string> => ({
+    ...cliEnv(t.config),
+    ...s3.env(PREFIX),
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  });
 
   beforeAll(async () => {
     s3 = await LocalS3.create();
@@ -136,6 +143,9 @@ describe('S3 storage driver (docs/storage.md): uploads, reads, maps, pictures, e
       const health = await request(t.http).get('/api/health');
       expect(health.status).toBe(503);
       expect(health.body.error.storage).toEqual({ status: 'down', message: expect.any(String) });
+      const cliDown = await runCliProcess(cliOnTheBucket(), 'health');
+      expect(cliDown.code).toBe(1);
+      expect(cliDown.err).toBe('Down: storage.');
       const res = await postWorkoutFile(t, token, SINGLE, { fileName: 'lost.gpx' });
       expect([res.status, res.body]).toEqual([503, UNAVAILABLE]);
       expect([(await get(`${kept.id}/gpx/download`)).status]).toEqual([503]);
@@ -146,6 +156,9 @@ describe('S3 storage driver (docs/storage.md): uploads, reads, maps, pictures, e
     expect(await storage.ping()).toEqual({ isUp: true });
     const health = await request(t.http).get('/api/health');
     expect([health.status, health.body.details.storage]).toEqual([200, { status: 'up' }]);
+    const cliUp = await runCliProcess(cliOnTheBucket(), 'health');
+    expect(cliUp.code).toBe(0);
+    expect(cliUp.out).toMatch(/\nstorage\s+up\s+S3 bucket \S+\n/);
     expect(await userKeys(user.id)).toEqual(
       before.flatMap((row) => [`${PREFIX}${row.gpx}`, `${PREFIX}${row.map}`]).sort(),
     );
