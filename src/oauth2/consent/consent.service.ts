@@ -16,6 +16,7 @@ import { BrowserLoginService } from 'src/oauth2/consent/browser-login.service';
 import { type ConsentOutcome, page, redirect } from 'src/oauth2/consent/consent-outcome';
 import type { ConsentSession } from 'src/oauth2/consent/consent-session';
 import { ConsentSessions } from 'src/oauth2/consent/consent-sessions.service';
+import { tooManySignIns } from 'src/oauth2/consent/retry-wait';
 import { renderConsentPage } from 'src/oauth2/consent/views/consent.view';
 import { renderErrorPage } from 'src/oauth2/consent/views/error.view';
 import { type LoginView, renderLoginPage } from 'src/oauth2/consent/views/login.view';
@@ -98,8 +99,7 @@ export class ConsentService {
       user = await this.login.login(email, password, request.ip);
     } catch (error) {
       if (!(error instanceof RateLimitError)) throw error;
-      const minutes = Math.ceil((error.retryAfterSeconds ?? 60) / 60);
-      const message = `Too many failed sign-in attempts. Please try again in ${String(minutes)} minute${minutes > 1 ? 's' : ''}.`;
+      const message = tooManySignIns(error.retryAfterSeconds);
       return page(429, this.loginPage(checked, session, typed, message), undefined, error.headers);
     }
     if (!user) {

@@ -10,6 +10,7 @@ import type { ConsentRequest } from 'src/oauth2/consent/consent.service';
 import { type ConsentOutcome, page, redirect } from 'src/oauth2/consent/consent-outcome';
 import type { ConsentSession } from 'src/oauth2/consent/consent-session';
 import { ConsentSessions } from 'src/oauth2/consent/consent-sessions.service';
+import { minutesText, tooManySignIns } from 'src/oauth2/consent/retry-wait';
 import { renderConsentPage } from 'src/oauth2/consent/views/consent.view';
 import { renderErrorPage } from 'src/oauth2/consent/views/error.view';
 import { type LoginView, renderLoginPage } from 'src/oauth2/consent/views/login.view';
@@ -30,11 +31,6 @@ const EXPIRED =
   'Your session expired or the form was already sent. Open the page again and sign in.';
 const UNKNOWN_CODE =
   'This code is not valid: check it against your device, or start again there if it expired.';
-
-const minutesText = (seconds: number | undefined): string => {
-  const minutes = Math.ceil((seconds ?? 60) / 60);
-  return `${String(minutes)} minute${minutes > 1 ? 's' : ''}`;
-};
 
 /** A request found by its user code, with the client that made it. */
 type Found = { code: OAuth2DeviceCode; client: OAuth2Client; userCode: string };
@@ -122,7 +118,7 @@ export class DeviceVerificationService {
       user = await this.login.login(email, password, request.ip);
     } catch (error) {
       if (!(error instanceof RateLimitError)) throw error;
-      const message = `Too many failed sign-in attempts. Please try again in ${minutesText(error.retryAfterSeconds)}.`;
+      const message = tooManySignIns(error.retryAfterSeconds);
       const fresh = this.sessions.anonymous();
       return page(
         429,
