@@ -47,21 +47,25 @@ export async function withServerProcess<T>(
     await runMigrations(buildTestConfig({ DATABASE_URL: databaseUrl(name) }));
     await dataSource.initialize();
     const port = await freePort();
-    server = spawn(process.execPath, [MAIN], {
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATABASE_URL: databaseUrl(name),
-        DATA_DIR: dataDir,
-        APP_SECRET_KEY: 'bench-secret-key-that-is-long-enough',
-        LOG_LEVEL: 'warn',
-        WEB_CONCURRENCY: '1',
-        ...env,
+    server = spawn(
+      process.execPath,
+      [...(process.env['BENCH_SERVER_NODE_ARGS']?.split(' ') ?? []), MAIN],
+      {
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          NODE_ENV: 'production',
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          DATABASE_URL: databaseUrl(name),
+          DATA_DIR: dataDir,
+          APP_SECRET_KEY: 'bench-secret-key-that-is-long-enough',
+          LOG_LEVEL: 'warn',
+          WEB_CONCURRENCY: '1',
+          ...env,
+        },
+        stdio: ['ignore', 'inherit', 'inherit'],
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    );
     const base = `http://127.0.0.1:${port}`;
     await waitUntilUp(base, server);
     return await use({ dataSource, base, pid: server.pid ?? 0 });

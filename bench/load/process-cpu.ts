@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Kernel clock ticks per second (USER_HZ), the unit of /proc/<pid>/stat's utime and stime. */
+const TICKS_PER_SECOND = 100;
+
+/** Which group a process belongs to, from its command name and line; undefined: not counted. */
+export type ProcessGroup = (command: string, commandLine: string) => string | undefined;
+
+/** PostgreSQL backends, the built server (all its workers), and the bench's bare Nest app. */
+export const benchGroups: ProcessGroup = (command, commandLine) => {
+  if (command.startsWith('postgres')) return 'postgres';
+  if (command !== 'node') return undefined;
+  if (commandLine.includes('dist/main')) return 'server';
+  if (commandLine.includes('bare-nest')) return 'bare';
+  return undefined;
+};
+
+/**
+ * CPU seconds (user + system) used so far by the live processes of each group, from /proc.
+ * Two readings around a measurement give each group's CPU time per request: unlike requests
+ * per second, it hardly moves when other work shares the machine.
+ */
+export function cpuSecondsByGroup(group: ProcessGroup = benchGroups): Map<string, number> {
+  const seconds = new Map<string, number>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const key = group(command, readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+      if (key === undefined) continue;
+      // Fields after "(comm) ": state is the first; utime and stime are the 12th and 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      seconds.set(key, (seconds.get(key) ?? 0) + ticks / TICKS_PER_SECOND);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return seconds;
+}
+
+/** Microseconds of CPU per request of each group between two readings. */
+export function cpuPerRequest(
+  before: Map<string, number>,
+  after: Map<string, number>,
+  requests: number,
+): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const [key, value] of after)
+    result[key] = Math.round(((value - (before.get(key) ?? 0)) * 1e6) / Math.max(requests, 1));
+  return result;
+}

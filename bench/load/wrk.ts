@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+
+import { cpuPerRequest, cpuSecondsByGroup } from './process-cpu';
+
+export interface LoadResult {
+  rps: number;
+  /** Milliseconds. */
+  p99: number;
+  requests: number;
+  /** Microseconds of CPU per request, by process group (server, postgres, bare). */
+  cpu: Record<string, number>;
+}
+
+/** wrk's duration notation (`850.00us`, `12.3ms`, `1.2s`) in milliseconds. */
+function toMs(text: string): number {
+  const match = /^([\d.]+)(us|ms|s|m)$/.exec(text);
+  if (match === null) return NaN;
+  const unit = { us: 0.001, ms: 1, s: 1000, m: 60_000 }[match[2] as 'us' | 'ms' | 's' | 'm'];
+  return Number(match[1]) * unit;
+}
+
+/** Throws where wrk is missing, saying how to get it. */
+export function assertWrk(): void {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+  } catch (error) {
+    // wrk --version exits 1 after printing its version; only a missing binary is fatal.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error('wrk is not installed: apt-get install wrk (Debian package)');
+  }
+}
+
+/**
+ * wrk (C, epoll) against one URL: a load generator that costs the machine little, so that on
+ * a small machine the server, not the client, is what saturates. Any non-2xx answer fails.
+ */
+export function wrk(
+  url: string,
+  options: { connections: number; seconds: number; headers?: Record<string, string> },
+): LoadResult {
+  const headers = Object.entries(options.headers ?? {}).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+  const args = [
+    '-t1',
+    `-c${options.connections}`,
+    `-d${options.seconds}s`,
+    '--latency',
+    ...headers,
+    url,
+  ];
+  const before = cpuSecondsByGroup();
+  const output = execFileSync('wrk', args, { encoding: 'utf8' });
+  const after = cpuSecondsByGroup();
+  const requests = Number(/(\d+) requests in/.exec(output)?.[1] ?? 0);
+  const failures = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0);
+  const errors = /Socket errors: (.*)/.exec(output)?.[1];
+  if (failures > 0 || errors !== undefined)
+    throw new Error(
+      `${url}: ${failures} non-2xx answers${errors ? `, socket errors ${errors}` : ''}`,
+    );
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0),
+    p99: toMs(/99%\s+(\S+)/.exec(output)?.[1] ?? ''),
+    requests,
+    cpu: cpuPerRequest(before, after, requests),
+  };
+}
