@@ -38,6 +38,12 @@ export interface AppSettings {
 export interface DatabaseSettings {
   /** PostgreSQL URL; undefined means the embedded PGlite database under `dataDir`. */
   url: string | undefined;
+  /**
+   * DATABASE_PREPARED_STATEMENTS: the hot reads are named prepared statements, parsed and
+   * planned once per connection; `false` for a pooler that cannot keep them (PgBouncer in
+   * transaction mode before 1.21).
+   */
+  isPreparing: boolean;
 }
 
 export interface AuthSettings {
@@ -195,7 +201,7 @@ export function buildAppConfig(rawEnv: Record<string, unknown>): AppConfig {
       isWorkerDisabled: /^(1|true|yes)$/i.test(env.DISABLE_WORKER ?? ''),
       webConcurrency: env.WEB_CONCURRENCY,
     },
-    database: { url: env.DATABASE_URL },
+    database: { url: env.DATABASE_URL, isPreparing: env.DATABASE_PREPARED_STATEMENTS !== 'false' },
     auth: {
       tokenExpirationSeconds: tokenDays * 86400 + tokenSeconds,
       passwordTokenExpirationSeconds: env.PASSWORD_TOKEN_EXPIRATION_SECONDS ?? 3600,

@@ -4,6 +4,7 @@ import { runsMigrations } from 'src/common/process/cluster-role';
 import { buildDataSourceOptions } from 'src/database/data-source.options';
 import { DatabaseConnection } from 'src/database/database-connection';
 import { PoolMetrics } from 'src/database/pool-metrics';
+import { PreparedQueries } from 'src/database/prepared-queries';
 
 @Global()
 @Module({ providers: [DatabaseConnection], exports: [DatabaseConnection] })
@@ -23,5 +24,14 @@ class DatabaseConnectionModule {}
     }),
   ],
   providers: [PoolMetrics],
+})
+class DataSourceModule {}
+
+/** The data source, and the prepared hot reads for every feature module. */
+@Global()
+@Module({
+  imports: [DataSourceModule],
+  providers: [PreparedQueries],
+  exports: [PreparedQueries],
 })
 export class DatabaseModule {}

@@ -3,17 +3,18 @@ import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { Strategy } from 'passport-jwt';
-import { BlacklistedToken } from 'src/auth/blacklist/blacklisted-token.entity';
 import { FIRST_PARTY_STRATEGY } from 'src/auth/guards/strategy-names';
 import type { Principal } from 'src/auth/principal';
 import { ALL_SCOPES } from 'src/auth/scopes';
 import type { AppConfig } from 'src/config/configuration';
+import { EntityRows } from 'src/database/entity-rows';
+import { PreparedQueries, type Statement, statement } from 'src/database/prepared-queries';
 import { hashToken } from 'src/users/secrets';
 import { User } from 'src/users/user.entity';
-import { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 /**
  * The text after the first space of the Authorization header, whatever the scheme word
@@ -45,9 +46,13 @@ interface FirstPartyPayload {
  */
 @Injectable()
 export class FirstPartyJwtStrategy extends PassportStrategy(Strategy, FIRST_PARTY_STRATEGY) {
+  private readonly users: EntityRows<User>;
+  private readonly userUnlessLoggedOut: Statement;
+
   constructor(
     config: ConfigService<AppConfig, true>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectDataSource() dataSource: DataSource,
+    private readonly queries: PreparedQueries,
   ) {
     super({
       jwtFromRequest: tokenFromHeader,
@@ -56,6 +61,11 @@ export class FirstPartyJwtStrategy extends PassportStrategy(Strategy, FIRST_PART
       ignoreExpiration: false,
       passReqToCallback: true,
     });
+    this.users = new EntityRows(dataSource, User);
+    this.userUnlessLoggedOut = statement(
+      `SELECT ${this.users.selectList('u')} FROM "users" u WHERE u.id = $1
+         AND NOT EXISTS (SELECT 1 FROM "blacklisted_tokens" b WHERE b.token_hash = $2)`,
+    );
   }
 
   async validate(request: Request, payload: FirstPartyPayload): Promise<Principal | false> {
@@ -73,20 +83,11 @@ export class FirstPartyJwtStrategy extends PassportStrategy(Strategy, FIRST_PART
    * on two unique indexes, asked afresh on every request: a logout, a deactivation or a deletion
    * applies at once, in every process.
    */
-  private findUnlessLoggedOut(id: number, token: string): Promise<User | null> {
-    return this.users
-      .createQueryBuilder('user')
-      .where('user.id = :id', { id })
-      .andWhere(
-        (query) =>
-          `NOT EXISTS ${query
-            .subQuery()
-            .select('1')
-            .from(BlacklistedToken, 'blacklisted')
-            .where('blacklisted.tokenHash = :tokenHash')
-            .getQuery()}`,
-      )
-      .setParameter('tokenHash', hashToken(token))
-      .getOne();
+  private async findUnlessLoggedOut(id: number, token: string): Promise<User | null> {
+    const [row] = await this.queries.rows<Record<string, unknown>>(this.userUnlessLoggedOut, [
+      id,
+      hashToken(token),
+    ]);
+    return row === undefined ? null : this.users.hydrate(row);
   }
 }
