@@ -9,6 +9,7 @@
 import { createUser } from 'test/helpers/factories';
 import { insertWorkoutsInBulk } from 'test/helpers/workouts-seed';
 
+import { benchGroups } from './load/process-cpu';
 import { assertWrk, type LoadResult, wrk } from './load/wrk';
 import { withServerProcess } from './server-process';
 import { login } from './upload-client';
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
   const workers = process.env['BENCH_WORKERS'] ?? '1';
   const wanted = process.env['BENCH_ROUTES']?.split(',');
   const env = { WEB_CONCURRENCY: workers, TILE_SERVER_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' };
-  await withServerProcess(env, async ({ dataSource, base }) => {
+  await withServerProcess(env, async ({ dataSource, base, main, databaseName }) => {
+    const groups = benchGroups(main, databaseName);
     const heavy = await createUser(dataSource);
     await insertWorkoutsInBulk(dataSource, heavy.id, WORKOUTS, { sports: 3 });
     await dataSource.query('VACUUM ANALYZE workouts, workout_stats');
@@ -49,9 +51,12 @@ async function main(): Promise<void> {
     console.log(`${workers} worker(s), ${CONNECTIONS} connections, ${SECONDS} s per route`);
     for (const [name, [path, headers]] of Object.entries(routes)) {
       if (wanted !== undefined && !wanted.includes(name)) continue;
-      wrk(base + path, { connections: CONNECTIONS, seconds: 1, headers });
+      wrk(base + path, { connections: CONNECTIONS, seconds: 1, headers, groups });
       console.log(
-        line(name, wrk(base + path, { connections: CONNECTIONS, seconds: SECONDS, headers })),
+        line(
+          name,
+          wrk(base + path, { connections: CONNECTIONS, seconds: SECONDS, headers, groups }),
+        ),
       );
     }
   });

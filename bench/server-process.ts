@@ -22,6 +22,9 @@ export interface ServerProcess {
   base: string;
   /** The server's process id (its memory is read from /proc). */
   pid: number;
+  /** The built server's path (in its workers' command lines) and its scratch database's name. */
+  main: string;
+  databaseName: string;
 }
 
 const MAIN = resolve(__dirname, '..', 'dist', 'main.js');
@@ -68,7 +71,7 @@ export async function withServerProcess<T>(
     );
     const base = `http://127.0.0.1:${port}`;
     await waitUntilUp(base, server);
-    return await use({ dataSource, base, pid: server.pid ?? 0 });
+    return await use({ dataSource, base, pid: server.pid ?? 0, main: MAIN, databaseName: name });
   } finally {
     await stop(server);
     if (dataSource.isInitialized) await dataSource.destroy();

@@ -6,21 +6,28 @@ const TICKS_PER_SECOND = 100;
 /** Which group a process belongs to, from its command name and line; undefined: not counted. */
 export type ProcessGroup = (command: string, commandLine: string) => string | undefined;
 
-/** PostgreSQL backends, the built server (all its workers), and the bench's bare Nest app. */
-export const benchGroups: ProcessGroup = (command, commandLine) => {
-  if (command.startsWith('postgres')) return 'postgres';
-  if (command !== 'node') return undefined;
-  if (commandLine.includes('dist/main')) return 'server';
-  if (commandLine.includes('bare-nest')) return 'bare';
-  return undefined;
-};
+/**
+ * The PostgreSQL backends serving one database (their title names it), the built server at one
+ * path (all its workers), and the bench's bare Nest app: two benches on one machine do not
+ * count each other.
+ */
+export function benchGroups(main: string, databaseName: string): ProcessGroup {
+  return (command, commandLine) => {
+    if (command.startsWith('postgres'))
+      return commandLine.includes(` ${databaseName} `) ? 'postgres' : undefined;
+    if (command !== 'node') return undefined;
+    if (commandLine.includes(main)) return 'server';
+    if (commandLine.includes('bare-nest')) return 'bare';
+    return undefined;
+  };
+}
 
 /**
  * CPU seconds (user + system) used so far by the live processes of each group, from /proc.
  * Two readings around a measurement give each group's CPU time per request: unlike requests
  * per second, it hardly moves when other work shares the machine.
  */
-export function cpuSecondsByGroup(group: ProcessGroup = benchGroups): Map<string, number> {
+export function cpuSecondsByGroup(group: ProcessGroup): Map<string, number> {
   const seconds = new Map<string, number>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;

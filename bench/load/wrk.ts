@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 
-import { cpuPerRequest, cpuSecondsByGroup } from './process-cpu';
+import { cpuPerRequest, cpuSecondsByGroup, type ProcessGroup } from './process-cpu';
 
 export interface LoadResult {
   rps: number;
@@ -36,7 +36,13 @@ export function assertWrk(): void {
  */
 export function wrk(
   url: string,
-  options: { connections: number; seconds: number; headers?: Record<string, string> },
+  options: {
+    connections: number;
+    seconds: number;
+    headers?: Record<string, string>;
+    /** Whose CPU time to count. */
+    groups: ProcessGroup;
+  },
 ): LoadResult {
   const headers = Object.entries(options.headers ?? {}).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
   const args = [
@@ -47,9 +53,9 @@ export function wrk(
     ...headers,
     url,
   ];
-  const before = cpuSecondsByGroup();
+  const before = cpuSecondsByGroup(options.groups);
   const output = execFileSync('wrk', args, { encoding: 'utf8' });
-  const after = cpuSecondsByGroup();
+  const after = cpuSecondsByGroup(options.groups);
   const requests = Number(/(\d+) requests in/.exec(output)?.[1] ?? 0);
   const failures = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0);
   const errors = /Socket errors: (.*)/.exec(output)?.[1];
