@@ -22,13 +22,16 @@ export function benchGroups(main: string, databaseName: string): ProcessGroup {
   };
 }
 
+/** CPU seconds (user + system) of each counted process, by `<pid>:<start time>`, with its group. */
+export type CpuReading = Map<string, { group: string; seconds: number }>;
+
 /**
- * CPU seconds (user + system) used so far by the live processes of each group, from /proc.
- * Two readings around a measurement give each group's CPU time per request: unlike requests
- * per second, it hardly moves when other work shares the machine.
+ * CPU seconds used so far by the live processes of each group, from /proc. Two readings
+ * around a measurement give each group's CPU time per request: unlike requests per second, it
+ * hardly moves when other work shares the machine.
  */
-export function cpuSecondsByGroup(group: ProcessGroup): Map<string, number> {
-  const seconds = new Map<string, number>();
+export function cpuSecondsByGroup(group: ProcessGroup): CpuReading {
+  const reading: CpuReading = new Map();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
@@ -36,25 +39,36 @@ export function cpuSecondsByGroup(group: ProcessGroup): Map<string, number> {
       const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const key = group(command, readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
       if (key === undefined) continue;
-      // Fields after "(comm) ": state is the first; utime and stime are the 12th and 13th.
+      // Fields after "(comm) ": state is the first; utime and stime are the 12th and 13th,
+      // the start time the 20th (with the pid, it names a process even if the pid is reused).
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ticks = Number(fields[11]) + Number(fields[12]);
-      seconds.set(key, (seconds.get(key) ?? 0) + ticks / TICKS_PER_SECOND);
+      reading.set(`${pid}:${fields[19] ?? ''}`, { group: key, seconds: ticks / TICKS_PER_SECOND });
     } catch {
       // The process ended between the listing and the read.
     }
   }
-  return seconds;
+  return reading;
 }
 
-/** Microseconds of CPU per request of each group between two readings. */
+/**
+ * Microseconds of CPU per request of each group between two readings, process by process: a
+ * process started in between counts from zero; one that ended in between (a PostgreSQL
+ * backend whose pool connection went idle and closed) cannot be read any more, and its time in
+ * the window is missing rather than subtracted.
+ */
 export function cpuPerRequest(
-  before: Map<string, number>,
-  after: Map<string, number>,
+  before: CpuReading,
+  after: CpuReading,
   requests: number,
 ): Record<string, number> {
+  const seconds = new Map<string, number>();
+  for (const [key, { group, seconds: now }] of after) {
+    const delta = now - (before.get(key)?.seconds ?? 0);
+    seconds.set(group, (seconds.get(group) ?? 0) + delta);
+  }
   const result: Record<string, number> = {};
-  for (const [key, value] of after)
-    result[key] = Math.round(((value - (before.get(key) ?? 0)) * 1e6) / Math.max(requests, 1));
+  for (const [group, value] of seconds)
+    result[group] = Math.round((value * 1e6) / Math.max(requests, 1));
   return result;
 }

@@ -50,6 +50,9 @@ export function wrk(
     `-c${options.connections}`,
     `-d${options.seconds}s`,
     '--latency',
+    // A slow answer on a busy machine is a latency to report, not a socket error to fail on.
+    '--timeout',
+    '10s',
     ...headers,
     url,
   ];
