@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { UserSportTotals1797500000000 } from 'src/database/migrations/1797500000000-UserSportTotals';
 import {
   USER_WORKOUT_SUMMARY,
   type UserWorkoutSummaryProvider,
@@ -300,6 +301,36 @@ describe('per-(user, sport) workout totals', () => {
     });
     await query(`TRUNCATE workouts CASCADE`);
     expect(await query(`SELECT count(*)::int AS n FROM user_sport_totals`)).toEqual([{ n: 0 }]);
+  });
+
+  it('are filled from the existing workouts by their migration', async () => {
+    await query(`DELETE FROM workouts WHERE user_id = ANY($1)`, [userIds]);
+    await apply({
+      kind: 'insert',
+      rows: [
+        { user: 0, sport: 1, ascent: '12.345', distance: null, duration: { days: 2, micros: 7 } },
+        { user: 0, sport: 4, ascent: null, distance: '0.001', duration: { days: 0, micros: 9 } },
+        {
+          user: 2,
+          sport: 1,
+          ascent: '0.1',
+          distance: '99999.999',
+          duration: { days: 0, micros: 0 },
+        },
+      ],
+    });
+    const migration = new UserSportTotals1797500000000();
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await query(`SELECT count(*)::int AS n FROM user_sport_totals`)).toEqual([{ n: 3 }]);
+    await expectTotalsExact();
+    await apply({ kind: 'delete', pick: 0 });
+    await expectTotalsExact();
   });
 
   it('survive concurrent writers on the same rows without deadlock', async () => {
