@@ -37,22 +37,35 @@ export class UserSerializer {
     return this.serialize(user, user);
   }
 
+  /** One round trip for any number of users (admin user lists, FitTrackee `GET /api/users`). */
   async serializeMany(users: readonly User[], viewer: User): Promise<UserResponseDto[]> {
-    const { privacyPolicyDate } = await this.appConfig.getRow();
-    const result: UserResponseDto[] = [];
-    for (const user of users) {
+    if (users.length === 0) return [];
+    const { privacyPolicyDate, summaries } = await this.provider().summarizeMany(
+      users.map((user) => user.id),
+    );
+    return users.map((user, index) => {
+      const summary = summaries[index];
+      if (summary === undefined) throw new Error('no workout summary for the user');
       const view = user.id === viewer.id ? 'self' : 'admin';
-      result.push(toUserResponse(user, view, await this.summarize(user.id), privacyPolicyDate));
-    }
-    return result;
+      return toUserResponse(user, view, summary, privacyPolicyDate);
+    });
   }
 
   summarize(userId: number): Promise<UserWorkoutSummary> {
-    const provider =
+    return this.provider().summarize(userId);
+  }
+
+  /** Without the workouts feature, users have no workouts; the policy date still counts. */
+  private provider(): UserWorkoutSummaryProvider {
+    return (
       this.injectedSummary ??
       findOptionalProvider<UserWorkoutSummaryProvider>(this.moduleRef, USER_WORKOUT_SUMMARY, {
         summarize: () => Promise.resolve(EMPTY_WORKOUT_SUMMARY),
-      });
-    return provider.summarize(userId);
+        summarizeMany: async (userIds) => ({
+          privacyPolicyDate: (await this.appConfig.getRow()).privacyPolicyDate,
+          summaries: userIds.map(() => EMPTY_WORKOUT_SUMMARY),
+        }),
+      })
+    );
   }
 }

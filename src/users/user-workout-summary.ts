@@ -14,8 +14,19 @@ export interface UserWorkoutSummary {
   totalDurationSeconds: number;
 }
 
+/**
+ * Everything a user serialization reads besides the user row, fetched together: the instance's
+ * privacy policy date (`accepted_privacy_policy`) and the workout figures of each user.
+ */
+export interface UserSummaries {
+  privacyPolicyDate: Date | null;
+  /** One per requested user, in the requested order. */
+  summaries: UserWorkoutSummary[];
+}
+
 export interface UserWorkoutSummaryProvider {
   summarize(userId: number): Promise<UserWorkoutSummary>;
+  summarizeMany(userIds: readonly number[]): Promise<UserSummaries>;
 }
 
 export const USER_WORKOUT_SUMMARY = Symbol('USER_WORKOUT_SUMMARY');

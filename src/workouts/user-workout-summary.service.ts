@@ -1,58 +1,98 @@
 import { Injectable } from '@nestjs/common';
-import { InjectEntityManager } from '@nestjs/typeorm';
+import { InternalError } from 'src/common/errors/http-errors';
+import { PreparedQueries, statement } from 'src/database/prepared-queries';
 import type {
+  UserSummaries,
   UserWorkoutSummary,
   UserWorkoutSummaryProvider,
 } from 'src/users/user-workout-summary';
 import { toRecordResponse } from 'src/workouts/records/dto/to-record-response';
-import { RecordsRepository } from 'src/workouts/records/records.repository';
-import { EntityManager } from 'typeorm';
+import type { RecordRow } from 'src/workouts/records/records.repository';
 
-interface TotalsRow {
+interface SummaryRow {
+  config_rows: number;
+  privacy_policy_date: Date | null;
   nb_workouts: number;
   sports_list: number[];
   total_ascent: number;
   total_distance: number;
   total_duration: number;
+  records: RecordRow[];
+}
+
+/**
+ * One row per requested user, in order: the configuration's privacy policy date (and how many
+ * configuration rows there are, which must be one), the totals summed over the user's
+ * per-sport rows (kept exact by the `workouts` triggers; the float8 casts are those of the
+ * aggregate over the workouts themselves), and the records in FitTrackee `GET /api/records`
+ * order (sport id, then record type) with the columns of `RecordRow`. Every part is an index
+ * lookup, whatever the number of workouts.
+ */
+const SUMMARIES = statement(`
+  SELECT c.config_rows, c.privacy_policy_date, t.nb_workouts, t.sports_list, t.total_ascent,
+    t.total_distance, t.total_duration, rec.records
+  FROM unnest($1::int[]) WITH ORDINALITY AS u (id, position)
+  CROSS JOIN (
+    SELECT count(*)::int AS config_rows, max(a.privacy_policy_date) AS privacy_policy_date
+    FROM (SELECT privacy_policy_date FROM app_config LIMIT 2) AS a) AS c
+  CROSS JOIN LATERAL (
+    SELECT coalesce(sum(s.nb_workouts), 0)::int AS nb_workouts,
+      coalesce(array_agg(s.sport_id ORDER BY s.sport_id), '{}') AS sports_list,
+      coalesce(sum(s.total_ascent), 0)::float8 AS total_ascent,
+      coalesce(sum(s.total_distance), 0)::float8 AS total_distance,
+      coalesce(sum(s.total_duration), 0)::float8 AS total_duration
+    FROM user_sport_totals s WHERE s.user_id = u.id AND s.nb_workouts > 0) AS t
+  CROSS JOIN LATERAL (
+    SELECT coalesce(json_agg(json_build_object(
+      'id', r.id, 'record_type', r.record_type, 'sport_id', r.sport_id, 'username', n.username,
+      'value', r.value::text, 'workout_date_epoch', extract(epoch FROM r.workout_date)::float8,
+      'workout_uuid', r.workout_uuid::text, 'workout_id', r.workout_id)
+      ORDER BY r.sport_id, r.record_type), '[]') AS records
+    FROM records r CROSS JOIN (SELECT username FROM users WHERE id = u.id) AS n
+    WHERE r.user_id = u.id) AS rec
+  ORDER BY u.position`);
+
+function toSummary(row: SummaryRow): UserWorkoutSummary {
+  return {
+    nbSports: row.sports_list.length,
+    nbWorkouts: row.nb_workouts,
+    // The users area types records loosely; these are plain objects (FitTrackee
+    // `GET /api/records`).
+    records: row.records.map(
+      (record) => toRecordResponse(record) as unknown as Record<string, unknown>,
+    ),
+    sportsList: row.sports_list,
+    totalAscent: row.total_ascent,
+    totalDistance: row.total_distance,
+    totalDurationSeconds: row.total_duration,
+  };
 }
 
 /**
  * Workout figures of the user serialization (FitTrackee `GET /api/auth/profile`): counts, distinct
- * sports, records, and sums (duration is the sum of `duration`, not `moving`). One aggregate query.
+ * sports, records, and sums (duration is the sum of `duration`, not `moving`), with the privacy
+ * policy date, for any number of users in one round trip.
  */
 @Injectable()
 export class UserWorkoutSummaryService implements UserWorkoutSummaryProvider {
-  constructor(
-    @InjectEntityManager() private readonly manager: EntityManager,
-    private readonly records: RecordsRepository,
-  ) {}
+  constructor(private readonly queries: PreparedQueries) {}
 
   async summarize(userId: number): Promise<UserWorkoutSummary> {
-    const [rows, records] = await Promise.all([
-      this.manager.query<TotalsRow[]>(
-        `SELECT count(*)::int AS nb_workouts,
-           coalesce(array_agg(DISTINCT sport_id ORDER BY sport_id) FILTER (WHERE sport_id IS NOT NULL), '{}') AS sports_list,
-           coalesce(sum(ascent), 0)::float8 AS total_ascent,
-           coalesce(sum(distance), 0)::float8 AS total_distance,
-           coalesce(sum(extract(epoch FROM duration)), 0)::float8 AS total_duration
-         FROM workouts WHERE user_id = $1`,
-        [userId],
-      ),
-      this.records.findByUser(this.manager, userId),
-    ]);
-    const totals = rows[0];
+    const { summaries } = await this.summarizeMany([userId]);
+    const [summary] = summaries;
+    if (summary === undefined) throw new Error('no workout summary for the user');
+    return summary;
+  }
+
+  async summarizeMany(userIds: readonly number[]): Promise<UserSummaries> {
+    const rows = await this.queries.rows<SummaryRow>(SUMMARIES, [userIds]);
+    const [first] = rows;
+    // FitTrackee `GET /api/config`: the configuration is a single row.
+    if (first !== undefined && first.config_rows !== 1)
+      throw new InternalError('error on getting configuration');
     return {
-      nbSports: totals?.sports_list.length ?? 0,
-      nbWorkouts: totals?.nb_workouts ?? 0,
-      // The users area types records loosely; these are plain objects (FitTrackee
-      // `GET /api/records`).
-      records: records.map(
-        (record) => toRecordResponse(record) as unknown as Record<string, unknown>,
-      ),
-      sportsList: totals?.sports_list ?? [],
-      totalAscent: totals?.total_ascent ?? 0,
-      totalDistance: totals?.total_distance ?? 0,
-      totalDurationSeconds: totals?.total_duration ?? 0,
+      privacyPolicyDate: first?.privacy_policy_date ?? null,
+      summaries: rows.map(toSummary),
     };
   }
 }
