@@ -28,6 +28,7 @@ import { DeviceCodeGrant } from 'src/oauth2/grants/device-code.grant';
 import { OAuth2Controller } from 'src/oauth2/oauth2.controller';
 import { OAuth2MetadataController } from 'src/oauth2/oauth2-metadata.controller';
 import { OAuth2TokenService } from 'src/oauth2/oauth2-token.service';
+import { OAuth2AccessTokenLookup } from 'src/oauth2/strategies/oauth2-access-token-lookup';
 import { OAuth2BearerStrategy } from 'src/oauth2/strategies/oauth2-bearer.strategy';
 import { OAuth2AuthorizationCode } from 'src/oauth2/tokens/oauth2-authorization-code.entity';
 import { OAuth2CodesService } from 'src/oauth2/tokens/oauth2-codes.service';
@@ -81,6 +82,7 @@ import { User } from 'src/users/user.entity';
     ClientCheckLimits,
     ClientAuthenticationService,
     OAuth2AuthorizeService,
+    OAuth2AccessTokenLookup,
     OAuth2BearerStrategy,
     SecureTransportGuard,
     BrowserLoginService,

@@ -1,7 +1,11 @@
+import { SCOPE } from 'src/auth/scopes';
+import type { User } from 'src/users/user.entity';
 import request from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
 import { expectInvalidToken, expectUnauthorized } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
+import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
+import { personalAccessToken } from 'test/helpers/personal-access-tokens';
 import { createManualWorkout } from 'test/helpers/workouts-api';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
@@ -88,6 +92,184 @@ describe('database round trips of the hot reads', () => {
       await request(t.http).get('/api/auth/profile').set(bearer(own)).expect(200);
       await t.dataSource.query('DELETE FROM users WHERE id = $1', [user.id]);
       expectInvalidToken(await request(t.http).get('/api/auth/profile').set(bearer(own)));
+    });
+  });
+  describe('scoped tokens: one query, token, client, user and last use together', () => {
+    const profile = (auth: string): request.Test =>
+      request(t.http).get('/api/auth/profile').set(bearer(auth));
+    const lastUsed = async (sql: string, userId: number): Promise<Date | null> => {
+      const [row] = await t.dataSource.query<{ last_used_at: Date | null }[]>(sql, [userId]);
+      return row?.last_used_at ?? null;
+    };
+    const grantLastUsed = (userId: number): Promise<Date | null> =>
+      lastUsed('SELECT last_used_at FROM oauth2_grants WHERE user_id = $1', userId);
+    const tokenLastUsed = (userId: number): Promise<Date | null> =>
+      lastUsed('SELECT last_used_at FROM personal_access_tokens WHERE user_id = $1', userId);
+
+    it('an OAuth2 access token', async () => {
+      const user = await createUser(t.dataSource);
+      const own = await oauth2AccessToken(t.app, user, SCOPE.PROFILE_READ);
+      const seen = await queriesOf('/api/auth/profile', own);
+      expect(seen.filter((q) => q.includes('oauth2_tokens'))).toHaveLength(1);
+      expect(seen.filter((q) => /FROM "users"|JOIN "users"/.test(q))).toHaveLength(1);
+      // The token with its user, the application config, the totals and the records.
+      expect(seen).toHaveLength(4);
+    });
+
+    it('a personal access token', async () => {
+      const user = await createUser(t.dataSource);
+      const own = await personalAccessToken(t, user, SCOPE.PROFILE_READ);
+      const seen = await queriesOf('/api/auth/profile', own);
+      expect(seen.filter((q) => q.includes('personal_access_tokens'))).toHaveLength(1);
+      expect(seen.filter((q) => /FROM "users"|JOIN "users"/.test(q))).toHaveLength(1);
+      expect(seen).toHaveLength(4);
+    });
+
+    it("the same query marks the app's grant used, to the minute", async () => {
+      const user = await createUser(t.dataSource);
+      const own = await oauth2AccessToken(t.app, user, SCOPE.PROFILE_READ);
+      await t.dataSource.query(
+        "UPDATE oauth2_grants SET last_used_at = now() - interval '1 day' WHERE user_id = $1",
+        [user.id],
+      );
+      const before = await grantLastUsed(user.id);
+      queries.length = 0;
+      await profile(own).expect(200);
+      expect(queries.filter((q) => q.includes('oauth2_grants'))).toHaveLength(1);
+      const marked = await grantLastUsed(user.id);
+      expect(marked?.getTime()).toBeGreaterThan((before?.getTime() ?? 0) + 3_600_000);
+      await profile(own).expect(200);
+      expect(await grantLastUsed(user.id)).toEqual(marked);
+    });
+
+    it('the same query marks the personal access token used, to the minute', async () => {
+      const user = await createUser(t.dataSource);
+      const own = await personalAccessToken(t, user, SCOPE.PROFILE_READ);
+      expect(await tokenLastUsed(user.id)).toBeNull();
+      queries.length = 0;
+      await profile(own).expect(200);
+      expect(queries.filter((q) => q.includes('personal_access_tokens'))).toHaveLength(1);
+      const marked = await tokenLastUsed(user.id);
+      expect(marked).not.toBeNull();
+      await profile(own).expect(200);
+      expect(await tokenLastUsed(user.id)).toEqual(marked);
+    });
+
+    describe('and still refuses at once', () => {
+      const oauth2Case = async (
+        change: (user: User, own: string) => Promise<unknown>,
+      ): Promise<request.Response> => {
+        const user = await createUser(t.dataSource);
+        const own = await oauth2AccessToken(t.app, user, SCOPE.PROFILE_READ);
+        await profile(own).expect(200);
+        await change(user, own);
+        return profile(own);
+      };
+      const patCase = async (
+        change: (user: User) => Promise<unknown>,
+      ): Promise<request.Response> => {
+        const user = await createUser(t.dataSource);
+        const own = await personalAccessToken(t, user, SCOPE.PROFILE_READ);
+        await profile(own).expect(200);
+        await change(user);
+        return profile(own);
+      };
+      const deactivate = (user: User): Promise<unknown> =>
+        t.dataSource.query('UPDATE users SET is_active = false WHERE id = $1', [user.id]);
+      const remove = (user: User): Promise<unknown> =>
+        t.dataSource.query('DELETE FROM users WHERE id = $1', [user.id]);
+
+      it('a revoked OAuth2 access token', async () => {
+        const res = await oauth2Case((user) =>
+          t.dataSource.query(
+            'UPDATE oauth2_tokens SET access_token_revoked_at = now() WHERE user_id = $1',
+            [user.id],
+          ),
+        );
+        expectInvalidToken(res);
+      });
+
+      it('an OAuth2 token whose refresh half was revoked', async () => {
+        const res = await oauth2Case((user) =>
+          t.dataSource.query(
+            'UPDATE oauth2_tokens SET refresh_token_revoked_at = now() WHERE user_id = $1',
+            [user.id],
+          ),
+        );
+        expectInvalidToken(res);
+      });
+
+      it('an expired OAuth2 access token', async () => {
+        const res = await oauth2Case((user) =>
+          t.dataSource.query(
+            `UPDATE oauth2_tokens SET expires_in = 60, issued_at = issued_at - interval '61 seconds'
+              WHERE user_id = $1`,
+            [user.id],
+          ),
+        );
+        expectInvalidToken(res);
+      });
+
+      it('an OAuth2 token of a deactivated user', async () => {
+        expectUnauthorized(await oauth2Case(deactivate));
+      });
+
+      it('an OAuth2 token of a deleted user', async () => {
+        expectInvalidToken(await oauth2Case(remove));
+      });
+
+      it('an OAuth2 token of a deleted client', async () => {
+        const res = await oauth2Case((user) =>
+          t.dataSource.query('DELETE FROM oauth2_clients WHERE user_id = $1', [user.id]),
+        );
+        expectInvalidToken(res);
+      });
+
+      it('an OAuth2 token of a connected app the user revoked', async () => {
+        const res = await oauth2Case(async (user) => {
+          const [client] = await t.dataSource.query<{ client_id: string }[]>(
+            'SELECT client_id FROM oauth2_clients WHERE user_id = $1',
+            [user.id],
+          );
+          await request(t.http)
+            .delete(`/api/oauth/authorized_apps/${client?.client_id ?? ''}`)
+            .set(bearer(firstPartyToken(t.app, user)))
+            .expect(204);
+        });
+        expectInvalidToken(res);
+      });
+
+      it('a revoked personal access token', async () => {
+        const res = await patCase(async (user) => {
+          const [row] = await t.dataSource.query<{ id: number }[]>(
+            'SELECT id FROM personal_access_tokens WHERE user_id = $1',
+            [user.id],
+          );
+          await request(t.http)
+            .delete(`/api/auth/tokens/${String(row?.id)}`)
+            .set(bearer(firstPartyToken(t.app, user)))
+            .expect(204);
+        });
+        expectInvalidToken(res);
+      });
+
+      it('an expired personal access token', async () => {
+        const res = await patCase((user) =>
+          t.dataSource.query(
+            'UPDATE personal_access_tokens SET expires_at = $2 WHERE user_id = $1',
+            [user.id, new Date(Date.now() - 1000)],
+          ),
+        );
+        expectInvalidToken(res);
+      });
+
+      it('a personal access token of a deactivated user', async () => {
+        expectUnauthorized(await patCase(deactivate));
+      });
+
+      it('a personal access token of a deleted user', async () => {
+        expectInvalidToken(await patCase(remove));
+      });
     });
   });
 });

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { accessRuleOf } from 'src/auth/guards/access-rule';
+import { AccessRules } from 'src/auth/guards/access-rule';
 import { runStrategy } from 'src/auth/guards/run-strategy';
 import {
   FIRST_PARTY_STRATEGY,
@@ -23,28 +23,32 @@ import { markPrivate } from 'src/common/http/response-headers';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  private readonly rules: AccessRules;
+
+  constructor(reflector: Reflector) {
+    this.rules = new AccessRules(reflector);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = accessRuleOf(this.reflector, context);
+    const rule = this.rules.of(context);
     if (rule?.kind === 'public') return true;
     // A handler without @Public() or @Scopes() is a programming error: never let it through.
     if (rule === undefined) throw new ForbiddenError();
     const http = context.switchToHttp();
     const request = http.getRequest<Request & RequestWithPrincipal>();
     const response = http.getResponse<Response>();
-    request.principal = await this.authenticate(request, response);
+    request.principal = await this.authenticate(request);
     markPrivate(response);
     return true;
   }
 
-  private async authenticate(request: Request, response: Response): Promise<Principal> {
+  private async authenticate(request: Request): Promise<Principal> {
     const header = request.headers.authorization;
     if (header === undefined || header === '') throw new UnauthorizedError();
     const space = header.indexOf(' ');
     // FitTrackee crashes (500) on a header without a space; it can only be an invalid token.
     if (space < 0) throw new InvalidTokenError();
-    const firstParty = await runStrategy(FIRST_PARTY_STRATEGY, request, response);
+    const firstParty = await runStrategy(FIRST_PARTY_STRATEGY, request);
     if (firstParty) return firstParty;
     if (header.slice(0, space).toLowerCase() !== 'bearer') throw new UnsupportedTokenTypeError();
     const scoped = await runStrategy(
@@ -52,7 +56,6 @@ export class AuthGuard implements CanActivate {
         ? PERSONAL_ACCESS_TOKEN_STRATEGY
         : OAUTH2_STRATEGY,
       request,
-      response,
     );
     if (scoped) return scoped;
     throw new InvalidTokenError();

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { accessRuleOf } from 'src/auth/guards/access-rule';
+import { AccessRules } from 'src/auth/guards/access-rule';
 import type { RequestWithPrincipal } from 'src/auth/principal';
 import { ForbiddenError, UnauthorizedError } from 'src/common/errors/http-errors';
 import { InsufficientScopeError } from 'src/common/errors/oauth2-error';
@@ -12,10 +12,14 @@ import { InsufficientScopeError } from 'src/common/errors/oauth2-error';
  */
 @Injectable()
 export class ScopesGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  private readonly rules: AccessRules;
+
+  constructor(reflector: Reflector) {
+    this.rules = new AccessRules(reflector);
+  }
 
   canActivate(context: ExecutionContext): boolean {
-    const rule = accessRuleOf(this.reflector, context);
+    const rule = this.rules.of(context);
     if (rule?.kind !== 'scoped') return rule?.kind === 'public';
     const principal = context.switchToHttp().getRequest<RequestWithPrincipal>().principal;
     if (!principal) throw new UnauthorizedError();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-http-bearer';
 import { PERSONAL_ACCESS_TOKEN_STRATEGY } from 'src/auth/guards/strategy-names';
-import { PersonalAccessTokensService } from 'src/auth/personal-tokens/personal-access-tokens.service';
+import { PersonalAccessTokenLookup } from 'src/auth/personal-tokens/personal-access-token-lookup';
 import type { Principal } from 'src/auth/principal';
 import { parseScopes } from 'src/auth/scopes';
 import { InvalidTokenError } from 'src/common/errors/oauth2-error';
@@ -17,16 +17,16 @@ export class PersonalAccessTokenStrategy extends PassportStrategy(
   Strategy,
   PERSONAL_ACCESS_TOKEN_STRATEGY,
 ) {
-  constructor(private readonly tokens: PersonalAccessTokensService) {
+  constructor(private readonly tokens: PersonalAccessTokenLookup) {
     super();
   }
 
   async validate(token: string): Promise<Principal> {
-    const found = await this.tokens.verify(token);
+    const found = await this.tokens.find(token);
     if (!found) throw new InvalidTokenError();
     return {
       user: found.user,
-      scopes: parseScopes(found.token.scope),
+      scopes: parseScopes(found.scope),
       kind: 'personal-access-token',
       token,
     };

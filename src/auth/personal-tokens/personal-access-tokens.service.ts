@@ -3,32 +3,26 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { PersonalAccessTokenResponseDto } from 'src/auth/personal-tokens/dto/personal-access-token-response.dto';
 import { toPersonalAccessTokenResponse } from 'src/auth/personal-tokens/dto/to-personal-access-token-response';
 import { PersonalAccessToken } from 'src/auth/personal-tokens/personal-access-token.entity';
-import {
-  generatePersonalAccessToken,
-  isWellFormedPersonalAccessToken,
-} from 'src/auth/personal-tokens/personal-access-token-format';
+import { generatePersonalAccessToken } from 'src/auth/personal-tokens/personal-access-token-format';
 import { parsePersonalAccessTokenRequest } from 'src/auth/personal-tokens/personal-access-token-request';
 import { InvalidPayloadError, NotFoundError } from 'src/common/errors/http-errors';
 import { hashSecret } from 'src/oauth2/tokens/secrets';
-import { User } from 'src/users/user.entity';
-import { IsNull, LessThan, Or, Repository } from 'typeorm';
+import type { User } from 'src/users/user.entity';
+import { Repository } from 'typeorm';
 
 /** How many tokens one user may hold, expired ones included (docs/oauth2.md#personal-access-tokens). */
 export const MAX_TOKENS_PER_USER = 50;
 const NOT_FOUND = 'personal access token not found';
 const DAY_MS = 86_400_000;
-/** `last_used_at` is written at most this often per token, so using a token rarely writes. */
-const LAST_USED_RESOLUTION_MS = 60_000;
 
 type TokenEnvelope = { token: PersonalAccessTokenResponseDto };
 
-/** A user's personal access tokens: create, list, revoke, and verify a presented one. */
+/** A user's personal access tokens: create, list and revoke. */
 @Injectable()
 export class PersonalAccessTokensService {
   constructor(
     @InjectRepository(PersonalAccessToken)
     private readonly tokens: Repository<PersonalAccessToken>,
-    @InjectRepository(User) private readonly users: Repository<User>,
   ) {}
 
   async list(user: User): Promise<{ tokens: PersonalAccessTokenResponseDto[] }> {
@@ -73,30 +67,5 @@ export class PersonalAccessTokensService {
         ? undefined
         : await this.tokens.delete({ id: numericId, userId: user.id });
     if ((result?.affected ?? 0) === 0) throw new NotFoundError(NOT_FOUND);
-  }
-
-  /**
-   * The token and its user when the presented secret is a known, unexpired token. A malformed
-   * secret (prefix, length or checksum wrong) is refused before any query.
-   */
-  async verify(secret: string): Promise<{ token: PersonalAccessToken; user: User } | null> {
-    if (!isWellFormedPersonalAccessToken(secret)) return null;
-    const token = await this.tokens.findOneBy({ tokenHash: hashSecret(secret) });
-    const now = new Date();
-    if (!token || (token.expiresAt !== null && token.expiresAt <= now)) return null;
-    const user = await this.users.findOneBy({ id: token.userId });
-    if (!user) return null;
-    await this.markUsed(token, now);
-    return { token, user };
-  }
-
-  private async markUsed(token: PersonalAccessToken, now: Date): Promise<void> {
-    const threshold = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-    if (token.lastUsedAt !== null && token.lastUsedAt > threshold) return;
-    // Conditional, so concurrent requests with the same token write once.
-    await this.tokens.update(
-      { id: token.id, lastUsedAt: Or(IsNull(), LessThan(threshold)) },
-      { lastUsedAt: now },
-    );
   }
 }

@@ -1,20 +1,21 @@
 /** A grant's `last_used_at` is written at most once per this many milliseconds. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** Past this many remembered grants, entries older than the resolution are dropped. */
+/** Past this many remembered keys, entries older than the resolution are dropped. */
 const MAX_ENTRIES = 10_000;
 
 /**
  * The in-process half of the once-a-minute `last_used_at` rule (docs/oauth2.md#connected-apps):
- * an authenticated request whose grant was written less than a minute ago by this process costs
- * no query at all. The SQL condition of the write is the other half, across processes.
+ * a request with an access token this process marked used less than a minute ago leaves the
+ * write out of its lookup altogether. The SQL condition of the write is the other half, across
+ * processes and tokens of the same grant.
  */
 export class LastUsedThrottle {
   private readonly writtenAt = new Map<string, number>();
 
   constructor(private readonly resolutionMs = LAST_USED_RESOLUTION_MS) {}
 
-  /** True when a write is due for this grant; records `now` as its write time if so. */
+  /** True when a write is due for this key; records `now` as its write time if so. */
   isDue(key: string, now: number): boolean {
     const last = this.writtenAt.get(key);
     if (last !== undefined && now - last < this.resolutionMs) return false;
@@ -23,7 +24,7 @@ export class LastUsedThrottle {
     return true;
   }
 
-  /** A grant created or revoked again starts from scratch. */
+  /** A key forgotten starts from scratch. */
   forget(key: string): void {
     this.writtenAt.delete(key);
   }
@@ -33,8 +34,4 @@ export class LastUsedThrottle {
       if (now - at >= this.resolutionMs) this.writtenAt.delete(key);
     if (this.writtenAt.size >= MAX_ENTRIES) this.writtenAt.clear();
   }
-}
-
-export function grantKey(userId: number, clientId: number): string {
-  return `${String(userId)}:${String(clientId)}`;
 }

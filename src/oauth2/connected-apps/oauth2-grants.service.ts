@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import {
-  grantKey,
-  LAST_USED_RESOLUTION_MS,
-  LastUsedThrottle,
-} from 'src/oauth2/connected-apps/last-used-throttle';
 import { OAuth2Grant } from 'src/oauth2/connected-apps/oauth2-grant.entity';
 import { type EntityManager, Repository } from 'typeorm';
 
@@ -13,8 +8,6 @@ export type GrantOwnerColumn = 'user_id' | 'client_id';
 /** The rows of `oauth2_grants` (docs/oauth2.md#connected-apps); the rules live with the callers. */
 @Injectable()
 export class OAuth2GrantsService {
-  private readonly throttle = new LastUsedThrottle();
-
   constructor(@InjectRepository(OAuth2Grant) private readonly grants: Repository<OAuth2Grant>) {}
 
   find(userId: number, clientId: number): Promise<OAuth2Grant | null> {
@@ -66,28 +59,12 @@ export class OAuth2GrantsService {
   }
 
   /**
-   * An access token was used: at most one write per grant and minute, skipped in process when
-   * this process wrote it less than a minute ago, and by the SQL condition across processes.
-   */
-  async touch(userId: number, clientId: number): Promise<void> {
-    const now = Date.now();
-    if (!this.throttle.isDue(grantKey(userId, clientId), now)) return;
-    await this.grants.query(
-      `UPDATE "oauth2_grants" SET "last_used_at" = $3
-        WHERE "user_id" = $1 AND "client_id" = $2
-          AND ("last_used_at" IS NULL OR "last_used_at" <= $4)`,
-      [userId, clientId, new Date(now), new Date(now - LAST_USED_RESOLUTION_MS)],
-    );
-  }
-
-  /**
    * Tokens were just issued: marks the grant used and tells whether it is still in force. The
    * UPDATE waits for a revocation that holds the row, so tokens issued while the user revokes
    * the app are caught here (docs/oauth2.md#connected-apps).
    */
   async confirmInForce(userId: number, clientId: number): Promise<boolean> {
     const result = await this.grants.update({ userId, clientId }, { lastUsedAt: new Date() });
-    this.throttle.forget(grantKey(userId, clientId));
     return (result.affected ?? 0) > 0;
   }
 
@@ -103,10 +80,7 @@ export class OAuth2GrantsService {
         RETURNING "g"."client_id"`,
       [userId, publicClientId],
     );
-    const clientId = rows[0]?.client_id;
-    if (clientId === undefined) return null;
-    this.throttle.forget(grantKey(userId, clientId));
-    return clientId;
+    return rows[0]?.client_id ?? null;
   }
 
   /** Every grant of a user or of a client, when all their tokens are revoked at once. */

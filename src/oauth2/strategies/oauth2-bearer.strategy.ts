@@ -5,8 +5,7 @@ import { OAUTH2_STRATEGY } from 'src/auth/guards/strategy-names';
 import type { Principal } from 'src/auth/principal';
 import { parseScopes } from 'src/auth/scopes';
 import { InvalidTokenError } from 'src/common/errors/oauth2-error';
-import { OAuth2GrantsService } from 'src/oauth2/connected-apps/oauth2-grants.service';
-import { OAuth2TokensService } from 'src/oauth2/tokens/oauth2-tokens.service';
+import { OAuth2AccessTokenLookup } from 'src/oauth2/strategies/oauth2-access-token-lookup';
 
 /**
  * Third-party path of docs/oauth2.md#resource-protection step 4: the token after `Bearer` must be a
@@ -14,17 +13,13 @@ import { OAuth2TokensService } from 'src/oauth2/tokens/oauth2-tokens.service';
  */
 @Injectable()
 export class OAuth2BearerStrategy extends PassportStrategy(Strategy, OAUTH2_STRATEGY) {
-  constructor(
-    private readonly tokens: OAuth2TokensService,
-    private readonly grants: OAuth2GrantsService,
-  ) {
+  constructor(private readonly tokens: OAuth2AccessTokenLookup) {
     super();
   }
 
   async validate(token: string): Promise<Principal> {
-    const found = await this.tokens.verifyAccessToken(token);
+    const found = await this.tokens.find(token);
     if (!found) throw new InvalidTokenError();
-    await this.grants.touch(found.token.userId, found.token.clientId);
-    return { user: found.user, scopes: parseScopes(found.token.scope), kind: 'oauth2', token };
+    return { user: found.user, scopes: parseScopes(found.scope), kind: 'oauth2', token };
   }
 }

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isWellFormedPersonalAccessToken } from 'src/auth/personal-tokens/personal-access-token-format';
+import { EntityRows } from 'src/database/entity-rows';
+import { PreparedQueries, type Statement, statement } from 'src/database/prepared-queries';
+import { hashSecret } from 'src/oauth2/tokens/secrets';
+import { User } from 'src/users/user.entity';
+import { DataSource } from 'typeorm';
+
+/** `last_used_at` is written at most this often per token, so using a token rarely writes. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Row key of the token's scope, apart from the user's columns. */
+const SCOPE = 'pk_token_scope';
+
+/** A usable personal access token: its user and its granted scopes (space-separated). */
+export interface UsablePersonalAccessToken {
+  user: User;
+  scope: string;
+}
+
+/**
+ * A presented `pk_pat_` token in one round trip (docs/oauth2.md#personal-access-tokens): the
+ * token by its digest (unique index), unexpired, with its user, and its `last_used_at` written
+ * in the same statement when older than a minute. Asked afresh on every request: a revoked
+ * (deleted) token, or a deleted user, is refused at once in every process. A malformed token
+ * (prefix, length or checksum wrong) is refused before any query.
+ */
+@Injectable()
+export class PersonalAccessTokenLookup {
+  private readonly users: EntityRows<User>;
+  private readonly usableToken: Statement;
+
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly queries: PreparedQueries,
+  ) {
+    this.users = new EntityRows(dataSource, User);
+    this.usableToken = statement(
+      `WITH "found" AS (
+         SELECT ${this.users.selectList('u')}, p.id AS "pk_token_id", p.scope AS "${SCOPE}"
+           FROM "personal_access_tokens" p
+           JOIN "users" u ON u.id = p.user_id
+          WHERE p.token_hash = $1 AND (p.expires_at IS NULL OR p.expires_at > $2)),
+       "used" AS (
+         UPDATE "personal_access_tokens" used SET last_used_at = $2 FROM "found" f
+          WHERE used.id = f."pk_token_id"
+            AND (used.last_used_at IS NULL OR used.last_used_at < $3))
+       SELECT * FROM "found"`,
+    );
+  }
+
+  async find(secret: string): Promise<UsablePersonalAccessToken | null> {
+    if (!isWellFormedPersonalAccessToken(secret)) return null;
+    const now = Date.now();
+    const [row] = await this.queries.rows<Record<string, unknown>>(this.usableToken, [
+      hashSecret(secret),
+      new Date(now),
+      new Date(now - LAST_USED_RESOLUTION_MS),
+    ]);
+    if (row === undefined) return null;
+    return { user: this.users.hydrate(row), scope: String(row[SCOPE]) };
+  }
+}

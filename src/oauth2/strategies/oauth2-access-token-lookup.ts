@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { EntityRows } from 'src/database/entity-rows';
+import { PreparedQueries, type Statement, statement } from 'src/database/prepared-queries';
+import {
+  LAST_USED_RESOLUTION_MS,
+  LastUsedThrottle,
+} from 'src/oauth2/connected-apps/last-used-throttle';
+import { hashSecret } from 'src/oauth2/tokens/secrets';
+import { User } from 'src/users/user.entity';
+import { DataSource } from 'typeorm';
+
+/** A usable access token: its user and its granted scopes (space-separated, null when none). */
+export interface UsableAccessToken {
+  user: User;
+  scope: string | null;
+}
+
+/** Row keys of the token's own columns, apart from the user's. */
+const SCOPE = 'pk_token_scope';
+const CLIENT_ID = 'pk_token_client_id';
+
+/** The usable token by its digest, with its user (`$2`: now). */
+function usableTokenQuery(userColumns: string): string {
+  // The expiry test is the one of isAccessTokenExpired: expires_in 0 never expires.
+  return `SELECT ${userColumns}, t.client_id AS "${CLIENT_ID}", t.scope AS "${SCOPE}"
+            FROM "oauth2_tokens" t
+            JOIN "oauth2_clients" c ON c.id = t.client_id
+            JOIN "users" u ON u.id = t.user_id
+           WHERE t.access_token_hash = $1
+             AND t.access_token_revoked_at IS NULL AND t.refresh_token_revoked_at IS NULL
+             AND (t.expires_in = 0 OR t.issued_at + t.expires_in * interval '1 second' >= $2)`;
+}
+
+/**
+ * The access token of docs/oauth2.md#resource-protection step 4 in one round trip: the token by
+ * its digest (unique index), usable (neither half revoked, not expired: docs/oauth2.md#tokens),
+ * of a client that still exists, with its user. Asked afresh on every request, so a revocation,
+ * a disconnected app, a deleted client or user applies at once, in every process.
+ *
+ * The grant's `last_used_at` (docs/oauth2.md#connected-apps) is written by the same statement
+ * when older than a minute; a token this process marked less than a minute ago is looked up
+ * without that write.
+ */
+@Injectable()
+export class OAuth2AccessTokenLookup {
+  private readonly users: EntityRows<User>;
+  private readonly usableToken: Statement;
+  private readonly usableTokenMarkedUsed: Statement;
+  private readonly throttle = new LastUsedThrottle();
+
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly queries: PreparedQueries,
+  ) {
+    this.users = new EntityRows(dataSource, User);
+    const found = usableTokenQuery(this.users.selectList('u'));
+    this.usableToken = statement(found);
+    this.usableTokenMarkedUsed = statement(
+      `WITH "found" AS (${found}),
+       "touched" AS (
+         UPDATE "oauth2_grants" g SET last_used_at = $2 FROM "found" f
+          WHERE g.user_id = f.id AND g.client_id = f."${CLIENT_ID}"
+            AND (g.last_used_at IS NULL OR g.last_used_at <= $3))
+       SELECT * FROM "found"`,
+    );
+  }
+
+  async find(accessToken: string): Promise<UsableAccessToken | null> {
+    const digest = hashSecret(accessToken);
+    const now = Date.now();
+    const isMarking = this.throttle.isDue(digest, now);
+    const [row] = await this.queries.rows<Record<string, unknown>>(
+      isMarking ? this.usableTokenMarkedUsed : this.usableToken,
+      isMarking
+        ? [digest, new Date(now), new Date(now - LAST_USED_RESOLUTION_MS)]
+        : [digest, new Date(now)],
+    );
+    if (row === undefined) {
+      // Unknown or unusable: nothing to remember about it.
+      this.throttle.forget(digest);
+      return null;
+    }
+    const scope = row[SCOPE];
+    return { user: this.users.hydrate(row), scope: typeof scope === 'string' ? scope : null };
+  }
+}
