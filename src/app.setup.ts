@@ -4,12 +4,13 @@ import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import type { HttpLogger } from 'pino-http';
 import { EnvelopeGuard } from 'src/common/envelope/envelope.guard';
 import { useEnvelope } from 'src/common/envelope/envelope.reply';
 import { AllExceptionsFilter, sendException } from 'src/common/errors/all-exceptions.filter';
+import { chain, type Middleware, whenBody } from 'src/common/http/middleware-chain';
 import { noSniff } from 'src/common/http/response-headers';
 import { HTTP_LOGGER } from 'src/common/logging/logging.module';
+import type { RequestLogger } from 'src/common/logging/request-logger';
 import { useMetrics } from 'src/common/metrics/use-metrics';
 import { EdgeInputGuard } from 'src/common/validation/edge-input.guard';
 import { EdgeInputPipe } from 'src/common/validation/edge-input.pipe';
@@ -43,11 +44,20 @@ export function setupApp(app: NestExpressApplication): void {
   // Before the rest: the request timing covers it, and scrapes are neither logged nor parsed.
   useMetrics(app);
   useRoutePrefix(app);
-  // Before the parsers: a request they reject (broken JSON, 413) still gets its log line and id.
-  app.use(app.get<HttpLogger>(HTTP_LOGGER));
-  // Before the parsers: a body they refuse still reaches a browser app as a readable error.
-  app.use(app.get(CorsPolicy, { strict: false }).handle);
-  useBodyParsers(app);
+  const requestLogger = app.get<RequestLogger>(HTTP_LOGGER);
+  // One Express layer for what every request goes through, in this order: the request line
+  // first, so a request the parsers reject (broken JSON, 413) still gets its line and id; CORS
+  // before the parsers, so a body they refuse still reaches a browser app as a readable error;
+  // the request's logger bound last, for the application's own log lines.
+  app.use(
+    chain(
+      requestLogger,
+      app.get(CorsPolicy, { strict: false }).handle,
+      whenBody(...bodyParsers()),
+      requestLogger.bindContext,
+    ),
+  );
+  useParserErrors(app);
   // After the APP_GUARDs (who are you, may you): no NUL, no absurd nesting, on every route.
   // Last, EnvelopeGuard marks how the handler's result is wrapped when useEnvelope replies.
   app.useGlobalGuards(new EdgeInputGuard(), new EnvelopeGuard(app.get(Reflector)));
@@ -70,10 +80,15 @@ export function useRoutePrefix(app: INestApplication): void {
   app.setGlobalPrefix('api', { exclude: NON_API_ROUTES });
 }
 
-function useBodyParsers(app: INestApplication): void {
+function bodyParsers(): Middleware[] {
+  return [
+    express.json({ limit: JSON_BODY_LIMIT }),
+    express.urlencoded({ extended: false, limit: JSON_BODY_LIMIT }),
+  ];
+}
+
+function useParserErrors(app: INestApplication): void {
   const logger = new Logger('BodyParser');
-  app.use(express.json({ limit: JSON_BODY_LIMIT }));
-  app.use(express.urlencoded({ extended: false, limit: JSON_BODY_LIMIT }));
   // Parser failures happen before routing, so Nest's filters never see them.
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) {
