@@ -7,6 +7,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { EnvelopeGuard } from 'src/common/envelope/envelope.guard';
 import { useEnvelope } from 'src/common/envelope/envelope.reply';
 import { AllExceptionsFilter, sendException } from 'src/common/errors/all-exceptions.filter';
+import { weakETag } from 'src/common/http/etag';
 import { chain, type Middleware, whenBody } from 'src/common/http/middleware-chain';
 import { noSniff } from 'src/common/http/response-headers';
 import { HTTP_LOGGER } from 'src/common/logging/logging.module';
@@ -40,6 +41,8 @@ export function setupApp(app: NestExpressApplication): void {
   app.useLogger(app.get(PinoLogger));
   app.set('trust proxy', config.get('app.trustProxy', { infer: true }));
   app.disable('x-powered-by');
+  // Express's weak ETag (conditional GETs answer 304), computed without a hash object.
+  app.set('etag', weakETag);
   app.use(noSniff);
   // Before the rest: the request timing covers it, and scrapes are neither logged nor parsed.
   useMetrics(app);
