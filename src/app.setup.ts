@@ -43,17 +43,17 @@ export function setupApp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   // Express's weak ETag (conditional GETs answer 304), computed without a hash object.
   app.set('etag', weakETag);
-  app.use(noSniff);
   // Before the rest: the request timing covers it, and scrapes are neither logged nor parsed.
   useMetrics(app);
   useRoutePrefix(app);
   const requestLogger = app.get<RequestLogger>(HTTP_LOGGER);
-  // One Express layer for what every request goes through, in this order: the request line
-  // first, so a request the parsers reject (broken JSON, 413) still gets its line and id; CORS
+  // One Express layer for what every request goes through, in this order: nosniff on every
+  // answer (see response-headers.ts); the request line, so a request the parsers reject (broken JSON, 413) still gets its line and id; CORS
   // before the parsers, so a body they refuse still reaches a browser app as a readable error;
   // the request's logger bound last, for the application's own log lines.
   app.use(
     chain(
+      noSniff,
       requestLogger,
       app.get(CorsPolicy, { strict: false }).handle,
       whenBody(...bodyParsers()),
