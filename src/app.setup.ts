@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { EnvelopeGuard } from 'src/common/envelope/envelope.guard';
 import { useEnvelope } from 'src/common/envelope/envelope.reply';
+import { useJsonReply } from 'src/common/envelope/json-reply';
 import { AllExceptionsFilter, sendException } from 'src/common/errors/all-exceptions.filter';
 import { weakETag } from 'src/common/http/etag';
 import { chain, type Middleware, whenBody } from 'src/common/http/middleware-chain';
@@ -72,6 +73,7 @@ export function setupApp(app: NestExpressApplication): void {
       exceptionFactory: toValidationError,
     }),
   );
+  useJsonReply(app.getHttpAdapter());
   useEnvelope(app.getHttpAdapter());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
