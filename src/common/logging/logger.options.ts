@@ -6,7 +6,7 @@ import pino, { type ChildLoggerOptions, type Level } from 'pino';
 import { createRequestLogger, type RequestLogger } from 'src/common/logging/request-logger';
 import { type LogFormat, rootLogger } from 'src/common/logging/root-logger';
 
-/** Matches the levels of `customLogLevel` in pino-http terms; a 503 is not a bug (see below). */
+/** The level of the request line: errors for failures, warnings for refusals, info otherwise. */
 function requestLineLevel(
   _request: IncomingMessage,
   response: ServerResponse,
