@@ -4,12 +4,15 @@ import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import type { HttpLogger } from 'pino-http';
 import { EnvelopeGuard } from 'src/common/envelope/envelope.guard';
 import { useEnvelope } from 'src/common/envelope/envelope.reply';
+import { useJsonReply } from 'src/common/envelope/json-reply';
 import { AllExceptionsFilter, sendException } from 'src/common/errors/all-exceptions.filter';
+import { weakETag } from 'src/common/http/etag';
+import { chain, type Middleware, whenBody } from 'src/common/http/middleware-chain';
 import { noSniff } from 'src/common/http/response-headers';
 import { HTTP_LOGGER } from 'src/common/logging/logging.module';
+import type { RequestLogger } from 'src/common/logging/request-logger';
 import { useMetrics } from 'src/common/metrics/use-metrics';
 import { EdgeInputGuard } from 'src/common/validation/edge-input.guard';
 import { EdgeInputPipe } from 'src/common/validation/edge-input.pipe';
@@ -39,15 +42,26 @@ export function setupApp(app: NestExpressApplication): void {
   app.useLogger(app.get(PinoLogger));
   app.set('trust proxy', config.get('app.trustProxy', { infer: true }));
   app.disable('x-powered-by');
-  app.use(noSniff);
+  // Express's weak ETag (conditional GETs answer 304), computed without a hash object.
+  app.set('etag', weakETag);
   // Before the rest: the request timing covers it, and scrapes are neither logged nor parsed.
   useMetrics(app);
   useRoutePrefix(app);
-  // Before the parsers: a request they reject (broken JSON, 413) still gets its log line and id.
-  app.use(app.get<HttpLogger>(HTTP_LOGGER));
-  // Before the parsers: a body they refuse still reaches a browser app as a readable error.
-  app.use(app.get(CorsPolicy, { strict: false }).handle);
-  useBodyParsers(app);
+  const requestLogger = app.get<RequestLogger>(HTTP_LOGGER);
+  // One Express layer for what every request goes through, in this order: nosniff on every
+  // answer (see response-headers.ts); the request line, so a request the parsers reject (broken JSON, 413) still gets its line and id; CORS
+  // before the parsers, so a body they refuse still reaches a browser app as a readable error;
+  // the request's logger bound last, for the application's own log lines.
+  app.use(
+    chain(
+      noSniff,
+      requestLogger,
+      app.get(CorsPolicy, { strict: false }).handle,
+      whenBody(...bodyParsers()),
+      requestLogger.bindContext,
+    ),
+  );
+  useParserErrors(app);
   // After the APP_GUARDs (who are you, may you): no NUL, no absurd nesting, on every route.
   // Last, EnvelopeGuard marks how the handler's result is wrapped when useEnvelope replies.
   app.useGlobalGuards(new EdgeInputGuard(), new EnvelopeGuard(app.get(Reflector)));
@@ -59,6 +73,7 @@ export function setupApp(app: NestExpressApplication): void {
       exceptionFactory: toValidationError,
     }),
   );
+  useJsonReply(app.getHttpAdapter());
   useEnvelope(app.getHttpAdapter());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
@@ -70,10 +85,15 @@ export function useRoutePrefix(app: INestApplication): void {
   app.setGlobalPrefix('api', { exclude: NON_API_ROUTES });
 }
 
-function useBodyParsers(app: INestApplication): void {
+function bodyParsers(): Middleware[] {
+  return [
+    express.json({ limit: JSON_BODY_LIMIT }),
+    express.urlencoded({ extended: false, limit: JSON_BODY_LIMIT }),
+  ];
+}
+
+function useParserErrors(app: INestApplication): void {
   const logger = new Logger('BodyParser');
-  app.use(express.json({ limit: JSON_BODY_LIMIT }));
-  app.use(express.urlencoded({ extended: false, limit: JSON_BODY_LIMIT }));
   // Parser failures happen before routing, so Nest's filters never see them.
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) {

@@ -52,6 +52,7 @@ describe('GET /metrics', () => {
       const type = String(res.headers['content-type']).split(/; */);
       expect(type[0]).toBe('text/plain');
       expect(type).toContain('version=0.0.4');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
       return res.text;
     };
 

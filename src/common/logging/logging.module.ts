@@ -3,10 +3,10 @@ import { LoggerModule } from 'nestjs-pino';
 import { buildLoggerParams, createHttpLogger } from 'src/common/logging/logger.options';
 import type { LogFormat } from 'src/common/logging/root-logger';
 
-/** The pino-http middleware; setupApp mounts it before anything else touches the request. */
+/** The request-line middleware (request-logger.ts); setupApp mounts it before the parsers. */
 export const HTTP_LOGGER = Symbol('HTTP_LOGGER');
 
-/** nestjs-pino's LoggerModule, sharing one pino-http logger with the request-line middleware. */
+/** nestjs-pino's LoggerModule, sharing its logger with the request-line middleware. */
 @Module({})
 export class LoggingModule {
   static forRoot(level: string, file?: string, format?: LogFormat): DynamicModule {

@@ -2,6 +2,8 @@ import cluster from 'node:cluster';
 
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { chain } from 'src/common/http/middleware-chain';
+import { noSniff } from 'src/common/http/response-headers';
 import { AppMetrics } from 'src/common/metrics/app-metrics';
 import {
   AGGREGATED_CONTENT_TYPE,
@@ -32,6 +34,10 @@ export function useMetrics(app: NestExpressApplication): void {
       });
   if (cluster.isWorker) shareWithPrimary(metrics.registry);
   // A route of its own (not a Nest controller): no envelope, no API guards, and the request
-  // metrics label it with its path like any other route.
-  app.getHttpAdapter().getInstance().get(METRICS_PATH, metricsHandler(token, render));
+  // metrics label it with its path like any other route. It answers ahead of setupApp's
+  // common middleware, so it sets nosniff itself.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get(METRICS_PATH, chain(noSniff, metricsHandler(token, render)));
 }

@@ -29,8 +29,10 @@ export class CorsPolicy {
       next();
       return;
     }
-    // The answer depends on the Origin header, for caches too (Fetch standard §3.2.5).
-    response.vary('Origin');
+    // The answer depends on the Origin header, for caches too (Fetch standard §3.2.5). Nothing
+    // has set Vary yet on most requests: then no need to parse and merge it.
+    if (response.getHeader('Vary') === undefined) response.setHeader('Vary', 'Origin');
+    else response.vary('Origin');
     const isPreflight = request.method === 'OPTIONS';
     const origin = request.headers.origin;
     const finish = (): void => {
