@@ -1,4 +1,5 @@
 import { SCOPE } from 'src/auth/scopes';
+import { InProcessJobQueue } from 'src/common/jobs/in-process-job-queue';
 import type { User } from 'src/users/user.entity';
 import request from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
@@ -41,6 +42,8 @@ describe('database round trips of the hot reads', () => {
   /** The queries of the second of two identical requests (the first warms any lazy state). */
   const queriesOf = async (path: string, auth: string = token): Promise<string[]> => {
     await request(t.http).get(path).set(bearer(auth)).expect(200);
+    // Jobs of earlier writes (webhook fan-out, emails) would be counted with the request.
+    await t.app.get(InProcessJobQueue).drain();
     queries.length = 0;
     await request(t.http).get(path).set(bearer(auth)).expect(200);
     return [...queries];
@@ -112,8 +115,8 @@ describe('database round trips of the hot reads', () => {
       const seen = await queriesOf('/api/auth/profile', own);
       expect(seen.filter((q) => q.includes('oauth2_tokens'))).toHaveLength(1);
       expect(seen.filter((q) => /FROM "users"|JOIN "users"/.test(q))).toHaveLength(1);
-      // The token with its user, the application config, the totals and the records.
-      expect(seen).toHaveLength(4);
+      // The token with its user, then the application config, the totals and the records.
+      expect(seen).toHaveLength(2);
     });
 
     it('a personal access token', async () => {
@@ -122,7 +125,7 @@ describe('database round trips of the hot reads', () => {
       const seen = await queriesOf('/api/auth/profile', own);
       expect(seen.filter((q) => q.includes('personal_access_tokens'))).toHaveLength(1);
       expect(seen.filter((q) => /FROM "users"|JOIN "users"/.test(q))).toHaveLength(1);
-      expect(seen).toHaveLength(4);
+      expect(seen).toHaveLength(2);
     });
 
     it("the same query marks the app's grant used, to the minute", async () => {
