@@ -1,4 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import {
+  PreparedQueries,
+  type Statement,
+  statement,
+  StatementCache,
+} from 'src/database/prepared-queries';
 import type { WorkoutFilters } from 'src/workouts/list-workouts.query';
 import { SqlParams } from 'src/workouts/sql-params';
 import { WORKOUT_COLUMNS, type WorkoutRow } from 'src/workouts/workout-rows';
@@ -105,33 +111,57 @@ function selectWithNeighbours(
     FROM workouts w JOIN users u ON u.id = w.user_id`;
 }
 
-/** Read queries of the workouts module; writes live in WorkoutsWriter. */
+/** The owner's workout ids by uuid, for the ownership checks before a write. */
+const ID_BY_UUID = statement(`SELECT id, user_id, sport_id, gpx FROM workouts WHERE uuid = $1`);
+
+/** One workout with previous/next among all of its owner's workouts. */
+const ROW_BY_ID = statement(`${selectWithNeighbours(new SqlParams(), undefined)} WHERE w.id = $1`);
+const ROW_BY_UUID = statement(
+  `${selectWithNeighbours(new SqlParams(), undefined)} WHERE w.uuid = $1`,
+);
+
+/**
+ * Read queries of the workouts module, as named prepared statements (src/database/prepared-queries.ts);
+ * writes live in WorkoutsWriter. Inside a transaction, its manager runs them.
+ */
 @Injectable()
 export class WorkoutsRepository {
+  /** List and count texts, one per filter shape: the values are always parameters. */
+  private readonly byShape = new StatementCache();
+
+  constructor(private readonly queries: PreparedQueries) {}
+
   async findIdByUuid(
     manager: EntityManager,
     uuid: string,
   ): Promise<{ id: number; user_id: number; sport_id: number; gpx: string | null } | undefined> {
-    const rows: { id: number; user_id: number; sport_id: number; gpx: string | null }[] =
-      await manager.query(`SELECT id, user_id, sport_id, gpx FROM workouts WHERE uuid = $1`, [
-        uuid,
-      ]);
+    const rows = await this.queries.rows<{
+      id: number;
+      user_id: number;
+      sport_id: number;
+      gpx: string | null;
+    }>(ID_BY_UUID, [uuid], manager);
     return rows[0];
   }
 
-  /** One workout with previous/next among all of its owner's workouts. */
   async getRow(manager: EntityManager, id: number): Promise<WorkoutRow | undefined> {
-    const params = new SqlParams();
-    const sql = `${selectWithNeighbours(params, undefined)} WHERE w.id = ${params.add(id)}`;
-    const rows: WorkoutRow[] = await manager.query(sql, params.values);
+    const rows = await this.queries.rows<WorkoutRow>(ROW_BY_ID, [id], manager);
+    return rows[0];
+  }
+
+  /** The workout of that uuid, whoever owns it: the caller checks `user_id`. */
+  async getRowByUuid(manager: EntityManager, uuid: string): Promise<WorkoutRow | undefined> {
+    const rows = await this.queries.rows<WorkoutRow>(ROW_BY_UUID, [uuid], manager);
     return rows[0];
   }
 
   async count(manager: EntityManager, userId: number, filters: WorkoutFilters): Promise<number> {
     const params = new SqlParams();
-    const rows: { total: number }[] = await manager.query(
-      totalQuery(params, userId, filters),
+    const text = totalQuery(params, userId, filters);
+    const rows = await this.queries.rows<{ total: number }>(
+      this.byShape.get(text),
       params.values,
+      manager,
     );
     return rows[0]?.total ?? 0;
   }
@@ -158,6 +188,7 @@ export class WorkoutsRepository {
       ${selectWithNeighbours(params, filters, `(${total}) AS total`)}
       JOIN page ON page.id = w.id
       ORDER BY ${order}`;
-    return manager.query(sql, params.values);
+    const query: Statement = this.byShape.get(sql);
+    return this.queries.rows<WorkoutRow & { total: number }>(query, params.values, manager);
   }
 }
