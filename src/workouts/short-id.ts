@@ -5,16 +5,37 @@ const LENGTH = 22;
 const MAX_UUID = (1n << 128n) - 1n;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The UUID as base 57, most significant digit first, left-padded with `2` to 22 characters. */
+const RADIX = SHORT_ID_ALPHABET.length;
+const LIMB = 2 ** 32;
+
+/** `remainder × 2³² + limb` divided by 57: every value stays below 57 × 2³², exact in a double. */
+function divide(remainder: number, limb: number): [quotient: number, remainder: number] {
+  const current = remainder * LIMB + limb;
+  const quotient = Math.floor(current / RADIX);
+  return [quotient, current - quotient * RADIX];
+}
+
+/**
+ * The UUID as base 57, most significant digit first, left-padded with `2` to 22 characters
+ * (57²² > 2¹²⁸, so 22 digits always suffice). Long division over four 32-bit limbs in plain
+ * numbers: a list page encodes dozens of ids, and BigInt arithmetic costs several times more.
+ */
 export function encodeShortId(uuid: string): string {
   if (!UUID_PATTERN.test(uuid)) throw new Error(`not a UUID: ${uuid}`);
-  let value = BigInt(`0x${uuid.replace(/-/g, '')}`);
+  let a = parseInt(uuid.slice(0, 8), 16);
+  let b = parseInt(uuid.slice(9, 13) + uuid.slice(14, 18), 16);
+  let c = parseInt(uuid.slice(19, 23) + uuid.slice(24, 28), 16);
+  let d = parseInt(uuid.slice(28, 36), 16);
   let digits = '';
-  while (value > 0n) {
-    digits = `${SHORT_ID_ALPHABET[Number(value % BASE)] ?? ''}${digits}`;
-    value /= BASE;
+  for (let position = 0; position < LENGTH; position++) {
+    let remainder: number;
+    [a, remainder] = divide(0, a);
+    [b, remainder] = divide(remainder, b);
+    [c, remainder] = divide(remainder, c);
+    [d, remainder] = divide(remainder, d);
+    digits = `${SHORT_ID_ALPHABET[remainder] ?? ''}${digits}`;
   }
-  return digits.padStart(LENGTH, SHORT_ID_ALPHABET[0]);
+  return digits;
 }
 
 /**

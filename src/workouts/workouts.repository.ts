@@ -169,6 +169,12 @@ export class WorkoutsRepository {
   /**
    * One page in the requested order (the id breaks ties so pages never overlap), each row with
    * the list's total: one round trip. An empty page carries no total; `count` gives it.
+   *
+   * The page's ids come as an array, unnested in order: PostgreSQL estimates a parameter array
+   * at a handful of elements (and a `LIMIT $n` at a tenth of the table), so the plan it caches
+   * for the prepared statement — a few primary-key lookups — is as cheap as one planned for the
+   * actual values, and it stops planning the statement on every execution (PostgreSQL manual,
+   * PREPARE, "generic plan").
    */
   async listPage(
     manager: EntityManager,
@@ -183,11 +189,12 @@ export class WorkoutsRepository {
     const order = `w.${filters.orderColumn} ${direction}, w.id ${direction}`;
     const total = totalQuery(params, userId, filters);
     const sql = `WITH page AS (
-        SELECT w.id FROM workouts w WHERE ${where} ORDER BY ${order}
-        LIMIT ${limit} OFFSET ${offset})
+        SELECT p.id, p.n FROM unnest(ARRAY(
+          SELECT w.id FROM workouts w WHERE ${where} ORDER BY ${order}
+          LIMIT ${limit} OFFSET ${offset})) WITH ORDINALITY AS p(id, n))
       ${selectWithNeighbours(params, filters, `(${total}) AS total`)}
       JOIN page ON page.id = w.id
-      ORDER BY ${order}`;
+      ORDER BY page.n`;
     const query: Statement = this.byShape.get(sql);
     return this.queries.rows<WorkoutRow & { total: number }>(query, params.values, manager);
   }
