@@ -10,6 +10,18 @@ import { SqlParams } from 'src/workouts/sql-params';
 import { WORKOUT_COLUMNS, type WorkoutRow } from 'src/workouts/workout-rows';
 import type { EntityManager } from 'typeorm';
 
+/**
+ * A parameter the planner does not see: a one-row sub-select is evaluated at execution, so a
+ * plan made for the actual values costs exactly what the cached generic plan costs, and
+ * PostgreSQL keeps the generic one after its first five executions instead of planning the
+ * statement again for every user and page (PostgreSQL manual, PREPARE, "plan_cache_mode"). Only
+ * for values whose estimates cannot improve the plan: the owner (always one index range) and
+ * the page bounds.
+ */
+function unplanned(params: SqlParams, value: number): string {
+  return `(SELECT ${params.add(value)}::int)`;
+}
+
 /** Seconds parameter as an interval. */
 const INTERVAL = `float8 * interval '1 second'`;
 
@@ -27,7 +39,7 @@ function rangeConditions(
 
 /** The list filter itself (FitTrackee `GET /api/workouts`). */
 function listConditions(params: SqlParams, userId: number, filters: WorkoutFilters): string[] {
-  const conditions = [`w.user_id = ${params.add(userId)}`];
+  const conditions = [`w.user_id = ${unplanned(params, userId)}`];
   if (filters.sportId !== undefined) conditions.push(`w.sport_id = ${params.add(filters.sportId)}`);
   if (filters.title !== undefined)
     conditions.push(`w.title ILIKE '%' || ${params.add(filters.title)} || '%'`);
@@ -63,7 +75,7 @@ function totalQuery(params: SqlParams, userId: number, filters: WorkoutFilters):
     const sport =
       filters.sportId === undefined ? '' : ` AND s.sport_id = ${params.add(filters.sportId)}`;
     return `SELECT coalesce(sum(s.nb_workouts), 0)::int AS total FROM workout_stats s
-      WHERE s.user_id = ${params.add(userId)} AND s.period_kind = 'year'${sport}`;
+      WHERE s.user_id = ${unplanned(params, userId)} AND s.period_kind = 'year'${sport}`;
   }
   const where = listConditions(params, userId, filters).join(' AND ');
   return `SELECT count(*)::int AS total FROM workouts w WHERE ${where}`;
@@ -170,11 +182,10 @@ export class WorkoutsRepository {
    * One page in the requested order (the id breaks ties so pages never overlap), each row with
    * the list's total: one round trip. An empty page carries no total; `count` gives it.
    *
-   * The page's ids come as an array, unnested in order: PostgreSQL estimates a parameter array
-   * at a handful of elements (and a `LIMIT $n` at a tenth of the table), so the plan it caches
-   * for the prepared statement — a few primary-key lookups — is as cheap as one planned for the
-   * actual values, and it stops planning the statement on every execution (PostgreSQL manual,
-   * PREPARE, "generic plan").
+   * The page's ids come as an array, unnested in order: PostgreSQL estimates such an array at a
+   * handful of elements whatever the page bounds, so the plan it caches for the prepared
+   * statement is a few primary-key lookups, and with the owner and bounds `unplanned` it never
+   * needs planning again.
    */
   async listPage(
     manager: EntityManager,
@@ -184,8 +195,8 @@ export class WorkoutsRepository {
     const params = new SqlParams();
     const where = listConditions(params, userId, filters).join(' AND ');
     const direction = filters.isAscending ? 'ASC' : 'DESC';
-    const limit = params.add(filters.perPage);
-    const offset = params.add((filters.page - 1) * filters.perPage);
+    const limit = unplanned(params, filters.perPage);
+    const offset = unplanned(params, (filters.page - 1) * filters.perPage);
     const order = `w.${filters.orderColumn} ${direction}, w.id ${direction}`;
     const total = totalQuery(params, userId, filters);
     const sql = `WITH page AS (
