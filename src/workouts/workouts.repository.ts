@@ -10,18 +10,6 @@ import { SqlParams } from 'src/workouts/sql-params';
 import { WORKOUT_COLUMNS, type WorkoutRow } from 'src/workouts/workout-rows';
 import type { EntityManager } from 'typeorm';
 
-/**
- * A parameter the planner does not see: a one-row sub-select is evaluated at execution, so a
- * plan made for the actual values costs exactly what the cached generic plan costs, and
- * PostgreSQL keeps the generic one after its first five executions instead of planning the
- * statement again for every user and page (PostgreSQL manual, PREPARE, "plan_cache_mode"). Only
- * for values whose estimates cannot improve the plan: the owner (always one index range) and
- * the page bounds.
- */
-function unplanned(params: SqlParams, value: number): string {
-  return `(SELECT ${params.add(value)}::int)`;
-}
-
 /** Seconds parameter as an interval. */
 const INTERVAL = `float8 * interval '1 second'`;
 
@@ -39,7 +27,7 @@ function rangeConditions(
 
 /** The list filter itself (FitTrackee `GET /api/workouts`). */
 function listConditions(params: SqlParams, userId: number, filters: WorkoutFilters): string[] {
-  const conditions = [`w.user_id = ${unplanned(params, userId)}`];
+  const conditions = [`w.user_id = ${params.addUnplanned(userId, 'int')}`];
   if (filters.sportId !== undefined) conditions.push(`w.sport_id = ${params.add(filters.sportId)}`);
   if (filters.title !== undefined)
     conditions.push(`w.title ILIKE '%' || ${params.add(filters.title)} || '%'`);
@@ -75,7 +63,7 @@ function totalQuery(params: SqlParams, userId: number, filters: WorkoutFilters):
     const sport =
       filters.sportId === undefined ? '' : ` AND s.sport_id = ${params.add(filters.sportId)}`;
     return `SELECT coalesce(sum(s.nb_workouts), 0)::int AS total FROM workout_stats s
-      WHERE s.user_id = ${unplanned(params, userId)} AND s.period_kind = 'year'${sport}`;
+      WHERE s.user_id = ${params.addUnplanned(userId, 'int')} AND s.period_kind = 'year'${sport}`;
   }
   const where = listConditions(params, userId, filters).join(' AND ');
   return `SELECT count(*)::int AS total FROM workouts w WHERE ${where}`;
@@ -184,8 +172,8 @@ export class WorkoutsRepository {
    *
    * The page's ids come as an array, unnested in order: PostgreSQL estimates such an array at a
    * handful of elements whatever the page bounds, so the plan it caches for the prepared
-   * statement is a few primary-key lookups, and with the owner and bounds `unplanned` it never
-   * needs planning again.
+   * statement is a few primary-key lookups; with the owner and the bounds out of the planner's
+   * sight (`SqlParams.addUnplanned`), it never needs planning again.
    */
   async listPage(
     manager: EntityManager,
@@ -195,8 +183,8 @@ export class WorkoutsRepository {
     const params = new SqlParams();
     const where = listConditions(params, userId, filters).join(' AND ');
     const direction = filters.isAscending ? 'ASC' : 'DESC';
-    const limit = unplanned(params, filters.perPage);
-    const offset = unplanned(params, (filters.page - 1) * filters.perPage);
+    const limit = params.addUnplanned(filters.perPage, 'int');
+    const offset = params.addUnplanned((filters.page - 1) * filters.perPage, 'int');
     const order = `w.${filters.orderColumn} ${direction}, w.id ${direction}`;
     const total = totalQuery(params, userId, filters);
     const sql = `WITH page AS (

@@ -128,8 +128,8 @@ export class StatsRepository {
     whole: { first: Date | undefined; end: Date | undefined },
   ): string {
     const conditions = [
-      `s.user_id = ${params.add(userId)}`,
-      `s.period_kind = ${params.add(period)}`,
+      `s.user_id = ${params.addUnplanned(userId, 'int')}`,
+      `s.period_kind = ${params.addUnplanned(period, 'varchar')}`,
     ];
     if (sportId !== undefined) conditions.push(`s.sport_id = ${params.add(sportId)}`);
     if (whole.first !== undefined)
@@ -165,7 +165,7 @@ export class StatsRepository {
   }
 
   private where(params: SqlParams, userId: number, filters: StatsFilters): string {
-    const conditions = [`w.user_id = ${params.add(userId)}`];
+    const conditions = [`w.user_id = ${params.addUnplanned(userId, 'int')}`];
     if (filters.from !== undefined)
       conditions.push(`w.workout_date >= ${params.add(filters.from)}::timestamp`);
     if (filters.toExclusive !== undefined)
