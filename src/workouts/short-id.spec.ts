@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { decodeShortId, encodeShortId } from 'src/workouts/short-id';
 
 describe('short ids (docs/compatibility.md#ids)', () => {
@@ -14,6 +16,21 @@ describe('short ids (docs/compatibility.md#ids)', () => {
   it('left-pads small values with the first alphabet character', () => {
     expect(encodeShortId('00000000-0000-0000-0000-000000000000')).toBe('2'.repeat(22));
     expect(encodeShortId('00000000-0000-0000-0000-000000000039')).toBe(`${'2'.repeat(20)}32`);
+  });
+
+  it('round-trips random UUIDs and limb boundaries through the decoder', () => {
+    const uuids = [
+      '00000000-0000-0000-0000-0000ffffffff',
+      '00000000-0000-0000-0000-000100000000',
+      'ffffffff-0000-0000-0000-000000000000',
+      '00000000-ffff-ffff-0000-000000000000',
+      ...Array.from({ length: 2000 }, () => randomUUID()),
+    ];
+    for (const uuid of uuids) {
+      const shortId = encodeShortId(uuid);
+      expect(shortId).toHaveLength(22);
+      expect(decodeShortId(shortId)).toBe(uuid);
+    }
   });
 
   it('round-trips the largest UUID', () => {

@@ -1,4 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import {
+  PreparedQueries,
+  type Statement,
+  statement,
+  StatementCache,
+} from 'src/database/prepared-queries';
 import type { WorkoutFilters } from 'src/workouts/list-workouts.query';
 import { SqlParams } from 'src/workouts/sql-params';
 import { WORKOUT_COLUMNS, type WorkoutRow } from 'src/workouts/workout-rows';
@@ -21,7 +27,7 @@ function rangeConditions(
 
 /** The list filter itself (FitTrackee `GET /api/workouts`). */
 function listConditions(params: SqlParams, userId: number, filters: WorkoutFilters): string[] {
-  const conditions = [`w.user_id = ${params.add(userId)}`];
+  const conditions = [`w.user_id = ${params.addUnplanned(userId, 'int')}`];
   if (filters.sportId !== undefined) conditions.push(`w.sport_id = ${params.add(filters.sportId)}`);
   if (filters.title !== undefined)
     conditions.push(`w.title ILIKE '%' || ${params.add(filters.title)} || '%'`);
@@ -57,7 +63,7 @@ function totalQuery(params: SqlParams, userId: number, filters: WorkoutFilters):
     const sport =
       filters.sportId === undefined ? '' : ` AND s.sport_id = ${params.add(filters.sportId)}`;
     return `SELECT coalesce(sum(s.nb_workouts), 0)::int AS total FROM workout_stats s
-      WHERE s.user_id = ${params.add(userId)} AND s.period_kind = 'year'${sport}`;
+      WHERE s.user_id = ${params.addUnplanned(userId, 'int')} AND s.period_kind = 'year'${sport}`;
   }
   const where = listConditions(params, userId, filters).join(' AND ');
   return `SELECT count(*)::int AS total FROM workouts w WHERE ${where}`;
@@ -105,33 +111,57 @@ function selectWithNeighbours(
     FROM workouts w JOIN users u ON u.id = w.user_id`;
 }
 
-/** Read queries of the workouts module; writes live in WorkoutsWriter. */
+/** The owner's workout ids by uuid, for the ownership checks before a write. */
+const ID_BY_UUID = statement(`SELECT id, user_id, sport_id, gpx FROM workouts WHERE uuid = $1`);
+
+/** One workout with previous/next among all of its owner's workouts. */
+const ROW_BY_ID = statement(`${selectWithNeighbours(new SqlParams(), undefined)} WHERE w.id = $1`);
+const ROW_BY_UUID = statement(
+  `${selectWithNeighbours(new SqlParams(), undefined)} WHERE w.uuid = $1`,
+);
+
+/**
+ * Read queries of the workouts module, as named prepared statements (src/database/prepared-queries.ts);
+ * writes live in WorkoutsWriter. Inside a transaction, its manager runs them.
+ */
 @Injectable()
 export class WorkoutsRepository {
+  /** List and count texts, one per filter shape: the values are always parameters. */
+  private readonly byShape = new StatementCache();
+
+  constructor(private readonly queries: PreparedQueries) {}
+
   async findIdByUuid(
     manager: EntityManager,
     uuid: string,
   ): Promise<{ id: number; user_id: number; sport_id: number; gpx: string | null } | undefined> {
-    const rows: { id: number; user_id: number; sport_id: number; gpx: string | null }[] =
-      await manager.query(`SELECT id, user_id, sport_id, gpx FROM workouts WHERE uuid = $1`, [
-        uuid,
-      ]);
+    const rows = await this.queries.rows<{
+      id: number;
+      user_id: number;
+      sport_id: number;
+      gpx: string | null;
+    }>(ID_BY_UUID, [uuid], manager);
     return rows[0];
   }
 
-  /** One workout with previous/next among all of its owner's workouts. */
   async getRow(manager: EntityManager, id: number): Promise<WorkoutRow | undefined> {
-    const params = new SqlParams();
-    const sql = `${selectWithNeighbours(params, undefined)} WHERE w.id = ${params.add(id)}`;
-    const rows: WorkoutRow[] = await manager.query(sql, params.values);
+    const rows = await this.queries.rows<WorkoutRow>(ROW_BY_ID, [id], manager);
+    return rows[0];
+  }
+
+  /** The workout of that uuid, whoever owns it: the caller checks `user_id`. */
+  async getRowByUuid(manager: EntityManager, uuid: string): Promise<WorkoutRow | undefined> {
+    const rows = await this.queries.rows<WorkoutRow>(ROW_BY_UUID, [uuid], manager);
     return rows[0];
   }
 
   async count(manager: EntityManager, userId: number, filters: WorkoutFilters): Promise<number> {
     const params = new SqlParams();
-    const rows: { total: number }[] = await manager.query(
-      totalQuery(params, userId, filters),
+    const text = totalQuery(params, userId, filters);
+    const rows = await this.queries.rows<{ total: number }>(
+      this.byShape.get(text),
       params.values,
+      manager,
     );
     return rows[0]?.total ?? 0;
   }
@@ -139,6 +169,11 @@ export class WorkoutsRepository {
   /**
    * One page in the requested order (the id breaks ties so pages never overlap), each row with
    * the list's total: one round trip. An empty page carries no total; `count` gives it.
+   *
+   * The page's ids come as an array, unnested in order: PostgreSQL estimates such an array at a
+   * handful of elements whatever the page bounds, so the plan it caches for the prepared
+   * statement is a few primary-key lookups; with the owner and the bounds out of the planner's
+   * sight (`SqlParams.addUnplanned`), it never needs planning again.
    */
   async listPage(
     manager: EntityManager,
@@ -148,16 +183,18 @@ export class WorkoutsRepository {
     const params = new SqlParams();
     const where = listConditions(params, userId, filters).join(' AND ');
     const direction = filters.isAscending ? 'ASC' : 'DESC';
-    const limit = params.add(filters.perPage);
-    const offset = params.add((filters.page - 1) * filters.perPage);
+    const limit = params.addUnplanned(filters.perPage, 'int');
+    const offset = params.addUnplanned((filters.page - 1) * filters.perPage, 'int');
     const order = `w.${filters.orderColumn} ${direction}, w.id ${direction}`;
     const total = totalQuery(params, userId, filters);
     const sql = `WITH page AS (
-        SELECT w.id FROM workouts w WHERE ${where} ORDER BY ${order}
-        LIMIT ${limit} OFFSET ${offset})
+        SELECT p.id, p.n FROM unnest(ARRAY(
+          SELECT w.id FROM workouts w WHERE ${where} ORDER BY ${order}
+          LIMIT ${limit} OFFSET ${offset})) WITH ORDINALITY AS p(id, n))
       ${selectWithNeighbours(params, filters, `(${total}) AS total`)}
       JOIN page ON page.id = w.id
-      ORDER BY ${order}`;
-    return manager.query(sql, params.values);
+      ORDER BY page.n`;
+    const query: Statement = this.byShape.get(sql);
+    return this.queries.rows<WorkoutRow & { total: number }>(query, params.values, manager);
   }
 }

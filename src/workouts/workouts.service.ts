@@ -69,9 +69,13 @@ export class WorkoutsService {
     return paginated({ workouts }, buildPagination(filters.page, filters.perPage, total));
   }
 
+  /** The row, its owner checked afterwards: one round trip, with the same 404/403 as `findOwned`. */
   async getById(user: User, shortId: string): Promise<WorkoutsListResponseDto> {
-    const workout = await this.findOwned(this.manager, user, shortId);
-    return { workouts: [await this.serializer.serializeById(this.manager, workout.id)] };
+    const uuid = decodeShortId(shortId);
+    const row = uuid === null ? undefined : await this.workouts.getRowByUuid(this.manager, uuid);
+    if (row === undefined) throw new DataNotFoundError('workouts');
+    if (row.user_id !== user.id) throw new ForbiddenError();
+    return { workouts: [toWorkoutResponse(row)] };
   }
 
   /**

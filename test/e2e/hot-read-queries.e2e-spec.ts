@@ -65,8 +65,13 @@ describe('database round trips of the hot reads', () => {
     expect(await queriesOf('/api/workouts?per_page=10')).toHaveLength(2);
   });
 
+  it('sports: authentication plus one query, preferences included', async () => {
+    expect(await queriesOf('/api/sports')).toHaveLength(2);
+  });
+
   it('workout detail, statistics and records stay within their counts', async () => {
-    expect(await queriesOf(`/api/workouts/${workoutId}`)).toHaveLength(3);
+    // The row is read by its uuid and its owner checked afterwards: no separate lookup.
+    expect(await queriesOf(`/api/workouts/${workoutId}`)).toHaveLength(2);
     // One's own statistics need no lookup of the user: authentication has read the row.
     expect(await queriesOf(`/api/stats/${username}/by_time?time=year`)).toHaveLength(2);
     expect(await queriesOf('/api/records')).toHaveLength(2);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PreparedQueries, statement } from 'src/database/prepared-queries';
 import type { EntityManager } from 'typeorm';
 
 /** Integer value of each record type, exact on the stored decimals. */
@@ -50,15 +51,17 @@ export interface RecordRow {
   workout_id: number;
 }
 
-const SELECT_ROWS = `
+/** FitTrackee `GET /api/records` order: sport id, then record type. */
+const BY_USER = statement(`
   SELECT r.id, r.record_type, r.sport_id, u.username, r.value::text AS value,
          extract(epoch FROM r.workout_date)::float8 AS workout_date_epoch,
          r.workout_uuid::text AS workout_uuid, r.workout_id
-  FROM records r JOIN users u ON u.id = r.user_id`;
+  FROM records r JOIN users u ON u.id = r.user_id
+  WHERE r.user_id = $1 ORDER BY r.sport_id, r.record_type`);
 
 /**
  * The records held by workout `w` of user `u` as one JSON array of `RecordRow`, in
- * `SELECT_ROWS` order. A record always belongs to its workout's owner (`recompute` elects
+ * `BY_USER` order. A record always belongs to its workout's owner (`recompute` elects
  * among one user's workouts), so the owner's name is the record's user.
  */
 export const HELD_RECORDS_JSON = `(
@@ -71,15 +74,14 @@ export const HELD_RECORDS_JSON = `(
 
 @Injectable()
 export class RecordsRepository {
+  constructor(private readonly queries: PreparedQueries) {}
+
   async recompute(manager: EntityManager, userId: number, sportId: number): Promise<void> {
     await manager.query(RECOMPUTE, [userId, sportId]);
   }
 
-  /** FitTrackee `GET /api/records` order: sport id, then record type. */
   findByUser(manager: EntityManager, userId: number): Promise<RecordRow[]> {
-    return manager.query(`${SELECT_ROWS} WHERE r.user_id = $1 ORDER BY r.sport_id, r.record_type`, [
-      userId,
-    ]);
+    return this.queries.rows<RecordRow>(BY_USER, [userId], manager);
   }
 
   /** Sports whose records point at a workout (recomputed when it changes). */

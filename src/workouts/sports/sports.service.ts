@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectEntityManager, InjectRepository } from '@nestjs/typeorm';
 import { DataNotFoundError } from 'src/common/errors/http-errors';
+import { PreparedQueries } from 'src/database/prepared-queries';
 import type { User } from 'src/users/user.entity';
 import type { SportResponseDto } from 'src/workouts/sports/dto/sport-response.dto';
 import { toSportResponse } from 'src/workouts/sports/dto/to-sport-response';
 import { Sport } from 'src/workouts/sports/sport.entity';
-import { UserSportPreference } from 'src/workouts/sports/user-sport-preference.entity';
-import { Workout } from 'src/workouts/workout.entity';
-import { type EntityManager, In, Repository } from 'typeorm';
+import { ALL_SPORTS, ONE_SPORT, type SportRow } from 'src/workouts/sports/sport-rows';
+import { EntityManager, Repository } from 'typeorm';
 
 /** Parses a path id the way Flask's `<int:...>` would match it; anything else names no sport. */
 export function parseSportId(text: string): number | undefined {
@@ -20,19 +20,20 @@ export function parseSportId(text: string): number | undefined {
 export class SportsService {
   constructor(
     @InjectRepository(Sport) private readonly sports: Repository<Sport>,
-    @InjectRepository(UserSportPreference)
-    private readonly preferences: Repository<UserSportPreference>,
-    @InjectRepository(Workout) private readonly workouts: Repository<Workout>,
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly queries: PreparedQueries,
   ) {}
 
+  /** One round trip: the sports with the caller's preferences (and usage, for admins). */
   async list(user: User): Promise<{ sports: SportResponseDto[] }> {
-    const sports = await this.sports.find({ order: { id: 'ASC' } });
-    return { sports: await this.serialize(user, sports) };
+    const rows = await this.queries.rows<SportRow>(ALL_SPORTS, [user.id, user.admin], this.manager);
+    return { sports: rows.map(toSportResponse) };
   }
 
   async getById(user: User, id: string): Promise<{ sports: SportResponseDto[] }> {
-    const sport = await this.findOrFail(id);
-    return { sports: await this.serialize(user, [sport]) };
+    const sportId = parseSportId(id);
+    if (sportId === undefined) throw new DataNotFoundError('sports');
+    return { sports: [await this.readOne(user, sportId)] };
   }
 
   /** Admin only; deactivating leaves existing workouts untouched. */
@@ -40,7 +41,7 @@ export class SportsService {
     const sport = await this.findOrFail(id);
     sport.isActive = isActive;
     await this.sports.save(sport);
-    return { sports: await this.serialize(user, [sport]) };
+    return { sports: [await this.readOne(user, sport.id)] };
   }
 
   /**
@@ -73,22 +74,13 @@ export class SportsService {
     return sport;
   }
 
-  private async serialize(user: User, sports: Sport[]): Promise<SportResponseDto[]> {
-    const ids = sports.map((sport) => sport.id);
-    const preferences = await this.preferences.findBy({ userId: user.id, sportId: In(ids) });
-    const bySport = new Map(preferences.map((preference) => [preference.sportId, preference]));
-    const used = user.admin ? await this.sportsWithWorkouts(ids) : undefined;
-    return sports.map((sport) =>
-      toSportResponse(sport, bySport.get(sport.id) ?? null, used?.has(sport.id)),
+  private async readOne(user: User, sportId: number): Promise<SportResponseDto> {
+    const [row] = await this.queries.rows<SportRow>(
+      ONE_SPORT,
+      [user.id, user.admin, sportId],
+      this.manager,
     );
-  }
-
-  private async sportsWithWorkouts(ids: number[]): Promise<Set<number>> {
-    const rows: { sport_id: number }[] = await this.workouts.query(
-      `SELECT s.id AS sport_id FROM unnest($1::int[]) AS s(id)
-       WHERE EXISTS (SELECT 1 FROM workouts w WHERE w.sport_id = s.id)`,
-      [ids],
-    );
-    return new Set(rows.map((row) => row.sport_id));
+    if (row === undefined) throw new DataNotFoundError('sports');
+    return toSportResponse(row);
   }
 }

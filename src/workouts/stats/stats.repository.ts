@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PreparedQueries, statement, StatementCache } from 'src/database/prepared-queries';
 import { SqlParams } from 'src/workouts/sql-params';
 import { type Period, periodKey, wholePeriods } from 'src/workouts/stats/period-span';
 import { formatNaive } from 'src/workouts/user-time';
@@ -32,6 +33,13 @@ export interface StatsRow {
   total_descent: number;
 }
 
+/** FitTrackee `GET /api/stats/all`: the instance's totals. */
+const INSTANCE_COUNTS = statement(
+  `SELECT (SELECT count(*) FROM workouts)::int AS workouts,
+          (SELECT count(*) FROM users)::int AS users,
+          (SELECT count(DISTINCT sport_id) FROM workouts)::int AS sports`,
+);
+
 /** Ordered like the reference's loop: float sums and the running average follow workout_date. */
 const ORDER = 'ORDER BY w.workout_date, w.id';
 
@@ -42,6 +50,11 @@ const ORDER = 'ORDER BY w.workout_date, w.id';
  */
 @Injectable()
 export class StatsRepository {
+  /** Texts built from the filter's shape and the period: the values are always parameters. */
+  private readonly byShape = new StatementCache();
+
+  constructor(private readonly queries: PreparedQueries) {}
+
   aggregate(
     manager: EntityManager,
     userId: number,
@@ -50,7 +63,7 @@ export class StatsRepository {
   ): Promise<StatsRow[]> {
     const params = new SqlParams();
     const where = this.where(params, userId, filters);
-    return manager.query(`${this.liveSql(where, period)} ORDER BY 1, 2`, params.values);
+    return this.run(manager, `${this.liveSql(where, period)} ORDER BY 1, 2`, params.values);
   }
 
   /**
@@ -79,12 +92,17 @@ export class StatsRepository {
     if (filters.toExclusive !== undefined && whole.end !== undefined && !sameTime(whole.end, to))
       edges.push(`(w.workout_date >= ${params.add(formatNaive(whole.end))}::timestamp
         AND w.workout_date < ${params.add(filters.toExclusive)}::timestamp)`);
-    if (edges.length === 0) return manager.query(`${buckets} ORDER BY 1, 2`, params.values);
+    if (edges.length === 0) return this.run(manager, `${buckets} ORDER BY 1, 2`, params.values);
     const where = `${this.where(params, userId, { sportId: filters.sportId })} AND (${edges.join(' OR ')})`;
-    return manager.query(
+    return this.run(
+      manager,
       `SELECT * FROM (${this.liveSql(where, period)} UNION ALL ${buckets}) AS r ORDER BY 1, 2`,
       params.values,
     );
+  }
+
+  private run(manager: EntityManager, text: string, values: unknown[]): Promise<StatsRow[]> {
+    return this.queries.rows<StatsRow>(this.byShape.get(text), values, manager);
   }
 
   /** One row per (period, sport) of the workouts matching `where`, unordered. */
@@ -110,8 +128,8 @@ export class StatsRepository {
     whole: { first: Date | undefined; end: Date | undefined },
   ): string {
     const conditions = [
-      `s.user_id = ${params.add(userId)}`,
-      `s.period_kind = ${params.add(period)}`,
+      `s.user_id = ${params.addUnplanned(userId, 'int')}`,
+      `s.period_kind = ${params.addUnplanned(period, 'varchar')}`,
     ];
     if (sportId !== undefined) conditions.push(`s.sport_id = ${params.add(sportId)}`);
     if (whole.first !== undefined)
@@ -130,26 +148,24 @@ export class StatsRepository {
     filters: StatsFilters,
   ): Promise<boolean> {
     const params = new SqlParams();
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM workouts w WHERE ${this.where(params, userId, filters)} LIMIT 1`,
-      params.values,
-    );
+    const text = `SELECT 1 FROM workouts w WHERE ${this.where(params, userId, filters)} LIMIT 1`;
+    const rows = await this.queries.rows(this.byShape.get(text), params.values, manager);
     return rows.length > 0;
   }
 
   async instanceCounts(
     manager: EntityManager,
   ): Promise<{ workouts: number; users: number; sports: number }> {
-    const rows: { workouts: number; users: number; sports: number }[] = await manager.query(
-      `SELECT (SELECT count(*) FROM workouts)::int AS workouts,
-              (SELECT count(*) FROM users)::int AS users,
-              (SELECT count(DISTINCT sport_id) FROM workouts)::int AS sports`,
+    const rows = await this.queries.rows<{ workouts: number; users: number; sports: number }>(
+      INSTANCE_COUNTS,
+      [],
+      manager,
     );
     return rows[0] ?? { workouts: 0, users: 0, sports: 0 };
   }
 
   private where(params: SqlParams, userId: number, filters: StatsFilters): string {
-    const conditions = [`w.user_id = ${params.add(userId)}`];
+    const conditions = [`w.user_id = ${params.addUnplanned(userId, 'int')}`];
     if (filters.from !== undefined)
       conditions.push(`w.workout_date >= ${params.add(filters.from)}::timestamp`);
     if (filters.toExclusive !== undefined)

@@ -4,6 +4,7 @@ import type { Principal } from 'src/auth/principal';
 import { AppError } from 'src/common/errors/app-error';
 import { ForbiddenError, NotFoundError } from 'src/common/errors/http-errors';
 import { ObjectStorageService } from 'src/common/storage/object-storage.service';
+import { PreparedQueries, statement } from 'src/database/prepared-queries';
 import { parseDay } from 'src/workouts/date-input';
 import { badQueryParameter, param, parseInteger } from 'src/workouts/query-params';
 import type {
@@ -23,6 +24,9 @@ import { directorySize } from 'src/workouts/stats/uploads-size';
 import { formatNaive, localToUtc } from 'src/workouts/user-time';
 import { EntityManager } from 'typeorm';
 
+const SPORT_EXISTS = statement(`SELECT 1 FROM sports WHERE id = $1`);
+const USER_BY_NAME = statement(`SELECT id, timezone FROM users WHERE username = $1`);
+
 interface TargetUser {
   id: number;
   timezone: string | null;
@@ -35,6 +39,7 @@ export class StatsService {
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly stats: StatsRepository,
     private readonly storage: ObjectStorageService,
+    private readonly queries: PreparedQueries,
   ) {}
 
   async byTime(
@@ -54,8 +59,14 @@ export class StatsService {
     const rows = await this.stats.byPeriod(this.manager, user.id, filters, time as Period);
     const statistics: Record<string, Record<string, StatsBucketDto>> = {};
     for (const row of rows) {
+      // Filled in place: a copy per row cost more than the rest of the serialization.
       const period = row.period ?? '';
-      statistics[period] = { ...statistics[period], [String(row.sport_id)]: toStatsBucket(row) };
+      let sports = statistics[period];
+      if (sports === undefined) {
+        sports = {};
+        statistics[period] = sports;
+      }
+      sports[String(row.sport_id)] = toStatsBucket(row);
     }
     return { statistics };
   }
@@ -68,9 +79,7 @@ export class StatsService {
     const user = await this.targetUser(principal, username);
     const filters = this.filters(query, user);
     if (filters.sportId !== undefined) {
-      const sports: unknown[] = await this.manager.query(`SELECT 1 FROM sports WHERE id = $1`, [
-        filters.sportId,
-      ]);
+      const sports = await this.queries.rows(SPORT_EXISTS, [filters.sportId], this.manager);
       if (sports.length === 0) throw new NotFoundError('sport does not exist');
     }
     const rows = await this.stats.aggregate(this.manager, user.id, filters, null);
@@ -104,10 +113,7 @@ export class StatsService {
     // One's own statistics (what the web client asks): the row authentication has just read.
     const self = principal.user;
     if (self.username === username) return { id: self.id, timezone: self.timezone };
-    const rows: TargetUser[] = await this.manager.query(
-      `SELECT id, timezone FROM users WHERE username = $1`,
-      [username],
-    );
+    const rows = await this.queries.rows<TargetUser>(USER_BY_NAME, [username], this.manager);
     const user = rows[0];
     if (user === undefined) throw new NotFoundError('user does not exist');
     if (principal.kind !== 'first-party' && user.id !== principal.user.id)

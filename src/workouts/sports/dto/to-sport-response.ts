@@ -1,23 +1,19 @@
 import type { SportResponseDto } from 'src/workouts/sports/dto/sport-response.dto';
-import type { Sport } from 'src/workouts/sports/sport.entity';
-import type { UserSportPreference } from 'src/workouts/sports/user-sport-preference.entity';
+import type { SportRow } from 'src/workouts/sports/sport-rows';
 
 /** As in FitTrackee `GET /api/sports`: the user's preference overrides color, activity and threshold. */
-export function toSportResponse(
-  sport: Sport,
-  preference: UserSportPreference | null,
-  hasWorkouts: boolean | undefined,
-): SportResponseDto {
+export function toSportResponse(row: SportRow): SportResponseDto {
+  const hasPreference = row.preference_is_active !== null;
   const response: SportResponseDto = {
-    id: sport.id,
-    label: sport.label,
-    is_active: sport.isActive,
-    is_active_for_user:
-      preference === null ? sport.isActive : preference.isActive && sport.isActive,
-    color: preference === null ? null : preference.color,
-    stopped_speed_threshold:
-      preference === null ? sport.stoppedSpeedThreshold : preference.stoppedSpeedThreshold,
+    id: row.id,
+    label: row.label,
+    is_active: row.is_active,
+    is_active_for_user: hasPreference
+      ? row.preference_is_active === true && row.is_active
+      : row.is_active,
+    color: row.preference_color,
+    stopped_speed_threshold: row.preference_threshold ?? row.stopped_speed_threshold,
   };
-  if (hasWorkouts !== undefined) response.has_workouts = hasWorkouts;
+  if (row.has_workouts !== null) response.has_workouts = row.has_workouts;
   return response;
 }
