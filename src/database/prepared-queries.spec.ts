@@ -1,4 +1,4 @@
-import { statement,StatementCache } from 'src/database/prepared-queries';
+import { statement, StatementCache } from 'src/database/prepared-queries';
 
 describe('prepared statements', () => {
   it('one name per text, the same in every process', () => {
