@@ -6,6 +6,7 @@ import {
 } from 'src/users/user-workout-summary';
 import { createUser } from 'test/helpers/factories';
 import { FUZZ_RUNS, seedFor } from 'test/helpers/fuzz/fuzz-budget';
+import { rerunMigration } from 'test/helpers/rerun-migration';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
 /** Thousandths as the text of a `numeric(p, 3)` value: exact, whatever the magnitude. */
@@ -319,14 +320,7 @@ describe('per-(user, sport) workout totals', () => {
         },
       ],
     });
-    const migration = new UserSportTotals1797500000000();
-    const runner = t.dataSource.createQueryRunner();
-    try {
-      await migration.down(runner);
-      await migration.up(runner);
-    } finally {
-      await runner.release();
-    }
+    await rerunMigration(t.dataSource, new UserSportTotals1797500000000());
     expect(await query(`SELECT count(*)::int AS n FROM user_sport_totals`)).toEqual([{ n: 3 }]);
     await expectTotalsExact();
     await apply({ kind: 'delete', pick: 0 });

@@ -4,6 +4,7 @@ import { type Period, StatsRepository } from 'src/workouts/stats/stats.repositor
 import request from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
 import { createUser } from 'test/helpers/factories';
+import { rerunMigration } from 'test/helpers/rerun-migration';
 import { createManualWorkout } from 'test/helpers/workouts-api';
 import { createTestApp, isEmbeddedRun, type TestApp } from 'test/setup/test-app';
 import type { EntityManager } from 'typeorm';
@@ -267,14 +268,7 @@ describe('statistics buckets kept by the workouts triggers', () => {
       [1, '2019-02-04 10:00', '10.00'],
       [3, '2019-02-05 10:00', '4.61'],
     ]);
-    const migration = new WorkoutStatsBuckets1795855000000();
-    const runner = t.dataSource.createQueryRunner();
-    try {
-      await migration.down(runner);
-      await migration.up(runner);
-    } finally {
-      await runner.release();
-    }
+    await rerunMigration(t.dataSource, new WorkoutStatsBuckets1795855000000());
     await expectBucketsInStep(user.id);
   });
 
