@@ -81,13 +81,14 @@ describe('workouts: concurrent edit and delete', () => {
     await expectNothingLeft();
   });
 
-  it('answers 404 to a GET whose workout is deleted between the lookup and the read', async () => {
+  it('answers 404 to a GET whose workout is deleted after authentication, before the read', async () => {
     const id = String((await createManualWorkout(t, token, {}))['id']);
     const repository = t.app.get(WorkoutsRepository);
-    const getRow = repository.getRow.bind(repository);
-    jest.spyOn(repository, 'getRow').mockImplementationOnce(async (manager, workoutId) => {
+    const getRowByUuid = repository.getRowByUuid.bind(repository);
+    // The row and its owner come in one statement: the deletion can only land before it.
+    jest.spyOn(repository, 'getRowByUuid').mockImplementationOnce(async (manager, uuid) => {
       expect((await remove(id)).status).toBe(204);
-      return getRow(manager, workoutId);
+      return getRowByUuid(manager, uuid);
     });
     const res = await request(t.http).get(`/api/workouts/${id}`).set(bearer(token));
     expect({ status: res.status, body: res.body }).toEqual(NOT_FOUND);
