@@ -21,6 +21,12 @@ const fixed = (value: number, digits = 0): string =>
   Number.isFinite(value) ? value.toFixed(digits) : '–';
 const cpu = (result: { cpu: Record<string, number> }, group: string): string =>
   result.cpu[group] === undefined ? '–' : String(result.cpu[group]);
+/**
+ * Cores kept busy by the server and PostgreSQL together: requests per second times their CPU
+ * per request. Near the machine's core count, no more workers can add throughput.
+ */
+const busyCores = (result: LoadResult): number =>
+  (result.rps * ((result.cpu['server'] ?? 0) + (result.cpu['postgres'] ?? 0))) / 1e6;
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
@@ -28,8 +34,8 @@ const median = (values: number[]): number => {
 
 function routeTable(results: Results): string[] {
   const lines = [
-    '| mode | route | req/s | p99 | bare Nest ping req/s | ratio to bare | cluster ÷ 1 process | server CPU µs/req | PostgreSQL CPU µs/req |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| mode | route | req/s | p99 | bare Nest ping req/s | ratio to bare | cluster ÷ 1 process | server CPU µs/req | PostgreSQL CPU µs/req | cores busy (server + PostgreSQL) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const bare = results.bare;
   const bareRps = bare.reduce((sum, result) => sum + result.rps, 0) / Math.max(bare.length, 1);
@@ -37,7 +43,7 @@ function routeTable(results: Results): string[] {
   lines.push(
     `| bare Nest app (1 process), mean of ${bare.length} | \`GET /api/ping\` | ${fixed(bareRps)} | ` +
       `${fixed(median(bare.map((result) => result.p99)), 1)} ms | ${fixed(bareRps)} | 1.00 | – | ` +
-      `${fixed(bareCpu)} | – |`,
+      `${fixed(bareCpu)} | – | ${fixed((bareRps * bareCpu) / 1e6, 2)} |`,
   );
   for (const row of [...results.single, ...results.cluster]) {
     const single = results.single.find((other) => other.key === row.key);
@@ -48,7 +54,8 @@ function routeTable(results: Results): string[] {
     lines.push(
       `| ${row.mode} | \`${row.route}\` | ${fixed(row.result.rps)} | ${fixed(row.result.p99, 1)} ms | ` +
         `${fixed(row.bareRps)} | ${fixed(row.result.rps / row.bareRps, 2)} | ${scaling} | ` +
-        `${cpu(row.result, 'server')} | ${cpu(row.result, 'postgres')} |`,
+        `${cpu(row.result, 'server')} | ${cpu(row.result, 'postgres')} | ` +
+        `${fixed(busyCores(row.result), 2)} |`,
     );
   }
   return lines;
@@ -116,7 +123,9 @@ function targets(results: Results): string[] {
       target(
         `\`${many.route}\` ${mode} ≥ 1.7× 1 process`,
         relative(many, one) >= 1.7,
-        `${fixed(relative(many, one), 2)}× (bare-adjusted ${fixed(adjusted(many, one), 2)}×)`,
+        `${fixed(relative(many, one), 2)}× (bare-adjusted ${fixed(adjusted(many, one), 2)}×); ` +
+          `server and PostgreSQL kept ${fixed(busyCores(one.result), 2)} cores busy in 1 process, ` +
+          `${fixed(busyCores(many.result), 2)} in the ${mode}`,
       ),
       target(
         `\`${many.route}\` ≥ ${minimum} req/s with p99 ≤ 100 ms (${mode})`,
