@@ -50,10 +50,7 @@ describe('UserSerializer', () => {
         summaries: ids.map((id) => ({ ...EMPTY_WORKOUT_SUMMARY, nbWorkouts: id * 10 })),
       }),
     );
-    const provider: UserWorkoutSummaryProvider = {
-      summarize: jest.fn(),
-      summarizeMany,
-    };
+    const provider: UserWorkoutSummaryProvider = { summarizeMany };
     const config = appConfig(null);
     const serializer = new UserSerializer(config, noModules, provider);
     const [viewer, other] = [user(1), user(2)];

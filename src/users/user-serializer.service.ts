@@ -8,7 +8,6 @@ import type { User } from 'src/users/user.entity';
 import {
   EMPTY_WORKOUT_SUMMARY,
   USER_WORKOUT_SUMMARY,
-  type UserWorkoutSummary,
   type UserWorkoutSummaryProvider,
 } from 'src/users/user-workout-summary';
 
@@ -51,16 +50,11 @@ export class UserSerializer {
     });
   }
 
-  summarize(userId: number): Promise<UserWorkoutSummary> {
-    return this.provider().summarize(userId);
-  }
-
   /** Without the workouts feature, users have no workouts; the policy date still counts. */
   private provider(): UserWorkoutSummaryProvider {
     return (
       this.injectedSummary ??
       findOptionalProvider<UserWorkoutSummaryProvider>(this.moduleRef, USER_WORKOUT_SUMMARY, {
-        summarize: () => Promise.resolve(EMPTY_WORKOUT_SUMMARY),
         summarizeMany: async (userIds) => ({
           privacyPolicyDate: (await this.appConfig.getRow()).privacyPolicyDate,
           summaries: userIds.map(() => EMPTY_WORKOUT_SUMMARY),

@@ -25,7 +25,6 @@ export interface UserSummaries {
 }
 
 export interface UserWorkoutSummaryProvider {
-  summarize(userId: number): Promise<UserWorkoutSummary>;
   summarizeMany(userIds: readonly number[]): Promise<UserSummaries>;
 }
 

@@ -77,13 +77,6 @@ function toSummary(row: SummaryRow): UserWorkoutSummary {
 export class UserWorkoutSummaryService implements UserWorkoutSummaryProvider {
   constructor(private readonly queries: PreparedQueries) {}
 
-  async summarize(userId: number): Promise<UserWorkoutSummary> {
-    const { summaries } = await this.summarizeMany([userId]);
-    const [summary] = summaries;
-    if (summary === undefined) throw new Error('no workout summary for the user');
-    return summary;
-  }
-
   async summarizeMany(userIds: readonly number[]): Promise<UserSummaries> {
     const rows = await this.queries.rows<SummaryRow>(SUMMARIES, [userIds]);
     const [first] = rows;

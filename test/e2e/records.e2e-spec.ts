@@ -170,9 +170,9 @@ describe('records and the create/edit/delete scenario (FitTrackee `GET /api/reco
     expect(await stats(user, token, 'by_sport')).toEqual({ '1': sport1, '2': sport2 });
     expect(await stats(user, token, 'by_sport?sport_id=2')).toEqual({ '2': sport2 });
 
-    const summary = await t.app
-      .get<UserWorkoutSummaryProvider>(USER_WORKOUT_SUMMARY)
-      .summarize(user.id);
+    const [summary] = (
+      await t.app.get<UserWorkoutSummaryProvider>(USER_WORKOUT_SUMMARY).summarizeMany([user.id])
+    ).summaries;
     expect(summary).toMatchObject({
       nbSports: 2,
       nbWorkouts: 2,
@@ -181,7 +181,7 @@ describe('records and the create/edit/delete scenario (FitTrackee `GET /api/reco
       totalDistance: 57,
       totalDurationSeconds: 13200,
     });
-    expect(summary.records).toHaveLength(9);
+    expect(summary?.records).toHaveLength(9);
   });
 
   it('lists, counts and gives LD to a 30-hour manual workout', async () => {
@@ -226,10 +226,10 @@ describe('records and the create/edit/delete scenario (FitTrackee `GET /api/reco
         },
       },
     });
-    const summary = await t.app
-      .get<UserWorkoutSummaryProvider>(USER_WORKOUT_SUMMARY)
-      .summarize(user.id);
-    expect(summary.totalDurationSeconds).toBe(35 * 3600);
+    const [summary] = (
+      await t.app.get<UserWorkoutSummaryProvider>(USER_WORKOUT_SUMMARY).summarizeMany([user.id])
+    ).summaries;
+    expect(summary?.totalDurationSeconds).toBe(35 * 3600);
   });
 
   it('keeps one record per type under concurrent creations by the same user', async () => {
