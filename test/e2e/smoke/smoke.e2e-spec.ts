@@ -2,6 +2,7 @@ import request from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
 import { expectUnauthorized } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
+import { createManualWorkout } from 'test/helpers/workouts-api';
 import { createTestApp, isEmbeddedRun, type TestApp } from 'test/setup/test-app';
 
 /**
@@ -56,5 +57,43 @@ describe(`smoke (${isEmbeddedRun() ? 'embedded' : 'PostgreSQL'} database)`, () =
     );
     const statuses = (await Promise.all(calls)).map((res) => res.status);
     expect(statuses).toEqual(Array.from({ length: 10 }, () => 200));
+  });
+
+  it('serves the frequent reads, prepared statements included, and their figures agree', async () => {
+    const user = await createUser(t.dataSource);
+    const token = firstPartyToken(t.app, user);
+    for (const [day, distance] of [
+      ['2024-03-01 08:00', 10],
+      ['2024-03-02 08:00', 5.5],
+    ] as const)
+      await createManualWorkout(t, token, { workout_date: day, distance, duration: 3600 });
+    // Twice each: the second request runs the statement the first one prepared.
+    for (let round = 0; round < 2; round++) {
+      const profile = await request(t.http).get('/api/auth/profile').set(bearer(token));
+      expect(profile.status).toBe(200);
+      expect(profile.body.data).toMatchObject({
+        nb_workouts: 2,
+        nb_sports: 1,
+        total_distance: 15.5,
+        sports_list: [1],
+      });
+      const list = await request(t.http).get('/api/workouts?per_page=1').set(bearer(token));
+      expect(list.status).toBe(200);
+      expect(list.body.data.workouts).toHaveLength(1);
+      expect(list.body.data.workouts[0].previous_workout).toEqual(expect.any(String));
+      expect(list.body.pagination).toMatchObject({ total: 2, pages: 2 });
+      const stats = await request(t.http)
+        .get(`/api/stats/${user.username}/by_time?time=year`)
+        .set(bearer(token));
+      expect(stats.body.data.statistics).toEqual({
+        '2024': { '1': expect.objectContaining({ nb_workouts: 2, total_distance: 15.5 }) },
+      });
+      const records = await request(t.http).get('/api/records').set(bearer(token));
+      expect(records.status).toBe(200);
+      expect(records.body.data.records.length).toBeGreaterThan(0);
+      const sports = await request(t.http).get('/api/sports').set(bearer(token));
+      expect(sports.status).toBe(200);
+      expect(sports.body.data.sports.length).toBeGreaterThan(0);
+    }
   });
 });
