@@ -7,7 +7,7 @@ import type {
   UserWorkoutSummaryProvider,
 } from 'src/users/user-workout-summary';
 import { toRecordResponse } from 'src/workouts/records/dto/to-record-response';
-import type { RecordRow } from 'src/workouts/records/records.repository';
+import { type RecordRow, recordRowsJson } from 'src/workouts/records/records.repository';
 
 interface SummaryRow {
   config_rows: number;
@@ -43,11 +43,7 @@ const SUMMARIES = statement(`
       coalesce(sum(s.total_duration), 0)::float8 AS total_duration
     FROM user_sport_totals s WHERE s.user_id = u.id AND s.nb_workouts > 0) AS t
   CROSS JOIN LATERAL (
-    SELECT coalesce(json_agg(json_build_object(
-      'id', r.id, 'record_type', r.record_type, 'sport_id', r.sport_id, 'username', n.username,
-      'value', r.value::text, 'workout_date_epoch', extract(epoch FROM r.workout_date)::float8,
-      'workout_uuid', r.workout_uuid::text, 'workout_id', r.workout_id)
-      ORDER BY r.sport_id, r.record_type), '[]') AS records
+    SELECT ${recordRowsJson('n.username')} AS records
     FROM records r CROSS JOIN (SELECT username FROM users WHERE id = u.id) AS n
     WHERE r.user_id = u.id) AS rec
   ORDER BY u.position`);

@@ -60,17 +60,23 @@ const BY_USER = statement(`
   WHERE r.user_id = $1 ORDER BY r.sport_id, r.record_type`);
 
 /**
- * The records held by workout `w` of user `u` as one JSON array of `RecordRow`, in
- * `BY_USER` order. A record always belongs to its workout's owner (`recompute` elects
- * among one user's workouts), so the owner's name is the record's user.
+ * The records `r` as one JSON array of `RecordRow`, in `BY_USER` order, `username` naming
+ * their user: an aggregate for a query over `records r`.
  */
-export const HELD_RECORDS_JSON = `(
-  SELECT coalesce(json_agg(json_build_object(
-    'id', r.id, 'record_type', r.record_type, 'sport_id', r.sport_id, 'username', u.username,
+export function recordRowsJson(username: string): string {
+  return `coalesce(json_agg(json_build_object(
+    'id', r.id, 'record_type', r.record_type, 'sport_id', r.sport_id, 'username', ${username},
     'value', r.value::text, 'workout_date_epoch', extract(epoch FROM r.workout_date)::float8,
     'workout_uuid', r.workout_uuid::text, 'workout_id', r.workout_id)
-    ORDER BY r.sport_id, r.record_type), '[]')
-  FROM records r WHERE r.workout_id = w.id)`;
+    ORDER BY r.sport_id, r.record_type), '[]')`;
+}
+
+/**
+ * The records held by workout `w` of user `u`. A record always belongs to its workout's owner
+ * (`recompute` elects among one user's workouts), so the owner's name is the record's user.
+ */
+export const HELD_RECORDS_JSON = `(
+  SELECT ${recordRowsJson('u.username')} FROM records r WHERE r.workout_id = w.id)`;
 
 @Injectable()
 export class RecordsRepository {
