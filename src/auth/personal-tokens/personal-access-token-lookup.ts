@@ -3,12 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isWellFormedPersonalAccessToken } from 'src/auth/personal-tokens/personal-access-token-format';
 import { EntityRows } from 'src/database/entity-rows';
 import { PreparedQueries, type Statement, statement } from 'src/database/prepared-queries';
+import { LAST_USED_RESOLUTION_MS } from 'src/oauth2/connected-apps/last-used-throttle';
 import { hashSecret } from 'src/oauth2/tokens/secrets';
 import { User } from 'src/users/user.entity';
 import { DataSource } from 'typeorm';
-
-/** `last_used_at` is written at most this often per token, so using a token rarely writes. */
-const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** Row key of the token's scope, apart from the user's columns. */
 const SCOPE = 'pk_token_scope';
@@ -22,9 +20,10 @@ export interface UsablePersonalAccessToken {
 /**
  * A presented `pk_pat_` token in one round trip (docs/oauth2.md#personal-access-tokens): the
  * token by its digest (unique index), unexpired, with its user, and its `last_used_at` written
- * in the same statement when older than a minute. Asked afresh on every request: a revoked
- * (deleted) token, or a deleted user, is refused at once in every process. A malformed token
- * (prefix, length or checksum wrong) is refused before any query.
+ * in the same statement when older than `LAST_USED_RESOLUTION_MS`, as an OAuth2 grant's. Asked
+ * afresh on every request: a revoked (deleted) token, or a deleted user, is refused at once in
+ * every process. A malformed token (prefix, length or checksum wrong) is refused before any
+ * query.
  */
 @Injectable()
 export class PersonalAccessTokenLookup {
