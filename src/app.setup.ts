@@ -49,9 +49,10 @@ export function setupApp(app: NestExpressApplication): void {
   useRoutePrefix(app);
   const requestLogger = app.get<RequestLogger>(HTTP_LOGGER);
   // One Express layer for what every request goes through, in this order: nosniff on every
-  // answer (see response-headers.ts); the request line, so a request the parsers reject (broken JSON, 413) still gets its line and id; CORS
-  // before the parsers, so a body they refuse still reaches a browser app as a readable error;
-  // the request's logger bound last, for the application's own log lines.
+  // answer (see response-headers.ts); the request line, so a request the parsers reject (broken
+  // JSON, 413) still gets its line and id; CORS before the parsers, so a body they refuse still
+  // reaches a browser app as a readable error; the request's logger bound last, for the
+  // application's own log lines.
   app.use(
     chain(
       noSniff,
