@@ -10,18 +10,15 @@
  *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (to profile the server)
  */
 import { hashSecret, randomAlphanumeric } from 'src/oauth2/tokens/secrets';
-import { createUser } from 'test/helpers/factories';
-import { insertWorkoutsInBulk } from 'test/helpers/workouts-seed';
 import type { DataSource } from 'typeorm';
 
 import { benchGroups } from './load/process-cpu';
 import { assertWrk, type LoadResult, wrk } from './load/wrk';
 import { withServerProcess } from './server-process';
-import { login } from './upload-client';
+import { CONNECTIONS } from './throughput-routes';
+import { seed } from './throughput-seed';
 
-const CONNECTIONS = 16;
 const SECONDS = Number(process.env['BENCH_DURATION'] ?? 6);
-const WORKOUTS = 10_000;
 
 const OPTIONAL_ROUTES = ['profile-oauth2', 'profile-pat'];
 
@@ -80,14 +77,11 @@ async function main(): Promise<void> {
   const env = { WEB_CONCURRENCY: workers, TILE_SERVER_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' };
   await withServerProcess(env, async ({ dataSource, base, main, databaseName }) => {
     const groups = benchGroups(main, databaseName);
-    const heavy = await createUser(dataSource);
-    await insertWorkoutsInBulk(dataSource, heavy.id, WORKOUTS, { sports: 3 });
-    await dataSource.query('VACUUM ANALYZE workouts, workout_stats');
-    const light = await createUser(dataSource);
-    const auth = { Authorization: `Bearer ${await login(base, heavy.email)}` };
-    const lightToken = await login(base, light.email);
+    // The data of `npm run bench`: a user with 10,000 workouts, and one without any.
+    const { token, username, lightToken, lightUserId } = await seed(base, dataSource);
+    const auth = { Authorization: `Bearer ${token}` };
     const lightAuth = { Authorization: `Bearer ${lightToken}` };
-    const oauth2Auth = { Authorization: `Bearer ${await oauth2Token(dataSource, light.id)}` };
+    const oauth2Auth = { Authorization: `Bearer ${await oauth2Token(dataSource, lightUserId)}` };
     const patAuth = { Authorization: `Bearer ${await personalToken(base, lightToken)}` };
     const routes: Record<string, [string, Record<string, string>]> = {
       ping: ['/api/ping', {}],
@@ -97,7 +91,7 @@ async function main(): Promise<void> {
       'profile-pat': ['/api/auth/profile', patAuth],
       sports: ['/api/sports', auth],
       list: ['/api/workouts?per_page=10', auth],
-      stats: [`/api/stats/${heavy.username}/by_time?time=year`, auth],
+      stats: [`/api/stats/${username}/by_time?time=year`, auth],
       records: ['/api/records', auth],
     };
     console.log(`${workers} worker(s), ${CONNECTIONS} connections, ${SECONDS} s per route`);

@@ -10,8 +10,9 @@ export interface Seeded {
   /** Bearer token of the user who owns the 10,000 workouts, and that user's name. */
   token: string;
   username: string;
-  /** Bearer token of a user without any workout. */
+  /** Bearer token and id of a user without any workout. */
   lightToken: string;
+  lightUserId: number;
 }
 
 /**
@@ -43,5 +44,5 @@ export async function seed(base: string, dataSource: DataSource): Promise<Seeded
   const light = await createUser(dataSource);
   const lightToken = await login(base, light.email);
   await dataSource.query('VACUUM ANALYZE');
-  return { token, username: user.username, lightToken };
+  return { token, username: user.username, lightToken, lightUserId: light.id };
 }
