@@ -1,5 +1,6 @@
 import type { Scope } from 'src/auth/scopes';
 import type { User } from 'src/users/user.entity';
+import type { OwnSummary, UserSummarySql } from 'src/users/user-workout-summary';
 
 /**
  * Who is calling: a first-party token (from /api/auth/login) carries every scope; an OAuth2
@@ -13,8 +14,15 @@ export interface Principal {
   kind: 'first-party' | 'oauth2' | 'personal-access-token';
   /** The raw bearer token, needed by logout to blacklist it (docs/compatibility.md#auth-tokens). */
   token: string;
+  /** The user's own summary, read with the token when the route asked for it. */
+  ownSummary?: OwnSummary;
 }
 
 export interface RequestWithPrincipal {
   principal?: Principal;
+  /**
+   * Set by the guard before authentication on a route that serializes its caller
+   * (`@Scopes(…, { ownSummary: true })`): the strategies read it in the same query.
+   */
+  ownSummarySql?: UserSummarySql;
 }

@@ -11,7 +11,7 @@ import {
 import { ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AccountService } from 'src/auth/account.service';
 import { messageExample, SELF_USER_EXAMPLE, userMessageExample } from 'src/auth/auth-examples';
-import { CurrentUser, Public, Scopes } from 'src/auth/decorators';
+import { CurrentPrincipal, CurrentUser, Public, Scopes } from 'src/auth/decorators';
 import { RequestDevice } from 'src/auth/decorators/request-device.decorator';
 import { EditAccountDto } from 'src/auth/dto/edit-account.dto';
 import { EditPreferencesDto } from 'src/auth/dto/edit-preferences.dto';
@@ -23,6 +23,7 @@ import { UserMessageResponseDto } from 'src/auth/dto/user-message-response.dto';
 import { PictureService } from 'src/auth/picture/picture.service';
 import { type PictureUpload, UploadedPicture } from 'src/auth/picture/picture-upload.decorator';
 import { PictureUploadInterceptor } from 'src/auth/picture/picture-upload.interceptor';
+import type { Principal } from 'src/auth/principal';
 import { ProfileService } from 'src/auth/profile.service';
 import { SCOPE } from 'src/auth/scopes';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
@@ -49,7 +50,7 @@ export class ProfileController {
 
   /** The user's own view of their account (FitTrackee `GET /api/auth/profile`). */
   @Get('profile')
-  @Scopes(SCOPE.PROFILE_READ)
+  @Scopes(SCOPE.PROFILE_READ, { ownSummary: true })
   @ApiEnvelopeResponse(SelfUserResponseDto, {
     description: 'The user, with their preferences.',
     example: { status: 'success', data: SELF_USER_EXAMPLE },
@@ -59,8 +60,8 @@ export class ProfileController {
     description:
       'Not modified: `If-None-Match` carries the weak ETag of the current answer; no body.',
   })
-  getProfile(@CurrentUser() user: User): Promise<UserResponseDto> {
-    return this.profiles.get(user);
+  getProfile(@CurrentPrincipal() principal: Principal): Promise<UserResponseDto> {
+    return this.profiles.get(principal.user, principal.ownSummary);
   }
 
   /**

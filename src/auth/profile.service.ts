@@ -8,6 +8,7 @@ import type { UserResponseDto } from 'src/users/dto/user-response.dto';
 import { User } from 'src/users/user.entity';
 import { normalizeLanguage } from 'src/users/user-rules';
 import { UserSerializer } from 'src/users/user-serializer.service';
+import type { OwnSummary } from 'src/users/user-workout-summary';
 import { Repository } from 'typeorm';
 
 /** `YYYY-MM-DD` at midnight UTC; an impossible date (2023-02-30) is `invalid payload`. */
@@ -30,8 +31,9 @@ export class ProfileService {
     private readonly serializer: UserSerializer,
   ) {}
 
-  get(user: User): Promise<UserResponseDto> {
-    return this.serializer.serializeSelf(user);
+  /** `ownSummary`: the figures read with the token, when they were. */
+  get(user: User, ownSummary?: OwnSummary): Promise<UserResponseDto> {
+    return this.serializer.serializeSelf(user, ownSummary);
   }
 
   async edit(user: User, dto: EditProfileDto): Promise<TopLevelResult> {

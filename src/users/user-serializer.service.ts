@@ -7,6 +7,7 @@ import { findOptionalProvider } from 'src/users/optional-provider';
 import type { User } from 'src/users/user.entity';
 import {
   EMPTY_WORKOUT_SUMMARY,
+  type OwnSummary,
   USER_WORKOUT_SUMMARY,
   type UserWorkoutSummaryProvider,
 } from 'src/users/user-workout-summary';
@@ -31,9 +32,13 @@ export class UserSerializer {
     return serialized;
   }
 
-  /** The user's own view (profile, account and preferences responses). */
-  serializeSelf(user: User): Promise<UserResponseDto> {
-    return this.serialize(user, user);
+  /**
+   * The user's own view (profile, account and preferences responses); with `ownSummary` already
+   * read (with the token, on `GET /api/auth/profile`), without a query.
+   */
+  async serializeSelf(user: User, ownSummary?: OwnSummary): Promise<UserResponseDto> {
+    if (ownSummary === undefined) return this.serialize(user, user);
+    return toUserResponse(user, 'self', ownSummary.summary, ownSummary.privacyPolicyDate);
   }
 
   /** One round trip for any number of users (admin user lists, FitTrackee `GET /api/users`). */

@@ -24,8 +24,30 @@ export interface UserSummaries {
   summaries: UserWorkoutSummary[];
 }
 
+/** Everything a user's own serialization reads besides the user row. */
+export interface OwnSummary {
+  privacyPolicyDate: Date | null;
+  summary: UserWorkoutSummary;
+}
+
+/**
+ * The summary as SQL that a query already reading a user joins to that user: the profile's
+ * authentication reads the caller and their summary in one round trip (FitTrackee
+ * `GET /api/auth/profile`).
+ */
+export interface UserSummarySql {
+  /** FROM-clause items bringing in the summary of the user whose id is the SQL `userId`. */
+  joins(userId: string): string;
+  /** The select list of the summary, its names apart from every column of `users`. */
+  readonly columns: string;
+  /** The summary carried by a row selected with `columns`. */
+  read(row: Record<string, unknown>): OwnSummary;
+}
+
 export interface UserWorkoutSummaryProvider {
   summarizeMany(userIds: readonly number[]): Promise<UserSummaries>;
+  /** Absent where the summary cannot be joined (no workouts feature): read separately. */
+  readonly sql?: UserSummarySql;
 }
 
 export const USER_WORKOUT_SUMMARY = Symbol('USER_WORKOUT_SUMMARY');

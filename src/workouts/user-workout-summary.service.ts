@@ -3,66 +3,103 @@ import { InternalError } from 'src/common/errors/http-errors';
 import { PreparedQueries, statement } from 'src/database/prepared-queries';
 import type {
   UserSummaries,
+  UserSummarySql,
   UserWorkoutSummary,
   UserWorkoutSummaryProvider,
 } from 'src/users/user-workout-summary';
 import { toRecordResponse } from 'src/workouts/records/dto/to-record-response';
 import { type RecordRow, recordRowsJson } from 'src/workouts/records/records.repository';
 
+/** The summary's columns, named apart from every column of `users` they are joined to. */
 interface SummaryRow {
-  config_rows: number;
-  privacy_policy_date: Date | null;
-  nb_workouts: number;
-  sports_list: number[];
-  total_ascent: number;
-  total_distance: number;
-  total_duration: number;
-  records: RecordRow[];
+  pk_summary_config_rows: number;
+  pk_summary_privacy_policy_date: Date | null;
+  pk_summary_nb_workouts: number;
+  pk_summary_sports_list: number[];
+  pk_summary_total_ascent: number;
+  pk_summary_total_distance: number;
+  pk_summary_total_duration: number;
+  pk_summary_records: RecordRow[];
 }
 
 /**
- * One row per requested user, in order: the configuration's privacy policy date (and how many
- * configuration rows there are, which must be one), the totals summed over the user's
- * per-sport rows (kept exact by the `workouts` triggers; the float8 casts are those of the
- * aggregate over the workouts themselves), and the records in FitTrackee `GET /api/records`
- * order (sport id, then record type) with the columns of `RecordRow`. Every part is an index
- * lookup, whatever the number of workouts.
+ * The summary of the user whose id is the SQL `userId`, one row per user: the configuration's
+ * privacy policy date (and how many configuration rows there are, which must be one), the
+ * totals summed over the user's per-sport rows (kept exact by the `workouts` triggers; the
+ * float8 casts are those of the aggregate over the workouts themselves), and the records in
+ * FitTrackee `GET /api/records` order (sport id, then record type) with the columns of
+ * `RecordRow`. Every part is an index lookup, whatever the number of workouts.
  */
-const SUMMARIES = statement(`
-  SELECT c.config_rows, c.privacy_policy_date, t.nb_workouts, t.sports_list, t.total_ascent,
-    t.total_distance, t.total_duration, rec.records
-  FROM unnest($1::int[]) WITH ORDINALITY AS u (id, position)
+function summaryJoins(userId: string): string {
+  return `
   CROSS JOIN (
     SELECT count(*)::int AS config_rows, max(a.privacy_policy_date) AS privacy_policy_date
-    FROM (SELECT privacy_policy_date FROM app_config LIMIT 2) AS a) AS c
+    FROM (SELECT privacy_policy_date FROM app_config LIMIT 2) AS a) AS pk_summary_config
   CROSS JOIN LATERAL (
     SELECT coalesce(sum(s.nb_workouts), 0)::int AS nb_workouts,
       coalesce(array_agg(s.sport_id ORDER BY s.sport_id), '{}') AS sports_list,
       coalesce(sum(s.total_ascent), 0)::float8 AS total_ascent,
       coalesce(sum(s.total_distance), 0)::float8 AS total_distance,
       coalesce(sum(s.total_duration), 0)::float8 AS total_duration
-    FROM user_sport_totals s WHERE s.user_id = u.id AND s.nb_workouts > 0) AS t
+    FROM user_sport_totals s WHERE s.user_id = ${userId} AND s.nb_workouts > 0) AS pk_summary_totals
   CROSS JOIN LATERAL (
     SELECT ${recordRowsJson('n.username')} AS records
-    FROM records r CROSS JOIN (SELECT username FROM users WHERE id = u.id) AS n
-    WHERE r.user_id = u.id) AS rec
+    FROM records r CROSS JOIN (SELECT username FROM users WHERE id = ${userId}) AS n
+    WHERE r.user_id = ${userId}) AS pk_summary_records`;
+}
+
+/** The select list of `SummaryRow` over `summaryJoins`. */
+const SUMMARY_COLUMNS = `
+  pk_summary_config.config_rows AS pk_summary_config_rows,
+  pk_summary_config.privacy_policy_date AS pk_summary_privacy_policy_date,
+  pk_summary_totals.nb_workouts AS pk_summary_nb_workouts,
+  pk_summary_totals.sports_list AS pk_summary_sports_list,
+  pk_summary_totals.total_ascent AS pk_summary_total_ascent,
+  pk_summary_totals.total_distance AS pk_summary_total_distance,
+  pk_summary_totals.total_duration AS pk_summary_total_duration,
+  pk_summary_records.records AS pk_summary_records`;
+
+/** One row per requested user, in order. */
+const SUMMARIES = statement(`
+  SELECT ${SUMMARY_COLUMNS}
+  FROM unnest($1::int[]) WITH ORDINALITY AS u (id, position) ${summaryJoins('u.id')}
   ORDER BY u.position`);
+
+/** FitTrackee `GET /api/config`: the configuration is a single row. */
+function assertOneConfiguration(row: SummaryRow): void {
+  if (row.pk_summary_config_rows !== 1) throw new InternalError('error on getting configuration');
+}
 
 function toSummary(row: SummaryRow): UserWorkoutSummary {
   return {
-    nbSports: row.sports_list.length,
-    nbWorkouts: row.nb_workouts,
+    nbSports: row.pk_summary_sports_list.length,
+    nbWorkouts: row.pk_summary_nb_workouts,
     // The users area types records loosely; these are plain objects (FitTrackee
     // `GET /api/records`).
-    records: row.records.map(
+    records: row.pk_summary_records.map(
       (record) => toRecordResponse(record) as unknown as Record<string, unknown>,
     ),
-    sportsList: row.sports_list,
-    totalAscent: row.total_ascent,
-    totalDistance: row.total_distance,
-    totalDurationSeconds: row.total_duration,
+    sportsList: row.pk_summary_sports_list,
+    totalAscent: row.pk_summary_total_ascent,
+    totalDistance: row.pk_summary_total_distance,
+    totalDurationSeconds: row.pk_summary_total_duration,
   };
 }
+
+/** The summary joined to a query that reads the user (the profile's authentication). */
+const JOINED: UserSummarySql = {
+  joins: summaryJoins,
+  columns: SUMMARY_COLUMNS,
+  read(row) {
+    // The row was selected with SUMMARY_COLUMNS.
+    const summary = row as unknown as SummaryRow;
+    assertOneConfiguration(summary);
+    return {
+      privacyPolicyDate: summary.pk_summary_privacy_policy_date,
+      summary: toSummary(summary),
+    };
+  },
+};
 
 /**
  * Workout figures of the user serialization (FitTrackee `GET /api/auth/profile`): counts, distinct
@@ -71,16 +108,16 @@ function toSummary(row: SummaryRow): UserWorkoutSummary {
  */
 @Injectable()
 export class UserWorkoutSummaryService implements UserWorkoutSummaryProvider {
+  readonly sql = JOINED;
+
   constructor(private readonly queries: PreparedQueries) {}
 
   async summarizeMany(userIds: readonly number[]): Promise<UserSummaries> {
     const rows = await this.queries.rows<SummaryRow>(SUMMARIES, [userIds]);
     const [first] = rows;
-    // FitTrackee `GET /api/config`: the configuration is a single row.
-    if (first !== undefined && first.config_rows !== 1)
-      throw new InternalError('error on getting configuration');
+    if (first !== undefined) assertOneConfiguration(first);
     return {
-      privacyPolicyDate: first?.privacy_policy_date ?? null,
+      privacyPolicyDate: first?.pk_summary_privacy_policy_date ?? null,
       summaries: rows.map(toSummary),
     };
   }

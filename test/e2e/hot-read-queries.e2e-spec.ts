@@ -19,13 +19,14 @@ describe('database round trips of the hot reads', () => {
   let token: string;
   let workoutId: string;
   let username: string;
+  let owner: User;
   const queries: string[] = [];
 
   beforeAll(async () => {
     t = await createTestApp();
-    const user = await createUser(t.dataSource);
-    username = user.username;
-    token = firstPartyToken(t.app, user);
+    owner = await createUser(t.dataSource);
+    username = owner.username;
+    token = firstPartyToken(t.app, owner);
     for (const day of ['2018-05-15 14:05', '2018-05-16 14:05', '2018-05-17 14:05']) {
       const workout = await createManualWorkout(t, token, { workout_date: day });
       workoutId = String(workout['id']);
@@ -53,12 +54,32 @@ describe('database round trips of the hot reads', () => {
     expect(await queriesOf('/api/ping')).toHaveLength(0);
   });
 
-  it('authentication: one query, user and logout blacklist together', async () => {
+  it('profile: one query, user, logout blacklist, config, totals and records together', async () => {
     const seen = await queriesOf('/api/auth/profile');
     expect(seen.filter((q) => q.includes('blacklisted_tokens'))).toHaveLength(1);
     expect(seen.filter((q) => /FROM "users"/.test(q))).toHaveLength(1);
-    // The user, then the application config, the totals and the records together.
-    expect(seen).toHaveLength(2);
+    expect(seen.filter((q) => q.includes('user_sport_totals'))).toHaveLength(1);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('profile: the figures read with any token are those of the separate read', async () => {
+    // GET /api/users/<username> serializes its caller with the summary read on its own.
+    const separate = await request(t.http)
+      .get(`/api/users/${username}`)
+      .set(bearer(token))
+      .expect(200);
+    const [user] = (separate.body as { data: { users: Record<string, unknown>[] } }).data.users;
+    expect(user?.['nb_workouts']).toBe(3);
+    expect(user?.['records']).toHaveLength(4);
+    const tokens = [
+      token,
+      await oauth2AccessToken(t.app, owner, SCOPE.PROFILE_READ),
+      await personalAccessToken(t, owner, SCOPE.PROFILE_READ),
+    ];
+    for (const own of tokens) {
+      const profile = await request(t.http).get('/api/auth/profile').set(bearer(own)).expect(200);
+      expect((profile.body as { data: unknown }).data).toEqual(user);
+    }
   });
 
   it('workouts list: authentication plus one query for the page', async () => {
@@ -120,8 +141,8 @@ describe('database round trips of the hot reads', () => {
       const seen = await queriesOf('/api/auth/profile', own);
       expect(seen.filter((q) => q.includes('oauth2_tokens'))).toHaveLength(1);
       expect(seen.filter((q) => /FROM "users"|JOIN "users"/.test(q))).toHaveLength(1);
-      // The token with its user, then the application config, the totals and the records.
-      expect(seen).toHaveLength(2);
+      // The token with its user, the application config, the totals and the records.
+      expect(seen).toHaveLength(1);
     });
 
     it('a personal access token', async () => {
@@ -130,7 +151,7 @@ describe('database round trips of the hot reads', () => {
       const seen = await queriesOf('/api/auth/profile', own);
       expect(seen.filter((q) => q.includes('personal_access_tokens'))).toHaveLength(1);
       expect(seen.filter((q) => /FROM "users"|JOIN "users"/.test(q))).toHaveLength(1);
-      expect(seen).toHaveLength(2);
+      expect(seen).toHaveLength(1);
     });
 
     it("the same query marks the app's grant used, to the minute", async () => {

@@ -48,6 +48,7 @@ export const SCOPED = (scopes: readonly Scope[], isAdminOnly = false): AccessRul
   scopes,
   isAdminOnly,
   isFirstPartyOnly: false,
+  isReadingOwnSummary: false,
 });
 
 export const FIRST_PARTY_ONLY: AccessRule = {
@@ -55,6 +56,7 @@ export const FIRST_PARTY_ONLY: AccessRule = {
   scopes: [],
   isAdminOnly: false,
   isFirstPartyOnly: true,
+  isReadingOwnSummary: false,
 };
 
 export const PUBLIC: AccessRule = { kind: 'public' };

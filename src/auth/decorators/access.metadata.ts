@@ -15,6 +15,11 @@ export interface ScopedAccess {
    * (docs/oauth2.md#first-party-only).
    */
   isFirstPartyOnly: boolean;
+  /**
+   * The route serializes its caller: the authentication query reads the caller's summary too
+   * (FitTrackee `GET /api/auth/profile` in one round trip).
+   */
+  isReadingOwnSummary: boolean;
 }
 
 export type AccessRule = { kind: 'public' } | ScopedAccess;

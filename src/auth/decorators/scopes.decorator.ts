@@ -12,6 +12,8 @@ import { BEARER_ERROR_SCHEMA } from 'src/common/openapi/api-error-responses.deco
 
 export interface ScopesOptions {
   admin?: boolean;
+  /** The handler serializes its caller (`Principal.ownSummary`), read with the token. */
+  ownSummary?: boolean;
 }
 
 export const FIRST_PARTY_SECURITY = 'bearer';
@@ -58,6 +60,7 @@ export function Scopes(
     scopes,
     isAdminOnly: options.admin === true,
     isFirstPartyOnly: false,
+    isReadingOwnSummary: options.ownSummary === true,
   });
 }
 
@@ -72,5 +75,6 @@ export function FirstPartyOnly(): MethodDecorator & ClassDecorator {
     scopes: [],
     isAdminOnly: false,
     isFirstPartyOnly: true,
+    isReadingOwnSummary: false,
   });
 }

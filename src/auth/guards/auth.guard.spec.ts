@@ -7,10 +7,14 @@ import {
   OAUTH2_STRATEGY,
   PERSONAL_ACCESS_TOKEN_STRATEGY,
 } from 'src/auth/guards/strategy-names';
-import type { Principal } from 'src/auth/principal';
+import type { Principal, RequestWithPrincipal } from 'src/auth/principal';
 import { SCOPE } from 'src/auth/scopes';
 import { ForbiddenError, UnauthorizedError } from 'src/common/errors/http-errors';
 import { InvalidTokenError, UnsupportedTokenTypeError } from 'src/common/errors/oauth2-error';
+import {
+  EMPTY_WORKOUT_SUMMARY,
+  type UserWorkoutSummaryProvider,
+} from 'src/users/user-workout-summary';
 import {
   fakeReflector,
   fakeRequest,
@@ -75,6 +79,43 @@ describe('AuthGuard (docs/oauth2.md#resource-protection steps 1–4)', () => {
     const guard = new AuthGuard(fakeReflector(rule ?? undefined));
     return { request, result: guard.canActivate(httpContext(request)) };
   };
+
+  describe('a route that serializes its caller (@Scopes(…, { ownSummary: true }))', () => {
+    const summaries = (): UserWorkoutSummaryProvider => ({
+      summarizeMany: () => Promise.reject(new Error('not called')),
+      sql: {
+        joins: () => '',
+        columns: '',
+        read: () => ({ privacyPolicyDate: null, summary: EMPTY_WORKOUT_SUMMARY }),
+      },
+    });
+    /** What the strategies saw on the request when they ran. */
+    const seenSql = async (rule: AccessRule, provider?: UserWorkoutSummaryProvider) => {
+      let seen: unknown = 'not run';
+      const request = fakeRequest('Bearer good');
+      firstParty = principal('first-party');
+      jwtStrategy = new FakeStrategy(() => {
+        seen = (request as RequestWithPrincipal).ownSummarySql;
+        return firstParty;
+      });
+      passport.use(FIRST_PARTY_STRATEGY, jwtStrategy);
+      const guard = new AuthGuard(fakeReflector(rule), provider);
+      await guard.canActivate(httpContext(request));
+      return seen;
+    };
+
+    it("hands the summary's SQL to the strategies, to be read with the token", async () => {
+      const provider = summaries();
+      const rule = { ...SCOPED([SCOPE.PROFILE_READ]), isReadingOwnSummary: true };
+      expect(await seenSql(rule, provider)).toBe(provider.sql);
+    });
+
+    it('hands nothing on other routes, nor without the workouts feature', async () => {
+      expect(await seenSql(SCOPED([SCOPE.PROFILE_READ]), summaries())).toBeUndefined();
+      const rule = { ...SCOPED([SCOPE.PROFILE_READ]), isReadingOwnSummary: true };
+      expect(await seenSql(rule, undefined)).toBeUndefined();
+    });
+  });
 
   it('lets a @Public() route through without looking at the header', async () => {
     const { request, result } = run('Basic garbage', PUBLIC);

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { AccessRules } from 'src/auth/guards/access-rule';
@@ -13,19 +13,29 @@ import type { Principal, RequestWithPrincipal } from 'src/auth/principal';
 import { ForbiddenError, UnauthorizedError } from 'src/common/errors/http-errors';
 import { InvalidTokenError, UnsupportedTokenTypeError } from 'src/common/errors/oauth2-error';
 import { markPrivate } from 'src/common/http/response-headers';
+import {
+  USER_WORKOUT_SUMMARY,
+  type UserWorkoutSummaryProvider,
+} from 'src/users/user-workout-summary';
 
 /**
  * "Who are you": resolves the Authorization header to a principal, deny-by-default.
  * Order of docs/oauth2.md#resource-protection steps 1–4: the first-party JWT is tried first,
  * whatever the scheme word; only then the OAuth2 bearer token, whose scheme must be `Bearer`.
  * A `pk_pat_` token takes the same step 4 through the personal access token strategy
- * (docs/oauth2.md#personal-access-tokens).
+ * (docs/oauth2.md#personal-access-tokens). A route that serializes its caller has the caller's
+ * summary read by the same query.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly rules: AccessRules;
 
-  constructor(reflector: Reflector) {
+  constructor(
+    reflector: Reflector,
+    @Optional()
+    @Inject(USER_WORKOUT_SUMMARY)
+    private readonly summaries?: UserWorkoutSummaryProvider,
+  ) {
     this.rules = new AccessRules(reflector);
   }
 
@@ -37,6 +47,7 @@ export class AuthGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<Request & RequestWithPrincipal>();
     const response = http.getResponse<Response>();
+    if (rule.isReadingOwnSummary) request.ownSummarySql = this.summaries?.sql;
     request.principal = await this.authenticate(request);
     markPrivate(response);
     return true;

@@ -1,20 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isWellFormedPersonalAccessToken } from 'src/auth/personal-tokens/personal-access-token-format';
+import { PrincipalStatement } from 'src/auth/principal-statement';
 import { EntityRows } from 'src/database/entity-rows';
-import { PreparedQueries, type Statement, statement } from 'src/database/prepared-queries';
+import { PreparedQueries } from 'src/database/prepared-queries';
 import { LAST_USED_RESOLUTION_MS } from 'src/oauth2/connected-apps/last-used-throttle';
 import { hashSecret } from 'src/oauth2/tokens/secrets';
 import { User } from 'src/users/user.entity';
+import type { OwnSummary, UserSummarySql } from 'src/users/user-workout-summary';
 import { DataSource } from 'typeorm';
 
 /** Row key of the token's scope, apart from the user's columns. */
 const SCOPE = 'pk_token_scope';
 
-/** A usable personal access token: its user and its granted scopes (space-separated). */
+/**
+ * A usable personal access token: its user, its granted scopes (space-separated), and the
+ * user's own summary when it was asked for.
+ */
 export interface UsablePersonalAccessToken {
   user: User;
   scope: string;
+  ownSummary?: OwnSummary;
 }
 
 /**
@@ -28,14 +34,14 @@ export interface UsablePersonalAccessToken {
 @Injectable()
 export class PersonalAccessTokenLookup {
   private readonly users: EntityRows<User>;
-  private readonly usableToken: Statement;
+  private readonly usableToken: PrincipalStatement;
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly queries: PreparedQueries,
   ) {
     this.users = new EntityRows(dataSource, User);
-    this.usableToken = statement(
+    this.usableToken = new PrincipalStatement(
       `WITH "found" AS (
          SELECT ${this.users.selectList('u')}, p.id AS "pk_token_id", p.scope AS "${SCOPE}"
            FROM "personal_access_tokens" p
@@ -44,20 +50,23 @@ export class PersonalAccessTokenLookup {
        "used" AS (
          UPDATE "personal_access_tokens" used SET last_used_at = $2 FROM "found" f
           WHERE used.id = f."pk_token_id"
-            AND (used.last_used_at IS NULL OR used.last_used_at < $3))
-       SELECT * FROM "found"`,
+            AND (used.last_used_at IS NULL OR used.last_used_at < $3))`,
     );
   }
 
-  async find(secret: string): Promise<UsablePersonalAccessToken | null> {
+  /** The usable token, with its user's own summary read in the same query when given `summary`. */
+  async find(secret: string, summary?: UserSummarySql): Promise<UsablePersonalAccessToken | null> {
     if (!isWellFormedPersonalAccessToken(secret)) return null;
     const now = Date.now();
-    const [row] = await this.queries.rows<Record<string, unknown>>(this.usableToken, [
-      hashSecret(secret),
-      new Date(now),
-      new Date(now - LAST_USED_RESOLUTION_MS),
-    ]);
+    const [row] = await this.queries.rows<Record<string, unknown>>(
+      this.usableToken.reading(summary),
+      [hashSecret(secret), new Date(now), new Date(now - LAST_USED_RESOLUTION_MS)],
+    );
     if (row === undefined) return null;
-    return { user: this.users.hydrate(row), scope: String(row[SCOPE]) };
+    return {
+      user: this.users.hydrate(row),
+      scope: String(row[SCOPE]),
+      ownSummary: summary?.read(row),
+    };
   }
 }

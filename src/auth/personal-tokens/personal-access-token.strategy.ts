@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
 import { Strategy } from 'passport-http-bearer';
 import { PERSONAL_ACCESS_TOKEN_STRATEGY } from 'src/auth/guards/strategy-names';
 import { PersonalAccessTokenLookup } from 'src/auth/personal-tokens/personal-access-token-lookup';
-import type { Principal } from 'src/auth/principal';
+import type { Principal, RequestWithPrincipal } from 'src/auth/principal';
 import { parseScopes } from 'src/auth/scopes';
 import { InvalidTokenError } from 'src/common/errors/oauth2-error';
 
@@ -18,17 +19,18 @@ export class PersonalAccessTokenStrategy extends PassportStrategy(
   PERSONAL_ACCESS_TOKEN_STRATEGY,
 ) {
   constructor(private readonly tokens: PersonalAccessTokenLookup) {
-    super();
+    super({ passReqToCallback: true });
   }
 
-  async validate(token: string): Promise<Principal> {
-    const found = await this.tokens.find(token);
+  async validate(request: Request & RequestWithPrincipal, token: string): Promise<Principal> {
+    const found = await this.tokens.find(token, request.ownSummarySql);
     if (!found) throw new InvalidTokenError();
     return {
       user: found.user,
       scopes: parseScopes(found.scope),
       kind: 'personal-access-token',
       token,
+      ownSummary: found.ownSummary,
     };
   }
 }

@@ -7,13 +7,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { Strategy } from 'passport-jwt';
 import { FIRST_PARTY_STRATEGY } from 'src/auth/guards/strategy-names';
-import type { Principal } from 'src/auth/principal';
+import type { Principal, RequestWithPrincipal } from 'src/auth/principal';
+import { PrincipalStatement } from 'src/auth/principal-statement';
 import { ALL_SCOPES } from 'src/auth/scopes';
 import type { AppConfig } from 'src/config/configuration';
 import { EntityRows } from 'src/database/entity-rows';
-import { PreparedQueries, type Statement, statement } from 'src/database/prepared-queries';
+import { PreparedQueries } from 'src/database/prepared-queries';
 import { hashToken } from 'src/users/secrets';
 import { User } from 'src/users/user.entity';
+import type { OwnSummary, UserSummarySql } from 'src/users/user-workout-summary';
 import { DataSource } from 'typeorm';
 
 /**
@@ -47,7 +49,7 @@ interface FirstPartyPayload {
 @Injectable()
 export class FirstPartyJwtStrategy extends PassportStrategy(Strategy, FIRST_PARTY_STRATEGY) {
   private readonly users: EntityRows<User>;
-  private readonly userUnlessLoggedOut: Statement;
+  private readonly userUnlessLoggedOut: PrincipalStatement;
 
   constructor(
     config: ConfigService<AppConfig, true>,
@@ -62,32 +64,48 @@ export class FirstPartyJwtStrategy extends PassportStrategy(Strategy, FIRST_PART
       passReqToCallback: true,
     });
     this.users = new EntityRows(dataSource, User);
-    this.userUnlessLoggedOut = statement(
-      `SELECT ${this.users.selectList('u')} FROM "users" u WHERE u.id = $1
-         AND NOT EXISTS (SELECT 1 FROM "blacklisted_tokens" b WHERE b.token_hash = $2)`,
+    this.userUnlessLoggedOut = new PrincipalStatement(
+      `WITH "found" AS (
+         SELECT ${this.users.selectList('u')} FROM "users" u WHERE u.id = $1
+            AND NOT EXISTS (SELECT 1 FROM "blacklisted_tokens" b WHERE b.token_hash = $2))`,
     );
   }
 
-  async validate(request: Request, payload: FirstPartyPayload): Promise<Principal | false> {
+  async validate(
+    request: Request & RequestWithPrincipal,
+    payload: FirstPartyPayload,
+  ): Promise<Principal | false> {
     const token = tokenFromHeader(request);
     const id = typeof payload.sub === 'number' ? payload.sub : Number(payload.sub);
     if (token === null || !Number.isSafeInteger(id)) return false;
-    const user = await this.findUnlessLoggedOut(id, token);
-    if (!user) return false;
-    return { user, scopes: ALL_SCOPES, kind: 'first-party', token };
+    const found = await this.findUnlessLoggedOut(id, token, request.ownSummarySql);
+    if (!found) return false;
+    return {
+      user: found.user,
+      scopes: ALL_SCOPES,
+      kind: 'first-party',
+      token,
+      ownSummary: found.ownSummary,
+    };
   }
 
   /**
    * The token's user, unless the token is on the logout blacklist: a logged-out token is "not
    * recognised", hence invalid_token (docs/oauth2.md#resource-protection step 3). One round trip
    * on two unique indexes, asked afresh on every request: a logout, a deactivation or a deletion
-   * applies at once, in every process.
+   * applies at once, in every process. The user's own summary comes in the same round trip
+   * when the route reads it.
    */
-  private async findUnlessLoggedOut(id: number, token: string): Promise<User | null> {
-    const [row] = await this.queries.rows<Record<string, unknown>>(this.userUnlessLoggedOut, [
-      id,
-      hashToken(token),
-    ]);
-    return row === undefined ? null : this.users.hydrate(row);
+  private async findUnlessLoggedOut(
+    id: number,
+    token: string,
+    summary: UserSummarySql | undefined,
+  ): Promise<{ user: User; ownSummary?: OwnSummary } | null> {
+    const [row] = await this.queries.rows<Record<string, unknown>>(
+      this.userUnlessLoggedOut.reading(summary),
+      [id, hashToken(token)],
+    );
+    if (row === undefined) return null;
+    return { user: this.users.hydrate(row), ownSummary: summary?.read(row) };
   }
 }

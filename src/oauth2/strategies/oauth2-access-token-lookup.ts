@@ -1,19 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PrincipalStatement } from 'src/auth/principal-statement';
 import { EntityRows } from 'src/database/entity-rows';
-import { PreparedQueries, type Statement, statement } from 'src/database/prepared-queries';
+import { PreparedQueries } from 'src/database/prepared-queries';
 import {
   LAST_USED_RESOLUTION_MS,
   LastUsedThrottle,
 } from 'src/oauth2/connected-apps/last-used-throttle';
 import { hashSecret } from 'src/oauth2/tokens/secrets';
 import { User } from 'src/users/user.entity';
+import type { OwnSummary, UserSummarySql } from 'src/users/user-workout-summary';
 import { DataSource } from 'typeorm';
 
-/** A usable access token: its user and its granted scopes (space-separated, null when none). */
+/**
+ * A usable access token: its user, its granted scopes (space-separated, null when none), and
+ * the user's own summary when it was asked for.
+ */
 export interface UsableAccessToken {
   user: User;
   scope: string | null;
+  ownSummary?: OwnSummary;
 }
 
 /** Row keys of the token's own columns, apart from the user's. */
@@ -45,8 +51,8 @@ function usableTokenQuery(userColumns: string): string {
 @Injectable()
 export class OAuth2AccessTokenLookup {
   private readonly users: EntityRows<User>;
-  private readonly usableToken: Statement;
-  private readonly usableTokenMarkedUsed: Statement;
+  private readonly usableToken: PrincipalStatement;
+  private readonly usableTokenMarkedUsed: PrincipalStatement;
   private readonly throttle = new LastUsedThrottle();
 
   constructor(
@@ -55,23 +61,23 @@ export class OAuth2AccessTokenLookup {
   ) {
     this.users = new EntityRows(dataSource, User);
     const found = usableTokenQuery(this.users.selectList('u'));
-    this.usableToken = statement(found);
-    this.usableTokenMarkedUsed = statement(
+    this.usableToken = new PrincipalStatement(`WITH "found" AS (${found})`);
+    this.usableTokenMarkedUsed = new PrincipalStatement(
       `WITH "found" AS (${found}),
        "touched" AS (
          UPDATE "oauth2_grants" g SET last_used_at = $2 FROM "found" f
           WHERE g.user_id = f.id AND g.client_id = f."${CLIENT_ID}"
-            AND (g.last_used_at IS NULL OR g.last_used_at <= $3))
-       SELECT * FROM "found"`,
+            AND (g.last_used_at IS NULL OR g.last_used_at <= $3))`,
     );
   }
 
-  async find(accessToken: string): Promise<UsableAccessToken | null> {
+  /** The usable token, with its user's own summary read in the same query when given `summary`. */
+  async find(accessToken: string, summary?: UserSummarySql): Promise<UsableAccessToken | null> {
     const digest = hashSecret(accessToken);
     const now = Date.now();
     const isMarking = this.throttle.isDue(digest, now);
     const [row] = await this.queries.rows<Record<string, unknown>>(
-      isMarking ? this.usableTokenMarkedUsed : this.usableToken,
+      (isMarking ? this.usableTokenMarkedUsed : this.usableToken).reading(summary),
       isMarking
         ? [digest, new Date(now), new Date(now - LAST_USED_RESOLUTION_MS)]
         : [digest, new Date(now)],
@@ -82,6 +88,10 @@ export class OAuth2AccessTokenLookup {
       return null;
     }
     const scope = row[SCOPE];
-    return { user: this.users.hydrate(row), scope: typeof scope === 'string' ? scope : null };
+    return {
+      user: this.users.hydrate(row),
+      scope: typeof scope === 'string' ? scope : null,
+      ownSummary: summary?.read(row),
+    };
   }
 }

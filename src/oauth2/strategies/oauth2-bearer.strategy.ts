@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
 import { Strategy } from 'passport-http-bearer';
 import { OAUTH2_STRATEGY } from 'src/auth/guards/strategy-names';
-import type { Principal } from 'src/auth/principal';
+import type { Principal, RequestWithPrincipal } from 'src/auth/principal';
 import { parseScopes } from 'src/auth/scopes';
 import { InvalidTokenError } from 'src/common/errors/oauth2-error';
 import { OAuth2AccessTokenLookup } from 'src/oauth2/strategies/oauth2-access-token-lookup';
@@ -14,12 +15,18 @@ import { OAuth2AccessTokenLookup } from 'src/oauth2/strategies/oauth2-access-tok
 @Injectable()
 export class OAuth2BearerStrategy extends PassportStrategy(Strategy, OAUTH2_STRATEGY) {
   constructor(private readonly tokens: OAuth2AccessTokenLookup) {
-    super();
+    super({ passReqToCallback: true });
   }
 
-  async validate(token: string): Promise<Principal> {
-    const found = await this.tokens.find(token);
+  async validate(request: Request & RequestWithPrincipal, token: string): Promise<Principal> {
+    const found = await this.tokens.find(token, request.ownSummarySql);
     if (!found) throw new InvalidTokenError();
-    return { user: found.user, scopes: parseScopes(found.scope), kind: 'oauth2', token };
+    return {
+      user: found.user,
+      scopes: parseScopes(found.scope),
+      kind: 'oauth2',
+      token,
+      ownSummary: found.ownSummary,
+    };
   }
 }
