@@ -19,6 +19,7 @@ import {
   UnsupportedGrantTypeError,
   UnsupportedTokenTypeHintError,
 } from 'src/oauth2/oauth2.errors';
+import { OAuth2AccessTokenLookup } from 'src/oauth2/strategies/oauth2-access-token-lookup';
 import { OAuth2CodesService } from 'src/oauth2/tokens/oauth2-codes.service';
 import { OAuth2TokensService } from 'src/oauth2/tokens/oauth2-tokens.service';
 
@@ -47,6 +48,7 @@ export class OAuth2TokenService {
     private readonly tokens: OAuth2TokensService,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly deviceCodeGrant: DeviceCodeGrant,
+    private readonly accessTokens: OAuth2AccessTokenLookup,
   ) {}
 
   async token(
@@ -94,6 +96,7 @@ export class OAuth2TokenService {
         client,
         this.codes,
         this.tokens,
+        this.accessTokens,
         this.config.get('oauth2.authorizationCodeExpiresIn', { infer: true }),
       ),
       accessTokenLifetime: expiresIn,

@@ -2,6 +2,7 @@ import type OAuth2Server from '@node-oauth/oauth2-server';
 import { allowedScopes } from 'src/oauth2/clients/client-scope';
 import type { OAuth2Client } from 'src/oauth2/clients/oauth2-client.entity';
 import { InvalidGrantError, InvalidScopeError } from 'src/oauth2/oauth2.errors';
+import type { OAuth2AccessTokenLookup } from 'src/oauth2/strategies/oauth2-access-token-lookup';
 import type { OAuth2AuthorizationCode } from 'src/oauth2/tokens/oauth2-authorization-code.entity';
 import type { OAuth2CodesService } from 'src/oauth2/tokens/oauth2-codes.service';
 import type { OAuth2Token } from 'src/oauth2/tokens/oauth2-token.entity';
@@ -38,6 +39,7 @@ export class GrantExchangeModel
     private readonly client: OAuth2Client,
     private readonly codes: OAuth2CodesService,
     private readonly tokens: OAuth2TokensService,
+    private readonly accessTokens: OAuth2AccessTokenLookup,
     private readonly codeLifetimeSeconds: number,
   ) {}
 
@@ -46,12 +48,16 @@ export class GrantExchangeModel
     return Promise.resolve(toLibraryClient(this.client));
   }
 
+  /**
+   * Part of the library's model interface; the grants never call it. A usable access token is
+   * the one the resource server accepts (docs/oauth2.md#tokens), asked of the same lookup.
+   */
   async getAccessToken(accessToken: string): Promise<OAuth2Server.Token | null> {
-    const found = await this.tokens.verifyAccessToken(accessToken);
+    const found = await this.accessTokens.find(accessToken);
     if (!found) return null;
     return {
       accessToken,
-      client: { id: String(found.token.clientId), grants: [] },
+      client: { id: String(found.clientId), grants: [] },
       user: { id: found.user.id },
     };
   }

@@ -13,11 +13,12 @@ import type { OwnSummary, UserSummarySql } from 'src/users/user-workout-summary'
 import { DataSource } from 'typeorm';
 
 /**
- * A usable access token: its user, its granted scopes (space-separated, null when none), and
- * the user's own summary when it was asked for.
+ * A usable access token: its user, its client's row id, its granted scopes (space-separated,
+ * null when none), and the user's own summary when it was asked for.
  */
 export interface UsableAccessToken {
   user: User;
+  clientId: number;
   scope: string | null;
   ownSummary?: OwnSummary;
 }
@@ -42,7 +43,8 @@ function usableTokenQuery(userColumns: string): string {
  * The access token of docs/oauth2.md#resource-protection step 4 in one round trip: the token by
  * its digest (unique index), usable (neither half revoked, not expired: docs/oauth2.md#tokens),
  * of a client that still exists, with its user. Asked afresh on every request, so a revocation,
- * a disconnected app, a deleted client or user applies at once, in every process.
+ * a disconnected app, a deleted client or user applies at once, in every process. The one
+ * definition of a usable access token: the token endpoint's library model asks it too.
  *
  * The grant's `last_used_at` (docs/oauth2.md#connected-apps) is written by the same statement
  * when older than a minute; a token this process marked less than a minute ago is looked up
@@ -90,6 +92,7 @@ export class OAuth2AccessTokenLookup {
     const scope = row[SCOPE];
     return {
       user: this.users.hydrate(row),
+      clientId: Number(row[CLIENT_ID]),
       scope: typeof scope === 'string' ? scope : null,
       ownSummary: summary?.read(row),
     };

@@ -113,14 +113,6 @@ export class OAuth2TokensService {
     return issued;
   }
 
-  /** The user of a usable access token: known, not revoked, not expired (docs/oauth2.md#tokens). */
-  async verifyAccessToken(accessToken: string): Promise<{ token: OAuth2Token; user: User } | null> {
-    const token = await this.tokens.findOneBy({ accessTokenHash: hashSecret(accessToken) });
-    if (!token || isRevoked(token) || isAccessTokenExpired(token)) return null;
-    const user = await this.users.findOneBy({ id: token.userId });
-    return user ? { token, user } : null;
-  }
-
   /** Whether the user behind a grant still exists and is active. */
   isUserActive(userId: number): Promise<boolean> {
     return this.users.existsBy({ id: userId, isActive: true });
