@@ -8,6 +8,7 @@ module.exports = {
     '^src/(.*)$': '<rootDir>/src/$1',
     '^test/(.*)$': '<rootDir>/test/$1',
     '^examples/(.*)$': '<rootDir>/examples/$1',
+    '^bench/(.*)$': '<rootDir>/bench/$1',
   },
   // PGlite is the only dependency transformed (see builtin-import-transformer.js).
   transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],

@@ -76,6 +76,21 @@ function uploadTable(results: Results, points: number): string[] {
   return lines;
 }
 
+/** Beyond this drift of the bare reference, a verdict says that the machine itself moved. */
+const UNSTEADY_DRIFT = 0.15;
+
+/**
+ * A warning for the verdicts that compare `rows`, when the bare reference of one of them moved
+ * by more than UNSTEADY_DRIFT across its measurement: the host's load changed meanwhile, and
+ * the verdict should be measured again rather than believed.
+ */
+function steadiness(rows: readonly RouteRow[]): string {
+  const worst = Math.max(...rows.map((row) => row.bareDrift));
+  return worst > UNSTEADY_DRIFT
+    ? `; **unsteady**: the bare reference moved ${fixed(worst * 100)} % across a measurement`
+    : '';
+}
+
 /** One "met" or "not met" line; `detail` says what the figure is measured on. */
 function target(label: string, met: boolean, detail: string): string {
   return `- ${met ? 'met' : '**not met**'}: ${label}: ${detail}`;
@@ -97,7 +112,11 @@ function targets(results: Results): string[] {
   if (ping !== undefined) {
     const ratio = ping.result.rps / ping.bareRps;
     lines.push(
-      target('`GET /api/ping` ≥ 0.67× bare Nest (1 process)', ratio >= 0.67, `${fixed(ratio, 2)}×`),
+      target(
+        '`GET /api/ping` ≥ 0.67× bare Nest (1 process)',
+        ratio >= 0.67,
+        `${fixed(ratio, 2)}×${steadiness([ping])}`,
+      ),
     );
     for (const key of ['profile0', 'profile']) {
       const profile = single(key);
@@ -106,7 +125,8 @@ function targets(results: Results): string[] {
         target(
           `\`${profile.route}\` ≥ 0.6× ping (1 process)`,
           relative(profile, ping) >= 0.6,
-          `${fixed(relative(profile, ping), 2)}× (bare-adjusted ${fixed(adjusted(profile, ping), 2)}×)`,
+          `${fixed(relative(profile, ping), 2)}× (bare-adjusted ${fixed(adjusted(profile, ping), 2)}×)` +
+            steadiness([profile, ping]),
         ),
       );
     }
@@ -125,12 +145,12 @@ function targets(results: Results): string[] {
         relative(many, one) >= 1.7,
         `${fixed(relative(many, one), 2)}× (bare-adjusted ${fixed(adjusted(many, one), 2)}×); ` +
           `server and PostgreSQL kept ${fixed(busyCores(one.result), 2)} cores busy in 1 process, ` +
-          `${fixed(busyCores(many.result), 2)} in the ${mode}`,
+          `${fixed(busyCores(many.result), 2)} in the ${mode}${steadiness([one, many])}`,
       ),
       target(
         `\`${many.route}\` ≥ ${minimum} req/s with p99 ≤ 100 ms (${mode})`,
         many.result.rps >= minimum && many.result.p99 <= 100,
-        `${fixed(many.result.rps)} req/s, p99 ${fixed(many.result.p99, 1)} ms`,
+        `${fixed(many.result.rps)} req/s, p99 ${fixed(many.result.p99, 1)} ms${steadiness([many])}`,
       ),
     );
   }

@@ -19,6 +19,11 @@ export interface RouteRow {
   result: LoadResult;
   /** The bare Nest app's ping, req/s: the mean of the measurements right before and after. */
   bareRps: number;
+  /**
+   * How far those two bare measurements lie apart, as a share of their mean: the machine's
+   * own change in speed across this measurement, which no ratio can take out.
+   */
+  bareDrift: number;
 }
 
 /**
@@ -60,6 +65,7 @@ export function measureRoutes(options: {
       route: route.name,
       result,
       bareRps: (before.rps + after.rps) / 2,
+      bareDrift: Math.abs(before.rps - after.rps) / ((before.rps + after.rps) / 2),
     };
     rows.push(row);
     options.onRow(row);

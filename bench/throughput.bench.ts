@@ -66,7 +66,8 @@ function printRow(row: RouteRow): void {
   console.log(
     `${row.mode.padEnd(12)} ${row.route.padEnd(42)} ${row.result.rps.toFixed(0).padStart(6)} req/s` +
       `  p99 ${row.result.p99.toFixed(1).padStart(6)} ms  ${(row.result.rps / row.bareRps).toFixed(2)}× bare` +
-      `  server ${cpu('server')} µs  postgres ${cpu('postgres')} µs`,
+      `  server ${cpu('server')} µs  postgres ${cpu('postgres')} µs` +
+      `  bare moved ${(row.bareDrift * 100).toFixed(0)} %`,
   );
 }
 
