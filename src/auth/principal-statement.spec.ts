@@ -1,12 +1,12 @@
 import { PrincipalStatement } from 'src/auth/principal-statement';
-import type { UserSummarySql } from 'src/users/user-workout-summary';
+import type { CallerRead } from 'src/database/caller-read';
 
 const CTES = `WITH "found" AS (SELECT u.* FROM "users" u WHERE u.id = $1)`;
 
-function summarySql(): UserSummarySql {
+function summarySql(): CallerRead<unknown> {
   return {
-    joins: (userId) =>
-      `CROSS JOIN LATERAL (SELECT count(*) AS n FROM t WHERE t.user_id = ${userId}) s`,
+    joins: (user) =>
+      `CROSS JOIN LATERAL (SELECT count(*) AS n FROM t WHERE t.user_id = ${user}.id) s`,
     columns: 's.n AS pk_summary_n',
     read: () => {
       throw new Error('not read here');
@@ -21,16 +21,16 @@ describe('PrincipalStatement', () => {
     expect(principal.alone.text).toBe(`${CTES} SELECT * FROM "found"`);
   });
 
-  it("with a summary, joins it to the found user's id in the same statement", () => {
+  it('with a caller read, joins it to the found user in the same statement', () => {
     const principal = new PrincipalStatement(CTES);
     const joined = principal.reading(summarySql());
     expect(joined.text.startsWith(CTES)).toBe(true);
     expect(joined.text).toContain('SELECT "found".*, s.n AS pk_summary_n');
-    expect(joined.text).toContain('WHERE t.user_id = "found"."id"');
+    expect(joined.text).toContain('WHERE t.user_id = "found".id');
     expect(joined.name).not.toBe(principal.alone.name);
   });
 
-  it('builds the joined statement once per summary', () => {
+  it('builds the joined statement once per read', () => {
     const principal = new PrincipalStatement(CTES);
     const summary = summarySql();
     expect(principal.reading(summary)).toBe(principal.reading(summary));

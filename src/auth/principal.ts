@@ -1,6 +1,6 @@
 import type { Scope } from 'src/auth/scopes';
+import type { CallerRead, CallerReadToken } from 'src/database/caller-read';
 import type { User } from 'src/users/user.entity';
-import type { OwnSummary, UserSummarySql } from 'src/users/user-workout-summary';
 
 /**
  * Who is calling: a first-party token (from /api/auth/login) carries every scope; an OAuth2
@@ -14,15 +14,34 @@ export interface Principal {
   kind: 'first-party' | 'oauth2' | 'personal-access-token';
   /** The raw bearer token, needed by logout to blacklist it (docs/compatibility.md#auth-tokens). */
   token: string;
-  /** The user's own summary, read with the token when the route asked for it. */
-  ownSummary?: OwnSummary;
+  /** What the route reads about its caller, read with the token (`readWithToken`). */
+  read?: { token: symbol; value: unknown };
 }
 
 export interface RequestWithPrincipal {
   principal?: Principal;
   /**
-   * Set by the guard before authentication on a route that serializes its caller
-   * (`@Scopes(…, { ownSummary: true })`): the strategies read it in the same query.
+   * Set by the guard before authentication on a route that reads about its caller
+   * (`@Scopes(…, { readWithToken })`): the strategies read it in the same query.
    */
-  ownSummarySql?: UserSummarySql;
+  callerRead?: { token: symbol; read: CallerRead<unknown> };
+}
+
+/** The principal of a strategy's lookup, with the value of the request's caller read, if any. */
+export function withCallerRead(
+  request: RequestWithPrincipal,
+  principal: Principal,
+  value: unknown,
+): Principal {
+  if (request.callerRead !== undefined) principal.read = { token: request.callerRead.token, value };
+  return principal;
+}
+
+/**
+ * What the route declared with `@Scopes(…, { readWithToken: token })`, read with the token;
+ * undefined when nothing provides that read (the route then reads it itself).
+ */
+export function readWithToken<T>(principal: Principal, token: CallerReadToken<T>): T | undefined {
+  // The guard pairs each value with the token whose provider produced it.
+  return principal.read?.token === token ? (principal.read.value as T) : undefined;
 }

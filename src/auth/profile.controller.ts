@@ -23,7 +23,7 @@ import { UserMessageResponseDto } from 'src/auth/dto/user-message-response.dto';
 import { PictureService } from 'src/auth/picture/picture.service';
 import { type PictureUpload, UploadedPicture } from 'src/auth/picture/picture-upload.decorator';
 import { PictureUploadInterceptor } from 'src/auth/picture/picture-upload.interceptor';
-import type { Principal } from 'src/auth/principal';
+import { type Principal, readWithToken } from 'src/auth/principal';
 import { ProfileService } from 'src/auth/profile.service';
 import { SCOPE } from 'src/auth/scopes';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
@@ -37,6 +37,7 @@ import { ApiLimitResponse } from 'src/common/rate-limit/api-limit-response.decor
 import { JsonBody } from 'src/common/validation/json-body.decorator';
 import type { UserResponseDto } from 'src/users/dto/user-response.dto';
 import type { User } from 'src/users/user.entity';
+import { OWN_SUMMARY_READ } from 'src/users/user-workout-summary';
 
 /** The authenticated user's profile, account, preferences and picture. */
 @ApiTags('auth')
@@ -50,7 +51,7 @@ export class ProfileController {
 
   /** The user's own view of their account (FitTrackee `GET /api/auth/profile`). */
   @Get('profile')
-  @Scopes(SCOPE.PROFILE_READ, { ownSummary: true })
+  @Scopes(SCOPE.PROFILE_READ, { readWithToken: OWN_SUMMARY_READ })
   @ApiEnvelopeResponse(SelfUserResponseDto, {
     description: 'The user, with their preferences.',
     example: { status: 'success', data: SELF_USER_EXAMPLE },
@@ -61,7 +62,7 @@ export class ProfileController {
       'Not modified: `If-None-Match` carries the weak ETag of the current answer; no body.',
   })
   getProfile(@CurrentPrincipal() principal: Principal): Promise<UserResponseDto> {
-    return this.profiles.get(principal.user, principal.ownSummary);
+    return this.profiles.get(principal.user, readWithToken(principal, OWN_SUMMARY_READ));
   }
 
   /**

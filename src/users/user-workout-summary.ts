@@ -1,3 +1,5 @@
+import { callerReadToken } from 'src/database/caller-read';
+
 /**
  * Workout figures that appear in every user serialization (FitTrackee `GET /api/auth/profile`). The
  * users module depends on no feature module, so the workouts module provides the implementation
@@ -31,23 +33,13 @@ export interface OwnSummary {
 }
 
 /**
- * The summary as SQL that a query already reading a user joins to that user: the profile's
- * authentication reads the caller and their summary in one round trip (FitTrackee
- * `GET /api/auth/profile`).
+ * The caller's own summary, read with the token (FitTrackee `GET /api/auth/profile` in one
+ * round trip); the workouts feature provides it.
  */
-export interface UserSummarySql {
-  /** FROM-clause items bringing in the summary of the user whose id is the SQL `userId`. */
-  joins(userId: string): string;
-  /** The select list of the summary, its names apart from every column of `users`. */
-  readonly columns: string;
-  /** The summary carried by a row selected with `columns`. */
-  read(row: Record<string, unknown>): OwnSummary;
-}
+export const OWN_SUMMARY_READ = callerReadToken<OwnSummary>('own summary');
 
 export interface UserWorkoutSummaryProvider {
   summarizeMany(userIds: readonly number[]): Promise<UserSummaries>;
-  /** Absent where the summary cannot be joined (no workouts feature): read separately. */
-  readonly sql?: UserSummarySql;
 }
 
 export const USER_WORKOUT_SUMMARY = Symbol('USER_WORKOUT_SUMMARY');

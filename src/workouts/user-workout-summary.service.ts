@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InternalError } from 'src/common/errors/http-errors';
+import type { CallerRead } from 'src/database/caller-read';
 import { PreparedQueries, statement } from 'src/database/prepared-queries';
 import type {
+  OwnSummary,
   UserSummaries,
-  UserSummarySql,
   UserWorkoutSummary,
   UserWorkoutSummaryProvider,
 } from 'src/users/user-workout-summary';
@@ -23,14 +24,15 @@ interface SummaryRow {
 }
 
 /**
- * The summary of the user whose id is the SQL `userId`, one row per user: the configuration's
+ * The summary of `user` (the SQL alias of a row with the user's `id`), one row per user: the configuration's
  * privacy policy date (and how many configuration rows there are, which must be one), the
  * totals summed over the user's per-sport rows (kept exact by the `workouts` triggers; the
  * float8 casts are those of the aggregate over the workouts themselves), and the records in
  * FitTrackee `GET /api/records` order (sport id, then record type) with the columns of
  * `RecordRow`. Every part is an index lookup, whatever the number of workouts.
  */
-function summaryJoins(userId: string): string {
+function summaryJoins(user: string): string {
+  const userId = `${user}.id`;
   return `
   CROSS JOIN (
     SELECT count(*)::int AS config_rows, max(a.privacy_policy_date) AS privacy_policy_date
@@ -62,7 +64,7 @@ const SUMMARY_COLUMNS = `
 /** One row per requested user, in order. */
 const SUMMARIES = statement(`
   SELECT ${SUMMARY_COLUMNS}
-  FROM unnest($1::int[]) WITH ORDINALITY AS u (id, position) ${summaryJoins('u.id')}
+  FROM unnest($1::int[]) WITH ORDINALITY AS u (id, position) ${summaryJoins('u')}
   ORDER BY u.position`);
 
 /** FitTrackee `GET /api/config`: the configuration is a single row. */
@@ -86,8 +88,8 @@ function toSummary(row: SummaryRow): UserWorkoutSummary {
   };
 }
 
-/** The summary joined to a query that reads the user (the profile's authentication). */
-const JOINED: UserSummarySql = {
+/** The summary joined to the authentication query (OWN_SUMMARY_READ). */
+export const OWN_SUMMARY_JOINED: CallerRead<OwnSummary> = {
   joins: summaryJoins,
   columns: SUMMARY_COLUMNS,
   read(row) {
@@ -108,8 +110,6 @@ const JOINED: UserSummarySql = {
  */
 @Injectable()
 export class UserWorkoutSummaryService implements UserWorkoutSummaryProvider {
-  readonly sql = JOINED;
-
   constructor(private readonly queries: PreparedQueries) {}
 
   async summarizeMany(userIds: readonly number[]): Promise<UserSummaries> {

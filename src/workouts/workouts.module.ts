@@ -1,21 +1,29 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { USER_WORKOUTS_EXPORT } from 'src/users/export/user-workouts-export';
-import { USER_WORKOUT_SUMMARY } from 'src/users/user-workout-summary';
+import { OWN_SUMMARY_READ, USER_WORKOUT_SUMMARY } from 'src/users/user-workout-summary';
 import { RecordsController } from 'src/workouts/records/records.controller';
-import { RecordsRepository } from 'src/workouts/records/records.repository';
+import {
+  RECORDS_JOINED,
+  RECORDS_READ,
+  RecordsRepository,
+} from 'src/workouts/records/records.repository';
 import { RecordsService } from 'src/workouts/records/records.service';
 import { WorkoutRecord } from 'src/workouts/records/workout-record.entity';
 import { Sport } from 'src/workouts/sports/sport.entity';
 import { SportPreferencesController } from 'src/workouts/sports/sport-preferences.controller';
 import { SportPreferencesService } from 'src/workouts/sports/sport-preferences.service';
+import { SPORTS_JOINED, SPORTS_READ } from 'src/workouts/sports/sport-rows';
 import { SportsController } from 'src/workouts/sports/sports.controller';
 import { SportsService } from 'src/workouts/sports/sports.service';
 import { UserSportPreference } from 'src/workouts/sports/user-sport-preference.entity';
 import { StatsController } from 'src/workouts/stats/stats.controller';
 import { StatsRepository } from 'src/workouts/stats/stats.repository';
 import { StatsService } from 'src/workouts/stats/stats.service';
-import { UserWorkoutSummaryService } from 'src/workouts/user-workout-summary.service';
+import {
+  OWN_SUMMARY_JOINED,
+  UserWorkoutSummaryService,
+} from 'src/workouts/user-workout-summary.service';
 import { Workout } from 'src/workouts/workout.entity';
 import { WorkoutFilesService } from 'src/workouts/workout-files.service';
 import { WorkoutSegment } from 'src/workouts/workout-segment.entity';
@@ -58,11 +66,16 @@ import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
     StatsService,
     UserWorkoutSummaryService,
     { provide: USER_WORKOUT_SUMMARY, useExisting: UserWorkoutSummaryService },
+    // What routes read about their caller with the token (src/database/caller-read.ts).
+    { provide: OWN_SUMMARY_READ, useValue: OWN_SUMMARY_JOINED },
+    { provide: SPORTS_READ, useValue: SPORTS_JOINED },
+    { provide: RECORDS_READ, useValue: RECORDS_JOINED },
     WorkoutsExportService,
     { provide: USER_WORKOUTS_EXPORT, useExisting: WorkoutsExportService },
   ],
   exports: [
     USER_WORKOUT_SUMMARY,
+    OWN_SUMMARY_READ,
     USER_WORKOUTS_EXPORT,
     WorkoutsWriter,
     WorkoutsService,

@@ -86,16 +86,52 @@ describe('database round trips of the hot reads', () => {
     expect(await queriesOf('/api/workouts?per_page=10')).toHaveLength(2);
   });
 
-  it('sports: authentication plus one query, preferences included', async () => {
-    expect(await queriesOf('/api/sports')).toHaveLength(2);
+  it('sports and records: one query each, read with the token', async () => {
+    const sports = await queriesOf('/api/sports');
+    expect(sports.filter((q) => q.includes('users_sports_preferences'))).toHaveLength(1);
+    expect(sports).toHaveLength(1);
+    const records = await queriesOf('/api/records');
+    expect(records.filter((q) => q.includes('FROM records r'))).toHaveLength(1);
+    expect(records).toHaveLength(1);
   });
 
-  it('workout detail, statistics and records stay within their counts', async () => {
+  it('sports read with the token are those read one by one, for a user and for an admin', async () => {
+    const admin = await createUser(t.dataSource, { admin: true });
+    const adminToken = firstPartyToken(t.app, admin);
+    // A preference of the caller's changes colour, activity and threshold.
+    await request(t.http)
+      .post('/api/auth/profile/edit/sports')
+      .set(bearer(token))
+      .send({ sport_id: 2, color: '#123456', is_active: false, stopped_speed_threshold: 0.7 })
+      .expect(200);
+    for (const caller of [token, adminToken]) {
+      const list = await request(t.http).get('/api/sports').set(bearer(caller)).expect(200);
+      const sports = (list.body as { data: { sports: { id: number }[] } }).data.sports;
+      expect(sports.length).toBeGreaterThan(2);
+      for (const sport of sports) {
+        // GET /api/sports/<id> reads its sport on its own, after authentication.
+        const one = await request(t.http)
+          .get(`/api/sports/${sport.id}`)
+          .set(bearer(caller))
+          .expect(200);
+        expect((one.body as { data: { sports: unknown[] } }).data.sports).toEqual([sport]);
+      }
+    }
+  });
+
+  it('records read with the token are those of the profile', async () => {
+    const records = await request(t.http).get('/api/records').set(bearer(token)).expect(200);
+    const profile = await request(t.http).get('/api/auth/profile').set(bearer(token)).expect(200);
+    const list = (records.body as { data: { records: unknown[] } }).data.records;
+    expect(list).toHaveLength(4);
+    expect(list).toEqual((profile.body as { data: { records: unknown[] } }).data.records);
+  });
+
+  it('workout detail and statistics stay within their counts', async () => {
     // The row is read by its uuid and its owner checked afterwards: no separate lookup.
     expect(await queriesOf(`/api/workouts/${workoutId}`)).toHaveLength(2);
     // One's own statistics need no lookup of the user: authentication has read the row.
     expect(await queriesOf(`/api/stats/${username}/by_time?time=year`)).toHaveLength(2);
-    expect(await queriesOf('/api/records')).toHaveLength(2);
   });
 
   describe('the one authentication query still refuses at once', () => {

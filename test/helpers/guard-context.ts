@@ -48,7 +48,7 @@ export const SCOPED = (scopes: readonly Scope[], isAdminOnly = false): AccessRul
   scopes,
   isAdminOnly,
   isFirstPartyOnly: false,
-  isReadingOwnSummary: false,
+  callerRead: undefined,
 });
 
 export const FIRST_PARTY_ONLY: AccessRule = {
@@ -56,7 +56,7 @@ export const FIRST_PARTY_ONLY: AccessRule = {
   scopes: [],
   isAdminOnly: false,
   isFirstPartyOnly: true,
-  isReadingOwnSummary: false,
+  callerRead: undefined,
 };
 
 export const PUBLIC: AccessRule = { kind: 'public' };

@@ -16,10 +16,10 @@ export interface ScopedAccess {
    */
   isFirstPartyOnly: boolean;
   /**
-   * The route serializes its caller: the authentication query reads the caller's summary too
-   * (FitTrackee `GET /api/auth/profile` in one round trip).
+   * The token of what the route reads about its caller (src/database/caller-read.ts), read by
+   * the authentication query itself.
    */
-  isReadingOwnSummary: boolean;
+  callerRead: symbol | undefined;
 }
 
 export type AccessRule = { kind: 'public' } | ScopedAccess;

@@ -9,11 +9,12 @@ import {
 import { ACCESS_KEY, type ScopedAccess } from 'src/auth/decorators/access.metadata';
 import type { Scope } from 'src/auth/scopes';
 import { BEARER_ERROR_SCHEMA } from 'src/common/openapi/api-error-responses.decorator';
+import type { CallerReadToken } from 'src/database/caller-read';
 
 export interface ScopesOptions {
   admin?: boolean;
-  /** The handler serializes its caller (`Principal.ownSummary`), read with the token. */
-  ownSummary?: boolean;
+  /** What the handler reads about its caller, read with the token (`readWithToken`). */
+  readWithToken?: CallerReadToken<unknown>;
 }
 
 export const FIRST_PARTY_SECURITY = 'bearer';
@@ -60,7 +61,7 @@ export function Scopes(
     scopes,
     isAdminOnly: options.admin === true,
     isFirstPartyOnly: false,
-    isReadingOwnSummary: options.ownSummary === true,
+    callerRead: options.readWithToken,
   });
 }
 
@@ -75,6 +76,6 @@ export function FirstPartyOnly(): MethodDecorator & ClassDecorator {
     scopes: [],
     isAdminOnly: false,
     isFirstPartyOnly: true,
-    isReadingOwnSummary: false,
+    callerRead: undefined,
   });
 }

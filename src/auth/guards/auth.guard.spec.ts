@@ -1,3 +1,4 @@
+import type { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import passport from 'passport';
 import type { AccessRule } from 'src/auth/decorators/access.metadata';
@@ -11,10 +12,7 @@ import type { Principal, RequestWithPrincipal } from 'src/auth/principal';
 import { SCOPE } from 'src/auth/scopes';
 import { ForbiddenError, UnauthorizedError } from 'src/common/errors/http-errors';
 import { InvalidTokenError, UnsupportedTokenTypeError } from 'src/common/errors/oauth2-error';
-import {
-  EMPTY_WORKOUT_SUMMARY,
-  type UserWorkoutSummaryProvider,
-} from 'src/users/user-workout-summary';
+import { type CallerRead, callerReadToken } from 'src/database/caller-read';
 import {
   fakeReflector,
   fakeRequest,
@@ -80,40 +78,68 @@ describe('AuthGuard (docs/oauth2.md#resource-protection steps 1–4)', () => {
     return { request, result: guard.canActivate(httpContext(request)) };
   };
 
-  describe('a route that serializes its caller (@Scopes(…, { ownSummary: true }))', () => {
-    const summaries = (): UserWorkoutSummaryProvider => ({
-      summarizeMany: () => Promise.reject(new Error('not called')),
-      sql: {
-        joins: () => '',
-        columns: '',
-        read: () => ({ privacyPolicyDate: null, summary: EMPTY_WORKOUT_SUMMARY }),
-      },
-    });
-    /** What the strategies saw on the request when they ran. */
-    const seenSql = async (rule: AccessRule, provider?: UserWorkoutSummaryProvider) => {
+  describe('a route that reads about its caller (@Scopes(…, { readWithToken }))', () => {
+    const TOKEN = callerReadToken<number>('count');
+    const OTHER = callerReadToken<number>('elsewhere');
+    const read: CallerRead<number> = { joins: () => '', columns: '', read: () => 1 };
+    /** A module graph providing `read` under TOKEN only; `looked` counts the lookups. */
+    const modules = () => {
+      const lookups: symbol[] = [];
+      const moduleRef = {
+        get: (token: symbol) => {
+          lookups.push(token);
+          if (token !== TOKEN) throw new Error('not provided');
+          return read;
+        },
+      } as unknown as ModuleRef;
+      return { moduleRef, lookups };
+    };
+    /** The rule of the next request: the reflector reads it anew for each new handler. */
+    let rule: AccessRule | undefined;
+    const reflector = { getAllAndOverride: () => rule } as unknown as Reflector;
+    /** What the strategies saw on the request when they ran, for one request under `next`. */
+    const seenBy = async (guard: AuthGuard, next: AccessRule) => {
+      rule = next;
       let seen: unknown = 'not run';
       const request = fakeRequest('Bearer good');
       firstParty = principal('first-party');
       jwtStrategy = new FakeStrategy(() => {
-        seen = (request as RequestWithPrincipal).ownSummarySql;
+        seen = (request as RequestWithPrincipal).callerRead;
         return firstParty;
       });
       passport.use(FIRST_PARTY_STRATEGY, jwtStrategy);
-      const guard = new AuthGuard(fakeReflector(rule), provider);
       await guard.canActivate(httpContext(request));
       return seen;
     };
-
-    it("hands the summary's SQL to the strategies, to be read with the token", async () => {
-      const provider = summaries();
-      const rule = { ...SCOPED([SCOPE.PROFILE_READ]), isReadingOwnSummary: true };
-      expect(await seenSql(rule, provider)).toBe(provider.sql);
+    const reading = (token: symbol): AccessRule => ({
+      kind: 'scoped',
+      scopes: [SCOPE.PROFILE_READ],
+      isAdminOnly: false,
+      isFirstPartyOnly: false,
+      callerRead: token,
     });
 
-    it('hands nothing on other routes, nor without the workouts feature', async () => {
-      expect(await seenSql(SCOPED([SCOPE.PROFILE_READ]), summaries())).toBeUndefined();
-      const rule = { ...SCOPED([SCOPE.PROFILE_READ]), isReadingOwnSummary: true };
-      expect(await seenSql(rule, undefined)).toBeUndefined();
+    it('hands the read to the strategies, to be read with the token', async () => {
+      const { moduleRef } = modules();
+      const guard = new AuthGuard(reflector, moduleRef);
+      expect(await seenBy(guard, reading(TOKEN))).toEqual({ token: TOKEN, read });
+    });
+
+    it('looks each read up once', async () => {
+      const { moduleRef, lookups } = modules();
+      const guard = new AuthGuard(reflector, moduleRef);
+      await seenBy(guard, reading(TOKEN));
+      await seenBy(guard, reading(TOKEN));
+      await seenBy(guard, reading(OTHER));
+      await seenBy(guard, reading(OTHER));
+      expect(lookups).toEqual([TOKEN, OTHER]);
+    });
+
+    it('hands nothing on other routes, nor when no module provides the read', async () => {
+      const { moduleRef } = modules();
+      const guard = new AuthGuard(reflector, moduleRef);
+      expect(await seenBy(guard, SCOPED([SCOPE.PROFILE_READ]))).toBeUndefined();
+      expect(await seenBy(guard, reading(OTHER))).toBeUndefined();
     });
   });
 

@@ -1,5 +1,5 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { CanActivate, ExecutionContext, Injectable, Optional } from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { AccessRules } from 'src/auth/guards/access-rule';
 import { runStrategy } from 'src/auth/guards/run-strategy';
@@ -13,28 +13,25 @@ import type { Principal, RequestWithPrincipal } from 'src/auth/principal';
 import { ForbiddenError, UnauthorizedError } from 'src/common/errors/http-errors';
 import { InvalidTokenError, UnsupportedTokenTypeError } from 'src/common/errors/oauth2-error';
 import { markPrivate } from 'src/common/http/response-headers';
-import {
-  USER_WORKOUT_SUMMARY,
-  type UserWorkoutSummaryProvider,
-} from 'src/users/user-workout-summary';
+import type { CallerRead } from 'src/database/caller-read';
 
 /**
  * "Who are you": resolves the Authorization header to a principal, deny-by-default.
  * Order of docs/oauth2.md#resource-protection steps 1–4: the first-party JWT is tried first,
  * whatever the scheme word; only then the OAuth2 bearer token, whose scheme must be `Bearer`.
  * A `pk_pat_` token takes the same step 4 through the personal access token strategy
- * (docs/oauth2.md#personal-access-tokens). A route that serializes its caller has the caller's
- * summary read by the same query.
+ * (docs/oauth2.md#personal-access-tokens). What a route reads about its caller
+ * (`@Scopes(…, { readWithToken })`) is read by the same query.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly rules: AccessRules;
+  /** Each caller read by its token, looked up once; null when no module provides it. */
+  private readonly reads = new Map<symbol, CallerRead<unknown> | null>();
 
   constructor(
     reflector: Reflector,
-    @Optional()
-    @Inject(USER_WORKOUT_SUMMARY)
-    private readonly summaries?: UserWorkoutSummaryProvider,
+    @Optional() private readonly moduleRef?: ModuleRef,
   ) {
     this.rules = new AccessRules(reflector);
   }
@@ -47,10 +44,28 @@ export class AuthGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<Request & RequestWithPrincipal>();
     const response = http.getResponse<Response>();
-    if (rule.isReadingOwnSummary) request.ownSummarySql = this.summaries?.sql;
+    if (rule.callerRead !== undefined) {
+      const read = this.callerRead(rule.callerRead);
+      if (read !== null) request.callerRead = { token: rule.callerRead, read };
+    }
     request.principal = await this.authenticate(request);
     markPrivate(response);
     return true;
+  }
+
+  /** The feature's read under `token`, found in whichever module provides it. */
+  private callerRead(token: symbol): CallerRead<unknown> | null {
+    let read = this.reads.get(token);
+    if (read === undefined) {
+      try {
+        read = this.moduleRef?.get<symbol, CallerRead<unknown>>(token, { strict: false }) ?? null;
+      } catch {
+        // Not provided (an application without that feature): the route reads it itself.
+        read = null;
+      }
+      this.reads.set(token, read);
+    }
+    return read;
   }
 
   private async authenticate(request: Request): Promise<Principal> {

@@ -2,25 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isWellFormedPersonalAccessToken } from 'src/auth/personal-tokens/personal-access-token-format';
 import { PrincipalStatement } from 'src/auth/principal-statement';
+import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
 import { PreparedQueries } from 'src/database/prepared-queries';
 import { LAST_USED_RESOLUTION_MS } from 'src/oauth2/connected-apps/last-used-throttle';
 import { hashSecret } from 'src/oauth2/tokens/secrets';
 import { User } from 'src/users/user.entity';
-import type { OwnSummary, UserSummarySql } from 'src/users/user-workout-summary';
 import { DataSource } from 'typeorm';
 
 /** Row key of the token's scope, apart from the user's columns. */
 const SCOPE = 'pk_token_scope';
 
 /**
- * A usable personal access token: its user, its granted scopes (space-separated), and the
- * user's own summary when it was asked for.
+ * A usable personal access token: its user, its granted scopes (space-separated), and the value
+ * of the caller read asked for, if any.
  */
 export interface UsablePersonalAccessToken {
   user: User;
   scope: string;
-  ownSummary?: OwnSummary;
+  read: unknown;
 }
 
 /**
@@ -54,19 +54,23 @@ export class PersonalAccessTokenLookup {
     );
   }
 
-  /** The usable token, with its user's own summary read in the same query when given `summary`. */
-  async find(secret: string, summary?: UserSummarySql): Promise<UsablePersonalAccessToken | null> {
+  /** The usable token, with `read` about its user read in the same query. */
+  async find(
+    secret: string,
+    read?: CallerRead<unknown>,
+  ): Promise<UsablePersonalAccessToken | null> {
     if (!isWellFormedPersonalAccessToken(secret)) return null;
     const now = Date.now();
-    const [row] = await this.queries.rows<Record<string, unknown>>(
-      this.usableToken.reading(summary),
-      [hashSecret(secret), new Date(now), new Date(now - LAST_USED_RESOLUTION_MS)],
-    );
+    const [row] = await this.queries.rows<Record<string, unknown>>(this.usableToken.reading(read), [
+      hashSecret(secret),
+      new Date(now),
+      new Date(now - LAST_USED_RESOLUTION_MS),
+    ]);
     if (row === undefined) return null;
     return {
       user: this.users.hydrate(row),
       scope: String(row[SCOPE]),
-      ownSummary: summary?.read(row),
+      read: read?.read(row),
     };
   }
 }

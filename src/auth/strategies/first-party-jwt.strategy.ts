@@ -7,15 +7,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { Strategy } from 'passport-jwt';
 import { FIRST_PARTY_STRATEGY } from 'src/auth/guards/strategy-names';
-import type { Principal, RequestWithPrincipal } from 'src/auth/principal';
+import { type Principal, type RequestWithPrincipal, withCallerRead } from 'src/auth/principal';
 import { PrincipalStatement } from 'src/auth/principal-statement';
 import { ALL_SCOPES } from 'src/auth/scopes';
 import type { AppConfig } from 'src/config/configuration';
+import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
 import { PreparedQueries } from 'src/database/prepared-queries';
 import { hashToken } from 'src/users/secrets';
 import { User } from 'src/users/user.entity';
-import type { OwnSummary, UserSummarySql } from 'src/users/user-workout-summary';
 import { DataSource } from 'typeorm';
 
 /**
@@ -78,34 +78,34 @@ export class FirstPartyJwtStrategy extends PassportStrategy(Strategy, FIRST_PART
     const token = tokenFromHeader(request);
     const id = typeof payload.sub === 'number' ? payload.sub : Number(payload.sub);
     if (token === null || !Number.isSafeInteger(id)) return false;
-    const found = await this.findUnlessLoggedOut(id, token, request.ownSummarySql);
+    const found = await this.findUnlessLoggedOut(id, token, request.callerRead?.read);
     if (!found) return false;
-    return {
+    const principal: Principal = {
       user: found.user,
       scopes: ALL_SCOPES,
       kind: 'first-party',
       token,
-      ownSummary: found.ownSummary,
     };
+    return withCallerRead(request, principal, found.read);
   }
 
   /**
    * The token's user, unless the token is on the logout blacklist: a logged-out token is "not
    * recognised", hence invalid_token (docs/oauth2.md#resource-protection step 3). One round trip
    * on two unique indexes, asked afresh on every request: a logout, a deactivation or a deletion
-   * applies at once, in every process. The user's own summary comes in the same round trip
-   * when the route reads it.
+   * applies at once, in every process. What the route reads about its caller comes in the
+   * same round trip.
    */
   private async findUnlessLoggedOut(
     id: number,
     token: string,
-    summary: UserSummarySql | undefined,
-  ): Promise<{ user: User; ownSummary?: OwnSummary } | null> {
+    read: CallerRead<unknown> | undefined,
+  ): Promise<{ user: User; read: unknown } | null> {
     const [row] = await this.queries.rows<Record<string, unknown>>(
-      this.userUnlessLoggedOut.reading(summary),
+      this.userUnlessLoggedOut.reading(read),
       [id, hashToken(token)],
     );
     if (row === undefined) return null;
-    return { user: this.users.hydrate(row), ownSummary: summary?.read(row) };
+    return { user: this.users.hydrate(row), read: read?.read(row) };
   }
 }

@@ -35,6 +35,7 @@ describe('GrantExchangeModel.getAccessToken', () => {
       user: { id: 3 } as User,
       clientId: 7,
       scope: 'workouts:read',
+      read: undefined,
     });
     await expect(model.getAccessToken('abc')).resolves.toEqual({
       accessToken: 'abc',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PrincipalStatement } from 'src/auth/principal-statement';
+import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
 import { PreparedQueries } from 'src/database/prepared-queries';
 import {
@@ -9,18 +10,17 @@ import {
 } from 'src/oauth2/connected-apps/last-used-throttle';
 import { hashSecret } from 'src/oauth2/tokens/secrets';
 import { User } from 'src/users/user.entity';
-import type { OwnSummary, UserSummarySql } from 'src/users/user-workout-summary';
 import { DataSource } from 'typeorm';
 
 /**
  * A usable access token: its user, its client's row id, its granted scopes (space-separated,
- * null when none), and the user's own summary when it was asked for.
+ * null when none), and the value of the caller read asked for, if any.
  */
 export interface UsableAccessToken {
   user: User;
   clientId: number;
   scope: string | null;
-  ownSummary?: OwnSummary;
+  read: unknown;
 }
 
 /** Row keys of the token's own columns, apart from the user's. */
@@ -73,13 +73,13 @@ export class OAuth2AccessTokenLookup {
     );
   }
 
-  /** The usable token, with its user's own summary read in the same query when given `summary`. */
-  async find(accessToken: string, summary?: UserSummarySql): Promise<UsableAccessToken | null> {
+  /** The usable token, with `read` about its user read in the same query. */
+  async find(accessToken: string, read?: CallerRead<unknown>): Promise<UsableAccessToken | null> {
     const digest = hashSecret(accessToken);
     const now = Date.now();
     const isMarking = this.throttle.isDue(digest, now);
     const [row] = await this.queries.rows<Record<string, unknown>>(
-      (isMarking ? this.usableTokenMarkedUsed : this.usableToken).reading(summary),
+      (isMarking ? this.usableTokenMarkedUsed : this.usableToken).reading(read),
       isMarking
         ? [digest, new Date(now), new Date(now - LAST_USED_RESOLUTION_MS)]
         : [digest, new Date(now)],
@@ -94,7 +94,7 @@ export class OAuth2AccessTokenLookup {
       user: this.users.hydrate(row),
       clientId: Number(row[CLIENT_ID]),
       scope: typeof scope === 'string' ? scope : null,
-      ownSummary: summary?.read(row),
+      read: read?.read(row),
     };
   }
 }

@@ -1,10 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Scopes } from 'src/auth/decorators';
+import { CurrentPrincipal, Scopes } from 'src/auth/decorators';
+import { type Principal, readWithToken } from 'src/auth/principal';
 import { SCOPE } from 'src/auth/scopes';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
-import type { User } from 'src/users/user.entity';
 import { RecordsListResponseDto } from 'src/workouts/records/dto/record-response.dto';
+import { RECORDS_READ } from 'src/workouts/records/records.repository';
 import { RecordsService } from 'src/workouts/records/records.service';
 
 const RECORD = {
@@ -38,12 +39,12 @@ export class RecordsController {
    * zero value holds no record. Scope `workouts:read`.
    */
   @Get()
-  @Scopes(SCOPE.WORKOUTS_READ)
+  @Scopes(SCOPE.WORKOUTS_READ, { readWithToken: RECORDS_READ })
   @ApiEnvelopeResponse(RecordsListResponseDto, {
     description: 'The caller’s records (an empty list without workouts).',
     example: EXAMPLE,
   })
-  list(@CurrentUser() user: User): Promise<RecordsListResponseDto> {
-    return this.service.list(user);
+  list(@CurrentPrincipal() principal: Principal): Promise<RecordsListResponseDto> {
+    return this.service.list(principal.user, readWithToken(principal, RECORDS_READ));
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type CallerRead, callerReadToken } from 'src/database/caller-read';
 import { PreparedQueries, statement } from 'src/database/prepared-queries';
 import type { EntityManager } from 'typeorm';
 
@@ -77,6 +78,20 @@ export function recordRowsJson(username: string): string {
  */
 export const HELD_RECORDS_JSON = `(
   SELECT ${recordRowsJson('u.username')} FROM records r WHERE r.workout_id = w.id)`;
+
+/** `BY_USER` for the caller `user`, joined to the authentication query: one JSON array. */
+export const RECORDS_JOINED: CallerRead<RecordRow[]> = {
+  joins: (user) => `
+    CROSS JOIN LATERAL (
+      SELECT ${recordRowsJson(`${user}."username"`)} AS records
+      FROM records r WHERE r.user_id = ${user}."id") AS pk_caller_records`,
+  columns: 'pk_caller_records.records AS pk_caller_records',
+  // The column is the JSON array of recordRowsJson.
+  read: (row) => row['pk_caller_records'] as RecordRow[],
+};
+
+/** `GET /api/records` reads the records with the token (RECORDS_JOINED). */
+export const RECORDS_READ = callerReadToken<RecordRow[]>('records');
 
 @Injectable()
 export class RecordsRepository {

@@ -3,7 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import type { User } from 'src/users/user.entity';
 import type { RecordsListResponseDto } from 'src/workouts/records/dto/record-response.dto';
 import { toRecordResponse } from 'src/workouts/records/dto/to-record-response';
-import { RecordsRepository } from 'src/workouts/records/records.repository';
+import { type RecordRow, RecordsRepository } from 'src/workouts/records/records.repository';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -26,8 +26,9 @@ export class RecordsService {
     for (const sportId of new Set(sportIds)) await this.records.recompute(manager, userId, sportId);
   }
 
-  async list(user: User): Promise<RecordsListResponseDto> {
-    const rows = await this.records.findByUser(this.manager, user.id);
+  /** The caller's records: `read`, when they were read with the token (RECORDS_READ), else one query. */
+  async list(user: User, read?: RecordRow[]): Promise<RecordsListResponseDto> {
+    const rows = read ?? (await this.records.findByUser(this.manager, user.id));
     return { records: rows.map(toRecordResponse) };
   }
 }

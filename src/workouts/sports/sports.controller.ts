@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Scopes } from 'src/auth/decorators';
+import { CurrentPrincipal, CurrentUser, Scopes } from 'src/auth/decorators';
+import { type Principal, readWithToken } from 'src/auth/principal';
 import { SCOPE } from 'src/auth/scopes';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
 import { ApiErrors } from 'src/common/openapi/api-error-responses.decorator';
@@ -14,6 +15,7 @@ import {
   SPORT_UPDATED_EXAMPLE,
   SPORTS_LIST_EXAMPLE,
 } from 'src/workouts/sports/sport-docs';
+import { SPORTS_READ } from 'src/workouts/sports/sport-rows';
 import { SportsService } from 'src/workouts/sports/sports.service';
 
 const NO_SPORT =
@@ -31,13 +33,13 @@ export class SportsController {
    * Scope `workouts:read`.
    */
   @Get()
-  @Scopes(SCOPE.WORKOUTS_READ)
+  @Scopes(SCOPE.WORKOUTS_READ, { readWithToken: SPORTS_READ })
   @ApiEnvelopeResponse(SportsListResponseDto, {
     description: 'Every sport, as seen by the caller.',
     example: SPORTS_LIST_EXAMPLE,
   })
-  list(@CurrentUser() user: User): Promise<SportsListResponseDto> {
-    return this.service.list(user);
+  list(@CurrentPrincipal() principal: Principal): Promise<SportsListResponseDto> {
+    return this.service.list(principal.user, readWithToken(principal, SPORTS_READ));
   }
 
   /**

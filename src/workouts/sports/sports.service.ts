@@ -24,9 +24,13 @@ export class SportsService {
     private readonly queries: PreparedQueries,
   ) {}
 
-  /** One round trip: the sports with the caller's preferences (and usage, for admins). */
-  async list(user: User): Promise<{ sports: SportResponseDto[] }> {
-    const rows = await this.queries.rows<SportRow>(ALL_SPORTS, [user.id, user.admin], this.manager);
+  /**
+   * The sports with the caller's preferences (and usage, for admins): `read`, when they were
+   * read with the token (SPORTS_READ), else one query.
+   */
+  async list(user: User, read?: SportRow[]): Promise<{ sports: SportResponseDto[] }> {
+    const rows =
+      read ?? (await this.queries.rows<SportRow>(ALL_SPORTS, [user.id, user.admin], this.manager));
     return { sports: rows.map(toSportResponse) };
   }
 
