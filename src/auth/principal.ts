@@ -1,4 +1,5 @@
-import type { Scope } from 'src/auth/scopes';
+import { parseScopes, type Scope } from 'src/auth/scopes';
+import { InvalidTokenError } from 'src/common/errors/oauth2-error';
 import type { CallerRead, CallerReadToken } from 'src/database/caller-read';
 import type { User } from 'src/users/user.entity';
 
@@ -35,6 +36,31 @@ export function withCallerRead(
 ): Principal {
   if (request.callerRead !== undefined) principal.read = { token: request.callerRead.token, value };
   return principal;
+}
+
+/** What the lookup of a scoped token (OAuth2 access token, personal access token) found. */
+export interface FoundScopedToken {
+  user: User;
+  /** Granted scopes, space-separated; null when none. */
+  scope: string | null;
+  /** The value of the request's caller read, if it asked for one. */
+  read: unknown;
+}
+
+/**
+ * The principal of a scoped token, or invalid_token when its lookup found nothing usable
+ * (docs/oauth2.md#resource-protection step 4); its scopes are checked afterwards by the
+ * ScopesGuard.
+ */
+export function scopedPrincipal(
+  request: RequestWithPrincipal,
+  kind: 'oauth2' | 'personal-access-token',
+  token: string,
+  found: FoundScopedToken | null,
+): Principal {
+  if (found === null) throw new InvalidTokenError();
+  const principal: Principal = { user: found.user, scopes: parseScopes(found.scope), kind, token };
+  return withCallerRead(request, principal, found.read);
 }
 
 /**

@@ -4,9 +4,7 @@ import type { Request } from 'express';
 import { Strategy } from 'passport-http-bearer';
 import { PERSONAL_ACCESS_TOKEN_STRATEGY } from 'src/auth/guards/strategy-names';
 import { PersonalAccessTokenLookup } from 'src/auth/personal-tokens/personal-access-token-lookup';
-import { type Principal, type RequestWithPrincipal, withCallerRead } from 'src/auth/principal';
-import { parseScopes } from 'src/auth/scopes';
-import { InvalidTokenError } from 'src/common/errors/oauth2-error';
+import { type Principal, type RequestWithPrincipal, scopedPrincipal } from 'src/auth/principal';
 
 /**
  * A `Bearer pk_pat_…` token (docs/oauth2.md#personal-access-tokens): refused exactly as an unknown,
@@ -24,13 +22,6 @@ export class PersonalAccessTokenStrategy extends PassportStrategy(
 
   async validate(request: Request & RequestWithPrincipal, token: string): Promise<Principal> {
     const found = await this.tokens.find(token, request.callerRead?.read);
-    if (!found) throw new InvalidTokenError();
-    const principal: Principal = {
-      user: found.user,
-      scopes: parseScopes(found.scope),
-      kind: 'personal-access-token',
-      token,
-    };
-    return withCallerRead(request, principal, found.read);
+    return scopedPrincipal(request, 'personal-access-token', token, found);
   }
 }

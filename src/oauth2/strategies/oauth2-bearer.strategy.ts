@@ -3,9 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy } from 'passport-http-bearer';
 import { OAUTH2_STRATEGY } from 'src/auth/guards/strategy-names';
-import { type Principal, type RequestWithPrincipal, withCallerRead } from 'src/auth/principal';
-import { parseScopes } from 'src/auth/scopes';
-import { InvalidTokenError } from 'src/common/errors/oauth2-error';
+import { type Principal, type RequestWithPrincipal, scopedPrincipal } from 'src/auth/principal';
 import { OAuth2AccessTokenLookup } from 'src/oauth2/strategies/oauth2-access-token-lookup';
 
 /**
@@ -20,13 +18,6 @@ export class OAuth2BearerStrategy extends PassportStrategy(Strategy, OAUTH2_STRA
 
   async validate(request: Request & RequestWithPrincipal, token: string): Promise<Principal> {
     const found = await this.tokens.find(token, request.callerRead?.read);
-    if (!found) throw new InvalidTokenError();
-    const principal: Principal = {
-      user: found.user,
-      scopes: parseScopes(found.scope),
-      kind: 'oauth2',
-      token,
-    };
-    return withCallerRead(request, principal, found.read);
+    return scopedPrincipal(request, 'oauth2', token, found);
   }
 }
