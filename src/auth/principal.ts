@@ -71,3 +71,16 @@ export function readWithToken<T>(principal: Principal, token: CallerReadToken<T>
   // The guard pairs each value with the token whose provider produced it.
   return principal.read?.token === token ? (principal.read.value as T) : undefined;
 }
+
+/**
+ * `readWithToken` on a route whose own module provides the read, so that it is always there;
+ * its absence is a wiring mistake, not a request to answer.
+ */
+export function ownReadWithToken<T>(principal: Principal, token: CallerReadToken<T>): T {
+  const value = readWithToken(principal, token);
+  if (value === undefined)
+    throw new Error(
+      `no caller read ${token.description ?? ''}: is it provided by the route's module?`,
+    );
+  return value;
+}

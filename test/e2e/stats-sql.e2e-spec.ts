@@ -138,7 +138,10 @@ describe('statistics buckets and record election (SQL)', () => {
     });
     const records = t.app.get(RecordsRepository);
     await records.recompute(manager, user.id, 1);
-    const rows = await records.findByUser(manager, user.id);
+    const rows = await manager.query<{ record_type: string; workout_id: number; value: string }[]>(
+      'SELECT record_type, workout_id, value::text AS value FROM records WHERE user_id = $1',
+      [user.id],
+    );
     const holders = Object.fromEntries(
       rows.map((row) => [row.record_type, [row.workout_id, row.value]]),
     );

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Scopes } from 'src/auth/decorators';
-import { type Principal, readWithToken } from 'src/auth/principal';
+import { ownReadWithToken, type Principal } from 'src/auth/principal';
 import { SCOPE } from 'src/auth/scopes';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
 import { RecordsListResponseDto } from 'src/workouts/records/dto/record-response.dto';
@@ -44,7 +44,7 @@ export class RecordsController {
     description: 'The caller’s records (an empty list without workouts).',
     example: EXAMPLE,
   })
-  list(@CurrentPrincipal() principal: Principal): Promise<RecordsListResponseDto> {
-    return this.service.list(principal.user, readWithToken(principal, RECORDS_READ));
+  list(@CurrentPrincipal() principal: Principal): RecordsListResponseDto {
+    return this.service.list(ownReadWithToken(principal, RECORDS_READ));
   }
 }

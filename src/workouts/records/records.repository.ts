@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { type CallerRead, callerReadToken } from 'src/database/caller-read';
-import { PreparedQueries, statement } from 'src/database/prepared-queries';
 import type { EntityManager } from 'typeorm';
 
 /** Integer value of each record type, exact on the stored decimals. */
@@ -52,16 +51,8 @@ export interface RecordRow {
   workout_id: number;
 }
 
-/** FitTrackee `GET /api/records` order: sport id, then record type. */
-const BY_USER = statement(`
-  SELECT r.id, r.record_type, r.sport_id, u.username, r.value::text AS value,
-         extract(epoch FROM r.workout_date)::float8 AS workout_date_epoch,
-         r.workout_uuid::text AS workout_uuid, r.workout_id
-  FROM records r JOIN users u ON u.id = r.user_id
-  WHERE r.user_id = $1 ORDER BY r.sport_id, r.record_type`);
-
 /**
- * The records `r` as one JSON array of `RecordRow`, in `BY_USER` order, `username` naming
+ * The records `r` as one JSON array of `RecordRow`, in FitTrackee `GET /api/records` order (sport id, then record type), `username` naming
  * their user: an aggregate for a query over `records r`.
  */
 export function recordRowsJson(username: string): string {
@@ -95,14 +86,8 @@ export const RECORDS_READ = callerReadToken<RecordRow[]>('records');
 
 @Injectable()
 export class RecordsRepository {
-  constructor(private readonly queries: PreparedQueries) {}
-
   async recompute(manager: EntityManager, userId: number, sportId: number): Promise<void> {
     await manager.query(RECOMPUTE, [userId, sportId]);
-  }
-
-  findByUser(manager: EntityManager, userId: number): Promise<RecordRow[]> {
-    return this.queries.rows<RecordRow>(BY_USER, [userId], manager);
   }
 
   /** Sports whose records point at a workout (recomputed when it changes). */

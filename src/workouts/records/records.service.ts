@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectEntityManager } from '@nestjs/typeorm';
-import type { User } from 'src/users/user.entity';
 import type { RecordsListResponseDto } from 'src/workouts/records/dto/record-response.dto';
 import { toRecordResponse } from 'src/workouts/records/dto/to-record-response';
 import { type RecordRow, RecordsRepository } from 'src/workouts/records/records.repository';
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 /**
  * Records. Writers call `recompute` with their transaction's manager
@@ -13,10 +11,7 @@ import { EntityManager } from 'typeorm';
  */
 @Injectable()
 export class RecordsService {
-  constructor(
-    private readonly records: RecordsRepository,
-    @InjectEntityManager() private readonly manager: EntityManager,
-  ) {}
+  constructor(private readonly records: RecordsRepository) {}
 
   async recompute(
     manager: EntityManager,
@@ -26,9 +21,8 @@ export class RecordsService {
     for (const sportId of new Set(sportIds)) await this.records.recompute(manager, userId, sportId);
   }
 
-  /** The caller's records: `read`, when they were read with the token (RECORDS_READ), else one query. */
-  async list(user: User, read?: RecordRow[]): Promise<RecordsListResponseDto> {
-    const rows = read ?? (await this.records.findByUser(this.manager, user.id));
+  /** The caller's records, read with the token (RECORDS_READ). */
+  list(rows: readonly RecordRow[]): RecordsListResponseDto {
     return { records: rows.map(toRecordResponse) };
   }
 }

@@ -28,16 +28,14 @@ const SELECT = `
   FROM sports s
   LEFT JOIN users_sports_preferences p ON p.user_id = $1 AND p.sport_id = s.id`;
 
-/** Every sport, inactive ones included, by id (FitTrackee `GET /api/sports`). */
-export const ALL_SPORTS = statement(`${SELECT} ORDER BY s.id`);
-
 /** One sport by id, $3 (FitTrackee `GET /api/sports/<sport_id>`). */
 export const ONE_SPORT = statement(`${SELECT} WHERE s.id = $3`);
 
 /**
- * `ALL_SPORTS` for the caller `user`, joined to the authentication query: every sport as one
- * JSON array of `SportRow`, in the same order, workouts looked for when the caller is an admin.
- * JSON keeps each value's type: `double precision` prints the same digits either way.
+ * Every sport, inactive ones included, by id (FitTrackee `GET /api/sports`), for the caller
+ * `user`, joined to the authentication query: one JSON array of `SportRow` with the columns of
+ * `SELECT`, workouts looked for when the caller is an admin. JSON keeps each value's type:
+ * `double precision` prints the same digits either way.
  */
 export const SPORTS_JOINED: CallerRead<SportRow[]> = {
   joins: (user) => `

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentUser, Scopes } from 'src/auth/decorators';
-import { type Principal, readWithToken } from 'src/auth/principal';
+import { ownReadWithToken, type Principal } from 'src/auth/principal';
 import { SCOPE } from 'src/auth/scopes';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
 import { ApiErrors } from 'src/common/openapi/api-error-responses.decorator';
@@ -38,8 +38,8 @@ export class SportsController {
     description: 'Every sport, as seen by the caller.',
     example: SPORTS_LIST_EXAMPLE,
   })
-  list(@CurrentPrincipal() principal: Principal): Promise<SportsListResponseDto> {
-    return this.service.list(principal.user, readWithToken(principal, SPORTS_READ));
+  list(@CurrentPrincipal() principal: Principal): SportsListResponseDto {
+    return this.service.list(ownReadWithToken(principal, SPORTS_READ));
   }
 
   /**

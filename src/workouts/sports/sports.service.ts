@@ -6,7 +6,7 @@ import type { User } from 'src/users/user.entity';
 import type { SportResponseDto } from 'src/workouts/sports/dto/sport-response.dto';
 import { toSportResponse } from 'src/workouts/sports/dto/to-sport-response';
 import { Sport } from 'src/workouts/sports/sport.entity';
-import { ALL_SPORTS, ONE_SPORT, type SportRow } from 'src/workouts/sports/sport-rows';
+import { ONE_SPORT, type SportRow } from 'src/workouts/sports/sport-rows';
 import { EntityManager, Repository } from 'typeorm';
 
 /** Parses a path id the way Flask's `<int:...>` would match it; anything else names no sport. */
@@ -24,13 +24,8 @@ export class SportsService {
     private readonly queries: PreparedQueries,
   ) {}
 
-  /**
-   * The sports with the caller's preferences (and usage, for admins): `read`, when they were
-   * read with the token (SPORTS_READ), else one query.
-   */
-  async list(user: User, read?: SportRow[]): Promise<{ sports: SportResponseDto[] }> {
-    const rows =
-      read ?? (await this.queries.rows<SportRow>(ALL_SPORTS, [user.id, user.admin], this.manager));
+  /** The sports with the caller's preferences (and usage, for admins), read with the token. */
+  list(rows: readonly SportRow[]): { sports: SportResponseDto[] } {
     return { sports: rows.map(toSportResponse) };
   }
 
