@@ -52,8 +52,9 @@ export interface RecordRow {
 }
 
 /**
- * The records `r` as one JSON array of `RecordRow`, in FitTrackee `GET /api/records` order (sport id, then record type), `username` naming
- * their user: an aggregate for a query over `records r`.
+ * The records `r` as one JSON array of `RecordRow`, in FitTrackee `GET /api/records` order
+ * (sport id, then record type), `username` naming their user: an aggregate for a query over
+ * `records r`.
  */
 export function recordRowsJson(username: string): string {
   return `coalesce(json_agg(json_build_object(
@@ -70,7 +71,10 @@ export function recordRowsJson(username: string): string {
 export const HELD_RECORDS_JSON = `(
   SELECT ${recordRowsJson('u.username')} FROM records r WHERE r.workout_id = w.id)`;
 
-/** `BY_USER` for the caller `user`, joined to the authentication query: one JSON array. */
+/**
+ * The records of the caller `user` (FitTrackee `GET /api/records`), joined to the
+ * authentication query: one JSON array of `RecordRow`.
+ */
 export const RECORDS_JOINED: CallerRead<RecordRow[]> = {
   joins: (user) => `
     CROSS JOIN LATERAL (
