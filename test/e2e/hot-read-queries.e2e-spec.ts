@@ -244,35 +244,23 @@ describe('database round trips of the hot reads', () => {
       const remove = (user: User): Promise<unknown> =>
         t.dataSource.query('DELETE FROM users WHERE id = $1', [user.id]);
 
-      it('a revoked OAuth2 access token', async () => {
-        const res = await oauth2Case((user) =>
-          t.dataSource.query(
-            'UPDATE oauth2_tokens SET access_token_revoked_at = now() WHERE user_id = $1',
-            [user.id],
-          ),
-        );
-        expectInvalidToken(res);
-      });
-
-      it('an OAuth2 token whose refresh half was revoked', async () => {
-        const res = await oauth2Case((user) =>
-          t.dataSource.query(
-            'UPDATE oauth2_tokens SET refresh_token_revoked_at = now() WHERE user_id = $1',
-            [user.id],
-          ),
-        );
-        expectInvalidToken(res);
-      });
-
-      it('an expired OAuth2 access token', async () => {
-        const res = await oauth2Case((user) =>
-          t.dataSource.query(
-            `UPDATE oauth2_tokens SET expires_in = 60, issued_at = issued_at - interval '61 seconds'
-              WHERE user_id = $1`,
-            [user.id],
-          ),
-        );
-        expectInvalidToken(res);
+      it.each([
+        [
+          'a revoked OAuth2 access token',
+          'UPDATE oauth2_tokens SET access_token_revoked_at = now() WHERE user_id = $1',
+        ],
+        [
+          'an OAuth2 token whose refresh half was revoked',
+          'UPDATE oauth2_tokens SET refresh_token_revoked_at = now() WHERE user_id = $1',
+        ],
+        [
+          'an expired OAuth2 access token',
+          `UPDATE oauth2_tokens SET expires_in = 60, issued_at = issued_at - interval '61 seconds'
+            WHERE user_id = $1`,
+        ],
+        ['an OAuth2 token of a deleted client', 'DELETE FROM oauth2_clients WHERE user_id = $1'],
+      ])('%s', async (_case, sql) => {
+        expectInvalidToken(await oauth2Case((user) => t.dataSource.query(sql, [user.id])));
       });
 
       it('an OAuth2 token of a deactivated user', async () => {
@@ -281,13 +269,6 @@ describe('database round trips of the hot reads', () => {
 
       it('an OAuth2 token of a deleted user', async () => {
         expectInvalidToken(await oauth2Case(remove));
-      });
-
-      it('an OAuth2 token of a deleted client', async () => {
-        const res = await oauth2Case((user) =>
-          t.dataSource.query('DELETE FROM oauth2_clients WHERE user_id = $1', [user.id]),
-        );
-        expectInvalidToken(res);
       });
 
       it('an OAuth2 token of a connected app the user revoked', async () => {
