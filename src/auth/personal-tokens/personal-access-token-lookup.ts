@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isWellFormedPersonalAccessToken } from 'src/auth/personal-tokens/personal-access-token-format';
+import type { FoundScopedToken } from 'src/auth/principal';
 import { PrincipalStatement } from 'src/auth/principal-statement';
 import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
@@ -13,14 +14,9 @@ import { DataSource } from 'typeorm';
 /** Row key of the token's scope, apart from the user's columns. */
 const SCOPE = 'pk_token_scope';
 
-/**
- * A usable personal access token: its user, its granted scopes (space-separated), and the value
- * of the caller read asked for, if any.
- */
-export interface UsablePersonalAccessToken {
-  user: User;
+/** A usable personal access token: what any scoped token's lookup finds; it always has scopes. */
+export interface UsablePersonalAccessToken extends FoundScopedToken {
   scope: string;
-  read: unknown;
 }
 
 /**

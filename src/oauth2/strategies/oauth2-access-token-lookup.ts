@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { FoundScopedToken } from 'src/auth/principal';
 import { PrincipalStatement } from 'src/auth/principal-statement';
 import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
@@ -12,15 +13,9 @@ import { hashSecret } from 'src/oauth2/tokens/secrets';
 import { User } from 'src/users/user.entity';
 import { DataSource } from 'typeorm';
 
-/**
- * A usable access token: its user, its client's row id, its granted scopes (space-separated,
- * null when none), and the value of the caller read asked for, if any.
- */
-export interface UsableAccessToken {
-  user: User;
+/** A usable access token: what any scoped token's lookup finds, and its client's row id. */
+export interface UsableAccessToken extends FoundScopedToken {
   clientId: number;
-  scope: string | null;
-  read: unknown;
 }
 
 /** Row keys of the token's own columns, apart from the user's. */
