@@ -77,7 +77,8 @@ function filesUnder(dir: string): string[] {
       () => {
         first.kill();
       },
-      { after: COMMITS_BEFORE_KILL },
+      // Upload transactions only: a background job's COMMIT must not be the one lost.
+      { after: COMMITS_BEFORE_KILL, ofTransactionsSending: 'INSERT INTO workouts ' },
     );
     const uploads = Array.from({ length: UPLOADS }, (_, i) =>
       request(first.base)

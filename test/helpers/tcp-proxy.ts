@@ -9,6 +9,8 @@ const COMMIT_COMPLETE = Buffer.concat([
 interface Link {
   client: Socket;
   server: Socket;
+  /** The client sent the trap's marker since this link's last COMMIT. */
+  sentMarker: boolean;
 }
 
 /**
@@ -21,7 +23,9 @@ export class TcpProxy {
   private readonly links = new Set<Link>();
   private server: Server;
   /** Sees each COMMIT answer; true to lose it. */
-  private commitTrap: (() => boolean) | undefined;
+  private commitTrap: ((link: Link) => boolean) | undefined;
+  /** SQL text that marks the transactions the trap counts; every one when undefined. */
+  private commitMarker: Buffer | undefined;
   port = 0;
 
   private constructor(
@@ -65,14 +69,23 @@ export class TcpProxy {
   /**
    * Resolves once a COMMIT (after `after` others) was answered by PostgreSQL and that answer
    * thrown away with the connection; `onLost` runs synchronously at that moment, before the
-   * application can see anything (e.g. to kill it).
+   * application can see anything (e.g. to kill it). With `ofTransactionsSending`, only the
+   * COMMITs of transactions whose SQL contained that text count, on whichever connection.
    */
-  loseNextCommitAnswer(onLost?: () => void, { after = 0 } = {}): Promise<void> {
+  loseNextCommitAnswer(
+    onLost?: () => void,
+    { after = 0, ofTransactionsSending }: { after?: number; ofTransactionsSending?: string } = {},
+  ): Promise<void> {
     let commits = after;
+    this.commitMarker =
+      ofTransactionsSending === undefined ? undefined : Buffer.from(ofTransactionsSending, 'utf8');
     return new Promise((resolve) => {
-      this.commitTrap = () => {
+      this.commitTrap = (link) => {
+        // Another transaction (a background job's, say) is not one of those counted.
+        if (this.commitMarker !== undefined && !link.sentMarker) return false;
         if (commits-- > 0) return false;
         this.commitTrap = undefined;
+        this.commitMarker = undefined;
         onLost?.();
         resolve();
         return true;
@@ -87,16 +100,29 @@ export class TcpProxy {
   private newServer(): Server {
     return createServer((client) => {
       const server = connect(this.targetPort, this.targetHost);
-      const link = { client, server };
+      const link: Link = { client, server, sentMarker: false };
       this.links.add(link);
       let tail = Buffer.alloc(0);
-      client.on('data', (chunk) => server.write(chunk));
+      let sentTail = Buffer.alloc(0);
+      client.on('data', (chunk) => {
+        const marker = this.commitMarker;
+        if (marker !== undefined) {
+          const sent = Buffer.concat([sentTail, chunk]);
+          if (sent.includes(marker)) link.sentMarker = true;
+          // Shorter than the marker: text split across chunks is still seen.
+          sentTail = sent.subarray(Math.max(0, sent.length - marker.length + 1));
+        }
+        server.write(chunk);
+      });
       server.on('data', (chunk) => {
         if (this.commitTrap !== undefined) {
           const seen = Buffer.concat([tail, chunk]);
-          if (seen.includes(COMMIT_COMPLETE) && this.commitTrap()) {
-            this.drop(link);
-            return;
+          if (seen.includes(COMMIT_COMPLETE)) {
+            if (this.commitTrap(link)) {
+              this.drop(link);
+              return;
+            }
+            link.sentMarker = false;
           }
           // Shorter than the pattern: a COMMIT split across chunks is seen once, never twice.
           tail = seen.subarray(1 - COMMIT_COMPLETE.length);
