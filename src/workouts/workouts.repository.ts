@@ -54,16 +54,16 @@ function isSportFilterOnly(filters: WorkoutFilters): boolean {
 }
 
 /**
- * Number of workouts the list filter matches. Unfiltered (but for the sport), the yearly
- * `workout_stats` buckets already hold it, kept in step with every write by the triggers on
- * `workouts` (migration WorkoutStatsBuckets): a few rows instead of a scan of the user's list.
+ * Number of workouts the list filter matches. Unfiltered (but for the sport), the per-sport
+ * totals already hold it, kept in step with every write by the triggers on `workouts`
+ * (migration UserSportTotals): a row per sport instead of a scan of the user's list.
  */
 function totalQuery(params: SqlParams, userId: number, filters: WorkoutFilters): string {
   if (isSportFilterOnly(filters)) {
     const sport =
       filters.sportId === undefined ? '' : ` AND s.sport_id = ${params.add(filters.sportId)}`;
-    return `SELECT coalesce(sum(s.nb_workouts), 0)::int AS total FROM workout_stats s
-      WHERE s.user_id = ${params.addUnplanned(userId, 'int')} AND s.period_kind = 'year'${sport}`;
+    return `SELECT coalesce(sum(s.nb_workouts), 0)::int AS total FROM user_sport_totals s
+      WHERE s.user_id = ${params.addUnplanned(userId, 'int')}${sport}`;
   }
   const where = listConditions(params, userId, filters).join(' AND ');
   return `SELECT count(*)::int AS total FROM workouts w WHERE ${where}`;

@@ -10,7 +10,7 @@ interface ListBody {
 }
 
 /**
- * The list total comes from the statistics buckets when only the sport narrows the list, and
+ * The list total comes from the per-sport totals when only the sport narrows the list, and
  * from a count otherwise (FitTrackee `GET /api/workouts`, docs/compatibility.md#pagination): both
  * must count what is listed.
  */
