@@ -1,5 +1,6 @@
 import { PrincipalStatement } from 'src/auth/principal-statement';
 import type { CallerRead } from 'src/database/caller-read';
+import { SqlParams } from 'src/database/sql-params';
 
 const CTES = `WITH "found" AS (SELECT u.* FROM "users" u WHERE u.id = $1)`;
 
@@ -14,27 +15,51 @@ function summarySql(): CallerRead<unknown> {
   };
 }
 
+/** A read with a value of the request: rows of `t` after a bound. */
+function afterSql(): CallerRead<unknown> {
+  return {
+    joins: (user, params) =>
+      `CROSS JOIN LATERAL (SELECT count(*) AS n FROM t
+        WHERE t.user_id = ${user}.id AND t.at > ${params.add('2024-01-01')}) s`,
+    columns: 's.n AS pk_after_n',
+    read: () => {
+      throw new Error('not read here');
+    },
+  };
+}
+
 describe('PrincipalStatement', () => {
   it('alone, selects the found row and nothing else', () => {
     const principal = new PrincipalStatement(CTES);
-    expect(principal.reading(undefined)).toBe(principal.alone);
+    const params = new SqlParams([7]);
+    expect(principal.reading(undefined, params)).toBe(principal.alone);
     expect(principal.alone.text).toBe(`${CTES} SELECT * FROM "found"`);
+    expect(params.values).toEqual([7]);
   });
 
   it('with a caller read, joins it to the found user in the same statement', () => {
     const principal = new PrincipalStatement(CTES);
-    const joined = principal.reading(summarySql());
+    const joined = principal.reading(summarySql(), new SqlParams([7]));
     expect(joined.text.startsWith(CTES)).toBe(true);
     expect(joined.text).toContain('SELECT "found".*, s.n AS pk_summary_n');
     expect(joined.text).toContain('WHERE t.user_id = "found".id');
     expect(joined.name).not.toBe(principal.alone.name);
   });
 
-  it('builds the joined statement once per read', () => {
+  it("numbers the read's values after the authentication query's", () => {
+    const principal = new PrincipalStatement(CTES);
+    const params = new SqlParams([7]);
+    const joined = principal.reading(afterSql(), params);
+    expect(joined.text).toContain('t.at > $2');
+    expect(params.values).toEqual([7, '2024-01-01']);
+  });
+
+  it('builds the joined statement once per read text', () => {
     const principal = new PrincipalStatement(CTES);
     const summary = summarySql();
-    expect(principal.reading(summary)).toBe(principal.reading(summary));
-    const other = summarySql();
-    expect(principal.reading(other).text).toBe(principal.reading(summary).text);
+    const first = principal.reading(summary, new SqlParams([7]));
+    expect(principal.reading(summary, new SqlParams([8]))).toBe(first);
+    expect(principal.reading(summarySql(), new SqlParams([9]))).toBe(first);
+    expect(principal.reading(afterSql(), new SqlParams([9]))).not.toBe(first);
   });
 });

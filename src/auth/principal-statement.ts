@@ -1,5 +1,6 @@
 import type { CallerRead } from 'src/database/caller-read';
-import { type Statement, statement } from 'src/database/prepared-queries';
+import { type Statement, statement, StatementCache } from 'src/database/prepared-queries';
+import type { SqlParams } from 'src/database/sql-params';
 
 /**
  * An authentication query: `ctes` define `"found"`, the caller's `users` row with the token's
@@ -8,23 +9,21 @@ import { type Statement, statement } from 'src/database/prepared-queries';
  */
 export class PrincipalStatement {
   readonly alone: Statement;
-  private readonly joined = new Map<CallerRead<unknown>, Statement>();
+  /** One statement per read and shape of its request's parameters. */
+  private readonly joined = new StatementCache();
 
   constructor(private readonly ctes: string) {
     this.alone = statement(`${ctes} SELECT * FROM "found"`);
   }
 
-  /** The statement of a route that reads `read` about its caller, or of any other route. */
-  reading(read: CallerRead<unknown> | undefined): Statement {
+  /**
+   * The statement of a route that reads `read` about its caller, or of any other route;
+   * `params` hold the authentication query's values, and receive the read's.
+   */
+  reading(read: CallerRead<unknown> | undefined, params: SqlParams): Statement {
     if (read === undefined) return this.alone;
-    let found = this.joined.get(read);
-    if (found === undefined) {
-      found = statement(
-        `${this.ctes} SELECT "found".*, ${read.columns} FROM "found" ${read.joins('"found"')}`,
-      );
-      // Reads are a handful of module constants: the map stays that small.
-      this.joined.set(read, found);
-    }
-    return found;
+    return this.joined.get(
+      `${this.ctes} SELECT "found".*, ${read.columns} FROM "found" ${read.joins('"found"', params)}`,
+    );
   }
 }

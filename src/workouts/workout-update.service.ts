@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from 'src/common/errors/app-error';
 import { InvalidPayloadError } from 'src/common/errors/http-errors';
+import { SqlParams } from 'src/database/sql-params';
 import type { User } from 'src/users/user.entity';
 import { parseWorkoutDateTime } from 'src/workouts/date-input';
 import type { UpdateWorkoutDto } from 'src/workouts/dto/update-workout.dto';
@@ -12,7 +13,6 @@ import {
 } from 'src/workouts/manual-workout';
 import { RecordsRepository } from 'src/workouts/records/records.repository';
 import { RecordsService } from 'src/workouts/records/records.service';
-import { SqlParams } from 'src/workouts/sql-params';
 import { formatNaive, localToUtc } from 'src/workouts/user-time';
 import { WorkoutSerializer } from 'src/workouts/workout-serializer';
 import { WorkoutsService } from 'src/workouts/workouts.service';

@@ -4,10 +4,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IdempotencyService, type Idempotent } from 'src/common/idempotency/idempotency.service';
 import type { IdempotencyRequest } from 'src/common/idempotency/idempotency-request';
+import { SqlParams } from 'src/database/sql-params';
 import { recordWorkoutEvent } from 'src/webhooks/outbox/record-workout-event';
 import { WEBHOOK_EVENT } from 'src/webhooks/webhook-events';
 import { RecordsService } from 'src/workouts/records/records.service';
-import { SqlParams } from 'src/workouts/sql-params';
 import { formatNaive } from 'src/workouts/user-time';
 import { DataSource, type EntityManager } from 'typeorm';
 

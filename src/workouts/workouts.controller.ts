@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Scopes } from 'src/auth/decorators';
+import { CurrentPrincipal, CurrentUser, Scopes } from 'src/auth/decorators';
+import { type Principal, readWithToken } from 'src/auth/principal';
 import { SCOPE } from 'src/auth/scopes';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
 import type { PaginatedResult } from 'src/common/envelope/envelope.types';
@@ -20,6 +21,7 @@ import {
 } from 'src/workouts/workout-docs.decorators';
 import { WorkoutUpdateService } from 'src/workouts/workout-update.service';
 import { WorkoutsService } from 'src/workouts/workouts.service';
+import { WORKOUTS_PAGE_READ } from 'src/workouts/workouts-page-read';
 import { ApiWorkoutFilters } from 'src/workouts/workouts-query-docs.decorator';
 
 const INVALID_PAYLOAD =
@@ -39,7 +41,7 @@ export class WorkoutsController {
   ) {}
 
   @Get()
-  @Scopes(SCOPE.WORKOUTS_READ)
+  @Scopes(SCOPE.WORKOUTS_READ, { readWithToken: WORKOUTS_PAGE_READ })
   @ApiOperation({
     summary: 'List the caller’s workouts',
     description:
@@ -66,10 +68,10 @@ export class WorkoutsController {
   })
   @ApiWorkoutFilters()
   list(
-    @CurrentUser() user: User,
+    @CurrentPrincipal() principal: Principal,
     @Query() query: Record<string, unknown>,
   ): Promise<PaginatedResult<WorkoutsListResponseDto>> {
-    return this.service.list(user, query);
+    return this.service.list(principal.user, query, readWithToken(principal, WORKOUTS_PAGE_READ));
   }
 
   @Post('no_gpx')

@@ -33,6 +33,7 @@ import { WorkoutsController } from 'src/workouts/workouts.controller';
 import { WorkoutsRepository } from 'src/workouts/workouts.repository';
 import { WorkoutsService } from 'src/workouts/workouts.service';
 import { WorkoutsExportService } from 'src/workouts/workouts-export.service';
+import { WORKOUTS_PAGE_JOINED, WORKOUTS_PAGE_READ } from 'src/workouts/workouts-page-read';
 import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
 
 /**
@@ -70,6 +71,7 @@ import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
     { provide: OWN_SUMMARY_READ, useValue: OWN_SUMMARY_JOINED },
     { provide: SPORTS_READ, useValue: SPORTS_JOINED },
     { provide: RECORDS_READ, useValue: RECORDS_JOINED },
+    { provide: WORKOUTS_PAGE_READ, useValue: WORKOUTS_PAGE_JOINED },
     WorkoutsExportService,
     { provide: USER_WORKOUTS_EXPORT, useExisting: WorkoutsExportService },
   ],

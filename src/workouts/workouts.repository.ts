@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { CallerRead } from 'src/database/caller-read';
 import {
   PreparedQueries,
   type Statement,
   statement,
   StatementCache,
 } from 'src/database/prepared-queries';
+import { SqlParams } from 'src/database/sql-params';
 import type { WorkoutFilters } from 'src/workouts/list-workouts.query';
-import { SqlParams } from 'src/workouts/sql-params';
 import { WORKOUT_COLUMNS, type WorkoutRow } from 'src/workouts/workout-rows';
 import type { EntityManager } from 'typeorm';
 
@@ -25,9 +26,9 @@ function rangeConditions(
   return conditions;
 }
 
-/** The list filter itself (FitTrackee `GET /api/workouts`). */
-function listConditions(params: SqlParams, userId: number, filters: WorkoutFilters): string[] {
-  const conditions = [`w.user_id = ${params.addUnplanned(userId, 'int')}`];
+/** The list filter itself (FitTrackee `GET /api/workouts`); `owner` is SQL for the user's id. */
+function listConditions(params: SqlParams, owner: string, filters: WorkoutFilters): string[] {
+  const conditions = [`w.user_id = ${owner}`];
   if (filters.sportId !== undefined) conditions.push(`w.sport_id = ${params.add(filters.sportId)}`);
   if (filters.title !== undefined)
     conditions.push(`w.title ILIKE '%' || ${params.add(filters.title)} || '%'`);
@@ -58,14 +59,14 @@ function isSportFilterOnly(filters: WorkoutFilters): boolean {
  * totals already hold it, kept in step with every write by the triggers on `workouts`
  * (migration UserSportTotals): a row per sport instead of a scan of the user's list.
  */
-function totalQuery(params: SqlParams, userId: number, filters: WorkoutFilters): string {
+function totalQuery(params: SqlParams, owner: string, filters: WorkoutFilters): string {
   if (isSportFilterOnly(filters)) {
     const sport =
       filters.sportId === undefined ? '' : ` AND s.sport_id = ${params.add(filters.sportId)}`;
     return `SELECT coalesce(sum(s.nb_workouts), 0)::int AS total FROM user_sport_totals s
-      WHERE s.user_id = ${params.addUnplanned(userId, 'int')}${sport}`;
+      WHERE s.user_id = ${owner}${sport}`;
   }
-  const where = listConditions(params, userId, filters).join(' AND ');
+  const where = listConditions(params, owner, filters).join(' AND ');
   return `SELECT count(*)::int AS total FROM workouts w WHERE ${where}`;
 }
 
@@ -93,9 +94,11 @@ function neighbourConditions(
   return conditions.map((condition) => ` AND ${condition}`).join('');
 }
 
+/** Workouts `w` of `from`, serialized with their neighbours and, if given, one more column. */
 function selectWithNeighbours(
   params: SqlParams,
   filters: WorkoutFilters | undefined,
+  from: string,
   extraColumn?: string,
 ): string {
   const neighbour = (isPrevious: boolean): string => `
@@ -108,17 +111,78 @@ function selectWithNeighbours(
   return `SELECT ${WORKOUT_COLUMNS},
       (${neighbour(true)}) AS previous_uuid,
       (${neighbour(false)}) AS next_uuid${extraColumn === undefined ? '' : `, ${extraColumn}`}
-    FROM workouts w JOIN users u ON u.id = w.user_id`;
+    FROM ${from} JOIN users u ON u.id = w.user_id`;
+}
+
+/**
+ * The workouts `w` of one page in the requested order (the id breaks ties so pages never
+ * overlap), numbered `page.n`.
+ *
+ * The page's ids come as an array, unnested in order: PostgreSQL estimates such an array at a
+ * handful of elements whatever the page bounds, so the plan it caches for the prepared
+ * statement is a few primary-key lookups; with the owner and the bounds out of the planner's
+ * sight (`SqlParams.addUnplanned`), it never needs planning again.
+ */
+function pageOf(params: SqlParams, owner: string, filters: WorkoutFilters): string {
+  const where = listConditions(params, owner, filters).join(' AND ');
+  const direction = filters.isAscending ? 'ASC' : 'DESC';
+  const limit = params.addUnplanned(filters.perPage, 'int');
+  const offset = params.addUnplanned((filters.page - 1) * filters.perPage, 'int');
+  const order = `w.${filters.orderColumn} ${direction}, w.id ${direction}`;
+  return `unnest(ARRAY(
+      SELECT w.id FROM workouts w WHERE ${where} ORDER BY ${order}
+      LIMIT ${limit} OFFSET ${offset})) WITH ORDINALITY AS page(id, n)
+    JOIN workouts w ON w.id = page.id`;
 }
 
 /** The owner's workout ids by uuid, for the ownership checks before a write. */
 const ID_BY_UUID = statement(`SELECT id, user_id, sport_id, gpx FROM workouts WHERE uuid = $1`);
 
 /** One workout with previous/next among all of its owner's workouts. */
-const ROW_BY_ID = statement(`${selectWithNeighbours(new SqlParams(), undefined)} WHERE w.id = $1`);
-const ROW_BY_UUID = statement(
-  `${selectWithNeighbours(new SqlParams(), undefined)} WHERE w.uuid = $1`,
+const ROW_BY_ID = statement(
+  `${selectWithNeighbours(new SqlParams(), undefined, 'workouts w')} WHERE w.id = $1`,
 );
+const ROW_BY_UUID = statement(
+  `${selectWithNeighbours(new SqlParams(), undefined, 'workouts w')} WHERE w.uuid = $1`,
+);
+
+/** One page of the list and the list's total. */
+export interface ListedPage {
+  rows: WorkoutRow[];
+  total: number;
+}
+
+/**
+ * The page of `filters` of the caller `user`, joined to the authentication query: the rows as
+ * one JSON array of `WorkoutRow` (its columns are numbers, text and JSON already, which JSON
+ * carries unchanged: `double precision` prints the same digits either way), and the total,
+ * an empty page's too.
+ */
+export function pageJoined(filters: WorkoutFilters): CallerRead<ListedPage> {
+  return {
+    joins(user, params) {
+      const owner = `${user}."id"`;
+      const rows = selectWithNeighbours(
+        params,
+        filters,
+        pageOf(params, owner, filters),
+        'page.n AS pk_n',
+      );
+      return `
+        CROSS JOIN LATERAL (
+          SELECT coalesce(json_agg(pk_row ORDER BY pk_row.pk_n), '[]') AS rows,
+                 (${totalQuery(params, owner, filters)}) AS total
+          FROM (${rows}) AS pk_row) AS pk_caller_page`;
+    },
+    columns:
+      'pk_caller_page.rows AS pk_caller_page_rows, pk_caller_page.total AS pk_caller_page_total',
+    read: (row) => ({
+      // The column is the JSON array built above.
+      rows: row['pk_caller_page_rows'] as WorkoutRow[],
+      total: Number(row['pk_caller_page_total']),
+    }),
+  };
+}
 
 /**
  * Read queries of the workouts module, as named prepared statements (src/database/prepared-queries.ts);
@@ -157,7 +221,7 @@ export class WorkoutsRepository {
 
   async count(manager: EntityManager, userId: number, filters: WorkoutFilters): Promise<number> {
     const params = new SqlParams();
-    const text = totalQuery(params, userId, filters);
+    const text = totalQuery(params, params.addUnplanned(userId, 'int'), filters);
     const rows = await this.queries.rows<{ total: number }>(
       this.byShape.get(text),
       params.values,
@@ -167,13 +231,8 @@ export class WorkoutsRepository {
   }
 
   /**
-   * One page in the requested order (the id breaks ties so pages never overlap), each row with
-   * the list's total: one round trip. An empty page carries no total; `count` gives it.
-   *
-   * The page's ids come as an array, unnested in order: PostgreSQL estimates such an array at a
-   * handful of elements whatever the page bounds, so the plan it caches for the prepared
-   * statement is a few primary-key lookups; with the owner and the bounds out of the planner's
-   * sight (`SqlParams.addUnplanned`), it never needs planning again.
+   * One page, each row with the list's total: one round trip. An empty page carries no total;
+   * `count` gives it.
    */
   async listPage(
     manager: EntityManager,
@@ -181,18 +240,10 @@ export class WorkoutsRepository {
     filters: WorkoutFilters,
   ): Promise<(WorkoutRow & { total: number })[]> {
     const params = new SqlParams();
-    const where = listConditions(params, userId, filters).join(' AND ');
-    const direction = filters.isAscending ? 'ASC' : 'DESC';
-    const limit = params.addUnplanned(filters.perPage, 'int');
-    const offset = params.addUnplanned((filters.page - 1) * filters.perPage, 'int');
-    const order = `w.${filters.orderColumn} ${direction}, w.id ${direction}`;
-    const total = totalQuery(params, userId, filters);
-    const sql = `WITH page AS (
-        SELECT p.id, p.n FROM unnest(ARRAY(
-          SELECT w.id FROM workouts w WHERE ${where} ORDER BY ${order}
-          LIMIT ${limit} OFFSET ${offset})) WITH ORDINALITY AS p(id, n))
-      ${selectWithNeighbours(params, filters, `(${total}) AS total`)}
-      JOIN page ON page.id = w.id
+    const owner = params.addUnplanned(userId, 'int');
+    const total = totalQuery(params, owner, filters);
+    const page = pageOf(params, owner, filters);
+    const sql = `${selectWithNeighbours(params, filters, page, `(${total}) AS total`)}
       ORDER BY page.n`;
     const query: Statement = this.byShape.get(sql);
     return this.queries.rows<WorkoutRow & { total: number }>(query, params.values, manager);

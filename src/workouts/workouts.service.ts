@@ -28,6 +28,7 @@ import { formatInZone, localToUtc } from 'src/workouts/user-time';
 import { WorkoutFilesService } from 'src/workouts/workout-files.service';
 import { WorkoutSerializer } from 'src/workouts/workout-serializer';
 import { WorkoutsRepository } from 'src/workouts/workouts.repository';
+import type { PageReadWithToken } from 'src/workouts/workouts-page-read';
 import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
 import { EntityManager } from 'typeorm';
 
@@ -58,15 +59,22 @@ export class WorkoutsService {
     private readonly files: WorkoutFilesService,
   ) {}
 
+  /** The page read with the token when there is one, else read here. */
   async list(
     user: User,
     query: Record<string, unknown>,
+    readWithToken?: PageReadWithToken,
   ): Promise<PaginatedResult<WorkoutsListResponseDto>> {
+    const { filters, rows, total } = readWithToken ?? (await this.readPage(user, query));
+    const workouts = rows.map(toWorkoutResponse);
+    return paginated({ workouts }, buildPagination(filters.page, filters.perPage, total));
+  }
+
+  private async readPage(user: User, query: Record<string, unknown>): Promise<PageReadWithToken> {
     const filters = parseWorkoutFilters(query, user.timezone);
     const rows = await this.workouts.listPage(this.manager, user.id, filters);
     const total = rows[0]?.total ?? (await this.workouts.count(this.manager, user.id, filters));
-    const workouts = rows.map(toWorkoutResponse);
-    return paginated({ workouts }, buildPagination(filters.page, filters.perPage, total));
+    return { filters, rows, total };
   }
 
   /** The row, its owner checked afterwards: one round trip, with the same 404/403 as `findOwned`. */

@@ -12,7 +12,7 @@ import type { Principal, RequestWithPrincipal } from 'src/auth/principal';
 import { SCOPE } from 'src/auth/scopes';
 import { ForbiddenError, UnauthorizedError } from 'src/common/errors/http-errors';
 import { InvalidTokenError, UnsupportedTokenTypeError } from 'src/common/errors/oauth2-error';
-import { type CallerRead, callerReadToken } from 'src/database/caller-read';
+import { type CallerRead, callerReadToken, type RequestCallerRead } from 'src/database/caller-read';
 import {
   fakeReflector,
   fakeRequest,
@@ -81,13 +81,23 @@ describe('AuthGuard (docs/oauth2.md#resource-protection steps 1–4)', () => {
   describe('a route that reads about its caller (@Scopes(…, { readWithToken }))', () => {
     const TOKEN = callerReadToken<number>('count');
     const OTHER = callerReadToken<number>('elsewhere');
+    const PAGE = callerReadToken<number>('page');
     const read: CallerRead<number> = { joins: () => '', columns: '', read: () => 1 };
+    /** Reads the page its request asks for, none for a page that is not a number. */
+    const pageRead: RequestCallerRead<number> = {
+      forRequest: (request) => {
+        const page = Number(request.query['page']);
+        if (!Number.isInteger(page)) return undefined;
+        return { joins: () => '', columns: '', read: () => page };
+      },
+    };
     /** A module graph providing `read` under TOKEN only; `looked` counts the lookups. */
     const modules = () => {
       const lookups: symbol[] = [];
       const moduleRef = {
         get: (token: symbol) => {
           lookups.push(token);
+          if (token === PAGE) return pageRead;
           if (token !== TOKEN) throw new Error('not provided');
           return read;
         },
@@ -98,10 +108,10 @@ describe('AuthGuard (docs/oauth2.md#resource-protection steps 1–4)', () => {
     let rule: AccessRule | undefined;
     const reflector = { getAllAndOverride: () => rule } as unknown as Reflector;
     /** What the strategies saw on the request when they ran, for one request under `next`. */
-    const seenBy = async (guard: AuthGuard, next: AccessRule) => {
+    const seenBy = async (guard: AuthGuard, next: AccessRule, query = {}) => {
       rule = next;
       let seen: unknown = 'not run';
-      const request = fakeRequest('Bearer good');
+      const request = Object.assign(fakeRequest('Bearer good'), { query, params: {} });
       firstParty = principal('first-party');
       jwtStrategy = new FakeStrategy(() => {
         seen = (request as RequestWithPrincipal).callerRead;
@@ -133,6 +143,22 @@ describe('AuthGuard (docs/oauth2.md#resource-protection steps 1–4)', () => {
       await seenBy(guard, reading(OTHER));
       await seenBy(guard, reading(OTHER));
       expect(lookups).toEqual([TOKEN, OTHER]);
+    });
+
+    it('binds a read that depends on the request to each request', async () => {
+      const { moduleRef, lookups } = modules();
+      const guard = new AuthGuard(reflector, moduleRef);
+      const first = (await seenBy(guard, reading(PAGE), { page: '2' })) as {
+        token: symbol;
+        read: CallerRead<number>;
+      };
+      const second = (await seenBy(guard, reading(PAGE), { page: '3' })) as typeof first;
+      expect(first.token).toBe(PAGE);
+      expect(first.read.read({})).toBe(2);
+      expect(second.read.read({})).toBe(3);
+      // A request it cannot bind: the route reads for itself.
+      expect(await seenBy(guard, reading(PAGE), { page: 'x' })).toBeUndefined();
+      expect(lookups).toEqual([PAGE]);
     });
 
     it('hands nothing on other routes, nor when no module provides the read', async () => {

@@ -13,7 +13,7 @@ import type { Principal, RequestWithPrincipal } from 'src/auth/principal';
 import { ForbiddenError, UnauthorizedError } from 'src/common/errors/http-errors';
 import { InvalidTokenError, UnsupportedTokenTypeError } from 'src/common/errors/oauth2-error';
 import { markPrivate } from 'src/common/http/response-headers';
-import type { CallerRead } from 'src/database/caller-read';
+import { boundRead, type CallerReadProvider } from 'src/database/caller-read';
 
 /**
  * "Who are you": resolves the Authorization header to a principal, deny-by-default.
@@ -26,8 +26,8 @@ import type { CallerRead } from 'src/database/caller-read';
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly rules: AccessRules;
-  /** Each caller read by its token, looked up once; null when no module provides it. */
-  private readonly reads = new Map<symbol, CallerRead<unknown> | null>();
+  /** Each caller read's provider by its token, looked up once; null when no module provides it. */
+  private readonly reads = new Map<symbol, CallerReadProvider<unknown> | null>();
 
   constructor(
     reflector: Reflector,
@@ -45,8 +45,9 @@ export class AuthGuard implements CanActivate {
     const request = http.getRequest<Request & RequestWithPrincipal>();
     const response = http.getResponse<Response>();
     if (rule.callerRead !== undefined) {
-      const read = this.callerRead(rule.callerRead);
-      if (read !== null) request.callerRead = { token: rule.callerRead, read };
+      const provider = this.callerRead(rule.callerRead);
+      const read = provider === null ? undefined : boundRead(provider, request);
+      if (read !== undefined) request.callerRead = { token: rule.callerRead, read };
     }
     request.principal = await this.authenticate(request);
     markPrivate(response);
@@ -54,11 +55,13 @@ export class AuthGuard implements CanActivate {
   }
 
   /** The feature's read under `token`, found in whichever module provides it. */
-  private callerRead(token: symbol): CallerRead<unknown> | null {
+  private callerRead(token: symbol): CallerReadProvider<unknown> | null {
     let read = this.reads.get(token);
     if (read === undefined) {
       try {
-        read = this.moduleRef?.get<symbol, CallerRead<unknown>>(token, { strict: false }) ?? null;
+        read =
+          this.moduleRef?.get<symbol, CallerReadProvider<unknown>>(token, { strict: false }) ??
+          null;
       } catch {
         // Not provided (an application without that feature): the route reads it itself.
         read = null;

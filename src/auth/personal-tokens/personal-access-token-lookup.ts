@@ -6,6 +6,7 @@ import { PrincipalStatement } from 'src/auth/principal-statement';
 import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
 import { PreparedQueries } from 'src/database/prepared-queries';
+import { SqlParams } from 'src/database/sql-params';
 import { LAST_USED_RESOLUTION_MS } from 'src/oauth2/connected-apps/last-used-throttle';
 import { hashSecret } from 'src/oauth2/tokens/secrets';
 import { User } from 'src/users/user.entity';
@@ -57,11 +58,15 @@ export class PersonalAccessTokenLookup {
   ): Promise<UsablePersonalAccessToken | null> {
     if (!isWellFormedPersonalAccessToken(secret)) return null;
     const now = Date.now();
-    const [row] = await this.queries.rows<Record<string, unknown>>(this.usableToken.reading(read), [
+    const params = new SqlParams([
       hashSecret(secret),
       new Date(now),
       new Date(now - LAST_USED_RESOLUTION_MS),
     ]);
+    const [row] = await this.queries.rows<Record<string, unknown>>(
+      this.usableToken.reading(read, params),
+      params.values,
+    );
     if (row === undefined) return null;
     return {
       user: this.users.hydrate(row),

@@ -14,6 +14,7 @@ import type { AppConfig } from 'src/config/configuration';
 import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
 import { PreparedQueries } from 'src/database/prepared-queries';
+import { SqlParams } from 'src/database/sql-params';
 import { hashToken } from 'src/users/secrets';
 import { User } from 'src/users/user.entity';
 import { DataSource } from 'typeorm';
@@ -101,9 +102,10 @@ export class FirstPartyJwtStrategy extends PassportStrategy(Strategy, FIRST_PART
     token: string,
     read: CallerRead<unknown> | undefined,
   ): Promise<{ user: User; read: unknown } | null> {
+    const params = new SqlParams([id, hashToken(token)]);
     const [row] = await this.queries.rows<Record<string, unknown>>(
-      this.userUnlessLoggedOut.reading(read),
-      [id, hashToken(token)],
+      this.userUnlessLoggedOut.reading(read, params),
+      params.values,
     );
     if (row === undefined) return null;
     return { user: this.users.hydrate(row), read: read?.read(row) };

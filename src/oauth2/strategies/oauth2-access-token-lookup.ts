@@ -5,6 +5,7 @@ import { PrincipalStatement } from 'src/auth/principal-statement';
 import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
 import { PreparedQueries } from 'src/database/prepared-queries';
+import { SqlParams } from 'src/database/sql-params';
 import {
   LAST_USED_RESOLUTION_MS,
   LastUsedThrottle,
@@ -73,11 +74,14 @@ export class OAuth2AccessTokenLookup {
     const digest = hashSecret(accessToken);
     const now = Date.now();
     const isMarking = this.throttle.isDue(digest, now);
-    const [row] = await this.queries.rows<Record<string, unknown>>(
-      (isMarking ? this.usableTokenMarkedUsed : this.usableToken).reading(read),
+    const params = new SqlParams(
       isMarking
         ? [digest, new Date(now), new Date(now - LAST_USED_RESOLUTION_MS)]
         : [digest, new Date(now)],
+    );
+    const [row] = await this.queries.rows<Record<string, unknown>>(
+      (isMarking ? this.usableTokenMarkedUsed : this.usableToken).reading(read, params),
+      params.values,
     );
     if (row === undefined) {
       // Unknown or unusable: nothing to remember about it.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PreparedQueries, statement, StatementCache } from 'src/database/prepared-queries';
-import { SqlParams } from 'src/workouts/sql-params';
+import { SqlParams } from 'src/database/sql-params';
 import { type Period, periodKey, wholePeriods } from 'src/workouts/stats/period-span';
 import { formatNaive } from 'src/workouts/user-time';
 import type { EntityManager } from 'typeorm';

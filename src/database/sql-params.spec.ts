@@ -1,4 +1,4 @@
-import { SqlParams } from 'src/workouts/sql-params';
+import { SqlParams } from 'src/database/sql-params';
 
 describe('SqlParams', () => {
   it('numbers placeholders in the order values are added', () => {
@@ -14,5 +14,11 @@ describe('SqlParams', () => {
     expect(params.addUnplanned(7, 'int')).toBe('(SELECT $2::int)');
     expect(params.addUnplanned('year', 'varchar')).toBe('(SELECT $3::varchar)');
     expect(params.values).toEqual(['first', 7, 'year']);
+  });
+
+  it("numbers after the values of the statement's fixed part", () => {
+    const params = new SqlParams([1, 'digest']);
+    expect(params.add('late')).toBe('$3');
+    expect(params.values).toEqual([1, 'digest', 'late']);
   });
 });

@@ -1,6 +1,13 @@
-/** Collects positional parameters while a query is assembled. */
+/**
+ * Collects positional parameters while a query is assembled, numbered after `values` already
+ * taken by the statement's fixed part.
+ */
 export class SqlParams {
-  readonly values: unknown[] = [];
+  readonly values: unknown[];
+
+  constructor(values: readonly unknown[] = []) {
+    this.values = [...values];
+  }
 
   add(value: unknown): string {
     this.values.push(value);
