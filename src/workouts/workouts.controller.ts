@@ -14,6 +14,7 @@ import { CreateManualWorkoutDto } from 'src/workouts/dto/create-manual-workout.d
 import { UpdateWorkoutDto } from 'src/workouts/dto/update-workout.dto';
 import { MANUAL_WORKOUT_EXAMPLE } from 'src/workouts/dto/workout-examples';
 import { WorkoutsListResponseDto } from 'src/workouts/dto/workout-response.dto';
+import { WORKOUT_READ, WORKOUTS_PAGE_READ } from 'src/workouts/read-with-token';
 import {
   ApiNoWorkout,
   ApiOtherUsersWorkout,
@@ -21,7 +22,6 @@ import {
 } from 'src/workouts/workout-docs.decorators';
 import { WorkoutUpdateService } from 'src/workouts/workout-update.service';
 import { WorkoutsService } from 'src/workouts/workouts.service';
-import { WORKOUTS_PAGE_READ } from 'src/workouts/workouts-page-read';
 import { ApiWorkoutFilters } from 'src/workouts/workouts-query-docs.decorator';
 
 const INVALID_PAYLOAD =
@@ -105,7 +105,7 @@ export class WorkoutsController {
   }
 
   @Get(':workout_id')
-  @Scopes(SCOPE.WORKOUTS_READ)
+  @Scopes(SCOPE.WORKOUTS_READ, { readWithToken: WORKOUT_READ })
   @ApiOperation({
     summary: 'Get a workout',
     description:
@@ -120,10 +120,10 @@ export class WorkoutsController {
   @ApiNoWorkout()
   @ApiOtherUsersWorkout()
   getById(
-    @CurrentUser() user: User,
+    @CurrentPrincipal() principal: Principal,
     @Param('workout_id') id: string,
   ): Promise<WorkoutsListResponseDto> {
-    return this.service.getById(user, id);
+    return this.service.getById(principal.user, id, readWithToken(principal, WORKOUT_READ));
   }
 
   @Patch(':workout_id')

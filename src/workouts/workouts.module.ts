@@ -2,6 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { USER_WORKOUTS_EXPORT } from 'src/users/export/user-workouts-export';
 import { OWN_SUMMARY_READ, USER_WORKOUT_SUMMARY } from 'src/users/user-workout-summary';
+import {
+  WORKOUT_JOINED,
+  WORKOUT_READ,
+  WORKOUTS_PAGE_JOINED,
+  WORKOUTS_PAGE_READ,
+} from 'src/workouts/read-with-token';
 import { RecordsController } from 'src/workouts/records/records.controller';
 import {
   RECORDS_JOINED,
@@ -33,7 +39,6 @@ import { WorkoutsController } from 'src/workouts/workouts.controller';
 import { WorkoutsRepository } from 'src/workouts/workouts.repository';
 import { WorkoutsService } from 'src/workouts/workouts.service';
 import { WorkoutsExportService } from 'src/workouts/workouts-export.service';
-import { WORKOUTS_PAGE_JOINED, WORKOUTS_PAGE_READ } from 'src/workouts/workouts-page-read';
 import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
 
 /**
@@ -72,6 +77,7 @@ import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
     { provide: SPORTS_READ, useValue: SPORTS_JOINED },
     { provide: RECORDS_READ, useValue: RECORDS_JOINED },
     { provide: WORKOUTS_PAGE_READ, useValue: WORKOUTS_PAGE_JOINED },
+    { provide: WORKOUT_READ, useValue: WORKOUT_JOINED },
     WorkoutsExportService,
     { provide: USER_WORKOUTS_EXPORT, useExisting: WorkoutsExportService },
   ],

@@ -146,6 +146,24 @@ const ROW_BY_UUID = statement(
   `${selectWithNeighbours(new SqlParams(), undefined, 'workouts w')} WHERE w.uuid = $1`,
 );
 
+/**
+ * The workout of `uuid` with its neighbours among all of its owner's workouts, joined to the
+ * authentication query: one JSON `WorkoutRow` (as `pageJoined`'s rows), null when there is
+ * none. Whoever owns it: the route checks `user_id`.
+ */
+export function workoutJoined(uuid: string): CallerRead<WorkoutRow | null> {
+  return {
+    joins: (_user, params) => `
+      LEFT JOIN LATERAL (
+        SELECT to_json(pk_row) AS workout
+        FROM (${selectWithNeighbours(params, undefined, 'workouts w')}
+              WHERE w.uuid = ${params.add(uuid)}) AS pk_row) AS pk_caller_workout ON true`,
+    columns: 'pk_caller_workout.workout AS pk_caller_workout',
+    // The column is the JSON object built above, or null.
+    read: (row) => (row['pk_caller_workout'] as WorkoutRow | null) ?? null,
+  };
+}
+
 /** One page of the list and the list's total. */
 export interface ListedPage {
   rows: WorkoutRow[];

@@ -23,12 +23,13 @@ import {
   manualSpeed,
   parseElevationPair,
 } from 'src/workouts/manual-workout';
+import type { PageReadWithToken } from 'src/workouts/read-with-token';
 import { decodeShortId } from 'src/workouts/short-id';
 import { formatInZone, localToUtc } from 'src/workouts/user-time';
 import { WorkoutFilesService } from 'src/workouts/workout-files.service';
+import type { WorkoutRow } from 'src/workouts/workout-rows';
 import { WorkoutSerializer } from 'src/workouts/workout-serializer';
 import { WorkoutsRepository } from 'src/workouts/workouts.repository';
-import type { PageReadWithToken } from 'src/workouts/workouts-page-read';
 import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
 import { EntityManager } from 'typeorm';
 
@@ -77,13 +78,25 @@ export class WorkoutsService {
     return { filters, rows, total };
   }
 
-  /** The row, its owner checked afterwards: one round trip, with the same 404/403 as `findOwned`. */
-  async getById(user: User, shortId: string): Promise<WorkoutsListResponseDto> {
-    const uuid = decodeShortId(shortId);
-    const row = uuid === null ? undefined : await this.workouts.getRowByUuid(this.manager, uuid);
-    if (row === undefined) throw new DataNotFoundError('workouts');
+  /**
+   * The row read with the token (null: none), else read here; its owner checked afterwards,
+   * with the same 404/403 as `findOwned`.
+   */
+  async getById(
+    user: User,
+    shortId: string,
+    readWithToken?: WorkoutRow | null,
+  ): Promise<WorkoutsListResponseDto> {
+    const row = readWithToken === undefined ? await this.readRow(shortId) : readWithToken;
+    if (row === null) throw new DataNotFoundError('workouts');
     if (row.user_id !== user.id) throw new ForbiddenError();
     return { workouts: [toWorkoutResponse(row)] };
+  }
+
+  private async readRow(shortId: string): Promise<WorkoutRow | null> {
+    const uuid = decodeShortId(shortId);
+    if (uuid === null) return null;
+    return (await this.workouts.getRowByUuid(this.manager, uuid)) ?? null;
   }
 
   /**

@@ -6,7 +6,9 @@ import {
 } from 'src/database/caller-read';
 import { parseWorkoutFilters, type WorkoutFilters } from 'src/workouts/list-workouts.query';
 import { param } from 'src/workouts/query-params';
-import { type ListedPage, pageJoined } from 'src/workouts/workouts.repository';
+import { decodeShortId } from 'src/workouts/short-id';
+import type { WorkoutRow } from 'src/workouts/workout-rows';
+import { type ListedPage, pageJoined, workoutJoined } from 'src/workouts/workouts.repository';
 
 /** A page of `GET /api/workouts` read with the token, and the filters it was read with. */
 export interface PageReadWithToken extends ListedPage {
@@ -35,5 +37,21 @@ export const WORKOUTS_PAGE_JOINED: RequestCallerRead<PageReadWithToken> = {
     }
     const page = pageJoined(filters);
     return { ...page, read: (row) => ({ ...page.read(row), filters }) };
+  },
+};
+
+/** `GET /api/workouts/<workout_id>` reads its workout with the token (WORKOUT_JOINED). */
+export const WORKOUT_READ = callerReadToken<WorkoutRow | null>('workout');
+
+/**
+ * The workout a detail request names, read with the token, whoever owns it (the route answers
+ * 403 for another user's). An id that decodes to no uuid is a 404 the route answers without
+ * reading anything.
+ */
+export const WORKOUT_JOINED: RequestCallerRead<WorkoutRow | null> = {
+  forRequest({ params }: CallerReadRequest) {
+    const id = params['workout_id'];
+    const uuid = typeof id === 'string' ? decodeShortId(id) : null;
+    return uuid === null ? undefined : workoutJoined(uuid);
   },
 };

@@ -1,9 +1,14 @@
 import { SCOPE } from 'src/auth/scopes';
 import { InProcessJobQueue } from 'src/common/jobs/in-process-job-queue';
 import type { User } from 'src/users/user.entity';
+import { encodeShortId } from 'src/workouts/short-id';
 import request from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
-import { expectInvalidToken, expectUnauthorized } from 'test/helpers/expect-envelope';
+import {
+  expectForbidden,
+  expectInvalidToken,
+  expectUnauthorized,
+} from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
 import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
 import { personalAccessToken } from 'test/helpers/personal-access-tokens';
@@ -19,18 +24,20 @@ interface ListBody {
 
 /**
  * `GET /api/workouts` reads its page in the authentication query when its parameters allow
- * (src/workouts/workouts-page-read.ts), and on its own otherwise (`from` / `to`, read in the
+ * (src/workouts/read-with-token.ts), and on its own otherwise (`from` / `to`, read in the
  * caller's time zone). Both must answer the same list: `from=1900-01-01` (before every workout
- * here) sends the same request down the separate read.
+ * here) sends the same request down the separate read. `GET /api/workouts/<workout_id>` reads
+ * its workout with the token too.
  */
-describe('GET /api/workouts read with the token', () => {
+describe('workouts read with the token', () => {
   let t: TestApp;
   let owner: User;
   let token: string;
   const queries: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // The webhook dispatcher's poll would be counted with whatever request it overlaps.
+    t = await createTestApp({ WEBHOOKS_POLL_INTERVAL_MS: '600000' });
     owner = await createUser(t.dataSource);
     await setTimezone(t, owner.id, 'Europe/Paris');
     token = firstPartyToken(t.app, owner);
@@ -137,12 +144,51 @@ describe('GET /api/workouts read with the token', () => {
     });
   });
 
+  it('a workout read with the token is its entry in the separately read list', async () => {
+    const { body, count } = await list('per_page=100&from=1900-01-01');
+    expect(count).toBeGreaterThanOrEqual(2);
+    expect(body.data.workouts).toHaveLength(7);
+    for (const workout of body.data.workouts) {
+      queries.length = 0;
+      const one = await request(t.http)
+        .get(`/api/workouts/${String(workout['id'])}`)
+        .set(bearer(token))
+        .expect(200);
+      expect(queries).toHaveLength(1);
+      expect((one.body as ListBody).data.workouts).toEqual([workout]);
+    }
+  });
+
+  it("another user's workout, an unknown and a malformed id: 403, 404, 404", async () => {
+    const other = await createUser(t.dataSource);
+    const theirs = await createManualWorkout(t, firstPartyToken(t.app, other), {});
+    expectForbidden(
+      await request(t.http)
+        .get(`/api/workouts/${String(theirs['id'])}`)
+        .set(bearer(token)),
+    );
+    const unknown = encodeShortId('00000000-0000-4000-8000-000000000000');
+    for (const id of [unknown, 'not-an-id']) {
+      queries.length = 0;
+      const response = await request(t.http).get(`/api/workouts/${id}`).set(bearer(token));
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual({ status: 'not found', data: { workouts: [] } });
+      expect(queries).toHaveLength(1);
+    }
+  });
+
   it('a logged-out token and a deactivated user are refused at once', async () => {
     const user = await createUser(t.dataSource);
     const own = firstPartyToken(t.app, user);
     await list('', own);
     await request(t.http).post('/api/auth/logout').set(bearer(own)).expect(200);
     expectInvalidToken(await request(t.http).get('/api/workouts').set(bearer(own)));
+    const [mine] = (await list('', token)).body.data.workouts;
+    expectInvalidToken(
+      await request(t.http)
+        .get(`/api/workouts/${String(mine?.['id'])}`)
+        .set(bearer(own)),
+    );
     const other = await createUser(t.dataSource);
     const otherToken = firstPartyToken(t.app, other);
     await list('', otherToken);

@@ -1,5 +1,6 @@
 import { SqlParams } from 'src/database/sql-params';
-import { WORKOUTS_PAGE_JOINED } from 'src/workouts/workouts-page-read';
+import { WORKOUT_JOINED, WORKOUTS_PAGE_JOINED } from 'src/workouts/read-with-token';
+import { encodeShortId } from 'src/workouts/short-id';
 
 const bind = (query: Record<string, unknown>) =>
   WORKOUTS_PAGE_JOINED.forRequest({ params: {}, query });
@@ -28,5 +29,27 @@ describe('WORKOUTS_PAGE_JOINED', () => {
     expect(bind({ page: 'abc' })).toBeUndefined();
     expect(bind({ order_by: 'title' })).toBeUndefined();
     expect(bind({ title: 'x'.repeat(300) })).toBeUndefined();
+  });
+});
+
+describe('WORKOUT_JOINED', () => {
+  const uuid = '3f0c6d1e-5b7a-4c2e-9d8f-0a1b2c3d4e5f';
+
+  it('reads the workout the id names, its uuid a value of the statement', () => {
+    const read = WORKOUT_JOINED.forRequest({
+      params: { workout_id: encodeShortId(uuid) },
+      query: {},
+    });
+    const params = new SqlParams([7, 'digest']);
+    expect(read?.joins('"found"', params)).toContain('w.uuid = $3');
+    expect(params.values).toEqual([7, 'digest', uuid]);
+    expect(read?.read({ pk_caller_workout: null })).toBeNull();
+  });
+
+  it('reads nothing for an id that names no uuid: the route answers 404', () => {
+    expect(
+      WORKOUT_JOINED.forRequest({ params: { workout_id: 'not-an-id' }, query: {} }),
+    ).toBeUndefined();
+    expect(WORKOUT_JOINED.forRequest({ params: {}, query: {} })).toBeUndefined();
   });
 });
