@@ -82,6 +82,12 @@ describe(`smoke (${isEmbeddedRun() ? 'embedded' : 'PostgreSQL'} database)`, () =
       expect(list.body.data.workouts).toHaveLength(1);
       expect(list.body.data.workouts[0].previous_workout).toEqual(expect.any(String));
       expect(list.body.pagination).toMatchObject({ total: 2, pages: 2 });
+      // Read with the token, as the list: the same workout, neighbours included.
+      const one = await request(t.http)
+        .get(`/api/workouts/${String(list.body.data.workouts[0].id)}`)
+        .set(bearer(token));
+      expect(one.status).toBe(200);
+      expect(one.body.data.workouts).toEqual(list.body.data.workouts);
       const stats = await request(t.http)
         .get(`/api/stats/${user.username}/by_time?time=year`)
         .set(bearer(token));
