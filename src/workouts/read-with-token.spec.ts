@@ -46,10 +46,13 @@ describe('WORKOUT_JOINED', () => {
     expect(read?.read({ pk_caller_workout: null })).toBeNull();
   });
 
-  it('reads nothing for an id that names no uuid: the route answers 404', () => {
-    expect(
-      WORKOUT_JOINED.forRequest({ params: { workout_id: 'not-an-id' }, query: {} }),
-    ).toBeUndefined();
-    expect(WORKOUT_JOINED.forRequest({ params: {}, query: {} })).toBeUndefined();
+  it('reads null, joining nothing, for an id that names no uuid: the route answers 404', () => {
+    for (const params of [{ workout_id: 'not-an-id' }, {}]) {
+      const read = WORKOUT_JOINED.forRequest({ params, query: {} });
+      const values = new SqlParams([7]);
+      expect(read?.joins('"found"', values)).toBe('');
+      expect(values.values).toEqual([7]);
+      expect(read?.read({ pk_caller_workout: null })).toBeNull();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { AppError } from 'src/common/errors/app-error';
 import {
+  type CallerRead,
   type CallerReadRequest,
   callerReadToken,
   type RequestCallerRead,
@@ -43,15 +44,21 @@ export const WORKOUTS_PAGE_JOINED: RequestCallerRead<PageReadWithToken> = {
 /** `GET /api/workouts/<workout_id>` reads its workout with the token (WORKOUT_JOINED). */
 export const WORKOUT_READ = callerReadToken<WorkoutRow | null>('workout');
 
+/** An id that decodes to no uuid names no workout: nothing to join, the route answers 404. */
+const NO_WORKOUT: CallerRead<null> = {
+  joins: () => '',
+  columns: 'NULL AS pk_caller_workout',
+  read: () => null,
+};
+
 /**
  * The workout a detail request names, read with the token, whoever owns it (the route answers
- * 403 for another user's). An id that decodes to no uuid is a 404 the route answers without
- * reading anything.
+ * 403 for another user's), or null.
  */
 export const WORKOUT_JOINED: RequestCallerRead<WorkoutRow | null> = {
   forRequest({ params }: CallerReadRequest) {
     const id = params['workout_id'];
     const uuid = typeof id === 'string' ? decodeShortId(id) : null;
-    return uuid === null ? undefined : workoutJoined(uuid);
+    return uuid === null ? NO_WORKOUT : workoutJoined(uuid);
   },
 };

@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentUser, Scopes } from 'src/auth/decorators';
-import { type Principal, readWithToken } from 'src/auth/principal';
+import { ownReadWithToken, type Principal, readWithToken } from 'src/auth/principal';
 import { SCOPE } from 'src/auth/scopes';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
 import type { PaginatedResult } from 'src/common/envelope/envelope.types';
@@ -119,11 +119,9 @@ export class WorkoutsController {
   })
   @ApiNoWorkout()
   @ApiOtherUsersWorkout()
-  getById(
-    @CurrentPrincipal() principal: Principal,
-    @Param('workout_id') id: string,
-  ): Promise<WorkoutsListResponseDto> {
-    return this.service.getById(principal.user, id, readWithToken(principal, WORKOUT_READ));
+  getById(@CurrentPrincipal() principal: Principal): WorkoutsListResponseDto {
+    // The `workout_id` path parameter is read with the token (WORKOUT_JOINED).
+    return this.service.getById(principal.user, ownReadWithToken(principal, WORKOUT_READ));
   }
 
   @Patch(':workout_id')

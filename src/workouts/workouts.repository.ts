@@ -142,9 +142,6 @@ const ID_BY_UUID = statement(`SELECT id, user_id, sport_id, gpx FROM workouts WH
 const ROW_BY_ID = statement(
   `${selectWithNeighbours(new SqlParams(), undefined, 'workouts w')} WHERE w.id = $1`,
 );
-const ROW_BY_UUID = statement(
-  `${selectWithNeighbours(new SqlParams(), undefined, 'workouts w')} WHERE w.uuid = $1`,
-);
 
 /**
  * The workout of `uuid` with its neighbours among all of its owner's workouts, joined to the
@@ -228,12 +225,6 @@ export class WorkoutsRepository {
 
   async getRow(manager: EntityManager, id: number): Promise<WorkoutRow | undefined> {
     const rows = await this.queries.rows<WorkoutRow>(ROW_BY_ID, [id], manager);
-    return rows[0];
-  }
-
-  /** The workout of that uuid, whoever owns it: the caller checks `user_id`. */
-  async getRowByUuid(manager: EntityManager, uuid: string): Promise<WorkoutRow | undefined> {
-    const rows = await this.queries.rows<WorkoutRow>(ROW_BY_UUID, [uuid], manager);
     return rows[0];
   }
 

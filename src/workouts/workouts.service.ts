@@ -79,24 +79,13 @@ export class WorkoutsService {
   }
 
   /**
-   * The row read with the token (null: none), else read here; its owner checked afterwards,
-   * with the same 404/403 as `findOwned`.
+   * The row the id names, read with the token (null: none), its owner checked afterwards: the
+   * same 404/403 as `findOwned`.
    */
-  async getById(
-    user: User,
-    shortId: string,
-    readWithToken?: WorkoutRow | null,
-  ): Promise<WorkoutsListResponseDto> {
-    const row = readWithToken === undefined ? await this.readRow(shortId) : readWithToken;
+  getById(user: User, row: WorkoutRow | null): WorkoutsListResponseDto {
     if (row === null) throw new DataNotFoundError('workouts');
     if (row.user_id !== user.id) throw new ForbiddenError();
     return { workouts: [toWorkoutResponse(row)] };
-  }
-
-  private async readRow(shortId: string): Promise<WorkoutRow | null> {
-    const uuid = decodeShortId(shortId);
-    if (uuid === null) return null;
-    return (await this.workouts.getRowByUuid(this.manager, uuid)) ?? null;
   }
 
   /**

@@ -81,16 +81,20 @@ describe('workouts: concurrent edit and delete', () => {
     await expectNothingLeft();
   });
 
-  it('answers 404 to a GET whose workout is deleted after authentication, before the read', async () => {
-    const id = String((await createManualWorkout(t, token, {}))['id']);
-    const repository = t.app.get(WorkoutsRepository);
-    const getRowByUuid = repository.getRowByUuid.bind(repository);
-    // The row and its owner come in one statement: the deletion can only land before it.
-    jest.spyOn(repository, 'getRowByUuid').mockImplementationOnce(async (manager, uuid) => {
-      expect((await remove(id)).status).toBe(204);
-      return getRowByUuid(manager, uuid);
-    });
-    const res = await request(t.http).get(`/api/workouts/${id}`).set(bearer(token));
-    expect({ status: res.status, body: res.body }).toEqual(NOT_FOUND);
+  it(`answers a GET racing a DELETE with the whole workout or 404, ${ITERATIONS} times`, async () => {
+    // The caller and the workout come in one statement (read with the token): the deletion
+    // lands before or after it, never between.
+    for (let i = 0; i < ITERATIONS; i++) {
+      const created = await createManualWorkout(t, token, { title: `raced ${i}` });
+      const id = String(created['id']);
+      const [read, deleted] = await Promise.all([
+        request(t.http).get(`/api/workouts/${id}`).set(bearer(token)),
+        remove(id),
+      ]);
+      expect(deleted.status).toBe(204);
+      if (read.status === 200) expect(read.body.data.workouts).toEqual([created]);
+      else expect({ status: read.status, body: read.body }).toEqual(NOT_FOUND);
+    }
+    await expectNothingLeft();
   });
 });
