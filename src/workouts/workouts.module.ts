@@ -27,6 +27,10 @@ import { StatsController } from 'src/workouts/stats/stats.controller';
 import { StatsRepository } from 'src/workouts/stats/stats.repository';
 import { StatsService } from 'src/workouts/stats/stats.service';
 import {
+  OWN_STATS_BY_TIME_JOINED,
+  OWN_STATS_BY_TIME_READ,
+} from 'src/workouts/stats/stats-read-with-token';
+import {
   OWN_SUMMARY_JOINED,
   UserWorkoutSummaryService,
 } from 'src/workouts/user-workout-summary.service';
@@ -78,6 +82,7 @@ import { WorkoutsWriter } from 'src/workouts/workouts-writer.service';
     { provide: RECORDS_READ, useValue: RECORDS_JOINED },
     { provide: WORKOUTS_PAGE_READ, useValue: WORKOUTS_PAGE_JOINED },
     { provide: WORKOUT_READ, useValue: WORKOUT_JOINED },
+    { provide: OWN_STATS_BY_TIME_READ, useValue: OWN_STATS_BY_TIME_JOINED },
     WorkoutsExportService,
     { provide: USER_WORKOUTS_EXPORT, useExisting: WorkoutsExportService },
   ],

@@ -132,11 +132,14 @@ describe('database round trips of the hot reads', () => {
     expect(list).toEqual((profile.body as { data: { records: unknown[] } }).data.records);
   });
 
-  it('workout detail and statistics stay within their counts', async () => {
+  it('workout detail and statistics: one query each', async () => {
     // The row is read by its uuid with the token, its owner checked afterwards.
     expect(await queriesOf(`/api/workouts/${workoutId}`)).toHaveLength(1);
-    // One's own statistics need no lookup of the user: authentication has read the row.
-    expect(await queriesOf(`/api/stats/${username}/by_time?time=year`)).toHaveLength(2);
+    // One's own statistics are read with the token; with days, in the user's time zone, after.
+    expect(await queriesOf(`/api/stats/${username}/by_time?time=year`)).toHaveLength(1);
+    expect(
+      await queriesOf(`/api/stats/${username}/by_time?time=year&from=2018-01-01`),
+    ).toHaveLength(2);
   });
 
   describe('the one authentication query still refuses at once', () => {

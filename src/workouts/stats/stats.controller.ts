@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Scopes } from 'src/auth/decorators';
-import type { Principal } from 'src/auth/principal';
+import { type Principal, readWithToken } from 'src/auth/principal';
 import { SCOPE } from 'src/auth/scopes';
 import { ApiEnvelopeResponse } from 'src/common/envelope/api-envelope-response.decorator';
 import { ApiErrors, BEARER_ERROR_SCHEMA } from 'src/common/openapi/api-error-responses.decorator';
@@ -21,6 +21,7 @@ import {
   ApiStatsBySportQuery,
   ApiStatsByTimeQuery,
 } from 'src/workouts/stats/stats-query-docs.decorator';
+import { OWN_STATS_BY_TIME_READ } from 'src/workouts/stats/stats-read-with-token';
 
 const BAD_FILTER =
   '`from` or `to` is not a `YYYY-MM-DD` date, or `sport_id` not an integer: ' +
@@ -57,7 +58,7 @@ export class StatsController {
    */
   @Get(':username/by_time')
   @ApiForbiddenResponse({ description: OTHER_USER, schema: BEARER_ERROR_SCHEMA })
-  @Scopes(SCOPE.WORKOUTS_READ)
+  @Scopes(SCOPE.WORKOUTS_READ, { readWithToken: OWN_STATS_BY_TIME_READ })
   @ApiEnvelopeResponse(StatsByTimeResponseDto, {
     description: 'Totals by period then sport; `{}` when no workout matches.',
     example: BY_TIME_EXAMPLE,
@@ -75,7 +76,12 @@ export class StatsController {
     @Param('username') username: string,
     @Query() query: Record<string, unknown>,
   ): Promise<StatsByTimeResponseDto> {
-    return this.service.byTime(principal, username, query);
+    return this.service.byTime(
+      principal,
+      username,
+      query,
+      readWithToken(principal, OWN_STATS_BY_TIME_READ),
+    );
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CallerRead } from 'src/database/caller-read';
 import { PreparedQueries, statement, StatementCache } from 'src/database/prepared-queries';
 import { SqlParams } from 'src/database/sql-params';
 import { type Period, periodKey, wholePeriods } from 'src/workouts/stats/period-span';
@@ -39,6 +40,69 @@ const INSTANCE_COUNTS = statement(
           (SELECT count(*) FROM users)::int AS users,
           (SELECT count(DISTINCT sport_id) FROM workouts)::int AS sports`,
 );
+
+/** What the stored buckets are read by: period, whole periods in `[first, end)`, sport. */
+interface BucketFilter {
+  period: Period;
+  whole: { first: Date | undefined; end: Date | undefined };
+  sportId: number | undefined;
+}
+
+/**
+ * The stored buckets of the user whose id is the SQL `owner` (keys compare in date order in
+ * "C"), unordered; `extra` conditions narrow them further.
+ */
+function bucketSql(
+  params: SqlParams,
+  owner: string,
+  { period, whole, sportId }: BucketFilter,
+  extra: string[] = [],
+): string {
+  const conditions = [
+    `s.user_id = ${owner}`,
+    `s.period_kind = ${params.addUnplanned(period, 'varchar')}`,
+    ...extra,
+  ];
+  if (sportId !== undefined) conditions.push(`s.sport_id = ${params.add(sportId)}`);
+  if (whole.first !== undefined)
+    conditions.push(`s.period COLLATE "C" >= ${params.add(periodKey(period, whole.first))}`);
+  if (whole.end !== undefined)
+    conditions.push(`s.period COLLATE "C" < ${params.add(periodKey(period, whole.end))}`);
+  return `SELECT s.period::text AS period, s.sport_id, s.nb_workouts,
+       s.average_speed::text AS average_speed, s.total_distance,
+       s.total_duration::text AS total_duration, s.total_ascent, s.total_descent
+     FROM workout_stats s WHERE ${conditions.join(' AND ')}`;
+}
+
+/**
+ * Every bucket of `period` (of one sport, if given) of the caller `user`, when `username` is
+ * the caller's, joined to the authentication query: one JSON array of `StatsRow` in the order
+ * of `byPeriod`'s (its columns are numbers and text, which JSON carries unchanged). Empty for
+ * another name: the route then reads that user's on its own.
+ */
+export function ownBucketsJoined(
+  username: string,
+  period: Period,
+  sportId: number | undefined,
+): CallerRead<StatsRow[]> {
+  return {
+    joins(user, params) {
+      const buckets = bucketSql(
+        params,
+        `${user}."id"`,
+        { period, sportId, whole: { first: undefined, end: undefined } },
+        [`${user}."username" = ${params.add(username)}`],
+      );
+      return `
+        CROSS JOIN LATERAL (
+          SELECT coalesce(json_agg(b ORDER BY b.period, b.sport_id), '[]') AS rows
+          FROM (${buckets}) AS b) AS pk_caller_stats`;
+    },
+    columns: 'pk_caller_stats.rows AS pk_caller_stats',
+    // The column is the JSON array built above.
+    read: (row) => row['pk_caller_stats'] as StatsRow[],
+  };
+}
 
 /** Ordered like the reference's loop: float sums and the running average follow workout_date. */
 const ORDER = 'ORDER BY w.workout_date, w.id';
@@ -83,7 +147,11 @@ export class StatsRepository {
     const whole = wholePeriods(period, from, to);
     if (whole === null) return this.aggregate(manager, userId, filters, period);
     const params = new SqlParams();
-    const buckets = this.bucketSql(params, userId, filters.sportId, period, whole);
+    const buckets = bucketSql(params, params.addUnplanned(userId, 'int'), {
+      sportId: filters.sportId,
+      period,
+      whole,
+    });
     const edges: string[] = [];
     // The cut periods: [from, first) and [end, to), when not empty.
     if (filters.from !== undefined && whole.first !== undefined && !sameTime(whole.first, from))
@@ -117,29 +185,6 @@ export class StatsRepository {
          coalesce(sum(w.descent::float8 ${ORDER}) FILTER (WHERE w.descent <> 0), 0) AS total_descent
        FROM workouts w WHERE ${where}
        GROUP BY 1, 2`;
-  }
-
-  /** The stored buckets of the periods in `[first, end)` (keys compare in date order in "C"). */
-  private bucketSql(
-    params: SqlParams,
-    userId: number,
-    sportId: number | undefined,
-    period: Period,
-    whole: { first: Date | undefined; end: Date | undefined },
-  ): string {
-    const conditions = [
-      `s.user_id = ${params.addUnplanned(userId, 'int')}`,
-      `s.period_kind = ${params.addUnplanned(period, 'varchar')}`,
-    ];
-    if (sportId !== undefined) conditions.push(`s.sport_id = ${params.add(sportId)}`);
-    if (whole.first !== undefined)
-      conditions.push(`s.period COLLATE "C" >= ${params.add(periodKey(period, whole.first))}`);
-    if (whole.end !== undefined)
-      conditions.push(`s.period COLLATE "C" < ${params.add(periodKey(period, whole.end))}`);
-    return `SELECT s.period::text AS period, s.sport_id, s.nb_workouts,
-         s.average_speed::text AS average_speed, s.total_distance,
-         s.total_duration::text AS total_duration, s.total_ascent, s.total_descent
-       FROM workout_stats s WHERE ${conditions.join(' AND ')}`;
   }
 
   async hasWorkouts(
