@@ -129,6 +129,15 @@ describe('statistics by time read with the token', () => {
     expect((await stats('time=year', token, 'nobody-by-that-name')).status).toBe(404);
   });
 
+  it('a NUL character reaches no SQL: the edge rule answers 400', async () => {
+    const refused = await stats('time=year', token, 'a%00b');
+    expect({ status: refused.status, body: refused.body }).toEqual({
+      status: 400,
+      body: { status: 'error', message: 'username: NUL characters are not allowed' },
+    });
+    expect((await stats('time=year%00', token)).status).toBe(400);
+  });
+
   it('an unknown period is still looked up and refused as before', async () => {
     const refused = await stats('time=day');
     expect(refused.status).toBe(400);

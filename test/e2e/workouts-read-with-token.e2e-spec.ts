@@ -181,6 +181,15 @@ describe('workouts read with the token', () => {
     }
   });
 
+  it("a NUL character reaches no SQL: 401 without a token, the edge rule's 400 with one", async () => {
+    expectUnauthorized(await request(t.http).get('/api/workouts?title=a%00b'));
+    const refused = await request(t.http).get('/api/workouts?title=a%00b').set(bearer(token));
+    expect({ status: refused.status, body: refused.body as unknown }).toEqual({
+      status: 400,
+      body: { status: 'error', message: 'title: NUL characters are not allowed' },
+    });
+  });
+
   it('a logged-out token and a deactivated user are refused at once', async () => {
     const user = await createUser(t.dataSource);
     const own = firstPartyToken(t.app, user);

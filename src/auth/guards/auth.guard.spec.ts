@@ -158,6 +158,9 @@ describe('AuthGuard (docs/oauth2.md#resource-protection steps 1–4)', () => {
       expect(second.read.read({})).toBe(3);
       // A request it cannot bind: the route reads for itself.
       expect(await seenBy(guard, reading(PAGE), { page: 'x' })).toBeUndefined();
+      // Values the edge rules refuse after authentication never reach a read's SQL.
+      expect(await seenBy(guard, reading(PAGE), { page: '2', title: 'a\u0000b' })).toBeUndefined();
+      expect(await seenBy(guard, reading(TOKEN), { ['__proto__']: '1' })).toBeUndefined();
       expect(lookups).toEqual([PAGE]);
     });
 

@@ -13,7 +13,21 @@ import type { Principal, RequestWithPrincipal } from 'src/auth/principal';
 import { ForbiddenError, UnauthorizedError } from 'src/common/errors/http-errors';
 import { InvalidTokenError, UnsupportedTokenTypeError } from 'src/common/errors/oauth2-error';
 import { markPrivate } from 'src/common/http/response-headers';
+import { unsafeInputProblem } from 'src/common/validation/unsafe-input';
 import { boundRead, type CallerReadProvider } from 'src/database/caller-read';
+
+/**
+ * Whether the request's path and query may be bound into a caller read's SQL. The edge rules
+ * (EdgeInputGuard) refuse a NUL character, which PostgreSQL refuses in text, or a reserved key,
+ * but only after this guard, so that authentication answers first: until then no value of such
+ * a request reaches SQL. The route reads for itself and the edge rules answer 400.
+ */
+function isSafeToBind(request: Request): boolean {
+  return (
+    unsafeInputProblem(request.params, '') === undefined &&
+    unsafeInputProblem(request.query, '') === undefined
+  );
+}
 
 /**
  * "Who are you": resolves the Authorization header to a principal, deny-by-default.
@@ -44,7 +58,7 @@ export class AuthGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<Request & RequestWithPrincipal>();
     const response = http.getResponse<Response>();
-    if (rule.callerRead !== undefined) {
+    if (rule.callerRead !== undefined && isSafeToBind(request)) {
       const provider = this.callerRead(rule.callerRead);
       const read = provider === null ? undefined : boundRead(provider, request);
       if (read !== undefined) request.callerRead = { token: rule.callerRead, read };
