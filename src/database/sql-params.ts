@@ -22,7 +22,7 @@ export class SqlParams {
    * PREPARE, "plan_cache_mode"). Only for values whose estimates cannot improve the plan, such
    * as the owner of the rows (always one index range) or a page's bounds.
    */
-  addUnplanned(value: unknown, type: 'int' | 'varchar'): string {
+  addUnplanned(value: unknown, type: 'int' | 'bigint' | 'varchar'): string {
     return `(SELECT ${this.add(value)}::${type})`;
   }
 }

@@ -127,7 +127,8 @@ function pageOf(params: SqlParams, owner: string, filters: WorkoutFilters): stri
   const where = listConditions(params, owner, filters).join(' AND ');
   const direction = filters.isAscending ? 'ASC' : 'DESC';
   const limit = params.addUnplanned(filters.perPage, 'int');
-  const offset = params.addUnplanned((filters.page - 1) * filters.perPage, 'int');
+  // Both int4, their product is not: PostgreSQL takes a bigint OFFSET (an empty page far out).
+  const offset = params.addUnplanned((filters.page - 1) * filters.perPage, 'bigint');
   const order = `w.${filters.orderColumn} ${direction}, w.id ${direction}`;
   return `unnest(ARRAY(
       SELECT w.id FROM workouts w WHERE ${where} ORDER BY ${order}

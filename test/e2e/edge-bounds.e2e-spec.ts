@@ -146,6 +146,17 @@ describe('edge: strings fit their columns, integers fit int4', () => {
       expectEnvelopeError(res, 400, 'error', DEFAULT_500);
     });
 
+    it('answers an empty page for the last int4 page of 100, far beyond int4 rows', async () => {
+      for (const query of ['', '&from=2020-01-01']) {
+        const res = await request(t.http)
+          .get(`/api/workouts?page=2147483647&per_page=100${query}`)
+          .set(bearer(token));
+        expect(res.status).toBe(200);
+        expect(res.body.data.workouts).toEqual([]);
+        expect(res.body.pagination).toMatchObject({ page: 2147483647, has_next: false });
+      }
+    });
+
     it('accepts -0 as page 1, as int() does', async () => {
       const res = await request(t.http).get('/api/workouts?page=-0').set(bearer(token));
       expect(res.status).toBe(200);
