@@ -7,6 +7,7 @@ import { expectInvalidToken, expectUnauthorized } from 'test/helpers/expect-enve
 import { createUser } from 'test/helpers/factories';
 import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
 import { personalAccessToken } from 'test/helpers/personal-access-tokens';
+import { logQueriesInto, QUIET_BACKGROUND, scopedTokens } from 'test/helpers/query-log';
 import { createManualWorkout } from 'test/helpers/workouts-api';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
@@ -23,8 +24,7 @@ describe('database round trips of the hot reads', () => {
   const queries: string[] = [];
 
   beforeAll(async () => {
-    // The webhook dispatcher's poll would be counted with whatever request it overlaps.
-    t = await createTestApp({ WEBHOOKS_POLL_INTERVAL_MS: '600000' });
+    t = await createTestApp(QUIET_BACKGROUND);
     owner = await createUser(t.dataSource);
     username = owner.username;
     token = firstPartyToken(t.app, owner);
@@ -32,12 +32,7 @@ describe('database round trips of the hot reads', () => {
       const workout = await createManualWorkout(t, token, { workout_date: day });
       workoutId = String(workout['id']);
     }
-    const logger = t.dataSource.logger;
-    const logQuery = logger.logQuery.bind(logger);
-    logger.logQuery = (query, parameters, runner) => {
-      queries.push(query);
-      logQuery(query, parameters, runner);
-    };
+    logQueriesInto(t, queries);
   });
   afterAll(() => t.close());
 
@@ -72,11 +67,7 @@ describe('database round trips of the hot reads', () => {
     const [user] = (separate.body as { data: { users: Record<string, unknown>[] } }).data.users;
     expect(user?.['nb_workouts']).toBe(3);
     expect(user?.['records']).toHaveLength(4);
-    const tokens = [
-      token,
-      await oauth2AccessToken(t.app, owner, SCOPE.PROFILE_READ),
-      await personalAccessToken(t, owner, SCOPE.PROFILE_READ),
-    ];
+    const tokens = [token, ...(await scopedTokens(t, owner, SCOPE.PROFILE_READ))];
     for (const own of tokens) {
       const profile = await request(t.http).get('/api/auth/profile').set(bearer(own)).expect(200);
       expect((profile.body as { data: unknown }).data).toEqual(user);

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
 import { createUser } from 'test/helpers/factories';
 import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
-import { personalAccessToken } from 'test/helpers/personal-access-tokens';
+import { logQueriesInto, QUIET_BACKGROUND, scopedTokens } from 'test/helpers/query-log';
 import { createManualWorkout, setTimezone } from 'test/helpers/workouts-api';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
@@ -22,8 +22,7 @@ describe('statistics by time read with the token', () => {
   const queries: string[] = [];
 
   beforeAll(async () => {
-    // The webhook dispatcher's poll would be counted with whatever request it overlaps.
-    t = await createTestApp({ WEBHOOKS_POLL_INTERVAL_MS: '600000' });
+    t = await createTestApp(QUIET_BACKGROUND);
     owner = await createUser(t.dataSource);
     await setTimezone(t, owner.id, 'America/New_York');
     token = firstPartyToken(t.app, owner);
@@ -45,12 +44,7 @@ describe('statistics by time read with the token', () => {
         ascent: distance * 3,
         descent: distance * 2,
       });
-    const logger = t.dataSource.logger;
-    const logQuery = logger.logQuery.bind(logger);
-    logger.logQuery = (query, parameters, runner) => {
-      queries.push(query);
-      logQuery(query, parameters, runner);
-    };
+    logQueriesInto(t, queries);
   });
   afterAll(() => t.close());
 
@@ -104,10 +98,7 @@ describe('statistics by time read with the token', () => {
 
   it('the same figures with an OAuth2 access token and a personal access token', async () => {
     const first = await stats('time=month');
-    for (const scoped of [
-      await oauth2AccessToken(t.app, owner, SCOPE.WORKOUTS_READ),
-      await personalAccessToken(t, owner, SCOPE.WORKOUTS_READ),
-    ]) {
+    for (const scoped of await scopedTokens(t, owner, SCOPE.WORKOUTS_READ)) {
       const read = await stats('time=month', scoped);
       expect(read.count).toBe(1);
       expect(read.text).toBe(first.text);

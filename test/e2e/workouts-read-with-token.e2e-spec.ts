@@ -10,8 +10,7 @@ import {
   expectUnauthorized,
 } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
-import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
-import { personalAccessToken } from 'test/helpers/personal-access-tokens';
+import { logQueriesInto, QUIET_BACKGROUND, scopedTokens } from 'test/helpers/query-log';
 import { syntheticGpx } from 'test/helpers/synthetic-gpx';
 import { postWorkoutFile } from 'test/helpers/uploads';
 import { createManualWorkout, setTimezone } from 'test/helpers/workouts-api';
@@ -36,8 +35,7 @@ describe('workouts read with the token', () => {
   const queries: string[] = [];
 
   beforeAll(async () => {
-    // The webhook dispatcher's poll would be counted with whatever request it overlaps.
-    t = await createTestApp({ WEBHOOKS_POLL_INTERVAL_MS: '600000' });
+    t = await createTestApp(QUIET_BACKGROUND);
     owner = await createUser(t.dataSource);
     await setTimezone(t, owner.id, 'Europe/Paris');
     token = firstPartyToken(t.app, owner);
@@ -65,12 +63,7 @@ describe('workouts read with the token', () => {
     const other = await createUser(t.dataSource);
     await createManualWorkout(t, firstPartyToken(t.app, other), { title: 'not listed' });
     await t.app.get(InProcessJobQueue).drain();
-    const logger = t.dataSource.logger;
-    const logQuery = logger.logQuery.bind(logger);
-    logger.logQuery = (query, parameters, runner) => {
-      queries.push(query);
-      logQuery(query, parameters, runner);
-    };
+    logQueriesInto(t, queries);
   });
   afterAll(() => t.close());
 
@@ -128,10 +121,7 @@ describe('workouts read with the token', () => {
 
   it('the same page with an OAuth2 access token and a personal access token', async () => {
     const first = await list('per_page=4&sport_id=1');
-    for (const scoped of [
-      await oauth2AccessToken(t.app, owner, SCOPE.WORKOUTS_READ),
-      await personalAccessToken(t, owner, SCOPE.WORKOUTS_READ),
-    ]) {
+    for (const scoped of await scopedTokens(t, owner, SCOPE.WORKOUTS_READ)) {
       const read = await list('per_page=4&sport_id=1', scoped);
       expect(read.count).toBe(1);
       expect(read.text).toBe(first.text);
