@@ -1,4 +1,5 @@
 import { SqlParams } from 'src/database/sql-params';
+import { unpackBuckets } from 'src/workouts/stats/stats.repository';
 import { OWN_STATS_BY_TIME_JOINED } from 'src/workouts/stats/stats-read-with-token';
 
 const bind = (
@@ -14,7 +15,7 @@ describe('OWN_STATS_BY_TIME_JOINED', () => {
     expect(joins).toContain('s.user_id = "found"."id"');
     expect(joins).toMatch(/"found"\."username" = \$\d/);
     expect(params.values).toEqual([7, 'digest', 'sam', 'month', 2]);
-    expect(read?.read({ pk_caller_stats: [] })).toEqual([]);
+    expect(read?.read({ pk_caller_stats: null })).toEqual([]);
   });
 
   it('reads the yearly buckets when no period is given', () => {
@@ -30,5 +31,38 @@ describe('OWN_STATS_BY_TIME_JOINED', () => {
     expect(bind({ time: '__proto__' })).toBeUndefined();
     expect(bind({ sport_id: 'one' })).toBeUndefined();
     expect(bind({}, {})).toBeUndefined();
+  });
+});
+
+describe('unpackBuckets', () => {
+  it('reads back the packed rows, numbers as the text protocol gives them', () => {
+    expect(
+      unpackBuckets('2024,1,3,12.345678901234,30.25,5400,10,9.5;2024-05-06,2,1,8,1e+21,60,0,0.1'),
+    ).toEqual([
+      {
+        period: '2024',
+        sport_id: 1,
+        nb_workouts: 3,
+        average_speed: '12.345678901234',
+        total_distance: 30.25,
+        total_duration: '5400',
+        total_ascent: 10,
+        total_descent: 9.5,
+      },
+      {
+        period: '2024-05-06',
+        sport_id: 2,
+        nb_workouts: 1,
+        average_speed: '8',
+        total_distance: 1e21,
+        total_duration: '60',
+        total_ascent: 0,
+        total_descent: 0.1,
+      },
+    ]);
+  });
+
+  it('reads no rows from null (no bucket)', () => {
+    expect(unpackBuckets(null)).toEqual([]);
   });
 });

@@ -74,11 +74,53 @@ function bucketSql(
      FROM workout_stats s WHERE ${conditions.join(' AND ')}`;
 }
 
+/** The columns of `StatsRow`, in the order `packedBuckets` writes them. */
+const PACKED_COLUMNS = [
+  'period',
+  'sport_id',
+  'nb_workouts',
+  'average_speed',
+  'total_distance',
+  'total_duration',
+  'total_ascent',
+  'total_descent',
+] as const;
+
+/**
+ * The rows of `buckets` as one text, `;` between rows and `,` between values: every value is a
+ * number or a period key (`2024`, `2024-05`, `2024-05-06`) and none is null (NOT NULL columns),
+ * so neither separator can occur in one. PostgreSQL writes this in a fraction of the time it
+ * takes to write the same rows as JSON (each JSON number is checked after it is printed), and
+ * the numbers read back as the text protocol's do.
+ */
+function packedBuckets(buckets: string): string {
+  const values = PACKED_COLUMNS.map((column) => `b.${column}`).join(', ');
+  return `SELECT string_agg(concat_ws(',', ${values}), ';' ORDER BY b.period, b.sport_id) AS rows
+    FROM (${buckets}) AS b`;
+}
+
+/** The rows `packedBuckets` wrote; none for null (no bucket). */
+export function unpackBuckets(text: string | null): StatsRow[] {
+  if (text === null) return [];
+  return text.split(';').map((line) => {
+    const [period, sport, count, speed, distance, duration, ascent, descent] = line.split(',');
+    return {
+      period: period ?? null,
+      sport_id: Number(sport),
+      nb_workouts: Number(count),
+      average_speed: speed ?? '',
+      total_distance: Number(distance),
+      total_duration: duration ?? '',
+      total_ascent: Number(ascent),
+      total_descent: Number(descent),
+    };
+  });
+}
+
 /**
  * Every bucket of `period` (of one sport, if given) of the caller `user`, when `username` is
- * the caller's, joined to the authentication query: one JSON array of `StatsRow` in the order
- * of `byPeriod`'s (its columns are numbers and text, which JSON carries unchanged). Empty for
- * another name: the route then reads that user's on its own.
+ * the caller's, joined to the authentication query, packed (`packedBuckets`) in the order of
+ * `byPeriod`'s rows. None for another name: the route then reads that user's on its own.
  */
 export function ownBucketsJoined(
   username: string,
@@ -93,14 +135,11 @@ export function ownBucketsJoined(
         { period, sportId, whole: { first: undefined, end: undefined } },
         [`${user}."username" = ${params.add(username)}`],
       );
-      return `
-        CROSS JOIN LATERAL (
-          SELECT coalesce(json_agg(b ORDER BY b.period, b.sport_id), '[]') AS rows
-          FROM (${buckets}) AS b) AS pk_caller_stats`;
+      return `CROSS JOIN LATERAL (${packedBuckets(buckets)}) AS pk_caller_stats`;
     },
     columns: 'pk_caller_stats.rows AS pk_caller_stats',
-    // The column is the JSON array built above.
-    read: (row) => row['pk_caller_stats'] as StatsRow[],
+    // The column is the text packedBuckets writes, or null.
+    read: (row) => unpackBuckets(row['pk_caller_stats'] as string | null),
   };
 }
 
