@@ -1,10 +1,15 @@
 import { SCOPE } from 'src/auth/scopes';
 import type { User } from 'src/users/user.entity';
-import request from 'supertest';
-import { bearer, firstPartyToken } from 'test/helpers/auth';
+import { firstPartyToken } from 'test/helpers/auth';
 import { createUser } from 'test/helpers/factories';
 import { oauth2AccessToken } from 'test/helpers/oauth2-tokens';
-import { logQueriesInto, QUIET_BACKGROUND, scopedTokens } from 'test/helpers/query-log';
+import {
+  type CountedAnswer,
+  countedGet,
+  logQueriesInto,
+  QUIET_BACKGROUND,
+  scopedTokens,
+} from 'test/helpers/query-log';
 import { createManualWorkout, setTimezone } from 'test/helpers/workouts-api';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 
@@ -48,22 +53,8 @@ describe('statistics by time read with the token', () => {
   });
   afterAll(() => t.close());
 
-  const stats = async (
-    query: string,
-    auth = token,
-    username = owner.username,
-  ): Promise<{ status: number; body: unknown; text: string; count: number }> => {
-    queries.length = 0;
-    const response = await request(t.http)
-      .get(`/api/stats/${username}/by_time?${query}`)
-      .set(bearer(auth));
-    return {
-      status: response.status,
-      body: response.body as unknown,
-      text: response.text,
-      count: queries.length,
-    };
-  };
+  const stats = (query: string, auth = token, username = owner.username): Promise<CountedAnswer> =>
+    countedGet(t, queries, `/api/stats/${username}/by_time?${query}`, auth);
 
   it.each([
     [''],

@@ -10,7 +10,7 @@ import {
   expectUnauthorized,
 } from 'test/helpers/expect-envelope';
 import { createUser } from 'test/helpers/factories';
-import { logQueriesInto, QUIET_BACKGROUND, scopedTokens } from 'test/helpers/query-log';
+import { countedGet, logQueriesInto, QUIET_BACKGROUND, scopedTokens } from 'test/helpers/query-log';
 import { syntheticGpx } from 'test/helpers/synthetic-gpx';
 import { postWorkoutFile } from 'test/helpers/uploads';
 import { createManualWorkout, setTimezone } from 'test/helpers/workouts-api';
@@ -71,10 +71,9 @@ describe('workouts read with the token', () => {
     query: string,
     auth = token,
   ): Promise<{ body: ListBody; text: string; count: number }> => {
-    queries.length = 0;
-    const response = await request(t.http).get(`/api/workouts?${query}`).set(bearer(auth));
-    expect(response.status).toBe(200);
-    return { body: response.body as ListBody, text: response.text, count: queries.length };
+    const answer = await countedGet(t, queries, `/api/workouts?${query}`, auth);
+    expect(answer.status).toBe(200);
+    return { ...answer, body: answer.body as ListBody };
   };
 
   it.each([
