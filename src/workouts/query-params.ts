@@ -17,6 +17,24 @@ export function param(query: Record<string, unknown>, key: string): string | und
 }
 
 /**
+ * What `parse` makes of a request's parameters, or undefined where it refuses them (an
+ * AppError): for what is read before authentication, which leaves the refusal to the route.
+ */
+export function unlessRefused<T>(parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof AppError) return undefined;
+    throw error;
+  }
+}
+
+/** Whether `from` or `to` is given: days in the user's time zone, read once the user is known. */
+export function hasDays(query: Record<string, unknown>): boolean {
+  return param(query, 'from') !== undefined || param(query, 'to') !== undefined;
+}
+
+/**
  * Python `int()`: optional sign and surrounding spaces, digits only; within int4, since every
  * such parameter (`page`, `per_page`, `sport_id`, duration parts) meets an int4 column or an
  * OFFSET computed from it.

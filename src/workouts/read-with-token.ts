@@ -1,4 +1,3 @@
-import { AppError } from 'src/common/errors/app-error';
 import {
   type CallerRead,
   type CallerReadRequest,
@@ -6,7 +5,7 @@ import {
   type RequestCallerRead,
 } from 'src/database/caller-read';
 import { parseWorkoutFilters, type WorkoutFilters } from 'src/workouts/list-workouts.query';
-import { param } from 'src/workouts/query-params';
+import { hasDays, unlessRefused } from 'src/workouts/query-params';
 import { decodeShortId } from 'src/workouts/short-id';
 import type { WorkoutRow } from 'src/workouts/workout-rows';
 import { type ListedPage, pageJoined, workoutJoined } from 'src/workouts/workouts.repository';
@@ -28,14 +27,9 @@ export const WORKOUTS_PAGE_READ = callerReadToken<PageReadWithToken>('workouts p
 export const WORKOUTS_PAGE_JOINED: RequestCallerRead<PageReadWithToken> = {
   forRequest(request: CallerReadRequest) {
     const { query } = request;
-    if (param(query, 'from') !== undefined || param(query, 'to') !== undefined) return undefined;
-    let filters: WorkoutFilters;
-    try {
-      filters = parseWorkoutFilters(query, null);
-    } catch (error) {
-      if (error instanceof AppError) return undefined;
-      throw error;
-    }
+    if (hasDays(query)) return undefined;
+    const filters = unlessRefused(() => parseWorkoutFilters(query, null));
+    if (filters === undefined) return undefined;
     const page = pageJoined(filters);
     return { ...page, read: (row) => ({ ...page.read(row), filters }) };
   },

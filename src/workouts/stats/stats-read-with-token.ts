@@ -1,10 +1,9 @@
-import { AppError } from 'src/common/errors/app-error';
 import {
   type CallerReadRequest,
   callerReadToken,
   type RequestCallerRead,
 } from 'src/database/caller-read';
-import { param, parseInteger } from 'src/workouts/query-params';
+import { hasDays, param, parseInteger, unlessRefused } from 'src/workouts/query-params';
 import {
   ownBucketsJoined,
   type Period,
@@ -28,17 +27,13 @@ export const OWN_STATS_BY_TIME_JOINED: RequestCallerRead<StatsRow[]> = {
   forRequest({ params, query }: CallerReadRequest) {
     const username = params['username'];
     if (typeof username !== 'string') return undefined;
-    if (param(query, 'from') !== undefined || param(query, 'to') !== undefined) return undefined;
+    if (hasDays(query)) return undefined;
     const time = param(query, 'time') ?? 'year';
     if (!Object.hasOwn(PERIOD_KEYS, time)) return undefined;
     const sport = param(query, 'sport_id');
-    let sportId: number | undefined;
-    try {
-      sportId = sport === undefined ? undefined : parseInteger(sport);
-    } catch (error) {
-      if (error instanceof AppError) return undefined;
-      throw error;
-    }
+    if (sport === undefined) return ownBucketsJoined(username, time as Period, undefined);
+    const sportId = unlessRefused(() => parseInteger(sport));
+    if (sportId === undefined) return undefined;
     return ownBucketsJoined(username, time as Period, sportId);
   },
 };
