@@ -62,4 +62,21 @@ describe('PrincipalStatement', () => {
     expect(principal.reading(summarySql(), new SqlParams([9]))).toBe(first);
     expect(principal.reading(afterSql(), new SqlParams([9]))).not.toBe(first);
   });
+
+  it('asks a read that adds no value for its SQL once, and one that adds values every time', () => {
+    const principal = new PrincipalStatement(CTES);
+    const summary = summarySql();
+    const summaryJoins = jest.spyOn(summary, 'joins');
+    const after = afterSql();
+    const afterJoins = jest.spyOn(after, 'joins');
+    for (const id of [7, 8, 9]) {
+      expect(principal.reading(summary, new SqlParams([id])).text).toContain('pk_summary_n');
+      const params = new SqlParams([id]);
+      expect(principal.reading(after, params).text).toContain('t.at > $2');
+      // Each request's values still reach its own parameters.
+      expect(params.values).toEqual([id, '2024-01-01']);
+    }
+    expect(summaryJoins).toHaveBeenCalledTimes(1);
+    expect(afterJoins).toHaveBeenCalledTimes(3);
+  });
 });

@@ -8,7 +8,8 @@ import type { SqlParams } from 'src/database/sql-params';
 export interface CallerRead<T> {
   /**
    * FROM-clause items bringing in the read for `user`, the SQL alias of a `users` row; values
-   * of the request go through `params`, numbered after the authentication query's own.
+   * of the request go through `params`, numbered after the authentication query's own. The
+   * text depends on nothing else: a read that adds no value is the same SQL every time.
    */
   joins(user: string, params: SqlParams): string;
   /** The select list of the read, its names apart from every column of `users`. */
