@@ -1,21 +1,19 @@
-import { createSecretKey } from 'node:crypto';
-
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { Strategy } from 'passport-jwt';
 import { FIRST_PARTY_STRATEGY } from 'src/auth/guards/strategy-names';
 import { type Principal, type RequestWithPrincipal, withCallerRead } from 'src/auth/principal';
 import { PrincipalStatement } from 'src/auth/principal-statement';
 import { ALL_SCOPES } from 'src/auth/scopes';
+import { FirstPartyTokenStrategy } from 'src/auth/strategies/first-party-token.passport';
+import { type VerifiedToken, VerifiedTokens } from 'src/auth/strategies/verified-tokens';
 import type { AppConfig } from 'src/config/configuration';
 import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
 import { PreparedQueries } from 'src/database/prepared-queries';
 import { SqlParams } from 'src/database/sql-params';
-import { hashToken } from 'src/users/secrets';
 import { User } from 'src/users/user.entity';
 import { DataSource } from 'typeorm';
 
@@ -30,25 +28,15 @@ export function tokenFromHeader(request: Request): string | null {
 }
 
 /**
- * The HS256 key as a `KeyObject`: given a string, jsonwebtoken first tries (and fails) to read
- * it as a public key on every verification, about 0.8 ms per request. jsonwebtoken accepts a
- * KeyObject; passport-jwt's typings only list string | Buffer, whence the cast.
- */
-function hmacKey(secret: string): Buffer {
-  return createSecretKey(Buffer.from(secret, 'utf8')) as unknown as Buffer;
-}
-
-interface FirstPartyPayload {
-  sub?: unknown;
-}
-
-/**
  * First-party token: an HS256 JWT signed with APP_SECRET_KEY whose `sub` is an existing user
  * id (docs/compatibility.md#auth-tokens), not blacklisted by a logout. Anything else is "not
  * recognised", so the guard tries OAuth2 next.
  */
 @Injectable()
-export class FirstPartyJwtStrategy extends PassportStrategy(Strategy, FIRST_PARTY_STRATEGY) {
+export class FirstPartyJwtStrategy extends PassportStrategy(
+  FirstPartyTokenStrategy,
+  FIRST_PARTY_STRATEGY,
+) {
   private readonly users: EntityRows<User>;
   private readonly userUnlessLoggedOut: PrincipalStatement;
 
@@ -57,13 +45,8 @@ export class FirstPartyJwtStrategy extends PassportStrategy(Strategy, FIRST_PART
     @InjectDataSource() dataSource: DataSource,
     private readonly queries: PreparedQueries,
   ) {
-    super({
-      jwtFromRequest: tokenFromHeader,
-      secretOrKey: hmacKey(config.get('app.secretKey', { infer: true })),
-      algorithms: ['HS256'],
-      ignoreExpiration: false,
-      passReqToCallback: true,
-    });
+    const tokens = new VerifiedTokens(config.get('app.secretKey', { infer: true }));
+    super({ tokenFromRequest: tokenFromHeader, check: (token: string) => tokens.check(token) });
     this.users = new EntityRows(dataSource, User);
     this.userUnlessLoggedOut = new PrincipalStatement(
       `WITH "found" AS (
@@ -74,18 +57,15 @@ export class FirstPartyJwtStrategy extends PassportStrategy(Strategy, FIRST_PART
 
   async validate(
     request: Request & RequestWithPrincipal,
-    payload: FirstPartyPayload,
+    token: VerifiedToken,
   ): Promise<Principal | false> {
-    const token = tokenFromHeader(request);
-    const id = typeof payload.sub === 'number' ? payload.sub : Number(payload.sub);
-    if (token === null || !Number.isSafeInteger(id)) return false;
-    const found = await this.findUnlessLoggedOut(id, token, request.callerRead?.read);
+    const found = await this.findUnlessLoggedOut(token, request.callerRead?.read);
     if (!found) return false;
     const principal: Principal = {
       user: found.user,
       scopes: ALL_SCOPES,
       kind: 'first-party',
-      token,
+      token: token.token,
     };
     return withCallerRead(request, principal, found.read);
   }
@@ -98,11 +78,10 @@ export class FirstPartyJwtStrategy extends PassportStrategy(Strategy, FIRST_PART
    * same round trip.
    */
   private async findUnlessLoggedOut(
-    id: number,
-    token: string,
+    token: VerifiedToken,
     read: CallerRead<unknown> | undefined,
   ): Promise<{ user: User; read: unknown } | null> {
-    const params = new SqlParams([id, hashToken(token)]);
+    const params = new SqlParams([token.userId, token.tokenHash]);
     const [row] = await this.queries.rows<Record<string, unknown>>(
       this.userUnlessLoggedOut.reading(read, params),
       params.values,
