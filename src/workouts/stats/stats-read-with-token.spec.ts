@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { SqlParams } from 'src/database/sql-params';
 import { unpackBuckets } from 'src/workouts/stats/stats.repository';
 import { OWN_STATS_BY_TIME_JOINED } from 'src/workouts/stats/stats-read-with-token';
@@ -60,6 +61,52 @@ describe('unpackBuckets', () => {
         total_descent: 0.1,
       },
     ]);
+  });
+
+  it('reads back any packed rows, in order', () => {
+    const period = fc.oneof(
+      fc.integer({ min: 1900, max: 2100 }).map(String),
+      fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+    );
+    const decimal = fc.double({ noNaN: true, noDefaultInfinity: true }).map(String);
+    const row = fc.record({
+      period,
+      sport_id: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      nb_workouts: fc.nat(),
+      average_speed: decimal,
+      total_distance: fc.double({ noNaN: true, noDefaultInfinity: true }),
+      total_duration: decimal,
+      total_ascent: fc.double({ noNaN: true, noDefaultInfinity: true }),
+      total_descent: fc.double({ noNaN: true, noDefaultInfinity: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 40 }), (rows) => {
+        const packed = rows
+          .map((r) =>
+            [
+              r.period,
+              r.sport_id,
+              r.nb_workouts,
+              r.average_speed,
+              r.total_distance,
+              r.total_duration,
+              r.total_ascent,
+              r.total_descent,
+            ].join(','),
+          )
+          .join(';');
+        // -0 prints as 0: what the text protocol would give back too.
+        expect(unpackBuckets(packed)).toEqual(
+          rows.map((r) => ({
+            ...r,
+            total_distance: r.total_distance + 0,
+            total_ascent: r.total_ascent + 0,
+            total_descent: r.total_descent + 0,
+          })),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('reads no rows from null (no bucket)', () => {
