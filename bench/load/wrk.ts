@@ -19,6 +19,14 @@ function toMs(text: string): number {
   return Number(match[1]) * unit;
 }
 
+/**
+ * The 99th percentile of wrk's latency distribution (`--latency`), in milliseconds: its own
+ * line, for a bare `99%` also ends a "+/- Stdev" column such as 89.99%.
+ */
+export function p99Of(output: string): number {
+  return toMs(/^\s*99%\s+(\S+)\s*$/m.exec(output)?.[1] ?? '');
+}
+
 /** Throws where wrk is missing, saying how to get it. */
 export function assertWrk(): void {
   try {
@@ -68,7 +76,7 @@ export function wrk(
     );
   return {
     rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0),
-    p99: toMs(/99%\s+(\S+)/.exec(output)?.[1] ?? ''),
+    p99: p99Of(output),
     requests,
     cpu: cpuPerRequest(before, after, requests),
   };
