@@ -19,8 +19,9 @@ export interface FirstPartyTokenOptions {
 /**
  * The passport strategy of first-party tokens: a token that is not ours (or no longer valid) is
  * "not recognised" (`fail`), so the guard tries the OAuth2 strategies next; a valid one goes to
- * the application's verify callback, which looks its user up. passport-jwt did the same with
- * a signature check on every request; `check` remembers them (VerifiedTokens).
+ * the application's verify callback, which looks its user up. What passport-jwt's strategy
+ * does, but for the signature check, which `check` makes once per token (VerifiedTokens)
+ * where passport-jwt makes it on every request.
  */
 export class FirstPartyTokenStrategy extends Strategy {
   constructor(
