@@ -13,6 +13,20 @@ import { createUser, DEFAULT_PASSWORD } from 'test/helpers/factories';
 import { createTestApp, type TestApp } from 'test/setup/test-app';
 import type { Repository } from 'typeorm';
 
+/** What jest's fake timers leave real when a test only moves the clock (`Date`). */
+const ALL_BUT_THE_CLOCK = [
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout',
+] as const;
+
 describe('auth: register, login, logout (FitTrackee `POST /api/auth/register`, `POST /api/auth/login`, `POST /api/auth/logout`)', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -224,18 +238,7 @@ describe('auth: register, login, logout (FitTrackee `POST /api/auth/register`, `
       // Only the clock is frozen, so that both tokens have the same iat and exp.
       jest.useFakeTimers({
         now: Math.floor(Date.now() / 1000) * 1000 + 250,
-        doNotFake: [
-          'hrtime',
-          'nextTick',
-          'performance',
-          'queueMicrotask',
-          'setImmediate',
-          'clearImmediate',
-          'setInterval',
-          'clearInterval',
-          'setTimeout',
-          'clearTimeout',
-        ],
+        doNotFake: [...ALL_BUT_THE_CLOCK],
       });
       let tokens: string[];
       try {
@@ -272,6 +275,24 @@ describe('auth: register, login, logout (FitTrackee `POST /api/auth/register`, `
         .get(JwtService)
         .sign({ sub: user.id, exp: Math.floor(Date.now() / 1000) - 10 });
       expectInvalidToken(await request(t.http).post('/api/auth/logout').set(bearer(expired)));
+    });
+
+    it('refuses a token it accepted before, once it has expired', async () => {
+      // The process remembers a token it verified; its expiry is checked on every request.
+      const user = await createUser(t.dataSource);
+      const now = Date.now();
+      const token = t.app.get(JwtService).sign({ sub: user.id, exp: Math.floor(now / 1000) + 60 });
+      expect((await getProfile(t.http, token)).status).toBe(200);
+      jest.useFakeTimers({
+        now: (Math.floor(now / 1000) + 60) * 1000,
+        doNotFake: [...ALL_BUT_THE_CLOCK],
+      });
+      try {
+        expectInvalidToken(await getProfile(t.http, token));
+      } finally {
+        jest.useRealTimers();
+      }
+      expect((await getProfile(t.http, token)).status).toBe(200);
     });
 
     it('refuses the token of an inactive user', async () => {

@@ -45,7 +45,8 @@ export class VerifiedTokens {
   constructor(
     secret: string,
     private readonly limit = DEFAULT_LIMIT,
-    private readonly now: () => number = Date.now,
+    // Read at each call, not captured: a test's fake clock then applies too.
+    private readonly now: () => number = () => Date.now(),
   ) {
     // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to read
     // it as a public key on every verification, about 0.8 ms each.
