@@ -2,7 +2,8 @@ import { PrincipalStatement } from 'src/auth/principal-statement';
 import type { CallerRead } from 'src/database/caller-read';
 import { SqlParams } from 'src/database/sql-params';
 
-const CTES = `WITH "found" AS (SELECT u.* FROM "users" u WHERE u.id = $1)`;
+const CTES = `WITH "found" AS (SELECT u.*, to_json(u) AS pk_user FROM "users" u WHERE u.id = $1)`;
+const COLUMNS = '"found"."pk_user"';
 
 function summarySql(): CallerRead<unknown> {
   return {
@@ -30,24 +31,24 @@ function afterSql(): CallerRead<unknown> {
 
 describe('PrincipalStatement', () => {
   it('alone, selects the found row and nothing else', () => {
-    const principal = new PrincipalStatement(CTES);
+    const principal = new PrincipalStatement(CTES, COLUMNS);
     const params = new SqlParams([7]);
     expect(principal.reading(undefined, params)).toBe(principal.alone);
-    expect(principal.alone.text).toBe(`${CTES} SELECT * FROM "found"`);
+    expect(principal.alone.text).toBe(`${CTES} SELECT "found"."pk_user" FROM "found"`);
     expect(params.values).toEqual([7]);
   });
 
   it('with a caller read, joins it to the found user in the same statement', () => {
-    const principal = new PrincipalStatement(CTES);
+    const principal = new PrincipalStatement(CTES, COLUMNS);
     const joined = principal.reading(summarySql(), new SqlParams([7]));
     expect(joined.text.startsWith(CTES)).toBe(true);
-    expect(joined.text).toContain('SELECT "found".*, s.n AS pk_summary_n');
+    expect(joined.text).toContain('SELECT "found"."pk_user", s.n AS pk_summary_n');
     expect(joined.text).toContain('WHERE t.user_id = "found".id');
     expect(joined.name).not.toBe(principal.alone.name);
   });
 
   it("numbers the read's values after the authentication query's", () => {
-    const principal = new PrincipalStatement(CTES);
+    const principal = new PrincipalStatement(CTES, COLUMNS);
     const params = new SqlParams([7]);
     const joined = principal.reading(afterSql(), params);
     expect(joined.text).toContain('t.at > $2');
@@ -55,7 +56,7 @@ describe('PrincipalStatement', () => {
   });
 
   it('builds the joined statement once per read text', () => {
-    const principal = new PrincipalStatement(CTES);
+    const principal = new PrincipalStatement(CTES, COLUMNS);
     const summary = summarySql();
     const first = principal.reading(summary, new SqlParams([7]));
     expect(principal.reading(summary, new SqlParams([8]))).toBe(first);
@@ -64,7 +65,7 @@ describe('PrincipalStatement', () => {
   });
 
   it('asks a read that adds no value for its SQL once, and one that adds values every time', () => {
-    const principal = new PrincipalStatement(CTES);
+    const principal = new PrincipalStatement(CTES, COLUMNS);
     const summary = summarySql();
     const summaryJoins = jest.spyOn(summary, 'joins');
     const after = afterSql();

@@ -2,10 +2,14 @@ import type { CallerRead } from 'src/database/caller-read';
 import { type Statement, statement, StatementCache } from 'src/database/prepared-queries';
 import type { SqlParams } from 'src/database/sql-params';
 
+/** The column of `"found"` holding the caller's `users` row as one JSON object. */
+export const PACKED_USER = 'pk_user';
+
 /**
  * An authentication query: `ctes` define `"found"`, the caller's `users` row with the token's
- * own columns, at most one row. It is read alone, or with what the route reads about its
- * caller joined to it (src/database/caller-read.ts): one round trip either way.
+ * own columns, at most one row, of which `columns` are selected (the user packed as one JSON
+ * column, EntityRows.packedObject, and the token's). It is read alone, or with what the route
+ * reads about its caller joined to it (src/database/caller-read.ts): one round trip either way.
  */
 export class PrincipalStatement {
   readonly alone: Statement;
@@ -18,8 +22,11 @@ export class PrincipalStatement {
    */
   private readonly fixed = new WeakMap<CallerRead<unknown>, Statement>();
 
-  constructor(private readonly ctes: string) {
-    this.alone = statement(`${ctes} SELECT * FROM "found"`);
+  constructor(
+    private readonly ctes: string,
+    private readonly columns: string,
+  ) {
+    this.alone = statement(`${ctes} SELECT ${columns} FROM "found"`);
   }
 
   /**
@@ -32,7 +39,7 @@ export class PrincipalStatement {
     if (known !== undefined) return known;
     const added = params.values.length;
     const joined = this.joined.get(
-      `${this.ctes} SELECT "found".*, ${read.columns} FROM "found" ${read.joins('"found"', params)}`,
+      `${this.ctes} SELECT ${this.columns}, ${read.columns} FROM "found" ${read.joins('"found"', params)}`,
     );
     if (params.values.length === added) this.fixed.set(read, joined);
     return joined;

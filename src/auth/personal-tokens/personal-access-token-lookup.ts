@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isWellFormedPersonalAccessToken } from 'src/auth/personal-tokens/personal-access-token-format';
 import type { FoundScopedToken } from 'src/auth/principal';
-import { PrincipalStatement } from 'src/auth/principal-statement';
+import { PACKED_USER, PrincipalStatement } from 'src/auth/principal-statement';
 import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
 import { PreparedQueries } from 'src/database/prepared-queries';
@@ -40,7 +40,8 @@ export class PersonalAccessTokenLookup {
     this.users = new EntityRows(dataSource, User);
     this.usableToken = new PrincipalStatement(
       `WITH "found" AS (
-         SELECT ${this.users.selectList('u')}, p.id AS "pk_token_id", p.scope AS "${SCOPE}"
+         SELECT ${this.users.selectList('u')}, ${this.users.packedObject('u')} AS "${PACKED_USER}",
+                p.id AS "pk_token_id", p.scope AS "${SCOPE}"
            FROM "personal_access_tokens" p
            JOIN "users" u ON u.id = p.user_id
           WHERE p.token_hash = $1 AND (p.expires_at IS NULL OR p.expires_at > $2)),
@@ -48,6 +49,7 @@ export class PersonalAccessTokenLookup {
          UPDATE "personal_access_tokens" used SET last_used_at = $2 FROM "found" f
           WHERE used.id = f."pk_token_id"
             AND (used.last_used_at IS NULL OR used.last_used_at < $3))`,
+      `"found"."${PACKED_USER}", "found"."${SCOPE}"`,
     );
   }
 
@@ -69,7 +71,7 @@ export class PersonalAccessTokenLookup {
     );
     if (row === undefined) return null;
     return {
-      user: this.users.hydrate(row),
+      user: this.users.hydratePacked(row[PACKED_USER]),
       scope: String(row[SCOPE]),
       read: read?.read(row),
     };

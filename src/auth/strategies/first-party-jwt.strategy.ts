@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { FIRST_PARTY_STRATEGY } from 'src/auth/guards/strategy-names';
 import { type Principal, type RequestWithPrincipal, withCallerRead } from 'src/auth/principal';
-import { PrincipalStatement } from 'src/auth/principal-statement';
+import { PACKED_USER, PrincipalStatement } from 'src/auth/principal-statement';
 import { ALL_SCOPES } from 'src/auth/scopes';
 import { FirstPartyTokenStrategy } from 'src/auth/strategies/first-party-token.passport';
 import { type VerifiedToken, VerifiedTokens } from 'src/auth/strategies/verified-tokens';
@@ -50,8 +50,10 @@ export class FirstPartyJwtStrategy extends PassportStrategy(
     this.users = new EntityRows(dataSource, User);
     this.userUnlessLoggedOut = new PrincipalStatement(
       `WITH "found" AS (
-         SELECT ${this.users.selectList('u')} FROM "users" u WHERE u.id = $1
+         SELECT ${this.users.selectList('u')}, ${this.users.packedObject('u')} AS "${PACKED_USER}"
+           FROM "users" u WHERE u.id = $1
             AND NOT EXISTS (SELECT 1 FROM "blacklisted_tokens" b WHERE b.token_hash = $2))`,
+      `"found"."${PACKED_USER}"`,
     );
   }
 
@@ -87,6 +89,6 @@ export class FirstPartyJwtStrategy extends PassportStrategy(
       params.values,
     );
     if (row === undefined) return null;
-    return { user: this.users.hydrate(row), read: read?.read(row) };
+    return { user: this.users.hydratePacked(row[PACKED_USER]), read: read?.read(row) };
   }
 }

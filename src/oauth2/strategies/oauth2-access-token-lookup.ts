@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FoundScopedToken } from 'src/auth/principal';
-import { PrincipalStatement } from 'src/auth/principal-statement';
+import { PACKED_USER, PrincipalStatement } from 'src/auth/principal-statement';
 import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
 import { PreparedQueries } from 'src/database/prepared-queries';
@@ -23,10 +23,14 @@ export interface UsableAccessToken extends FoundScopedToken {
 const SCOPE = 'pk_token_scope';
 const CLIENT_ID = 'pk_token_client_id';
 
+/** What the token's lookup selects from `"found"`. */
+const SELECTED = `"found"."${PACKED_USER}", "found"."${CLIENT_ID}", "found"."${SCOPE}"`;
+
 /** The usable token by its digest, with its user (`$2`: now). */
-function usableTokenQuery(userColumns: string): string {
+function usableTokenQuery(users: EntityRows<User>): string {
   // The expiry test is the one of isAccessTokenExpired: expires_in 0 never expires.
-  return `SELECT ${userColumns}, t.client_id AS "${CLIENT_ID}", t.scope AS "${SCOPE}"
+  return `SELECT ${users.selectList('u')}, ${users.packedObject('u')} AS "${PACKED_USER}",
+                 t.client_id AS "${CLIENT_ID}", t.scope AS "${SCOPE}"
             FROM "oauth2_tokens" t
             JOIN "oauth2_clients" c ON c.id = t.client_id
             JOIN "users" u ON u.id = t.user_id
@@ -58,14 +62,15 @@ export class OAuth2AccessTokenLookup {
     private readonly queries: PreparedQueries,
   ) {
     this.users = new EntityRows(dataSource, User);
-    const found = usableTokenQuery(this.users.selectList('u'));
-    this.usableToken = new PrincipalStatement(`WITH "found" AS (${found})`);
+    const found = usableTokenQuery(this.users);
+    this.usableToken = new PrincipalStatement(`WITH "found" AS (${found})`, SELECTED);
     this.usableTokenMarkedUsed = new PrincipalStatement(
       `WITH "found" AS (${found}),
        "touched" AS (
          UPDATE "oauth2_grants" g SET last_used_at = $2 FROM "found" f
           WHERE g.user_id = f.id AND g.client_id = f."${CLIENT_ID}"
             AND (g.last_used_at IS NULL OR g.last_used_at <= $3))`,
+      SELECTED,
     );
   }
 
@@ -90,7 +95,7 @@ export class OAuth2AccessTokenLookup {
     }
     const scope = row[SCOPE];
     return {
-      user: this.users.hydrate(row),
+      user: this.users.hydratePacked(row[PACKED_USER]),
       clientId: Number(row[CLIENT_ID]),
       scope: typeof scope === 'string' ? scope : null,
       read: read?.read(row),
