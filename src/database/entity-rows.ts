@@ -42,6 +42,8 @@ export class EntityRows<T extends ObjectLiteral> {
   ) {
     this.metadata = dataSource.getMetadata(target);
     this.columns = this.metadata.columns.filter((column) => column.relationMetadata === undefined);
+    if (this.columns.length > MAX_PACKED_COLUMNS)
+      throw new Error(`${this.metadata.name}: more than ${MAX_PACKED_COLUMNS} columns to pack`);
     this.packing = this.columns.map((column) => this.packingOf(column));
   }
 
@@ -91,8 +93,6 @@ export class EntityRows<T extends ObjectLiteral> {
 
   /** How a column travels in `packedObject`; a type neither way covers is refused at once. */
   private packingOf(column: ColumnMetadata): PackedColumn {
-    if (this.columns.length > MAX_PACKED_COLUMNS)
-      throw new Error(`${this.metadata.name}: more than ${MAX_PACKED_COLUMNS} columns to pack`);
     const type = this.dataSource.driver.normalizeType(column);
     if (AS_JSON.has(type)) return { column };
     const oid = AS_TEXT[type];
