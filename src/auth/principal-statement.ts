@@ -1,9 +1,19 @@
 import type { CallerRead } from 'src/database/caller-read';
+import type { EntityRows } from 'src/database/entity-rows';
 import { type Statement, statement, StatementCache } from 'src/database/prepared-queries';
 import type { SqlParams } from 'src/database/sql-params';
+import type { User } from 'src/users/user.entity';
 
 /** The column of `"found"` holding the caller's `users` row as one JSON object. */
 export const PACKED_USER = 'pk_user';
+
+/**
+ * The user's part of `"found"`'s select list for the `users` row `alias`: its columns, which
+ * caller reads join on, and the same row packed as PACKED_USER, which the lookup reads.
+ */
+export function foundUser(users: EntityRows<User>, alias: string): string {
+  return `${users.selectList(alias)}, ${users.packedObject(alias)} AS "${PACKED_USER}"`;
+}
 
 /**
  * An authentication query: `ctes` define `"found"`, the caller's `users` row with the token's

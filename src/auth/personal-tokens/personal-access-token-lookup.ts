@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isWellFormedPersonalAccessToken } from 'src/auth/personal-tokens/personal-access-token-format';
 import type { FoundScopedToken } from 'src/auth/principal';
-import { PACKED_USER, PrincipalStatement } from 'src/auth/principal-statement';
+import { foundUser, PACKED_USER, PrincipalStatement } from 'src/auth/principal-statement';
 import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
 import { PreparedQueries } from 'src/database/prepared-queries';
@@ -40,7 +40,7 @@ export class PersonalAccessTokenLookup {
     this.users = new EntityRows(dataSource, User);
     this.usableToken = new PrincipalStatement(
       `WITH "found" AS (
-         SELECT ${this.users.selectList('u')}, ${this.users.packedObject('u')} AS "${PACKED_USER}",
+         SELECT ${foundUser(this.users, 'u')},
                 p.id AS "pk_token_id", p.scope AS "${SCOPE}"
            FROM "personal_access_tokens" p
            JOIN "users" u ON u.id = p.user_id

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { FIRST_PARTY_STRATEGY } from 'src/auth/guards/strategy-names';
 import { type Principal, type RequestWithPrincipal, withCallerRead } from 'src/auth/principal';
-import { PACKED_USER, PrincipalStatement } from 'src/auth/principal-statement';
+import { foundUser, PACKED_USER, PrincipalStatement } from 'src/auth/principal-statement';
 import { ALL_SCOPES } from 'src/auth/scopes';
 import { FirstPartyTokenStrategy } from 'src/auth/strategies/first-party-token.passport';
 import { type VerifiedToken, VerifiedTokens } from 'src/auth/strategies/verified-tokens';
@@ -50,7 +50,7 @@ export class FirstPartyJwtStrategy extends PassportStrategy(
     this.users = new EntityRows(dataSource, User);
     this.userUnlessLoggedOut = new PrincipalStatement(
       `WITH "found" AS (
-         SELECT ${this.users.selectList('u')}, ${this.users.packedObject('u')} AS "${PACKED_USER}"
+         SELECT ${foundUser(this.users, 'u')}
            FROM "users" u WHERE u.id = $1
             AND NOT EXISTS (SELECT 1 FROM "blacklisted_tokens" b WHERE b.token_hash = $2))`,
       `"found"."${PACKED_USER}"`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FoundScopedToken } from 'src/auth/principal';
-import { PACKED_USER, PrincipalStatement } from 'src/auth/principal-statement';
+import { foundUser, PACKED_USER, PrincipalStatement } from 'src/auth/principal-statement';
 import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
 import { PreparedQueries } from 'src/database/prepared-queries';
@@ -29,7 +29,7 @@ const SELECTED = `"found"."${PACKED_USER}", "found"."${CLIENT_ID}", "found"."${S
 /** The usable token by its digest, with its user (`$2`: now). */
 function usableTokenQuery(users: EntityRows<User>): string {
   // The expiry test is the one of isAccessTokenExpired: expires_in 0 never expires.
-  return `SELECT ${users.selectList('u')}, ${users.packedObject('u')} AS "${PACKED_USER}",
+  return `SELECT ${foundUser(users, 'u')},
                  t.client_id AS "${CLIENT_ID}", t.scope AS "${SCOPE}"
             FROM "oauth2_tokens" t
             JOIN "oauth2_clients" c ON c.id = t.client_id
