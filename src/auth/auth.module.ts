@@ -20,6 +20,7 @@ import { ProfileService } from 'src/auth/profile.service';
 import { RegistrationService } from 'src/auth/registration.service';
 import { SessionService } from 'src/auth/session.service';
 import { FirstPartyJwtStrategy } from 'src/auth/strategies/first-party-jwt.strategy';
+import { FirstPartyUserLookup } from 'src/auth/strategies/first-party-user-lookup';
 import {
   BLACKLISTED_TOKENS_CLEANER,
   type ExpiredTokensCleaner,
@@ -46,6 +47,7 @@ import { UsersModule } from 'src/users/users.module';
       }),
     },
     FirstPartyJwtStrategy,
+    FirstPartyUserLookup,
     TokenBlacklistService,
     PasswordService,
     AccountEmailsService,
