@@ -2,54 +2,77 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isWellFormedPersonalAccessToken } from 'src/auth/personal-tokens/personal-access-token-format';
 import type { FoundScopedToken } from 'src/auth/principal';
+import { PrincipalLookup, type PrincipalRow } from 'src/auth/principal-lookup';
 import { foundUser, PACKED_USER, PrincipalStatement } from 'src/auth/principal-statement';
 import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
 import { PreparedQueries } from 'src/database/prepared-queries';
 import { SqlParams } from 'src/database/sql-params';
-import { LAST_USED_RESOLUTION_MS } from 'src/oauth2/connected-apps/last-used-throttle';
+import {
+  LAST_USED_RESOLUTION_MS,
+  LastUsedThrottle,
+} from 'src/oauth2/connected-apps/last-used-throttle';
 import { hashSecret } from 'src/oauth2/tokens/secrets';
 import { User } from 'src/users/user.entity';
 import { DataSource } from 'typeorm';
 
-/** Row key of the token's scope, apart from the user's columns. */
+/** Row keys of the token's own columns, apart from the user's. */
 const SCOPE = 'pk_token_scope';
+const TOKEN_ID = 'pk_token_id';
 
 /** A usable personal access token: what any scoped token's lookup finds; it always has scopes. */
 export interface UsablePersonalAccessToken extends FoundScopedToken {
   scope: string;
 }
 
+/** The usable token by its digest, with its user, at `now`. */
+function usableTokenQuery(users: EntityRows<User>, digest: string, now: string): string {
+  return `SELECT ${foundUser(users, 'u')}, p.id AS "${TOKEN_ID}", p.scope AS "${SCOPE}"
+            FROM "personal_access_tokens" p
+            JOIN "users" u ON u.id = p.user_id
+           WHERE p.token_hash = ${digest} AND (p.expires_at IS NULL OR p.expires_at > ${now})`;
+}
+
+/** What the token's lookup selects from `"found"`. */
+const SELECTED = `"found"."${PACKED_USER}", "found"."${SCOPE}"`;
+
 /**
  * A presented `pk_pat_` token in one round trip (docs/oauth2.md#personal-access-tokens): the
- * token by its digest (unique index), unexpired, with its user, and its `last_used_at` written
- * in the same statement when older than `LAST_USED_RESOLUTION_MS`, as an OAuth2 grant's. Asked
- * afresh on every request: a revoked (deleted) token, or a deleted user, is refused at once in
- * every process. A malformed token (prefix, length or checksum wrong) is refused before any
- * query.
+ * token by its digest (unique index), unexpired, with its user. Asked afresh on every request,
+ * alone or with the other lookups of its turn (PrincipalLookup): a revoked (deleted) token, or
+ * a deleted user, is refused at once in every process. A malformed token (prefix, length or
+ * checksum wrong) is refused before any query.
+ *
+ * Its `last_used_at` is written by the same statement when older than
+ * `LAST_USED_RESOLUTION_MS`, as an OAuth2 grant's: a token this process marked less than that
+ * ago is looked up without the write.
  */
 @Injectable()
 export class PersonalAccessTokenLookup {
   private readonly users: EntityRows<User>;
-  private readonly usableToken: PrincipalStatement;
+  private readonly usableToken: PrincipalLookup<readonly ['text', 'timestamp']>;
+  private readonly usableTokenMarkedUsed: PrincipalStatement;
+  private readonly throttle = new LastUsedThrottle();
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly queries: PreparedQueries,
   ) {
     this.users = new EntityRows(dataSource, User);
-    this.usableToken = new PrincipalStatement(
-      `WITH "found" AS (
-         SELECT ${foundUser(this.users, 'u')},
-                p.id AS "pk_token_id", p.scope AS "${SCOPE}"
-           FROM "personal_access_tokens" p
-           JOIN "users" u ON u.id = p.user_id
-          WHERE p.token_hash = $1 AND (p.expires_at IS NULL OR p.expires_at > $2)),
+    this.usableToken = new PrincipalLookup(
+      queries,
+      ([digest, now]) => `WITH "found" AS (${usableTokenQuery(this.users, digest, now)})`,
+      SELECTED,
+      ['text', 'timestamp'] as const,
+    );
+    // A data-modifying WITH must stand at the top of its statement: this one is looked up alone.
+    this.usableTokenMarkedUsed = new PrincipalStatement(
+      `WITH "found" AS (${usableTokenQuery(this.users, '$1', '$2')}),
        "used" AS (
          UPDATE "personal_access_tokens" used SET last_used_at = $2 FROM "found" f
-          WHERE used.id = f."pk_token_id"
+          WHERE used.id = f."${TOKEN_ID}"
             AND (used.last_used_at IS NULL OR used.last_used_at < $3))`,
-      `"found"."${PACKED_USER}", "found"."${SCOPE}"`,
+      SELECTED,
     );
   }
 
@@ -59,21 +82,33 @@ export class PersonalAccessTokenLookup {
     read?: CallerRead<unknown>,
   ): Promise<UsablePersonalAccessToken | null> {
     if (!isWellFormedPersonalAccessToken(secret)) return null;
+    const digest = hashSecret(secret);
     const now = Date.now();
-    const params = new SqlParams([
-      hashSecret(secret),
-      new Date(now),
-      new Date(now - LAST_USED_RESOLUTION_MS),
-    ]);
-    const [row] = await this.queries.rows<Record<string, unknown>>(
-      this.usableToken.reading(read, params),
-      params.values,
-    );
-    if (row === undefined) return null;
+    const row = this.throttle.isDue(digest, now)
+      ? await this.findMarkingUsed(digest, now, read)
+      : await this.usableToken.find([digest, new Date(now)], read);
+    if (row === undefined) {
+      // Unknown or unusable: nothing to remember about it.
+      this.throttle.forget(digest);
+      return null;
+    }
     return {
       user: this.users.hydratePacked(row[PACKED_USER]),
       scope: String(row[SCOPE]),
       read: read?.read(row),
     };
+  }
+
+  private async findMarkingUsed(
+    digest: string,
+    now: number,
+    read: CallerRead<unknown> | undefined,
+  ): Promise<PrincipalRow | undefined> {
+    const params = new SqlParams([digest, new Date(now), new Date(now - LAST_USED_RESOLUTION_MS)]);
+    const [row] = await this.queries.rows<PrincipalRow>(
+      this.usableTokenMarkedUsed.reading(read, params),
+      params.values,
+    );
+    return row;
   }
 }

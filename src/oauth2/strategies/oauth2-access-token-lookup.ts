@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FoundScopedToken } from 'src/auth/principal';
+import { PrincipalLookup, type PrincipalRow } from 'src/auth/principal-lookup';
 import { foundUser, PACKED_USER, PrincipalStatement } from 'src/auth/principal-statement';
 import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
@@ -26,17 +27,17 @@ const CLIENT_ID = 'pk_token_client_id';
 /** What the token's lookup selects from `"found"`. */
 const SELECTED = `"found"."${PACKED_USER}", "found"."${CLIENT_ID}", "found"."${SCOPE}"`;
 
-/** The usable token by its digest, with its user (`$2`: now). */
-function usableTokenQuery(users: EntityRows<User>): string {
+/** The usable token by its digest, with its user, at `now`. */
+function usableTokenQuery(users: EntityRows<User>, digest: string, now: string): string {
   // The expiry test is the one of isAccessTokenExpired: expires_in 0 never expires.
   return `SELECT ${foundUser(users, 'u')},
                  t.client_id AS "${CLIENT_ID}", t.scope AS "${SCOPE}"
             FROM "oauth2_tokens" t
             JOIN "oauth2_clients" c ON c.id = t.client_id
             JOIN "users" u ON u.id = t.user_id
-           WHERE t.access_token_hash = $1
+           WHERE t.access_token_hash = ${digest}
              AND t.access_token_revoked_at IS NULL AND t.refresh_token_revoked_at IS NULL
-             AND (t.expires_in = 0 OR t.issued_at + t.expires_in * interval '1 second' >= $2)`;
+             AND (t.expires_in = 0 OR t.issued_at + t.expires_in * interval '1 second' >= ${now})`;
 }
 
 /**
@@ -53,7 +54,7 @@ function usableTokenQuery(users: EntityRows<User>): string {
 @Injectable()
 export class OAuth2AccessTokenLookup {
   private readonly users: EntityRows<User>;
-  private readonly usableToken: PrincipalStatement;
+  private readonly usableToken: PrincipalLookup<readonly ['text', 'timestamp']>;
   private readonly usableTokenMarkedUsed: PrincipalStatement;
   private readonly throttle = new LastUsedThrottle();
 
@@ -62,10 +63,15 @@ export class OAuth2AccessTokenLookup {
     private readonly queries: PreparedQueries,
   ) {
     this.users = new EntityRows(dataSource, User);
-    const found = usableTokenQuery(this.users);
-    this.usableToken = new PrincipalStatement(`WITH "found" AS (${found})`, SELECTED);
+    this.usableToken = new PrincipalLookup(
+      queries,
+      ([digest, now]) => `WITH "found" AS (${usableTokenQuery(this.users, digest, now)})`,
+      SELECTED,
+      ['text', 'timestamp'] as const,
+    );
+    // A data-modifying WITH must stand at the top of its statement: this one is looked up alone.
     this.usableTokenMarkedUsed = new PrincipalStatement(
-      `WITH "found" AS (${found}),
+      `WITH "found" AS (${usableTokenQuery(this.users, '$1', '$2')}),
        "touched" AS (
          UPDATE "oauth2_grants" g SET last_used_at = $2 FROM "found" f
           WHERE g.user_id = f.id AND g.client_id = f."${CLIENT_ID}"
@@ -79,15 +85,9 @@ export class OAuth2AccessTokenLookup {
     const digest = hashSecret(accessToken);
     const now = Date.now();
     const isMarking = this.throttle.isDue(digest, now);
-    const params = new SqlParams(
-      isMarking
-        ? [digest, new Date(now), new Date(now - LAST_USED_RESOLUTION_MS)]
-        : [digest, new Date(now)],
-    );
-    const [row] = await this.queries.rows<Record<string, unknown>>(
-      (isMarking ? this.usableTokenMarkedUsed : this.usableToken).reading(read, params),
-      params.values,
-    );
+    const row = isMarking
+      ? await this.findMarkingUsed(digest, now, read)
+      : await this.usableToken.find([digest, new Date(now)], read);
     if (row === undefined) {
       // Unknown or unusable: nothing to remember about it.
       this.throttle.forget(digest);
@@ -100,5 +100,18 @@ export class OAuth2AccessTokenLookup {
       scope: typeof scope === 'string' ? scope : null,
       read: read?.read(row),
     };
+  }
+
+  private async findMarkingUsed(
+    digest: string,
+    now: number,
+    read: CallerRead<unknown> | undefined,
+  ): Promise<PrincipalRow | undefined> {
+    const params = new SqlParams([digest, new Date(now), new Date(now - LAST_USED_RESOLUTION_MS)]);
+    const [row] = await this.queries.rows<PrincipalRow>(
+      this.usableTokenMarkedUsed.reading(read, params),
+      params.values,
+    );
+    return row;
   }
 }
