@@ -109,6 +109,18 @@ describe('authentication lookups answered together', () => {
         find: (read) => firstParty.find(verified, read),
       };
     };
+    const asApp = (label: string, token: string): Presented => ({
+      label,
+      kind: 'oauth2',
+      token,
+      find: (read) => oauth2.find(token, read),
+    });
+    const asPersonal = (label: string, token: string): Presented => ({
+      label,
+      kind: 'personal',
+      token,
+      find: (read) => personal.find(token, read),
+    });
     presented = [
       asFirstParty('runner', runnerToken),
       asFirstParty('other', firstPartyToken(t.app, other)),
@@ -117,29 +129,15 @@ describe('authentication lookups answered together', () => {
       asFirstParty('no such user', issue.issueAuthToken(2_147_483_647)),
       // Past PostgreSQL's integer: finds nobody, and fails nobody else's lookup.
       asFirstParty('id past integer', issue.issueAuthToken(2 ** 40)),
-      ...[
-        ['runner app', runnerApp],
-        ['other app', otherApp],
-        ['revoked app', revokedApp],
-        ['expired app', expiredApp],
-        ['deleted user app', goneApp],
-      ].map(([label, token]): Presented => ({
-        label: label ?? '',
-        kind: 'oauth2',
-        token: token ?? '',
-        find: (read) => oauth2.find(token ?? '', read),
-      })),
-      ...[
-        ['runner pat', runnerPat],
-        ['other pat', otherPat],
-        ['expired pat', expiredPat],
-        ['revoked pat', revokedPat],
-      ].map(([label, token]): Presented => ({
-        label: label ?? '',
-        kind: 'personal',
-        token: token ?? '',
-        find: (read) => personal.find(token ?? '', read),
-      })),
+      asApp('runner app', runnerApp),
+      asApp('other app', otherApp),
+      asApp('revoked app', revokedApp),
+      asApp('expired app', expiredApp),
+      asApp('deleted user app', goneApp),
+      asPersonal('runner pat', runnerPat),
+      asPersonal('other pat', otherPat),
+      asPersonal('expired pat', expiredPat),
+      asPersonal('revoked pat', revokedPat),
     ];
     reads = [
       undefined,

@@ -2,16 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isWellFormedPersonalAccessToken } from 'src/auth/personal-tokens/personal-access-token-format';
 import type { FoundScopedToken } from 'src/auth/principal';
-import { PrincipalLookup, type PrincipalRow } from 'src/auth/principal-lookup';
-import { foundUser, PACKED_USER, PrincipalStatement } from 'src/auth/principal-statement';
+import { foundUser, PACKED_USER } from 'src/auth/principal-statement';
+import { UsedTokenLookup } from 'src/auth/used-token-lookup';
 import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
 import { PreparedQueries } from 'src/database/prepared-queries';
-import { SqlParams } from 'src/database/sql-params';
-import {
-  LAST_USED_RESOLUTION_MS,
-  LastUsedThrottle,
-} from 'src/oauth2/connected-apps/last-used-throttle';
 import { hashSecret } from 'src/oauth2/tokens/secrets';
 import { User } from 'src/users/user.entity';
 import { DataSource } from 'typeorm';
@@ -39,36 +34,22 @@ const SELECTED = `"found"."${PACKED_USER}", "found"."${SCOPE}"`;
 /**
  * A presented `pk_pat_` token in one round trip (docs/oauth2.md#personal-access-tokens): the
  * token by its digest (unique index), unexpired, with its user. Asked afresh on every request,
- * alone or with the other lookups of its turn (PrincipalLookup): a revoked (deleted) token, or
- * a deleted user, is refused at once in every process. A malformed token (prefix, length or
- * checksum wrong) is refused before any query.
- *
- * Its `last_used_at` is written by the same statement when older than
- * `LAST_USED_RESOLUTION_MS`, as an OAuth2 grant's: a token this process marked less than that
- * ago is looked up without the write.
+ * alone or with the other lookups of its turn: a revoked (deleted) token, or a deleted user, is
+ * refused at once in every process. A malformed token (prefix, length or checksum wrong) is
+ * refused before any query. Its `last_used_at` is written as an OAuth2 grant's is
+ * (UsedTokenLookup).
  */
 @Injectable()
 export class PersonalAccessTokenLookup {
   private readonly users: EntityRows<User>;
-  private readonly usableToken: PrincipalLookup<readonly ['text', 'timestamp']>;
-  private readonly usableTokenMarkedUsed: PrincipalStatement;
-  private readonly throttle = new LastUsedThrottle();
+  private readonly usableToken: UsedTokenLookup;
 
-  constructor(
-    @InjectDataSource() dataSource: DataSource,
-    private readonly queries: PreparedQueries,
-  ) {
+  constructor(@InjectDataSource() dataSource: DataSource, queries: PreparedQueries) {
     this.users = new EntityRows(dataSource, User);
-    this.usableToken = new PrincipalLookup(
+    this.usableToken = new UsedTokenLookup(
       queries,
-      ([digest, now]) => `WITH "found" AS (${usableTokenQuery(this.users, digest, now)})`,
-      SELECTED,
-      ['text', 'timestamp'] as const,
-    );
-    // A data-modifying WITH must stand at the top of its statement: this one is looked up alone.
-    this.usableTokenMarkedUsed = new PrincipalStatement(
-      `WITH "found" AS (${usableTokenQuery(this.users, '$1', '$2')}),
-       "used" AS (
+      (digest, now) => usableTokenQuery(this.users, digest, now),
+      `"used" AS (
          UPDATE "personal_access_tokens" used SET last_used_at = $2 FROM "found" f
           WHERE used.id = f."${TOKEN_ID}"
             AND (used.last_used_at IS NULL OR used.last_used_at < $3))`,
@@ -82,33 +63,12 @@ export class PersonalAccessTokenLookup {
     read?: CallerRead<unknown>,
   ): Promise<UsablePersonalAccessToken | null> {
     if (!isWellFormedPersonalAccessToken(secret)) return null;
-    const digest = hashSecret(secret);
-    const now = Date.now();
-    const row = this.throttle.isDue(digest, now)
-      ? await this.findMarkingUsed(digest, now, read)
-      : await this.usableToken.find([digest, new Date(now)], read);
-    if (row === undefined) {
-      // Unknown or unusable: nothing to remember about it.
-      this.throttle.forget(digest);
-      return null;
-    }
+    const row = await this.usableToken.find(hashSecret(secret), read);
+    if (row === undefined) return null;
     return {
       user: this.users.hydratePacked(row[PACKED_USER]),
       scope: String(row[SCOPE]),
       read: read?.read(row),
     };
-  }
-
-  private async findMarkingUsed(
-    digest: string,
-    now: number,
-    read: CallerRead<unknown> | undefined,
-  ): Promise<PrincipalRow | undefined> {
-    const params = new SqlParams([digest, new Date(now), new Date(now - LAST_USED_RESOLUTION_MS)]);
-    const [row] = await this.queries.rows<PrincipalRow>(
-      this.usableTokenMarkedUsed.reading(read, params),
-      params.values,
-    );
-    return row;
   }
 }

@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FoundScopedToken } from 'src/auth/principal';
-import { PrincipalLookup, type PrincipalRow } from 'src/auth/principal-lookup';
-import { foundUser, PACKED_USER, PrincipalStatement } from 'src/auth/principal-statement';
+import { foundUser, PACKED_USER } from 'src/auth/principal-statement';
+import { UsedTokenLookup } from 'src/auth/used-token-lookup';
 import type { CallerRead } from 'src/database/caller-read';
 import { EntityRows } from 'src/database/entity-rows';
 import { PreparedQueries } from 'src/database/prepared-queries';
-import { SqlParams } from 'src/database/sql-params';
-import {
-  LAST_USED_RESOLUTION_MS,
-  LastUsedThrottle,
-} from 'src/oauth2/connected-apps/last-used-throttle';
 import { hashSecret } from 'src/oauth2/tokens/secrets';
 import { User } from 'src/users/user.entity';
 import { DataSource } from 'typeorm';
@@ -54,25 +49,14 @@ function usableTokenQuery(users: EntityRows<User>, digest: string, now: string):
 @Injectable()
 export class OAuth2AccessTokenLookup {
   private readonly users: EntityRows<User>;
-  private readonly usableToken: PrincipalLookup<readonly ['text', 'timestamp']>;
-  private readonly usableTokenMarkedUsed: PrincipalStatement;
-  private readonly throttle = new LastUsedThrottle();
+  private readonly usableToken: UsedTokenLookup;
 
-  constructor(
-    @InjectDataSource() dataSource: DataSource,
-    private readonly queries: PreparedQueries,
-  ) {
+  constructor(@InjectDataSource() dataSource: DataSource, queries: PreparedQueries) {
     this.users = new EntityRows(dataSource, User);
-    this.usableToken = new PrincipalLookup(
+    this.usableToken = new UsedTokenLookup(
       queries,
-      ([digest, now]) => `WITH "found" AS (${usableTokenQuery(this.users, digest, now)})`,
-      SELECTED,
-      ['text', 'timestamp'] as const,
-    );
-    // A data-modifying WITH must stand at the top of its statement: this one is looked up alone.
-    this.usableTokenMarkedUsed = new PrincipalStatement(
-      `WITH "found" AS (${usableTokenQuery(this.users, '$1', '$2')}),
-       "touched" AS (
+      (digest, now) => usableTokenQuery(this.users, digest, now),
+      `"touched" AS (
          UPDATE "oauth2_grants" g SET last_used_at = $2 FROM "found" f
           WHERE g.user_id = f.id AND g.client_id = f."${CLIENT_ID}"
             AND (g.last_used_at IS NULL OR g.last_used_at <= $3))`,
@@ -82,17 +66,8 @@ export class OAuth2AccessTokenLookup {
 
   /** The usable token, with `read` about its user read in the same query. */
   async find(accessToken: string, read?: CallerRead<unknown>): Promise<UsableAccessToken | null> {
-    const digest = hashSecret(accessToken);
-    const now = Date.now();
-    const isMarking = this.throttle.isDue(digest, now);
-    const row = isMarking
-      ? await this.findMarkingUsed(digest, now, read)
-      : await this.usableToken.find([digest, new Date(now)], read);
-    if (row === undefined) {
-      // Unknown or unusable: nothing to remember about it.
-      this.throttle.forget(digest);
-      return null;
-    }
+    const row = await this.usableToken.find(hashSecret(accessToken), read);
+    if (row === undefined) return null;
     const scope = row[SCOPE];
     return {
       user: this.users.hydratePacked(row[PACKED_USER]),
@@ -100,18 +75,5 @@ export class OAuth2AccessTokenLookup {
       scope: typeof scope === 'string' ? scope : null,
       read: read?.read(row),
     };
-  }
-
-  private async findMarkingUsed(
-    digest: string,
-    now: number,
-    read: CallerRead<unknown> | undefined,
-  ): Promise<PrincipalRow | undefined> {
-    const params = new SqlParams([digest, new Date(now), new Date(now - LAST_USED_RESOLUTION_MS)]);
-    const [row] = await this.queries.rows<PrincipalRow>(
-      this.usableTokenMarkedUsed.reading(read, params),
-      params.values,
-    );
-    return row;
   }
 }
