@@ -1,6 +1,6 @@
 import { PrincipalStatement } from 'src/auth/principal-statement';
 import type { CallerRead } from 'src/database/caller-read';
-import { type Statement, statement } from 'src/database/prepared-queries';
+import { type Statement, StatementCache } from 'src/database/prepared-queries';
 import { SqlParams } from 'src/database/sql-params';
 
 /** The column of a batch's rows holding the position (from 1) of the lookup a row answers. */
@@ -20,6 +20,8 @@ export class PrincipalBatchStatement {
   private readonly perKey: PrincipalStatement;
   private readonly keys: string;
   private readonly byRead = new WeakMap<CallerRead<unknown>, Statement | null>();
+  /** By text: a read made for each request still finds its statement already built. */
+  private readonly statements = new StatementCache();
   readonly alone: Statement;
 
   /**
@@ -52,7 +54,7 @@ export class PrincipalBatchStatement {
   }
 
   private batched(perKey: string): Statement {
-    return statement(
+    return this.statements.get(
       `SELECT "pk_keys"."n"::int AS "${LOOKUP_POSITION}", "pk_row".*
          FROM ${this.keys} CROSS JOIN LATERAL (${perKey}) "pk_row"`,
     );

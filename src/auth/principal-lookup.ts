@@ -1,7 +1,7 @@
 import { LOOKUP_POSITION, PrincipalBatchStatement } from 'src/auth/principal-batch-statement';
 import { PrincipalStatement } from 'src/auth/principal-statement';
 import type { CallerRead } from 'src/database/caller-read';
-import type { PreparedQueries } from 'src/database/prepared-queries';
+import type { PreparedQueries, Statement } from 'src/database/prepared-queries';
 import { SameTurnBatches } from 'src/database/same-turn-batches';
 import { SqlParams } from 'src/database/sql-params';
 
@@ -64,20 +64,27 @@ export class PrincipalLookup<T extends readonly string[]> {
     values: { readonly [K in keyof T]: unknown },
     read: CallerRead<unknown> | undefined,
   ): Promise<PrincipalRow | undefined> {
-    return this.together.reading(read) === null
-      ? this.lookUpAlone(values, read)
+    const params = new SqlParams(values);
+    const alone = this.alone.reading(read, params);
+    // A read that added values of its own is looked up alone, with the statement just built.
+    return params.values.length > values.length
+      ? this.rowOf(alone, params.values)
       : this.batches.submit(read, values);
   }
 
-  private async lookUpAlone(
+  private lookUpAlone(
     values: readonly unknown[],
     read: CallerRead<unknown> | undefined,
   ): Promise<PrincipalRow | undefined> {
     const params = new SqlParams(values);
-    const [row] = await this.queries.rows<PrincipalRow>(
-      this.alone.reading(read, params),
-      params.values,
-    );
+    return this.rowOf(this.alone.reading(read, params), params.values);
+  }
+
+  private async rowOf(
+    query: Statement,
+    values: readonly unknown[],
+  ): Promise<PrincipalRow | undefined> {
+    const [row] = await this.queries.rows<PrincipalRow>(query, values);
     return row;
   }
 
