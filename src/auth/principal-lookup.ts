@@ -9,8 +9,8 @@ import { SqlParams } from 'src/database/sql-params';
  * A statement runs on one PostgreSQL backend, one core, and the server waits for all of its
  * lookups at once: past a few lookups, splitting a turn's lookups over several statements lets
  * PostgreSQL's work overlap the server's and spread over cores. Measured at 16 connections
- * (`npm run bench:cpu`, two rounds): the profile of a user with 10,000 workouts, 3,500-3,700
- * req/s with 64 or 16 per statement, 4,000-4,200 with 8, 3,700-4,000 with 6 or 4; the profile
+ * (`npm run bench:cpu`, two rounds): the profile of a user with 10,000 workouts, 3,500-3,760
+ * req/s with 64 or 16 per statement, 3,990-4,230 with 8, 3,710-3,970 with 6 or 4; the profile
  * without workouts lost 2-5 % with 8.
  */
 export const LOOKUPS_PER_STATEMENT = 8;

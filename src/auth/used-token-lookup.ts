@@ -12,9 +12,9 @@ import {
  * The lookup of a scoped token (OAuth2 access token, personal access token) by its digest at
  * the current time, which also marks the token used, as docs/oauth2.md#connected-apps says:
  * `mark` is a data-modifying WITH item that writes the time (`$2`) where the stored one is a
- * minute old (`$3`: the time a minute earlier). A token this process marked less than a minute ago is looked
- * up without the write, with the other lookups of its turn (PrincipalLookup); a write must
- * stand at the top of its statement, so a lookup that marks goes alone.
+ * minute old (`$3`: the time a minute earlier). A token this process marked less than a minute
+ * ago is looked up without the write, with the other lookups of its turn (PrincipalLookup); a
+ * write must stand at the top of its statement, so a lookup that marks goes alone.
  */
 export class UsedTokenLookup {
   private readonly usable: PrincipalLookup<readonly ['text', 'timestamp']>;
