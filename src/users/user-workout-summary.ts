@@ -8,7 +8,8 @@ import { callerReadToken } from 'src/database/caller-read';
 export interface UserWorkoutSummary {
   nbSports: number;
   nbWorkouts: number;
-  records: Record<string, unknown>[];
+  /** Shared between responses: never changed. */
+  records: readonly object[];
   sportsList: number[];
   totalAscent: number;
   totalDistance: number;

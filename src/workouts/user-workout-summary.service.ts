@@ -8,8 +8,11 @@ import type {
   UserWorkoutSummary,
   UserWorkoutSummaryProvider,
 } from 'src/users/user-workout-summary';
-import { toRecordResponse } from 'src/workouts/records/dto/to-record-response';
-import { type RecordRow, recordRowsJson } from 'src/workouts/records/records.repository';
+import {
+  PACKED_RECORDS_AGGREGATE,
+  type PackedRecords,
+  RENDERED_RECORDS,
+} from 'src/workouts/records/packed-records';
 
 /** The summary's columns, named apart from every column of `users` they are joined to. */
 interface SummaryRow {
@@ -20,7 +23,8 @@ interface SummaryRow {
   pk_summary_total_ascent: number;
   pk_summary_total_distance: number;
   pk_summary_total_duration: number;
-  pk_summary_records: RecordRow[];
+  pk_summary_records: PackedRecords;
+  pk_summary_records_holder: string;
 }
 
 /**
@@ -28,8 +32,8 @@ interface SummaryRow {
  * privacy policy date (and how many configuration rows there are, which must be one), the
  * totals summed over the user's per-sport rows (kept exact by the `workouts` triggers; the
  * float8 casts are those of the aggregate over the workouts themselves), and the records in
- * FitTrackee `GET /api/records` order (sport id, then record type) with the columns of
- * `RecordRow`. Every part is an index lookup, whatever the number of workouts.
+ * FitTrackee `GET /api/records` order (sport id, then record type) as `PackedRecords`, with
+ * the name of their holder. Every part is an index lookup, whatever the number of workouts.
  */
 function summaryJoins(user: string): string {
   const userId = `${user}.id`;
@@ -45,9 +49,9 @@ function summaryJoins(user: string): string {
       coalesce(sum(s.total_duration), 0)::float8 AS total_duration
     FROM user_sport_totals s WHERE s.user_id = ${userId} AND s.nb_workouts > 0) AS pk_summary_totals
   CROSS JOIN LATERAL (
-    SELECT ${recordRowsJson('n.username')} AS records
-    FROM records r CROSS JOIN (SELECT username FROM users WHERE id = ${userId}) AS n
-    WHERE r.user_id = ${userId}) AS pk_summary_records`;
+    SELECT ${PACKED_RECORDS_AGGREGATE} AS records,
+      (SELECT username FROM users WHERE id = ${userId}) AS holder
+    FROM records r WHERE r.user_id = ${userId}) AS pk_summary_records`;
 }
 
 /** The select list of `SummaryRow` over `summaryJoins`. */
@@ -59,7 +63,8 @@ const SUMMARY_COLUMNS = `
   pk_summary_totals.total_ascent AS pk_summary_total_ascent,
   pk_summary_totals.total_distance AS pk_summary_total_distance,
   pk_summary_totals.total_duration AS pk_summary_total_duration,
-  pk_summary_records.records AS pk_summary_records`;
+  pk_summary_records.records AS pk_summary_records,
+  pk_summary_records.holder AS pk_summary_records_holder`;
 
 /** One row per requested user, in order. */
 const SUMMARIES = statement(`
@@ -76,11 +81,7 @@ function toSummary(row: SummaryRow): UserWorkoutSummary {
   return {
     nbSports: row.pk_summary_sports_list.length,
     nbWorkouts: row.pk_summary_nb_workouts,
-    // The users area types records loosely; these are plain objects (FitTrackee
-    // `GET /api/records`).
-    records: row.pk_summary_records.map(
-      (record) => toRecordResponse(record) as unknown as Record<string, unknown>,
-    ),
+    records: RENDERED_RECORDS.get(row.pk_summary_records, row.pk_summary_records_holder),
     sportsList: row.pk_summary_sports_list,
     totalAscent: row.pk_summary_total_ascent,
     totalDistance: row.pk_summary_total_distance,

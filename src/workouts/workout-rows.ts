@@ -1,5 +1,6 @@
 import type { WeatherData } from 'src/workouts/files/weather/weather-data';
-import { HELD_RECORDS_JSON, type RecordRow } from 'src/workouts/records/records.repository';
+import type { PackedRecords } from 'src/workouts/records/packed-records';
+import { HELD_RECORDS_PACKED } from 'src/workouts/records/records.repository';
 
 /** Columns selected for serialization: dates as epoch seconds, durations as seconds, decimals as doubles. */
 export interface WorkoutRow {
@@ -32,7 +33,7 @@ export interface WorkoutRow {
   username: string;
   previous_uuid: string | null;
   next_uuid: string | null;
-  records: RecordRow[];
+  records: PackedRecords;
   segments: SegmentRow[];
 }
 
@@ -92,4 +93,4 @@ export const WORKOUT_COLUMNS = `
     .map(([name, value]) => `${value} AS ${name}`)
     .join(', ')},
   w.bounds, w.map, w.map_id, w.weather_start, w.weather_end, w.notes, u.username,
-  ${HELD_RECORDS_JSON} AS records, ${SEGMENTS_JSON} AS segments`;
+  ${HELD_RECORDS_PACKED} AS records, ${SEGMENTS_JSON} AS segments`;

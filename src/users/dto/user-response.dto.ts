@@ -24,7 +24,7 @@ export class UserResponseDto {
   picture!: boolean;
   /** The user's records, serialized as `GET /api/records` does. */
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
-  records!: Record<string, unknown>[];
+  records!: readonly object[];
   /** Ids of the sports the user has workouts in. */
   sports_list!: number[];
   /** Metres. */

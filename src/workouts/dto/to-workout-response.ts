@@ -4,7 +4,7 @@ import type {
   WorkoutResponseDto,
   WorkoutSegmentResponseDto,
 } from 'src/workouts/dto/workout-response.dto';
-import { toRecordResponse } from 'src/workouts/records/dto/to-record-response';
+import { RENDERED_RECORDS } from 'src/workouts/records/packed-records';
 import { encodeShortId } from 'src/workouts/short-id';
 import type { SegmentRow, WorkoutRow } from 'src/workouts/workout-rows';
 
@@ -54,7 +54,7 @@ export function toWorkoutResponse(row: WorkoutRow): WorkoutResponseDto {
     descent: row.descent,
     max_speed: row.max_speed,
     ave_speed: row.ave_speed,
-    records: row.records.map(toRecordResponse),
+    records: RENDERED_RECORDS.get(row.records, row.username),
     segments: row.segments.map(toSegmentResponse),
     weather_start: row.weather_start,
     weather_end: row.weather_end,

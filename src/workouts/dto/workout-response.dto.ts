@@ -75,7 +75,7 @@ export class WorkoutResponseDto {
   ave_speed!: number | null;
   /** The records this workout currently holds. */
   @ApiProperty({ type: () => [RecordResponseDto] })
-  records!: RecordResponseDto[];
+  records!: readonly RecordResponseDto[];
   @ApiProperty({ type: () => [WorkoutSegmentResponseDto] })
   segments!: WorkoutSegmentResponseDto[];
   @ApiProperty(WORKOUT_WEATHER_SCHEMA)

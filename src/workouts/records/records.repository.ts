@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type CallerRead, callerReadToken } from 'src/database/caller-read';
+import type { RecordResponseDto } from 'src/workouts/records/dto/record-response.dto';
+import { PACKED_RECORDS_AGGREGATE, RENDERED_RECORDS } from 'src/workouts/records/packed-records';
 import type { EntityManager } from 'typeorm';
 
 /** Integer value of each record type, exact on the stored decimals. */
@@ -40,53 +42,35 @@ const RECOMPUTE = `
   WHERE r.user_id = $1 AND r.sport_id = $2
     AND r.record_type NOT IN (SELECT record_type FROM best)`;
 
-export interface RecordRow {
-  id: number;
-  record_type: string;
-  sport_id: number;
-  username: string;
-  value: string;
-  workout_date_epoch: number;
-  workout_uuid: string;
-  workout_id: number;
-}
-
 /**
- * The records `r` as one JSON array of `RecordRow`, in FitTrackee `GET /api/records` order
- * (sport id, then record type), `username` naming their user: an aggregate for a query over
- * `records r`.
+ * The records held by workout `w`, as `PackedRecords`. A record always belongs to its
+ * workout's owner (`recompute` elects among one user's workouts), so the owner's name is the
+ * record's user.
  */
-export function recordRowsJson(username: string): string {
-  return `coalesce(json_agg(json_build_object(
-    'id', r.id, 'record_type', r.record_type, 'sport_id', r.sport_id, 'username', ${username},
-    'value', r.value::text, 'workout_date_epoch', extract(epoch FROM r.workout_date)::float8,
-    'workout_uuid', r.workout_uuid::text, 'workout_id', r.workout_id)
-    ORDER BY r.sport_id, r.record_type), '[]')`;
-}
-
-/**
- * The records held by workout `w` of user `u`. A record always belongs to its workout's owner
- * (`recompute` elects among one user's workouts), so the owner's name is the record's user.
- */
-export const HELD_RECORDS_JSON = `(
-  SELECT ${recordRowsJson('u.username')} FROM records r WHERE r.workout_id = w.id)`;
+export const HELD_RECORDS_PACKED = `(
+  SELECT ${PACKED_RECORDS_AGGREGATE} FROM records r WHERE r.workout_id = w.id)`;
 
 /**
  * The records of the caller `user` (FitTrackee `GET /api/records`), joined to the
- * authentication query: one JSON array of `RecordRow`.
+ * authentication query and rendered as the route answers them.
  */
-export const RECORDS_JOINED: CallerRead<RecordRow[]> = {
+export const RECORDS_JOINED: CallerRead<readonly RecordResponseDto[]> = {
   joins: (user) => `
     CROSS JOIN LATERAL (
-      SELECT ${recordRowsJson(`${user}."username"`)} AS records
+      SELECT ${PACKED_RECORDS_AGGREGATE} AS records, ${user}."username" AS holder
       FROM records r WHERE r.user_id = ${user}."id") AS pk_caller_records`,
-  columns: 'pk_caller_records.records AS pk_caller_records',
-  // The column is the JSON array of recordRowsJson.
-  read: (row) => row['pk_caller_records'] as RecordRow[],
+  columns: `pk_caller_records.records AS pk_caller_records,
+    pk_caller_records.holder AS pk_caller_records_holder`,
+  read: (row) =>
+    // The columns are the packed records and their holder's name (text, never null).
+    RENDERED_RECORDS.get(
+      row['pk_caller_records'] as string,
+      row['pk_caller_records_holder'] as string,
+    ),
 };
 
 /** `GET /api/records` reads the records with the token (RECORDS_JOINED). */
-export const RECORDS_READ = callerReadToken<RecordRow[]>('records');
+export const RECORDS_READ = callerReadToken<readonly RecordResponseDto[]>('records');
 
 @Injectable()
 export class RecordsRepository {

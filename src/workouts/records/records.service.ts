@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { RecordsListResponseDto } from 'src/workouts/records/dto/record-response.dto';
-import { toRecordResponse } from 'src/workouts/records/dto/to-record-response';
-import { type RecordRow, RecordsRepository } from 'src/workouts/records/records.repository';
+import type {
+  RecordResponseDto,
+  RecordsListResponseDto,
+} from 'src/workouts/records/dto/record-response.dto';
+import { RecordsRepository } from 'src/workouts/records/records.repository';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -22,7 +24,7 @@ export class RecordsService {
   }
 
   /** The caller's records, read with the token (RECORDS_READ). */
-  list(rows: readonly RecordRow[]): RecordsListResponseDto {
-    return { records: rows.map(toRecordResponse) };
+  list(records: readonly RecordResponseDto[]): RecordsListResponseDto {
+    return { records };
   }
 }

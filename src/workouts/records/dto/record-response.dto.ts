@@ -37,5 +37,5 @@ export class RecordResponseDto {
 }
 
 export class RecordsListResponseDto {
-  records!: RecordResponseDto[];
+  records!: readonly RecordResponseDto[];
 }

@@ -1,4 +1,4 @@
-import { recordValue } from 'src/workouts/records/dto/to-record-response';
+import { recordValue } from 'src/workouts/records/dto/record-value';
 
 describe('record values', () => {
   it('converts stored integers back to the wire values', () => {
