@@ -68,17 +68,7 @@ describe('RenderedRecords', () => {
     expect(renamed).not.toBe(first);
     expect(renamed.map((record) => record.user)).toEqual(['alex', 'alex']);
     expect(rendered.get(TWO, 'alex')).toBe(renamed);
-  });
-
-  it('keeps at most its limit, dropping the oldest first', () => {
-    const rendered = new RenderedRecords(2);
-    const packed = [1, 2, 3].map((id) => `${id},FD,1,1000,0,${UUID_A}`);
-    const [one, two, three] = packed.map((text) => rendered.get(text, 'sam'));
-    expect(rendered.size).toBe(2);
-    expect(rendered.get(packed[2] ?? '', 'sam')).toBe(three);
-    expect(rendered.get(packed[1] ?? '', 'sam')).toBe(two);
-    expect(rendered.get(packed[0] ?? '', 'sam')).not.toBe(one);
-    expect(rendered.size).toBe(2);
+    expect(rendered.size).toBe(1);
   });
 
   it('keeps nothing for users without records', () => {

@@ -1,4 +1,5 @@
 import { toHttpDate } from 'src/common/format/http-date';
+import { TextRenderings } from 'src/database/text-renderings';
 import type { RecordResponseDto } from 'src/workouts/records/dto/record-response.dto';
 import { recordValue } from 'src/workouts/records/dto/record-value';
 import { encodeShortId } from 'src/workouts/short-id';
@@ -7,8 +8,7 @@ import { encodeShortId } from 'src/workouts/short-id';
  * Records travel from PostgreSQL as one text value: a record per `;`, its fields per `,` (id,
  * record type, sport id, stored value, workout date in whole epoch seconds, workout UUID), none of
  * which can hold either separator. PostgreSQL writes it for less than the JSON it replaced, and
- * the text is the records' own key: the same text always renders the same records, so a
- * rendering is kept and handed out again while its text comes back unchanged.
+ * the text is the records' own key (TextRenderings).
  */
 export type PackedRecords = string;
 
@@ -59,36 +59,32 @@ interface Rendering {
 }
 
 /**
- * Renderings of packed records, frozen and shared by every response that carries the same
- * text: a profile with records cost the server more to parse and render them than the rest of
- * its body. At most `limit` are kept, the oldest dropped first; a miss only costs a rendering.
+ * The FitTrackee `GET /api/records` objects of `packed`, held by `username`: a profile with
+ * records cost the server more to parse and render them than the rest of its body, so each
+ * text's rendering is kept (TextRenderings) and shared by every response carrying it.
  */
 export class RenderedRecords {
-  private readonly renderings = new Map<PackedRecords, Rendering>();
+  private readonly renderings: TextRenderings<Rendering>;
 
-  constructor(private readonly limit: number) {}
+  constructor(limit: number) {
+    this.renderings = new TextRenderings(limit);
+  }
 
   get(packed: PackedRecords, username: string): readonly RecordResponseDto[] {
     if (packed === '') return NO_RECORDS;
-    const kept = this.renderings.get(packed);
+    const kept = this.renderings.get(packed, () => ({
+      username,
+      records: renderPackedRecords(packed, username),
+    }));
     // A record's id is its user's for good, but the holder's name is part of the rendering.
-    if (kept !== undefined && kept.username === username) return kept.records;
+    if (kept.username === username) return kept.records;
     const records = renderPackedRecords(packed, username);
-    this.keep(packed, { username, records });
+    this.renderings.keep(packed, { username, records });
     return records;
   }
 
   get size(): number {
     return this.renderings.size;
-  }
-
-  private keep(packed: PackedRecords, rendering: Rendering): void {
-    this.renderings.delete(packed);
-    if (this.renderings.size >= this.limit) {
-      const oldest = this.renderings.keys().next();
-      if (oldest.done !== true) this.renderings.delete(oldest.value);
-    }
-    this.renderings.set(packed, rendering);
   }
 }
 
