@@ -13,7 +13,7 @@ import { hashSecret } from 'src/oauth2/tokens/secrets';
 import type { User } from 'src/users/user.entity';
 import { OWN_SUMMARY_READ, type OwnSummary } from 'src/users/user-workout-summary';
 import { RECORDS_READ } from 'src/workouts/records/records.repository';
-import { SPORTS_READ } from 'src/workouts/sports/sport-rows';
+import { SPORTS_READ } from 'src/workouts/sports/sports-read';
 import request from 'supertest';
 import { bearer, firstPartyToken } from 'test/helpers/auth';
 import { createUser } from 'test/helpers/factories';

@@ -76,6 +76,45 @@ describe('sports and sport preferences (FitTrackee `GET /api/sports`, `POST /api
       expect(sports[0]).toHaveProperty('has_workouts', false);
     });
 
+    it('answers every change at once: a preference, an admin switch, a first workout', async () => {
+      const other = firstPartyToken(t.app, await createUser(t.dataSource));
+      const list = async (token: string): Promise<Record<string, unknown>[]> =>
+        (await request(t.http).get('/api/sports').set(bearer(token)).expect(200)).body.data
+          .sports as Record<string, unknown>[];
+      const before = await list(userToken);
+      expect(await list(other)).toEqual(before);
+      await request(t.http)
+        .post('/api/auth/profile/edit/sports')
+        .set(bearer(userToken))
+        .send({ sport_id: 12, color: '#00ff00', stopped_speed_threshold: 0.7 })
+        .expect(200);
+      expect((await list(userToken))[11]).toMatchObject({
+        color: '#00ff00',
+        stopped_speed_threshold: 0.7,
+      });
+      expect(await list(other)).toEqual(before);
+      await request(t.http)
+        .patch('/api/sports/13')
+        .set(bearer(adminToken))
+        .send({ is_active: false })
+        .expect(200);
+      expect((await list(other))[12]).toMatchObject({
+        is_active: false,
+        is_active_for_user: false,
+      });
+      await request(t.http)
+        .patch('/api/sports/13')
+        .set(bearer(adminToken))
+        .send({ is_active: true })
+        .expect(200);
+      expect(await list(other)).toEqual(before);
+      expect((await list(adminToken))[13]).toHaveProperty('has_workouts', false);
+      await createManualWorkout(t, userToken, { sport_id: 14 });
+      expect((await list(adminToken))[13]).toHaveProperty('has_workouts', true);
+      await request(t.http).delete('/api/auth/profile/reset/sports/12').set(bearer(userToken));
+      expect(await list(userToken)).toEqual(before);
+    });
+
     it('requires a token', async () => {
       expectUnauthorized(await request(t.http).get('/api/sports'));
     });

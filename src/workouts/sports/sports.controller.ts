@@ -15,8 +15,8 @@ import {
   SPORT_UPDATED_EXAMPLE,
   SPORTS_LIST_EXAMPLE,
 } from 'src/workouts/sports/sport-docs';
-import { SPORTS_READ } from 'src/workouts/sports/sport-rows';
 import { SportsService } from 'src/workouts/sports/sports.service';
+import { SPORTS_READ } from 'src/workouts/sports/sports-read';
 
 const NO_SPORT =
   'No sport with this id (or the id is not an integer): ' +

@@ -25,8 +25,8 @@ export class SportsService {
   ) {}
 
   /** The sports with the caller's preferences (and usage, for admins), read with the token. */
-  list(rows: readonly SportRow[]): { sports: SportResponseDto[] } {
-    return { sports: rows.map(toSportResponse) };
+  list(sports: readonly SportResponseDto[]): { sports: readonly SportResponseDto[] } {
+    return { sports };
   }
 
   async getById(user: User, id: string): Promise<{ sports: SportResponseDto[] }> {

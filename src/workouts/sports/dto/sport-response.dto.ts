@@ -32,7 +32,7 @@ export class SportResponseDto {
 }
 
 export class SportsListResponseDto {
-  sports!: SportResponseDto[];
+  sports!: readonly SportResponseDto[];
 }
 
 /** The stored preference, as FitTrackee `POST /api/auth/profile/edit/sports` returns it. */
