@@ -37,5 +37,7 @@ export class RecordResponseDto {
 }
 
 export class RecordsListResponseDto {
+  // Named: the element type of a readonly array is not read from its declaration.
+  @ApiProperty({ type: () => [RecordResponseDto] })
   records!: readonly RecordResponseDto[];
 }

@@ -32,6 +32,8 @@ export class SportResponseDto {
 }
 
 export class SportsListResponseDto {
+  // Named: the element type of a readonly array is not read from its declaration.
+  @ApiProperty({ type: () => [SportResponseDto] })
   sports!: readonly SportResponseDto[];
 }
 
