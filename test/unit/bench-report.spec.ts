@@ -3,21 +3,21 @@ import type { RouteRow } from 'bench/throughput-routes';
 
 const MACHINE = { cores: 2, cpuModel: 'cpu', loadAtStart: '0', loadAtEnd: '0', seconds: 8 };
 
-function row(key: string, mode: string, rps: number, bareDrift = 0.02): RouteRow {
+function row(key: string, mode: string, rps: number, bareDrift = 0.02, server = 200): RouteRow {
   return {
     mode,
     key,
     route: `GET /${key}`,
-    result: { rps, p99: 10, requests: rps * 8, cpu: { server: 200, postgres: 100 } },
+    result: { rps, p99: 10, requests: rps * 8, cpu: { server, postgres: 100 } },
     bareRps: 5000,
     bareDrift,
   };
 }
 
-function results(pingDrift: number, profileDrift: number): Results {
+function results(pingDrift: number, profileDrift: number, pingCpu = 200): Results {
   return {
     single: [
-      row('ping', '1 process', 4000, pingDrift),
+      row('ping', '1 process', 4000, pingDrift, pingCpu),
       row('profile', '1 process', 2000, profileDrift),
       row('list', '1 process', 1000),
     ],
@@ -46,5 +46,13 @@ describe('bench report: verdicts on a moving machine', () => {
     expect(profile).toContain('**unsteady**: the bare reference moved 30 % across a measurement');
     const [ping] = verdicts(text, '≥ 0.67× bare Nest');
     expect(ping).not.toContain('unsteady');
+  });
+
+  it('says when the one-process ping cost less server CPU than the bare app', () => {
+    const text = report(results(0.02, 0.02, 90), MACHINE, 100_000);
+    const warning = '**unsteady**: the one-process ping took 90 µs of server CPU, the bare app';
+    for (const label of ['≥ 0.67× bare Nest', '≥ 0.6× ping', '≥ 1.7× 1 process'])
+      expect(verdicts(text, label)[0]).toContain(warning);
+    expect(verdicts(text, '≥ 210 req/s')[0]).not.toContain('unsteady');
   });
 });
