@@ -6,9 +6,9 @@ import { encodeShortId } from 'src/workouts/short-id';
 
 /**
  * Records travel from PostgreSQL as one text value: a record per `;`, its fields per `,` (id,
- * record type, sport id, stored value, workout date in whole epoch seconds, workout UUID), none of
- * which can hold either separator. PostgreSQL writes it for less than the JSON it replaced, and
- * the text is the records' own key (TextRenderings).
+ * record type, sport id, stored value, workout date in whole epoch seconds, workout UUID),
+ * none of which can hold either separator. PostgreSQL writes it for less than the JSON it
+ * replaced, and the text is the records' own key (TextRenderings).
  */
 export type PackedRecords = string;
 
@@ -22,8 +22,9 @@ const FIELDS = 6;
  * float8 epoch of a date from 2514 on (2³⁴ s) rounds 23:59:59.999999 up to the next second.
  */
 export const PACKED_RECORDS_AGGREGATE = `coalesce(string_agg(concat_ws(',',
-    r.id, r.record_type, r.sport_id, coalesce(r.value, 0), floor(extract(epoch FROM r.workout_date))::int8,
-    r.workout_uuid), ';' ORDER BY r.sport_id, r.record_type), '')`;
+    r.id, r.record_type, r.sport_id, coalesce(r.value, 0),
+    floor(extract(epoch FROM r.workout_date))::int8, r.workout_uuid),
+  ';' ORDER BY r.sport_id, r.record_type), '')`;
 
 const NO_RECORDS: readonly RecordResponseDto[] = Object.freeze([]);
 
@@ -59,9 +60,9 @@ interface Rendering {
 }
 
 /**
- * The FitTrackee `GET /api/records` objects of `packed`, held by `username`: a profile with
- * records cost the server more to parse and render them than the rest of its body, so each
- * text's rendering is kept (TextRenderings) and shared by every response carrying it.
+ * Renderings of packed records, one per text (TextRenderings), shared by every response that
+ * carries the text: a profile with records cost the server more to parse and render them than
+ * the rest of its body.
  */
 export class RenderedRecords {
   private readonly renderings: TextRenderings<Rendering>;

@@ -18,9 +18,9 @@ function renderSports(text: string): readonly SportResponseDto[] {
 
 /**
  * Every sport, inactive ones included, by id (FitTrackee `GET /api/sports`), for the caller
- * `user`, joined to the authentication query: one JSON array of `SportRow` with the columns of
- * `SportRow`, workouts looked for when the caller is an admin, sent as text and rendered once
- * per text. JSON keeps each value's type: `double precision` prints the same digits either way.
+ * `user`, joined to the authentication query: one JSON array of `SportRow`, workouts looked
+ * for when the caller is an admin, sent as text and rendered once per text. JSON keeps each
+ * value's type: `double precision` prints the same digits either way.
  */
 export const SPORTS_JOINED: CallerRead<readonly SportResponseDto[]> = {
   joins: (user) => `
