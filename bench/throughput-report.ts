@@ -22,11 +22,14 @@ const fixed = (value: number, digits = 0): string =>
 const cpu = (result: { cpu: Record<string, number> }, group: string): string =>
   result.cpu[group] === undefined ? '–' : String(result.cpu[group]);
 /**
- * Cores kept busy by the server and PostgreSQL together: requests per second times their CPU
- * per request. Near the machine's core count, no more workers can add throughput.
+ * Cores kept busy by the server, PostgreSQL and the load generator together: requests per
+ * second times their CPU per request. Near the machine's core count, no more workers can add
+ * throughput: a cluster can at most spread the same work over the cores left idle.
  */
 const busyCores = (result: LoadResult): number =>
-  (result.rps * ((result.cpu['server'] ?? 0) + (result.cpu['postgres'] ?? 0))) / 1e6;
+  (result.rps *
+    ((result.cpu['server'] ?? 0) + (result.cpu['postgres'] ?? 0) + (result.cpu['load'] ?? 0))) /
+  1e6;
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
@@ -34,16 +37,17 @@ const median = (values: number[]): number => {
 
 function routeTable(results: Results): string[] {
   const lines = [
-    '| mode | route | req/s | p99 | bare Nest ping req/s | ratio to bare | cluster ÷ 1 process | server CPU µs/req | PostgreSQL CPU µs/req | cores busy (server + PostgreSQL) |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| mode | route | req/s | p99 | bare Nest ping req/s | ratio to bare | cluster ÷ 1 process | server CPU µs/req | PostgreSQL CPU µs/req | wrk CPU µs/req | cores busy (server + PostgreSQL + wrk) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const bare = results.bare;
   const bareRps = bare.reduce((sum, result) => sum + result.rps, 0) / Math.max(bare.length, 1);
   const bareCpu = median(bare.map((result) => result.cpu['bare'] ?? NaN));
+  const bareLoad = median(bare.map((result) => result.cpu['load'] ?? NaN));
   lines.push(
     `| bare Nest app (1 process), mean of ${bare.length} | \`GET /api/ping\` | ${fixed(bareRps)} | ` +
       `${fixed(median(bare.map((result) => result.p99)), 1)} ms | ${fixed(bareRps)} | 1.00 | – | ` +
-      `${fixed(bareCpu)} | – | ${fixed((bareRps * bareCpu) / 1e6, 2)} |`,
+      `${fixed(bareCpu)} | – | ${fixed(bareLoad)} | ${fixed((bareRps * (bareCpu + bareLoad)) / 1e6, 2)} |`,
   );
   for (const row of [...results.single, ...results.cluster]) {
     const single = results.single.find((other) => other.key === row.key);
@@ -54,7 +58,7 @@ function routeTable(results: Results): string[] {
     lines.push(
       `| ${row.mode} | \`${row.route}\` | ${fixed(row.result.rps)} | ${fixed(row.result.p99, 1)} ms | ` +
         `${fixed(row.bareRps)} | ${fixed(row.result.rps / row.bareRps, 2)} | ${scaling} | ` +
-        `${cpu(row.result, 'server')} | ${cpu(row.result, 'postgres')} | ` +
+        `${cpu(row.result, 'server')} | ${cpu(row.result, 'postgres')} | ${cpu(row.result, 'load')} | ` +
         `${fixed(busyCores(row.result), 2)} |`,
     );
   }
@@ -107,6 +111,17 @@ function coreSpeed(results: Results): string {
     : '';
 }
 
+/**
+ * The most a cluster could reach on this machine against one process: the cores left idle
+ * by one process, filled with the same work at the same CPU per request. Every process on the
+ * machine shares its cores, the load generator too; a route whose one process already keeps
+ * most of them busy cannot scale, however many workers serve it.
+ */
+function clusterCeiling(one: LoadResult, cores: number): string {
+  const ceiling = cores / busyCores(one);
+  return `at most ${fixed(ceiling, 2)}× on ${cores} cores at 1 process's CPU per request`;
+}
+
 /** One "met" or "not met" line; `detail` says what the figure is measured on. */
 function target(label: string, met: boolean, detail: string): string {
   return `- ${met ? 'met' : '**not met**'}: ${label}: ${detail}`;
@@ -117,7 +132,7 @@ function target(label: string, met: boolean, detail: string): string {
  * one process) are judged on the raw req/s; the same ratio corrected by each measurement's bare
  * reference follows in brackets, to tell a real difference from a machine that got busier.
  */
-function targets(results: Results): string[] {
+function targets(results: Results, cores: number): string[] {
   const single = (key: string): RouteRow | undefined => results.single.find((r) => r.key === key);
   const cluster = (key: string): RouteRow | undefined => results.cluster.find((r) => r.key === key);
   const relative = (a: RouteRow, b: RouteRow): number => a.result.rps / b.result.rps;
@@ -162,8 +177,9 @@ function targets(results: Results): string[] {
         `\`${many.route}\` ${mode} ≥ 1.7× 1 process`,
         relative(many, one) >= 1.7,
         `${fixed(relative(many, one), 2)}× (bare-adjusted ${fixed(adjusted(many, one), 2)}×); ` +
-          `server and PostgreSQL kept ${fixed(busyCores(one.result), 2)} cores busy in 1 process, ` +
-          `${fixed(busyCores(many.result), 2)} in the ${mode}${steadiness([one, many])}${fasterCores}`,
+          `server, PostgreSQL and wrk kept ${fixed(busyCores(one.result), 2)} of ${cores} cores ` +
+          `busy in 1 process, ${fixed(busyCores(many.result), 2)} in the ${mode}: ` +
+          `${clusterCeiling(one.result, cores)}${steadiness([one, many])}${fasterCores}`,
       ),
       target(
         `\`${many.route}\` ≥ ${minimum} req/s with p99 ≤ 100 ms (${mode})`,
@@ -188,7 +204,7 @@ export function report(results: Results, machine: Machine, points: number): stri
   return [
     `${machine.cores} cores (${machine.cpuModel}), load average (1 / 5 / 15 min) ${machine.loadAtStart} at the ` +
       `start and ${machine.loadAtEnd} at the end; wrk, 16 connections, ${machine.seconds} s per ` +
-      'measurement after 1 s of warm-up; CPU per request read from /proc.',
+      'measurement after 1 s of warm-up; CPU per request read from /proc (wrk: its own, as a child of the bench).',
     '',
     ...routeTable(results),
     '',
@@ -196,6 +212,6 @@ export function report(results: Results, machine: Machine, points: number): stri
     '',
     'Targets:',
     '',
-    ...targets(results),
+    ...targets(results, machine.cores),
   ].join('\n');
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: requests per second, p99 and CPU time per request (server, PostgreSQL) at
+ * `npm run bench`: requests per second, p99 and CPU time per request (server, PostgreSQL, wrk) at
  * 16 connections of the hot GET routes, each as a ratio to a bare Nest app (one controller,
  * express adapter) started by this run on the same machine and measured right before and
  * after it. Pacekeeper runs as `npm start` runs it (dist/main.js on PostgreSQL), as one
@@ -66,7 +66,7 @@ function printRow(row: RouteRow): void {
   console.log(
     `${row.mode.padEnd(12)} ${row.route.padEnd(42)} ${row.result.rps.toFixed(0).padStart(6)} req/s` +
       `  p99 ${row.result.p99.toFixed(1).padStart(6)} ms  ${(row.result.rps / row.bareRps).toFixed(2)}× bare` +
-      `  server ${cpu('server')} µs  postgres ${cpu('postgres')} µs` +
+      `  server ${cpu('server')} µs  postgres ${cpu('postgres')} µs  wrk ${cpu('load')} µs` +
       `  bare moved ${(row.bareDrift * 100).toFixed(0)} %`,
   );
 }

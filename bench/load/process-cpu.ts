@@ -52,6 +52,17 @@ export function cpuSecondsByGroup(group: ProcessGroup): CpuReading {
 }
 
 /**
+ * CPU seconds (user + system) of this process's children that have ended and been waited for
+ * (cutime and cstime in /proc/self/stat): around a synchronous run of the load generator, the
+ * difference is the load generator's own CPU time, for no other child is waited for meanwhile.
+ */
+export function reapedChildrenCpuSeconds(stat = readFileSync('/proc/self/stat', 'utf8')): number {
+  // Fields after "(comm) ": cutime and cstime are the 14th and 15th (fields 16 and 17 of proc(5)).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+}
+
+/**
  * Microseconds of CPU per request of each group between two readings, process by process: a
  * process started in between counts from zero; one that ended in between (a PostgreSQL
  * backend whose pool connection went idle and closed) cannot be read any more, and its time in

@@ -1,13 +1,21 @@
 import { execFileSync } from 'node:child_process';
 
-import { cpuPerRequest, cpuSecondsByGroup, type ProcessGroup } from './process-cpu';
+import {
+  cpuPerRequest,
+  cpuSecondsByGroup,
+  type ProcessGroup,
+  reapedChildrenCpuSeconds,
+} from './process-cpu';
 
 export interface LoadResult {
   rps: number;
   /** Milliseconds. */
   p99: number;
   requests: number;
-  /** Microseconds of CPU per request, by process group (server, postgres, bare). */
+  /**
+   * Microseconds of CPU per request, by process group (server, postgres, bare) and of the load
+   * generator itself (load).
+   */
   cpu: Record<string, number>;
 }
 
@@ -65,7 +73,9 @@ export function wrk(
     url,
   ];
   const before = cpuSecondsByGroup(options.groups);
+  const loadBefore = reapedChildrenCpuSeconds();
   const output = execFileSync('wrk', args, { encoding: 'utf8' });
+  const loadSeconds = reapedChildrenCpuSeconds() - loadBefore;
   const after = cpuSecondsByGroup(options.groups);
   const requests = Number(/(\d+) requests in/.exec(output)?.[1] ?? 0);
   const failures = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0);
@@ -78,6 +88,9 @@ export function wrk(
     rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0),
     p99: p99Of(output),
     requests,
-    cpu: cpuPerRequest(before, after, requests),
+    cpu: {
+      ...cpuPerRequest(before, after, requests),
+      load: Math.round((loadSeconds * 1e6) / Math.max(requests, 1)),
+    },
   };
 }

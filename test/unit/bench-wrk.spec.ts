@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+
+import { reapedChildrenCpuSeconds } from 'bench/load/process-cpu';
 import { p99Of } from 'bench/load/wrk';
 
 /** wrk 4.2's report with --latency, its Stdev column ending in 99%. */
@@ -33,5 +36,27 @@ describe('p99Of (wrk output)', () => {
 
   it('is NaN without a distribution', () => {
     expect(p99Of('Requests/sec:   1975.00')).toBeNaN();
+  });
+});
+
+describe("reapedChildrenCpuSeconds (the load generator's own CPU)", () => {
+  it('reads cutime and cstime after a command name with spaces and parentheses', () => {
+    const fields = Array.from({ length: 50 }, (_, i) => String(i + 3));
+    // proc(5): field 3 is the state; cutime and cstime are fields 16 and 17.
+    fields[0] = 'S';
+    fields[13] = '250';
+    fields[14] = '75';
+    expect(reapedChildrenCpuSeconds(`42 (node (x) y) ${fields.join(' ')}`)).toBeCloseTo(3.25);
+  });
+
+  it('grows by the CPU a child used once it has been waited for', () => {
+    const before = reapedChildrenCpuSeconds();
+    execFileSync(process.execPath, [
+      '-e',
+      'const end = Date.now() + 400; while (Date.now() < end);',
+    ]);
+    const used = reapedChildrenCpuSeconds() - before;
+    expect(used).toBeGreaterThanOrEqual(0.3);
+    expect(used).toBeLessThan(5);
   });
 });
