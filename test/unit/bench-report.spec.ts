@@ -58,19 +58,17 @@ describe('bench report: verdicts on a moving machine', () => {
 });
 
 describe('bench report: what a cluster could reach', () => {
-  it('counts the load generator among what keeps the cores busy', () => {
+  /** The run of `results`, its one-process list at `rps` with CPU per request `cpu`. */
+  function withList(rps: number, cpu: Record<string, number>): Results {
     const data = results(0.02, 0.02);
-    // list in 1 process: 1,000 req/s × (200 + 100 + 500) µs = 0.8 of 2 cores busy.
-    data.single[2] = {
-      ...row('list', '1 process', 1000),
-      result: {
-        rps: 1000,
-        p99: 10,
-        requests: 8000,
-        cpu: { server: 200, postgres: 100, load: 500 },
-      },
-    };
-    const text = report(data, MACHINE, 100_000);
+    const list = row('list', '1 process', rps);
+    data.single[2] = { ...list, result: { ...list.result, cpu } };
+    return data;
+  }
+
+  it('counts the load generator among what keeps the cores busy', () => {
+    // 1,000 req/s × (200 + 100 + 500) µs = 0.8 of 2 cores busy.
+    const text = report(withList(1000, { server: 200, postgres: 100, load: 500 }), MACHINE, 1);
     const [cluster] = verdicts(text, '≥ 1.7× 1 process');
     expect(cluster).toContain('server, PostgreSQL and wrk kept 0.80 of 2 cores busy in 1 process');
     expect(cluster).toContain('at most 2.50× on 2 cores');
@@ -80,17 +78,8 @@ describe('bench report: what a cluster could reach', () => {
   });
 
   it('puts the ceiling below the target when one process already keeps the cores busy', () => {
-    const data = results(0.02, 0.02);
-    data.single[2] = {
-      ...row('list', '1 process', 4000),
-      result: {
-        rps: 4000,
-        p99: 10,
-        requests: 32_000,
-        cpu: { server: 250, postgres: 150, load: 30 },
-      },
-    };
-    const [cluster] = verdicts(report(data, MACHINE, 100_000), '≥ 1.7× 1 process');
+    const text = report(withList(4000, { server: 250, postgres: 150, load: 30 }), MACHINE, 1);
+    const [cluster] = verdicts(text, '≥ 1.7× 1 process');
     expect(cluster).toContain('kept 1.72 of 2 cores busy');
     expect(cluster).toContain('at most 1.16× on 2 cores');
   });
