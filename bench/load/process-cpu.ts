@@ -26,6 +26,14 @@ export function benchGroups(main: string, databaseName: string): ProcessGroup {
 export type CpuReading = Map<string, { group: string; seconds: number }>;
 
 /**
+ * The fields of a /proc/<pid>/stat line after "(comm) ", the state first: proc(5)'s field n
+ * is at index n - 3. The command name may hold spaces and parentheses; it ends at the last ")".
+ */
+function fieldsAfterCommand(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/**
  * CPU seconds used so far by the live processes of each group, from /proc. Two readings
  * around a measurement give each group's CPU time per request: unlike requests per second, it
  * hardly moves when other work shares the machine.
@@ -39,9 +47,9 @@ export function cpuSecondsByGroup(group: ProcessGroup): CpuReading {
       const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const key = group(command, readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
       if (key === undefined) continue;
-      // Fields after "(comm) ": state is the first; utime and stime are the 12th and 13th,
-      // the start time the 20th (with the pid, it names a process even if the pid is reused).
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime are fields 14 and 15, the start time field 22 (with the pid, it names a
+      // process even if the pid is reused).
+      const fields = fieldsAfterCommand(stat);
       const ticks = Number(fields[11]) + Number(fields[12]);
       reading.set(`${pid}:${fields[19] ?? ''}`, { group: key, seconds: ticks / TICKS_PER_SECOND });
     } catch {
@@ -57,8 +65,8 @@ export function cpuSecondsByGroup(group: ProcessGroup): CpuReading {
  * difference is the load generator's own CPU time, for no other child is waited for meanwhile.
  */
 export function reapedChildrenCpuSeconds(stat = readFileSync('/proc/self/stat', 'utf8')): number {
-  // Fields after "(comm) ": cutime and cstime are the 14th and 15th (fields 16 and 17 of proc(5)).
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // cutime and cstime are fields 16 and 17.
+  const fields = fieldsAfterCommand(stat);
   return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
 }
 
